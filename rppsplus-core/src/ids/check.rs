@@ -1,0 +1,152 @@
+//! One entry point over every kind: the batch check behind the CLI, C and Python.
+
+use super::{
+    Adeli, Email, Finess, IdKind, IdNatPp, IdNatStructure, InseeCommuneCode, InseeCountryCode, MobilePhone, Mode,
+    NumeroDemande, ParseError, Rpps, RppsRang, Siren, Siret,
+};
+
+/// A non-blocking remark on a valid identifier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Warning {
+    /// An ANS test identity (an RPPS not starting with `1`), accepted in [`Mode::Test`].
+    TestIdentifier,
+    /// A phone number of a foreign country: only its E.164 plausibility was checked.
+    ForeignNumber,
+}
+
+impl Warning {
+    /// The stable snake_case code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::TestIdentifier => "test_identifier",
+            Self::ForeignNumber => "foreign_number",
+        }
+    }
+
+    /// The French message.
+    pub fn message_fr(self) -> &'static str {
+        match self {
+            Self::TestIdentifier => "identifiant de test (accepté en mode test uniquement)",
+            Self::ForeignNumber => "numéro étranger : seule sa forme internationale a été vérifiée",
+        }
+    }
+
+    /// The English message.
+    pub fn message_en(self) -> &'static str {
+        match self {
+            Self::TestIdentifier => "test identifier (accepted in test mode only)",
+            Self::ForeignNumber => "foreign number: only its international form was checked",
+        }
+    }
+}
+
+/// The outcome of checking one value: its canonical form, or why it is invalid.
+///
+/// ```
+/// use rppsplus_core::ids::{check, IdKind, Mode};
+///
+/// let ok = check(IdKind::Rpps, "101 0798 5318", Mode::Strict);
+/// assert_eq!(ok.canonical(), Some("10107985318"));
+/// let bad = check(IdKind::Rpps, "10107985319", Mode::Strict);
+/// assert_eq!(bad.error().map(|e| e.code()), Some("invalid_checksum"));
+/// let test = check(IdKind::Rpps, "99700075122", Mode::Test);
+/// assert_eq!(test.warning().map(|w| w.code()), Some("test_identifier"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Check {
+    outcome: Result<String, ParseError>,
+    warning: Option<Warning>,
+}
+
+impl Check {
+    /// Whether the value is valid.
+    pub fn is_valid(&self) -> bool {
+        self.outcome.is_ok()
+    }
+
+    /// The canonical form of a valid value.
+    pub fn canonical(&self) -> Option<&str> {
+        self.outcome.as_deref().ok()
+    }
+
+    /// Why the value is invalid.
+    pub fn error(&self) -> Option<ParseError> {
+        self.outcome.as_ref().err().copied()
+    }
+
+    /// A remark on a valid value.
+    pub fn warning(&self) -> Option<Warning> {
+        self.warning
+    }
+
+    /// The result as a `Result`, the canonical form on success.
+    pub fn into_result(self) -> Result<String, ParseError> {
+        self.outcome
+    }
+}
+
+fn ok<T: ToString>(value: T, warning: Option<Warning>) -> Check {
+    Check {
+        outcome: Ok(value.to_string()),
+        warning,
+    }
+}
+
+/// The test-identifier warning when `is_test`.
+fn test_warning(is_test: bool) -> Option<Warning> {
+    is_test.then_some(Warning::TestIdentifier)
+}
+
+fn run(kind: IdKind, input: &str, mode: Mode) -> Result<Check, ParseError> {
+    Ok(match kind {
+        IdKind::Rpps => {
+            let v = Rpps::parse_with(input, mode)?;
+            ok(v, test_warning(v.is_test()))
+        }
+        IdKind::IdNat => {
+            let v = IdNatPp::parse_with(input, mode)?;
+            let warning = test_warning(v.rpps().is_some_and(|r| r.is_test()));
+            ok(v, warning)
+        }
+        IdKind::IdNatStructure => {
+            let v = IdNatStructure::parse_with(input, mode)?;
+            ok(v, test_warning(v.rpps_rang().is_some_and(|r| r.rpps().is_test())))
+        }
+        IdKind::RppsRang => {
+            let v = RppsRang::parse_with(input, mode)?;
+            ok(v, test_warning(v.rpps().is_test()))
+        }
+        IdKind::Adeli => ok(Adeli::parse(input)?, None),
+        IdKind::Finess => ok(Finess::parse(input)?, None),
+        IdKind::Siren => ok(Siren::parse(input)?, None),
+        IdKind::Siret => ok(Siret::parse(input)?, None),
+        IdKind::Commune => ok(InseeCommuneCode::parse(input)?, None),
+        IdKind::Pays => ok(InseeCountryCode::parse(input)?, None),
+        IdKind::Phone => {
+            let v = MobilePhone::parse(input)?;
+            ok(v, v.is_foreign().then_some(Warning::ForeignNumber))
+        }
+        IdKind::Email => ok(Email::parse(input)?, None),
+        IdKind::Numero => ok(NumeroDemande::parse(input)?, None),
+    })
+}
+
+/// Checks one value as an identifier of `kind`.
+pub fn check(kind: IdKind, input: &str, mode: Mode) -> Check {
+    run(kind, input, mode).unwrap_or_else(|e| Check {
+        outcome: Err(e),
+        warning: None,
+    })
+}
+
+/// Checks many values as identifiers of `kind`, in order.
+///
+/// ```
+/// use rppsplus_core::ids::{check_many, IdKind, Mode};
+/// let results = check_many(IdKind::Finess, &["970405593", "9A0405593"], Mode::Strict);
+/// assert_eq!(results.iter().filter(|c| c.is_valid()).count(), 1);
+/// ```
+pub fn check_many<S: AsRef<str>>(kind: IdKind, inputs: &[S], mode: Mode) -> Vec<Check> {
+    inputs.iter().map(|s| check(kind, s.as_ref(), mode)).collect()
+}

@@ -1,0 +1,121 @@
+//! INSEE codes: communes (COG) and countries (99xxx).
+
+use super::scan::{ascii, scan};
+use super::{Component, IdKind, ParseError, identifier_traits};
+
+/// An INSEE commune code: 5 digits, or `2A`/`2B` and 3 digits for Corsica.
+///
+/// This type checks the format; whether the commune exists is the nomenclature's
+/// business. DOM communes are `971xx`–`976xx`, COM `975xx`, `977xx`, `978xx`, `984xx`,
+/// `986xx`–`989xx`; Corsica's pre-1976 `20xxx` codes are well-formed.
+///
+/// ```
+/// use rppsplus_core::ids::InseeCommuneCode;
+/// assert_eq!("13203".parse::<InseeCommuneCode>()?.as_str(), "13203");
+/// assert_eq!("2a004".parse::<InseeCommuneCode>()?.as_str(), "2A004");
+/// assert!(!InseeCommuneCode::is_valid("2C004"));
+/// # Ok::<(), rppsplus_core::ids::ParseError>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct InseeCommuneCode([u8; 5]);
+
+impl InseeCommuneCode {
+    /// Parses a commune code (`2a` is printed `2A`).
+    pub fn parse(input: &str) -> Result<Self, ParseError> {
+        let kind = IdKind::Commune;
+        let mut d = scan::<5>(input, kind, 5, |b| {
+            b.is_ascii_digit() || matches!(b, b'A' | b'B' | b'a' | b'b')
+        })?
+        .array();
+        d[1] = d[1].to_ascii_uppercase();
+        let bad = d
+            .iter()
+            .enumerate()
+            .position(|(i, &b)| !(b.is_ascii_digit() || (i == 1 && d[0] == b'2')));
+        if let Some(position) = bad {
+            return Err(ParseError::InvalidFormat { kind, position });
+        }
+        Ok(Self(d))
+    }
+
+    /// The 5 characters.
+    pub fn as_str(&self) -> &str {
+        ascii(&self.0)
+    }
+
+    /// The département part: 3 characters overseas (`971`–`989`), else 2 (`13`, `2A`).
+    pub fn departement(&self) -> &str {
+        if self.0.starts_with(b"97") || self.0.starts_with(b"98") {
+            ascii(&self.0[..3])
+        } else {
+            ascii(&self.0[..2])
+        }
+    }
+}
+
+identifier_traits!(InseeCommuneCode, debug = transparent);
+
+/// An INSEE country code: `99` and 3 digits (France is `99100`).
+///
+/// ```
+/// use rppsplus_core::ids::InseeCountryCode;
+/// let fr: InseeCountryCode = "99100".parse()?;
+/// assert!(fr.is_france());
+/// assert_eq!("13203".parse::<InseeCountryCode>().unwrap_err().code(), "invalid_component");
+/// # Ok::<(), rppsplus_core::ids::ParseError>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct InseeCountryCode([u8; 5]);
+
+impl InseeCountryCode {
+    /// France.
+    pub const FRANCE: Self = Self(*b"99100");
+
+    /// Parses a country code.
+    pub fn parse(input: &str) -> Result<Self, ParseError> {
+        let d = super::scan::digits::<5>(input, IdKind::Pays)?;
+        if !d.starts_with(b"99") {
+            return Err(ParseError::InvalidComponent {
+                kind: IdKind::Pays,
+                component: Component::CountryPrefix,
+            });
+        }
+        Ok(Self(d))
+    }
+
+    /// The 5 digits.
+    pub fn as_str(&self) -> &str {
+        ascii(&self.0)
+    }
+
+    /// Whether this is France (`99100`).
+    pub fn is_france(&self) -> bool {
+        *self == Self::FRANCE
+    }
+}
+
+identifier_traits!(InseeCountryCode, debug = transparent);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn communes() {
+        for ok in ["13203", "2A004", "2B033", "20004", "97101", "98735"] {
+            assert!(InseeCommuneCode::is_valid(ok), "{ok}");
+        }
+        assert_eq!(InseeCommuneCode::parse("1A004").unwrap_err().code(), "invalid_format");
+        assert_eq!(InseeCommuneCode::parse("2A0B4").unwrap_err().code(), "invalid_format");
+        assert_eq!(InseeCommuneCode::parse("1320").unwrap_err().code(), "invalid_length");
+        assert_eq!(InseeCommuneCode::parse("97101").unwrap().departement(), "971");
+        assert_eq!(InseeCommuneCode::parse("2A004").unwrap().departement(), "2A");
+    }
+
+    #[test]
+    fn countries() {
+        assert!(InseeCountryCode::is_valid("99100"));
+        assert!(InseeCountryCode::is_valid("99 350"));
+        assert_eq!(InseeCountryCode::parse("9910").unwrap_err().code(), "invalid_length");
+    }
+}
