@@ -1,1 +1,34 @@
-//! placeholder
+//! # librppsplus: the C face of `rppsplus-core`
+//!
+//! Every `extern "C"` function of this crate only converts between C and the core: the
+//! domain rules live in [`rppsplus_core`]. The header `include/rppsplus.h` is generated
+//! from these sources by cbindgen (see `tests/header.rs`); the conventions every function
+//! follows are written once in `README.md` and in the header preamble:
+//!
+//! - fallible functions return an `rppsplus_result` code as `uint32_t`;
+//! - every pointer is checked for NULL;
+//! - outputs are written only on success (and, for the length, on
+//!   `RPPSPLUS_RESULT_INSUFFICIENT_SIZE`);
+//! - a panic never crosses the boundary: it becomes `RPPSPLUS_RESULT_PANIC` (or a documented
+//!   default for the functions that return no result code);
+//! - no global mutable state: every function is reentrant and thread-safe.
+#![allow(non_camel_case_types)]
+
+#[macro_use]
+mod panic;
+mod buffer;
+mod idnat;
+mod ids;
+mod result;
+mod version;
+
+pub use idnat::{rppsplus_idnat_from_adeli, rppsplus_idnat_from_rpps, rppsplus_idnat_to_adeli, rppsplus_idnat_to_rpps};
+pub use ids::{
+    rppsplus_adeli_validate, rppsplus_check, rppsplus_check_message, rppsplus_commune_validate,
+    rppsplus_email_validate, rppsplus_finess_validate, rppsplus_idnat_structure_validate, rppsplus_idnat_validate,
+    rppsplus_kind, rppsplus_kind_name, rppsplus_lang, rppsplus_mode, rppsplus_numero_validate, rppsplus_pays_validate,
+    rppsplus_phone_validate, rppsplus_rpps_rang_validate, rppsplus_rpps_validate, rppsplus_siren_validate,
+    rppsplus_siret_validate, rppsplus_warning, rppsplus_warning_name,
+};
+pub use result::{rppsplus_result, rppsplus_result_name};
+pub use version::{rppsplus_version, rppsplus_version_number};

@@ -1,0 +1,144 @@
+//! Conversions between a person's idNat and the RPPS or ADELI number it carries.
+
+use std::ffi::c_char;
+use std::fmt::Display;
+
+use rppsplus_core::ids::{Adeli, IdNatPp, Rpps};
+
+use crate::buffer::{Output, input_str};
+use crate::result::rppsplus_result;
+
+/// Parses `input` with `parse`, converts with `convert` and writes the result.
+///
+/// # Safety
+///
+/// The contracts of [`input_str`] and [`Output::new`].
+unsafe fn convert<T, U: Display>(
+    input: *const c_char,
+    input_len: usize,
+    out: *mut c_char,
+    out_cap: usize,
+    out_len: *mut usize,
+    parse: impl FnOnce(&str) -> Result<T, rppsplus_result>,
+    convert: impl FnOnce(T) -> Result<U, rppsplus_result>,
+) -> Result<(), rppsplus_result> {
+    // SAFETY: forwarded to the caller.
+    let output = unsafe { Output::new(out, out_cap, out_len) }?;
+    // SAFETY: forwarded to the caller.
+    let s = unsafe { input_str(input, input_len) }?;
+    output.write(&convert(parse(s)?)?.to_string())
+}
+
+fn idnat(s: &str) -> Result<IdNatPp, rppsplus_result> {
+    Ok(IdNatPp::parse(s)?)
+}
+
+/// Writes the idNat of an RPPS number: `8` + the RPPS number (`10107985318` ->
+/// `810107985318`).
+///
+/// The input is validated as by `rppsplus_rpps_validate` (strict mode) and its errors are
+/// reported the same way; buffers, outputs and other results as `rppsplus_rpps_validate`.
+///
+/// # Safety
+///
+/// As `rppsplus_rpps_validate`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn rppsplus_idnat_from_rpps(
+    input: *const c_char,
+    input_len: usize,
+    out: *mut c_char,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> u32 {
+    ffi_panic_boundary! {
+        // SAFETY: the caller's contract.
+        unsafe {
+            convert(input, input_len, out, out_cap, out_len, |s| Ok(Rpps::parse(s)?), |r| Ok(IdNatPp::from(r)))
+        }
+        .into()
+    }
+}
+
+/// Writes the RPPS number carried by a person's idNat of type `8` (`810107985318` ->
+/// `10107985318`).
+///
+/// The input is validated as by `rppsplus_idnat_validate` (strict mode); a valid idNat of
+/// another type gives `RPPSPLUS_RESULT_WRONG_IDNAT_TYPE`. Buffers, outputs and other
+/// results as `rppsplus_rpps_validate`.
+///
+/// # Safety
+///
+/// As `rppsplus_rpps_validate`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn rppsplus_idnat_to_rpps(
+    input: *const c_char,
+    input_len: usize,
+    out: *mut c_char,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> u32 {
+    ffi_panic_boundary! {
+        // SAFETY: the caller's contract.
+        unsafe {
+            convert(input, input_len, out, out_cap, out_len, idnat, |id| {
+                id.rpps().ok_or(rppsplus_result::WrongIdnatType)
+            })
+        }
+        .into()
+    }
+}
+
+/// Writes the idNat of an ADELI number: `0` + the ADELI number (`349102665` ->
+/// `0349102665`).
+///
+/// The input is validated as by `rppsplus_adeli_validate` and its errors are reported the
+/// same way; buffers, outputs and other results as `rppsplus_rpps_validate`.
+///
+/// # Safety
+///
+/// As `rppsplus_rpps_validate`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn rppsplus_idnat_from_adeli(
+    input: *const c_char,
+    input_len: usize,
+    out: *mut c_char,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> u32 {
+    ffi_panic_boundary! {
+        // SAFETY: the caller's contract.
+        unsafe {
+            convert(input, input_len, out, out_cap, out_len, |s| Ok(Adeli::parse(s)?), |a| Ok(IdNatPp::from(a)))
+        }
+        .into()
+    }
+}
+
+/// Writes the ADELI number carried by a person's idNat of type `0` (`0349102665` ->
+/// `349102665`).
+///
+/// The input is validated as by `rppsplus_idnat_validate`; a valid idNat of another type
+/// gives `RPPSPLUS_RESULT_WRONG_IDNAT_TYPE`. Buffers, outputs and other results as
+/// `rppsplus_rpps_validate`.
+///
+/// # Safety
+///
+/// As `rppsplus_rpps_validate`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn rppsplus_idnat_to_adeli(
+    input: *const c_char,
+    input_len: usize,
+    out: *mut c_char,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> u32 {
+    ffi_panic_boundary! {
+        // SAFETY: the caller's contract.
+        unsafe {
+            convert(input, input_len, out, out_cap, out_len, idnat, |id| {
+                id.adeli().ok_or(rppsplus_result::WrongIdnatType)
+            })
+        }
+        .into()
+    }
+}
