@@ -1,1 +1,52 @@
-fn main() {}
+//! `rppsplus`: the command-line face of rppsplus (see ARCHITECTURE.md, "The CLI contract").
+//!
+//! ```text
+//! rppsplus check rpps 10107985318          # 10107985318<TAB>ok<TAB>10107985318
+//! rppsplus check phone --format json < numbers.txt
+//! ```
+
+mod check;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use rppsplus_core::ids::IdKind;
+
+/// Validate the identifiers of the French RPPS+ domain, offline.
+#[derive(Parser)]
+#[command(name = "rppsplus", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check identifiers given as arguments, or one per line on stdin.
+    ///
+    /// Text output: `VALUE<TAB>ok<TAB>CANONICAL[<TAB>WARNING]` or
+    /// `VALUE<TAB>error<TAB>CODE<TAB>MESSAGE`. Exit 0 when all are valid, 1 when any is not.
+    Check(check::Args),
+}
+
+/// Output format shared by the subcommands.
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// Tab-separated lines.
+    Text,
+    /// One JSON object per line.
+    Json,
+}
+
+/// Parses a kind name with the core's list, so that clap reports unknown kinds as usage errors.
+fn parse_kind(s: &str) -> Result<IdKind, String> {
+    s.parse().map_err(|e: rppsplus_core::ids::UnknownKind| e.to_string())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check(args) => check::run(&args),
+    }
+}

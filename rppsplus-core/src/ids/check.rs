@@ -80,6 +80,11 @@ impl Check {
         self.warning
     }
 
+    /// The canonical form, or why the value is invalid.
+    pub fn result(&self) -> Result<&str, ParseError> {
+        self.outcome.as_deref().map_err(|e| *e)
+    }
+
     /// The result as a `Result`, the canonical form on success.
     pub fn into_result(self) -> Result<String, ParseError> {
         self.outcome

@@ -1,6 +1,6 @@
 //! RPPS numbers and RPPS-rang (cabinet) identifiers.
 
-use super::scan::{ascii, digits};
+use super::scan::{ascii, digits, keyed_digits};
 use super::{Component, IdKind, Mode, ParseError, identifier_traits, luhn};
 
 /// An RPPS number: 10 digits and a Luhn key, 11 digits in all.
@@ -22,19 +22,27 @@ pub struct Rpps([u8; 11]);
 
 impl Rpps {
     /// Parses a production RPPS number (strict mode).
+    #[inline]
     pub fn parse(input: &str) -> Result<Self, ParseError> {
         Self::parse_with(input, Mode::Strict)
     }
 
     /// Parses an RPPS number; [`Mode::Test`] also accepts numbers not starting with `1`.
+    #[inline]
     pub fn parse_with(input: &str, mode: Mode) -> Result<Self, ParseError> {
-        let d = digits::<11>(input, IdKind::Rpps)?;
-        Self::from_digits(d, mode, IdKind::Rpps)
+        let (d, keyed) = keyed_digits::<11>(input, IdKind::Rpps)?;
+        Self::from_keyed_digits(d, keyed, mode, IdKind::Rpps)
     }
 
     /// Checks the key and the prefix of 11 ASCII digits, reporting errors as `kind`.
     pub(crate) fn from_digits(d: [u8; 11], mode: Mode, kind: IdKind) -> Result<Self, ParseError> {
-        if !luhn::is_valid(&d) {
+        Self::from_keyed_digits(d, luhn::is_valid(&d), mode, kind)
+    }
+
+    /// [`Rpps::from_digits`] when the Luhn test was already run (`keyed`).
+    #[inline]
+    fn from_keyed_digits(d: [u8; 11], keyed: bool, mode: Mode, kind: IdKind) -> Result<Self, ParseError> {
+        if !keyed {
             return Err(ParseError::InvalidChecksum { kind });
         }
         if mode == Mode::Strict && d[0] != b'1' {
@@ -97,8 +105,8 @@ impl RppsRang {
 
     /// Parses an RPPS-rang; [`Mode::Test`] accepts a test RPPS part.
     pub fn parse_with(input: &str, mode: Mode) -> Result<Self, ParseError> {
-        let d = digits::<14>(input, IdKind::RppsRang)?;
-        if !luhn::is_valid(&d) {
+        let (d, keyed) = keyed_digits::<14>(input, IdKind::RppsRang)?;
+        if !keyed {
             return Err(ParseError::InvalidChecksum { kind: IdKind::RppsRang });
         }
         let mut rpps = [0u8; 11];

@@ -80,6 +80,33 @@ pub(crate) fn digits<const N: usize>(input: &str, kind: IdKind) -> Result<[u8; N
     scan::<N>(input, kind, N, |b| b.is_ascii_digit()).map(|s| s.array())
 }
 
+/// [`digits`] and whether they pass the Luhn test, in one pass over the input when it is
+/// exactly `N` ASCII digits (the hot path of RPPS, SIREN and SIRET parsing).
+#[inline]
+pub(crate) fn keyed_digits<const N: usize>(input: &str, kind: IdKind) -> Result<([u8; N], bool), ParseError> {
+    if let Ok(d) = <[u8; N]>::try_from(input.as_bytes()) {
+        // Doubled digit with its digits summed, indexed by the low nibble (a digit's value).
+        const DOUBLED: [u8; 16] = [0, 2, 4, 6, 8, 1, 3, 5, 7, 9, 0, 0, 0, 0, 0, 0];
+        let mut sum = 0u32;
+        let mut non_digit = false;
+        for (i, &b) in d.iter().enumerate() {
+            let v = b.wrapping_sub(b'0');
+            non_digit |= v > 9;
+            let v = v & 15;
+            sum += u32::from(if (N - 1 - i) % 2 == 1 {
+                DOUBLED[usize::from(v)]
+            } else {
+                v
+            });
+        }
+        if !non_digit {
+            return Ok((d, sum % 10 == 0));
+        }
+    }
+    let d = digits::<N>(input, kind)?;
+    Ok((d, super::luhn::is_valid(&d)))
+}
+
 /// The canonical text of a fixed-size identifier buffer (always ASCII by construction).
 pub(crate) fn ascii(bytes: &[u8]) -> &str {
     std::str::from_utf8(bytes).unwrap_or_default()
@@ -110,6 +137,30 @@ mod tests {
             }
         );
         assert_eq!(digits::<3>("1.2-3", IdKind::Rpps).unwrap(), *b"123");
+    }
+
+    #[test]
+    fn keyed_digits_agree_with_the_slow_path() {
+        assert_eq!(
+            keyed_digits::<11>("10107985318", IdKind::Rpps),
+            Ok((*b"10107985318", true))
+        );
+        assert_eq!(
+            keyed_digits::<11>("10107985319", IdKind::Rpps),
+            Ok((*b"10107985319", false))
+        );
+        assert_eq!(
+            keyed_digits::<11>("101 0798531", IdKind::Rpps).unwrap_err().code(),
+            "invalid_length"
+        );
+        assert_eq!(
+            keyed_digits::<11>("1010798531/", IdKind::Rpps).unwrap_err().code(),
+            "invalid_format"
+        );
+        assert_eq!(
+            keyed_digits::<11>("101 07985318", IdKind::Rpps),
+            Ok((*b"10107985318", true))
+        );
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! SIREN and SIRET numbers (INSEE Sirene).
 
-use super::scan::{ascii, digits};
+use super::scan::{ascii, keyed_digits};
 use super::{IdKind, ParseError, identifier_traits, luhn};
 
 /// A SIREN number: 9 digits with a Luhn key (a legal entity).
@@ -16,8 +16,8 @@ pub struct Siren([u8; 9]);
 impl Siren {
     /// Parses a SIREN number.
     pub fn parse(input: &str) -> Result<Self, ParseError> {
-        let d = digits::<9>(input, IdKind::Siren)?;
-        if !luhn::is_valid(&d) {
+        let (d, keyed) = keyed_digits::<9>(input, IdKind::Siren)?;
+        if !keyed {
             return Err(ParseError::InvalidChecksum { kind: IdKind::Siren });
         }
         Ok(Self(d))
@@ -53,11 +53,11 @@ pub struct Siret([u8; 14]);
 impl Siret {
     /// Parses a SIRET number.
     pub fn parse(input: &str) -> Result<Self, ParseError> {
-        let d = digits::<14>(input, IdKind::Siret)?;
+        let (d, keyed) = keyed_digits::<14>(input, IdKind::Siret)?;
         let key_ok = if &d[..9] == LA_POSTE {
             &d == LA_POSTE_HEAD_OFFICE || luhn::digit_sum(&d) % 5 == 0
         } else {
-            luhn::is_valid(&d) && luhn::is_valid(&d[..9])
+            keyed && luhn::is_valid(&d[..9])
         };
         if !key_ok {
             return Err(ParseError::InvalidChecksum { kind: IdKind::Siret });

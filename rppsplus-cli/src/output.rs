@@ -1,0 +1,65 @@
+//! The output shapes and exit codes of the CLI contract.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use rppsplus_core::ids::Check;
+use serde::Serialize;
+
+use crate::Format;
+
+/// How a command ended, mapped to the contract's exit codes.
+pub enum Outcome {
+    /// Exit 0.
+    AllValid,
+    /// Exit 1.
+    SomeInvalid,
+    /// Exit 2 (clap uses 2 for usage errors too).
+    Unreadable,
+}
+
+/// The process exit code of `outcome`.
+pub fn exit(outcome: Outcome) -> ExitCode {
+    ExitCode::from(match outcome {
+        Outcome::AllValid => 0,
+        Outcome::SomeInvalid => 1,
+        Outcome::Unreadable => 2,
+    })
+}
+
+/// One `check` record in JSON.
+#[derive(Serialize)]
+struct CheckRecord<'a> {
+    input: &'a str,
+    valid: bool,
+    canonical: Option<&'a str>,
+    code: Option<&'static str>,
+    message: Option<String>,
+    message_en: Option<String>,
+    warning: Option<&'static str>,
+}
+
+/// Writes the line of one checked value.
+pub fn write_check(out: &mut impl Write, format: Format, input: &str, result: &Check) -> io::Result<()> {
+    match format {
+        Format::Text => match (result.result(), result.warning()) {
+            (Ok(canonical), Some(w)) => writeln!(out, "{input}\tok\t{canonical}\t{}", w.code()),
+            (Ok(canonical), None) => writeln!(out, "{input}\tok\t{canonical}"),
+            (Err(e), _) => writeln!(out, "{input}\terror\t{}\t{}", e.code(), e.message_fr()),
+        },
+        Format::Json => {
+            let error = result.error();
+            let record = CheckRecord {
+                input,
+                valid: result.is_valid(),
+                canonical: result.canonical(),
+                code: error.map(|e| e.code()),
+                message: error.map(|e| e.message_fr()),
+                message_en: error.map(|e| e.to_string()),
+                warning: result.warning().map(|w| w.code()),
+            };
+            serde_json::to_writer(&mut *out, &record)?;
+            writeln!(out)
+        }
+    }
+}

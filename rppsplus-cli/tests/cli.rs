@@ -1,0 +1,100 @@
+//! The CLI contract of `rppsplus check` (ARCHITECTURE.md), run on the built binary.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn rppsplus(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rppsplus"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin is piped")
+        .write_all(stdin)
+        .expect("stdin is writable");
+    child.wait_with_output().expect("the binary ends")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+#[test]
+fn text_lines_and_exit_codes() {
+    let ok = rppsplus(&["check", "rpps", "10107985318"], b"");
+    assert_eq!(
+        (ok.status.code(), stdout(&ok).as_str()),
+        (Some(0), "10107985318\tok\t10107985318\n")
+    );
+    let bad = rppsplus(&["check", "finess", "970405593", "9A0405593", "970405594"], b"");
+    assert_eq!(bad.status.code(), Some(1));
+    insta::assert_snapshot!("finess_text", stdout(&bad));
+}
+
+#[test]
+fn json_records() {
+    let o = rppsplus(
+        &[
+            "check",
+            "phone",
+            "--format",
+            "json",
+            "0692123456",
+            "+44 7700 900123",
+            "0123456789",
+        ],
+        b"",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    insta::assert_snapshot!("phone_json", stdout(&o));
+}
+
+#[test]
+fn stdin_lines_crlf_blank_and_invalid_utf8() {
+    let o = rppsplus(
+        &["check", "idnat"],
+        b"810107985318\r\n\n8 10107985318\n8101079853\xff8\n",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    insta::assert_snapshot!("idnat_stdin", stdout(&o));
+}
+
+#[test]
+fn test_mode_warns() {
+    let strict = rppsplus(&["check", "rpps", "99700075122"], b"");
+    assert_eq!(strict.status.code(), Some(1));
+    let test = rppsplus(&["check", "rpps", "--test-mode", "99700075122"], b"");
+    assert_eq!(
+        (test.status.code(), stdout(&test).as_str()),
+        (Some(0), "99700075122\tok\t99700075122\ttest_identifier\n")
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &["check", "no-such-kind", "1"][..],
+        &["check"],
+        &["check", "rpps", "--format", "xml", "1"],
+        &[],
+    ] {
+        let o = rppsplus(args, b"");
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(o.stdout.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn huge_line_is_one_error() {
+    let mut input = vec![b'1'; 10_000_000];
+    input.push(b'\n');
+    let o = rppsplus(&["check", "rpps", "--format", "json"], &input);
+    assert_eq!(o.status.code(), Some(1));
+    let record: serde_json::Value = serde_json::from_slice(&o.stdout).expect("one JSON record");
+    assert_eq!(record["code"], "invalid_length");
+}

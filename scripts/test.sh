@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The one test command (README, .ci/run): installs what it needs on a fresh Debian machine that has
+# the Rust toolchain, Python 3 with pip, gcc and apt, then runs every check. Exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}" INSTA_UPDATE=no RUST_BACKTRACE=1
+start=$(date +%s)
+step() { printf '\n=== %s (%ss)\n' "$1" "$(( $(date +%s) - start ))"; }
+
+step "system packages"
+packages=(pkg-config libpcsclite-dev pcscd vsmartcard-vpcd valgrind gcc g++ python3-venv)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "installing: ${missing[*]}"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+step "cargo fmt --check"
+cargo fmt --all --check
+
+step "cargo clippy (all targets, all features, -D warnings)"
+cargo clippy --workspace --all-targets --all-features -- -D warnings
+
+step "cargo test (workspace, all features; includes the header freshness check)"
+cargo test --workspace --all-features
+
+step "release builds (C library, CLI)"
+cargo build --release -p rppsplus-ffi -p rppsplus-cli
+
+step "C tests (gcc -std=c99 -Werror, ASan/UBSan, valgrind)"
+bash scripts/test-c.sh
+
+step "Python wheel, pytest, stubtest"
+bash scripts/test-python.sh
+
+step "Rust example"
+cargo run -q -p rppsplus-core --example check_identifiers
+
+step "CLI on the sample data"
+set +e
+target/release/rppsplus check rpps < examples/data/rpps.txt
+code=$?
+set -e
+[ "$code" -eq 1 ] || { echo "expected exit 1 (the sample holds invalid numbers), got $code"; exit 1; }
+
+step "CLI contract"
+contract=../shared/tools/contract-check
+if [ -x "$contract" ] || [ -f "$contract" ]; then
+  python3 "$contract" target/release/rppsplus
+else
+  echo "skipped: $contract not found beside the repository"
+fi
+
+step "all checks passed"
