@@ -1,0 +1,42 @@
+/*
+ * check_rpps: validates the RPPS numbers given as arguments with librppsplus.
+ *
+ *   $ ./check_rpps "101 0798 5318" 10107985319
+ *   101 0798 5318: ok 10107985318
+ *   10107985319: invalid_checksum (numéro RPPS : la clé de contrôle est fausse)
+ *
+ * Exit status: 0 when every number is valid, 1 when one is not, 2 on a usage error.
+ * Build: gcc -std=c99 -I include check_rpps.c target/release/librppsplus.a -lpthread -ldl -lm
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "rppsplus.h"
+
+int main(int argc, char **argv) {
+  int i, status = 0;
+  if (argc < 2) {
+    fprintf(stderr, "usage: %s RPPS...\n", argv[0]);
+    return 2;
+  }
+  for (i = 1; i < argc; i++) {
+    const char *input = argv[i];
+    char canonical[32]; /* an RPPS number has 11 digits */
+    size_t len = 0;
+    uint32_t rc = rppsplus_rpps_validate(input, strlen(input), canonical, sizeof canonical, &len);
+    if (rc == RPPSPLUS_RESULT_OK) {
+      printf("%s: ok %s\n", input, canonical);
+    } else {
+      /* Why: the library's message, in French (RPPSPLUS_LANG_EN for English). */
+      char message[256];
+      size_t message_len = 0;
+      if (rppsplus_check_message(RPPSPLUS_KIND_RPPS, RPPSPLUS_MODE_STRICT, RPPSPLUS_LANG_FR, input, strlen(input),
+                                 message, sizeof message, &message_len) != RPPSPLUS_RESULT_OK) {
+        message[0] = '\0';
+      }
+      printf("%s: %s (%s)\n", input, rppsplus_result_name(rc), message);
+      status = 1;
+    }
+  }
+  return status;
+}

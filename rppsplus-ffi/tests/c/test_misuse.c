@@ -1,0 +1,315 @@
+/*
+ * Misuse of the C API: NULL pointers, invalid UTF-8, values outside the enums, buffers
+ * too small, inputs without a NUL terminator; plus the header's version macros against
+ * the library's runtime version. Built with ASan/UBSan and run under valgrind by
+ * scripts/test-c.sh, so an out-of-bounds access fails the test even when the results look
+ * right.
+ */
+#include <stdlib.h>
+
+#include "check.h"
+
+typedef uint32_t (*validate_fn)(const char *, size_t, char *, size_t, size_t *);
+
+struct case_ {
+  const char *name;
+  validate_fn fn;
+  const char *input;     /* valid */
+  const char *canonical; /* its canonical form */
+};
+
+static const struct case_ CASES[] = {
+    {"rpps", rppsplus_rpps_validate, "101 0798 5318", "10107985318"},
+    {"idnat", rppsplus_idnat_validate, "810107985318", "810107985318"},
+    {"idnat_structure", rppsplus_idnat_structure_validate, "1010780914", "1010780914"},
+    {"adeli", rppsplus_adeli_validate, "349102665", "349102665"},
+    {"finess", rppsplus_finess_validate, "970405593", "970405593"},
+    {"siren", rppsplus_siren_validate, "732 829 320", "732829320"},
+    {"siret", rppsplus_siret_validate, "73282932000074", "73282932000074"},
+    {"rpps_rang", rppsplus_rpps_rang_validate, "10003879623017", "10003879623017"},
+    {"commune", rppsplus_commune_validate, "2a004", "2A004"},
+    {"pays", rppsplus_pays_validate, "99350", "99350"},
+    {"phone", rppsplus_phone_validate, "06 12 34 56 78", "+33612345678"},
+    {"email", rppsplus_email_validate, "jean.dupont@example.fr", "jean.dupont@example.fr"},
+    {"numero", rppsplus_numero_validate, "P20220905011141", "P20220905011141"},
+    {"idnat_from_rpps", rppsplus_idnat_from_rpps, "10107985318", "810107985318"},
+    {"idnat_to_rpps", rppsplus_idnat_to_rpps, "810107985318", "10107985318"},
+    {"idnat_from_adeli", rppsplus_idnat_from_adeli, "349102665", "0349102665"},
+    {"idnat_to_adeli", rppsplus_idnat_to_adeli, "0349102665", "349102665"},
+};
+#define CASE_COUNT (sizeof CASES / sizeof CASES[0])
+
+#define SENTINEL_LEN ((size_t)0xdead)
+
+/* A heap copy of exactly `len` bytes: no NUL terminator after it. */
+static char *exact(const char *s, size_t len) {
+  char *p = (char *)malloc(len > 0 ? len : 1);
+  if (p != NULL && len > 0) memcpy(p, s, len);
+  return p;
+}
+
+static void test_version(void) {
+  char expected[64];
+  CHECK(RPPSPLUS_VERSION_NUMBER == ((RPPSPLUS_VERSION_MAJOR << 16) | (RPPSPLUS_VERSION_MINOR << 8) |
+                                    RPPSPLUS_VERSION_PATCH));
+  CHECK(rppsplus_version_number() == (uint32_t)RPPSPLUS_VERSION_NUMBER);
+  snprintf(expected, sizeof expected, "%d.%d.%d", RPPSPLUS_VERSION_MAJOR, RPPSPLUS_VERSION_MINOR,
+           RPPSPLUS_VERSION_PATCH);
+  /* "0.1.0", or "0.1.0-rc.1"/"0.1.0+meta" for a pre-release or build metadata. */
+  CHECK(rppsplus_version() != NULL && strncmp(rppsplus_version(), expected, strlen(expected)) == 0 &&
+        strchr("-+", rppsplus_version()[strlen(expected)]) != NULL);
+}
+
+static void test_names(void) {
+  static const uint32_t known[] = {0, 100, 101, 102, 103, 104, 200, 201, 202, 203, 204, 299, 300};
+  static const uint32_t unknown[] = {1, 99, 105, 199, 205, 298, 301, 7000, 0x7fffffffu, 0xffffffffu};
+  size_t i;
+  uint32_t k;
+  for (i = 0; i < sizeof known / sizeof known[0]; i++) {
+    const char *name = rppsplus_result_name(known[i]);
+    CHECK(name != NULL && strcmp(name, "unknown") != 0 && name[0] != '\0');
+  }
+  for (i = 0; i < sizeof unknown / sizeof unknown[0]; i++) {
+    CHECK_STR(rppsplus_result_name(unknown[i]), "unknown");
+  }
+  CHECK_STR(rppsplus_result_name(RPPSPLUS_RESULT_OK), "ok");
+  CHECK_STR(rppsplus_result_name(RPPSPLUS_RESULT_NULL_PARAMETER), "null_parameter");
+  CHECK_STR(rppsplus_result_name(RPPSPLUS_RESULT_INVALID_UTF8), "invalid_utf8");
+  CHECK_STR(rppsplus_result_name(RPPSPLUS_RESULT_INSUFFICIENT_SIZE), "insufficient_size");
+  CHECK_STR(rppsplus_result_name(RPPSPLUS_RESULT_INVALID_PARAMETER), "invalid_parameter");
+  CHECK_STR(rppsplus_result_name(RPPSPLUS_RESULT_PANIC), "panic");
+  CHECK_STR(rppsplus_result_name(RPPSPLUS_RESULT_INVALID_FORMAT), "invalid_format");
+  CHECK_STR(rppsplus_result_name(RPPSPLUS_RESULT_INVALID_LENGTH), "invalid_length");
+  CHECK_STR(rppsplus_result_name(RPPSPLUS_RESULT_INVALID_CHECKSUM), "invalid_checksum");
+  CHECK_STR(rppsplus_result_name(RPPSPLUS_RESULT_INVALID_COMPONENT), "invalid_component");
+  CHECK_STR(rppsplus_result_name(RPPSPLUS_RESULT_NOT_MOBILE), "not_mobile");
+  CHECK_STR(rppsplus_result_name(RPPSPLUS_RESULT_WRONG_IDNAT_TYPE), "wrong_idnat_type");
+
+  CHECK_STR(rppsplus_kind_name(RPPSPLUS_KIND_RPPS), "rpps");
+  CHECK_STR(rppsplus_kind_name(RPPSPLUS_KIND_IDNAT_STRUCTURE), "idnat-structure");
+  CHECK_STR(rppsplus_kind_name(RPPSPLUS_KIND_RPPS_RANG), "rpps-rang");
+  CHECK_STR(rppsplus_kind_name(RPPSPLUS_KIND_NUMERO), "numero");
+  for (k = 0; k <= RPPSPLUS_KIND_NUMERO; k++) {
+    CHECK(strcmp(rppsplus_kind_name(k), "unknown") != 0);
+  }
+  CHECK_STR(rppsplus_kind_name(RPPSPLUS_KIND_NUMERO + 1), "unknown");
+  CHECK_STR(rppsplus_kind_name(0xffffffffu), "unknown");
+
+  CHECK_STR(rppsplus_warning_name(RPPSPLUS_WARNING_NONE), "none");
+  CHECK_STR(rppsplus_warning_name(RPPSPLUS_WARNING_TEST_IDENTIFIER), "test_identifier");
+  CHECK_STR(rppsplus_warning_name(RPPSPLUS_WARNING_FOREIGN_NUMBER), "foreign_number");
+  CHECK_STR(rppsplus_warning_name(3), "unknown");
+  CHECK_STR(rppsplus_warning_name(0xffffffffu), "unknown");
+}
+
+static void test_nulls(void) {
+  size_t i;
+  for (i = 0; i < CASE_COUNT; i++) {
+    const struct case_ *c = &CASES[i];
+    size_t n = strlen(c->input), len = SENTINEL_LEN;
+    char out[64];
+    memset(out, 'x', sizeof out);
+    CHECK_CODE(c->fn(NULL, n, out, sizeof out, &len), RPPSPLUS_RESULT_NULL_PARAMETER);
+    CHECK_CODE(c->fn(NULL, 0, out, sizeof out, &len), RPPSPLUS_RESULT_NULL_PARAMETER);
+    CHECK_CODE(c->fn(c->input, n, NULL, sizeof out, &len), RPPSPLUS_RESULT_NULL_PARAMETER);
+    CHECK_CODE(c->fn(c->input, n, out, sizeof out, NULL), RPPSPLUS_RESULT_NULL_PARAMETER);
+    CHECK_CODE(c->fn(NULL, 0, NULL, 0, NULL), RPPSPLUS_RESULT_NULL_PARAMETER);
+    CHECK(len == SENTINEL_LEN && out[0] == 'x' && out[sizeof out - 1] == 'x');
+  }
+  {
+    size_t len = SENTINEL_LEN;
+    uint32_t warning = 0xffff;
+    char out[16];
+    CHECK_CODE(rppsplus_check(RPPSPLUS_KIND_RPPS, RPPSPLUS_MODE_STRICT, NULL, 0, out, sizeof out, &len, &warning),
+               RPPSPLUS_RESULT_NULL_PARAMETER);
+    CHECK_CODE(rppsplus_check(RPPSPLUS_KIND_RPPS, RPPSPLUS_MODE_STRICT, "1", 1, NULL, 16, &len, &warning),
+               RPPSPLUS_RESULT_NULL_PARAMETER);
+    CHECK_CODE(rppsplus_check(RPPSPLUS_KIND_RPPS, RPPSPLUS_MODE_STRICT, "1", 1, out, sizeof out, NULL, &warning),
+               RPPSPLUS_RESULT_NULL_PARAMETER);
+    CHECK_CODE(rppsplus_check_message(RPPSPLUS_KIND_RPPS, RPPSPLUS_MODE_STRICT, RPPSPLUS_LANG_FR, NULL, 0, out,
+                                      sizeof out, &len),
+               RPPSPLUS_RESULT_NULL_PARAMETER);
+    CHECK_CODE(rppsplus_check_message(RPPSPLUS_KIND_RPPS, RPPSPLUS_MODE_STRICT, RPPSPLUS_LANG_FR, "1", 1, NULL, 8,
+                                      &len),
+               RPPSPLUS_RESULT_NULL_PARAMETER);
+    CHECK_CODE(rppsplus_check_message(RPPSPLUS_KIND_RPPS, RPPSPLUS_MODE_STRICT, RPPSPLUS_LANG_FR, "1", 1, out,
+                                      sizeof out, NULL),
+               RPPSPLUS_RESULT_NULL_PARAMETER);
+    CHECK(len == SENTINEL_LEN && warning == 0xffff);
+    /* warning_out may be NULL. */
+    CHECK_CODE(rppsplus_check(RPPSPLUS_KIND_RPPS, RPPSPLUS_MODE_STRICT, "10107985318", 11, out, sizeof out, &len,
+                              NULL),
+               RPPSPLUS_RESULT_OK);
+    CHECK_STR(out, "10107985318");
+  }
+}
+
+static void test_invalid_utf8(void) {
+  static const char *const bad[] = {"\xff", "1010798531\xff", "\xc0\xaf", "\xed\xa0\x80", "\xe2\x82", "\xf8\x88\x80\x80\x80"};
+  size_t i, j;
+  for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+    size_t n = strlen(bad[i]);
+    char *input = exact(bad[i], n);
+    for (j = 0; j < CASE_COUNT; j++) {
+      size_t len = SENTINEL_LEN;
+      char out[32];
+      out[0] = 'x';
+      CHECK_CODE(CASES[j].fn(input, n, out, sizeof out, &len), RPPSPLUS_RESULT_INVALID_UTF8);
+      CHECK(len == SENTINEL_LEN && out[0] == 'x');
+    }
+    {
+      size_t len = SENTINEL_LEN;
+      char out[32];
+      CHECK_CODE(rppsplus_check(RPPSPLUS_KIND_EMAIL, RPPSPLUS_MODE_TEST, input, n, out, sizeof out, &len, NULL),
+                 RPPSPLUS_RESULT_INVALID_UTF8);
+      CHECK_CODE(rppsplus_check_message(RPPSPLUS_KIND_EMAIL, RPPSPLUS_MODE_TEST, RPPSPLUS_LANG_EN, input, n, out,
+                                        sizeof out, &len),
+                 RPPSPLUS_RESULT_INVALID_UTF8);
+    }
+    free(input);
+  }
+  /* Valid UTF-8 that is not an identifier is the core's error, not an encoding error. */
+  {
+    size_t len;
+    char out[32];
+    CHECK_CODE(rppsplus_rpps_validate("1010798531\xc3\xa9", 12, out, sizeof out, &len), RPPSPLUS_RESULT_INVALID_FORMAT);
+    /* An embedded NUL is just an invalid character. */
+    CHECK_CODE(rppsplus_rpps_validate("1010798531\0" "8", 12, out, sizeof out, &len), RPPSPLUS_RESULT_INVALID_FORMAT);
+  }
+}
+
+static void test_enum_values(void) {
+  static const uint32_t bad_kinds[] = {13, 14, 255, 0x80000000u, 0xffffffffu};
+  static const uint32_t bad_modes[] = {2, 3, 0xffffffffu};
+  size_t i, len = SENTINEL_LEN;
+  uint32_t warning = 0xffff;
+  char out[32];
+  for (i = 0; i < sizeof bad_kinds / sizeof bad_kinds[0]; i++) {
+    CHECK_CODE(rppsplus_check(bad_kinds[i], RPPSPLUS_MODE_STRICT, "10107985318", 11, out, sizeof out, &len, &warning),
+               RPPSPLUS_RESULT_INVALID_PARAMETER);
+    CHECK_CODE(rppsplus_check_message(bad_kinds[i], RPPSPLUS_MODE_STRICT, RPPSPLUS_LANG_FR, "1", 1, out, sizeof out,
+                                      &len),
+               RPPSPLUS_RESULT_INVALID_PARAMETER);
+  }
+  for (i = 0; i < sizeof bad_modes / sizeof bad_modes[0]; i++) {
+    CHECK_CODE(rppsplus_check(RPPSPLUS_KIND_RPPS, bad_modes[i], "10107985318", 11, out, sizeof out, &len, &warning),
+               RPPSPLUS_RESULT_INVALID_PARAMETER);
+    CHECK_CODE(rppsplus_check_message(RPPSPLUS_KIND_RPPS, bad_modes[i], RPPSPLUS_LANG_FR, "1", 1, out, sizeof out,
+                                      &len),
+               RPPSPLUS_RESULT_INVALID_PARAMETER);
+    /* bad_modes doubles as bad languages. */
+    CHECK_CODE(rppsplus_check_message(RPPSPLUS_KIND_RPPS, RPPSPLUS_MODE_STRICT, bad_modes[i], "1", 1, out, sizeof out,
+                                      &len),
+               RPPSPLUS_RESULT_INVALID_PARAMETER);
+  }
+  CHECK(len == SENTINEL_LEN && warning == 0xffff);
+}
+
+static void test_small_buffers(void) {
+  size_t i;
+  for (i = 0; i < CASE_COUNT; i++) {
+    const struct case_ *c = &CASES[i];
+    size_t n = strlen(c->input), want = strlen(c->canonical), cap, len;
+    char *input = exact(c->input, n);
+    char one = 'x';
+
+    /* cap 0, NULL buffer: a length query. */
+    len = SENTINEL_LEN;
+    CHECK_CODE(c->fn(input, n, NULL, 0, &len), RPPSPLUS_RESULT_INSUFFICIENT_SIZE);
+    CHECK(len == want);
+    /* cap 0, real buffer: nothing written through it. */
+    len = SENTINEL_LEN;
+    CHECK_CODE(c->fn(input, n, &one, 0, &len), RPPSPLUS_RESULT_INSUFFICIENT_SIZE);
+    CHECK(len == want && one == 'x');
+    /* Every capacity from 1 to exactly the length: an empty string, the length needed.
+     * Heap buffers of exactly `cap` bytes, so a write past them is caught. */
+    for (cap = 1; cap <= want + 1; cap++) {
+      char *out = (char *)malloc(cap);
+      uint32_t expected = cap > want ? RPPSPLUS_RESULT_OK : RPPSPLUS_RESULT_INSUFFICIENT_SIZE;
+      memset(out, 'x', cap);
+      len = SENTINEL_LEN;
+      CHECK_CODE(c->fn(input, n, out, cap, &len), expected);
+      CHECK(len == want);
+      if (expected == RPPSPLUS_RESULT_OK) {
+        CHECK_STR(out, c->canonical);
+      } else {
+        CHECK(out[0] == '\0');
+      }
+      free(out);
+    }
+    free(input);
+  }
+  /* The same through rppsplus_check and rppsplus_check_message. */
+  {
+    size_t len = SENTINEL_LEN, msg_len = SENTINEL_LEN;
+    uint32_t warning = 0xffff;
+    char out[11];
+    char msg[8];
+    CHECK_CODE(rppsplus_check(RPPSPLUS_KIND_RPPS, RPPSPLUS_MODE_TEST, "99700075122", 11, out, sizeof out, &len,
+                              &warning),
+               RPPSPLUS_RESULT_INSUFFICIENT_SIZE);
+    CHECK(len == 11 && out[0] == '\0' && warning == RPPSPLUS_WARNING_TEST_IDENTIFIER);
+    CHECK_CODE(rppsplus_check_message(RPPSPLUS_KIND_RPPS, RPPSPLUS_MODE_STRICT, RPPSPLUS_LANG_EN, "10107985319", 11,
+                                      msg, sizeof msg, &msg_len),
+               RPPSPLUS_RESULT_INSUFFICIENT_SIZE);
+    CHECK(msg_len == strlen("RPPS number: the check digit does not match") && msg[0] == '\0');
+  }
+}
+
+static void test_results(void) {
+  char out[64], msg[256];
+  size_t len, msg_len;
+  uint32_t warning;
+  CHECK_CODE(rppsplus_rpps_validate("10107985319", 11, out, sizeof out, &len), RPPSPLUS_RESULT_INVALID_CHECKSUM);
+  CHECK_CODE(rppsplus_rpps_validate("1010798531", 10, out, sizeof out, &len), RPPSPLUS_RESULT_INVALID_LENGTH);
+  CHECK_CODE(rppsplus_rpps_validate("", 0, out, sizeof out, &len), RPPSPLUS_RESULT_INVALID_LENGTH);
+  CHECK_CODE(rppsplus_rpps_validate("99700075122", 11, out, sizeof out, &len), RPPSPLUS_RESULT_INVALID_COMPONENT);
+  CHECK_CODE(rppsplus_phone_validate("0145678901", 10, out, sizeof out, &len), RPPSPLUS_RESULT_NOT_MOBILE);
+  CHECK_CODE(rppsplus_idnat_to_rpps("0349102665", 10, out, sizeof out, &len), RPPSPLUS_RESULT_WRONG_IDNAT_TYPE);
+  CHECK_CODE(rppsplus_idnat_to_adeli("810107985318", 12, out, sizeof out, &len), RPPSPLUS_RESULT_WRONG_IDNAT_TYPE);
+  CHECK_CODE(rppsplus_idnat_from_rpps("10107985319", 11, out, sizeof out, &len), RPPSPLUS_RESULT_INVALID_CHECKSUM);
+
+  CHECK_CODE(rppsplus_check(RPPSPLUS_KIND_PHONE, RPPSPLUS_MODE_STRICT, "+44 7911 123456", 15, out, sizeof out, &len,
+                            &warning),
+             RPPSPLUS_RESULT_OK);
+  CHECK(warning == RPPSPLUS_WARNING_FOREIGN_NUMBER);
+
+  CHECK_CODE(rppsplus_check_message(RPPSPLUS_KIND_RPPS, RPPSPLUS_MODE_STRICT, RPPSPLUS_LANG_FR, "10107985319", 11, msg,
+                                    sizeof msg, &msg_len),
+             RPPSPLUS_RESULT_OK);
+  CHECK_STR(msg, "numéro RPPS : la clé de contrôle est fausse");
+  CHECK(msg_len == strlen(msg));
+  CHECK_CODE(rppsplus_check_message(RPPSPLUS_KIND_RPPS, RPPSPLUS_MODE_STRICT, RPPSPLUS_LANG_EN, "1010798531", 10, msg,
+                                    sizeof msg, &msg_len),
+             RPPSPLUS_RESULT_OK);
+  CHECK_STR(msg, "RPPS number: 10 characters, expected 11");
+  CHECK_CODE(rppsplus_check_message(RPPSPLUS_KIND_RPPS, RPPSPLUS_MODE_STRICT, RPPSPLUS_LANG_EN, "10107985318", 11,
+                                    msg, sizeof msg, &msg_len),
+             RPPSPLUS_RESULT_OK);
+  CHECK(msg_len == 0 && msg[0] == '\0');
+}
+
+static void test_big_input(void) {
+  size_t n = 10u * 1024u * 1024u, len = SENTINEL_LEN;
+  char *big = (char *)malloc(n);
+  char out[32];
+  if (!CHECK(big != NULL)) return;
+  memset(big, '1', n);
+  CHECK_CODE(rppsplus_rpps_validate(big, n, out, sizeof out, &len), RPPSPLUS_RESULT_INVALID_LENGTH);
+  CHECK_CODE(rppsplus_check(RPPSPLUS_KIND_EMAIL, RPPSPLUS_MODE_STRICT, big, n, out, sizeof out, &len, NULL),
+             RPPSPLUS_RESULT_INVALID_LENGTH);
+  CHECK(len == SENTINEL_LEN);
+  free(big);
+}
+
+int main(void) {
+  test_version();
+  test_names();
+  test_nulls();
+  test_invalid_utf8();
+  test_enum_values();
+  test_small_buffers();
+  test_results();
+  test_big_input();
+  return check_report();
+}

@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# C tests of librppsplus (rppsplus-ffi): builds the release staticlib, then compiles every
+# C test with gcc -std=c99 -Wall -Wextra -Wpedantic -Werror and runs it
+#   1. with AddressSanitizer + UndefinedBehaviorSanitizer,
+#   2. without sanitizers under valgrind (errors and definite leaks fail),
+#   3. compiled as C++ (g++ -x c++),
+# plus the header alone, two translation units linked together, examples/c/check_rpps.c,
+# and a short run of the micro-benchmark (its timing is never judged: scripts/bench-c.sh).
+#
+# Usage: bash scripts/test-c.sh            (from anywhere; needs cargo, gcc, g++, valgrind,
+#                                           python3)
+#        RPPSPLUS_SKIP_BUILD=1 ...          to reuse an existing release build
+# Outputs go to target/c-tests/. Exits non-zero when any step fails.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+TARGET_DIR="${CARGO_TARGET_DIR:-target}"
+OUT="$TARGET_DIR/c-tests"
+LIB="$TARGET_DIR/release/librppsplus.a"
+TESTS=rppsplus-ffi/tests/c
+mkdir -p "$OUT"
+
+for tool in gcc g++ valgrind python3; do
+  command -v "$tool" >/dev/null || { echo "test-c: $tool is required" >&2; exit 2; }
+done
+
+if [[ "${RPPSPLUS_SKIP_BUILD:-0}" != 1 ]]; then
+  cargo build --release -p rppsplus-ffi
+fi
+[[ -f "$LIB" ]] || { echo "test-c: $LIB not found (cargo build --release -p rppsplus-ffi)" >&2; exit 2; }
+
+CFLAGS=(-std=c99 -Wall -Wextra -Wpedantic -Werror -Iinclude -I"$TESTS" -g)
+CXXFLAGS=(-x c++ -std=c++17 -Wall -Wextra -Wpedantic -Werror -Iinclude -I"$TESTS" -g)
+SAN=(-O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
+LIBS=("$LIB" -lpthread -ldl -lm)
+VALGRIND=(valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite)
+export ASAN_OPTIONS="${ASAN_OPTIONS:-abort_on_error=0:detect_leaks=1}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+
+passed=()
+failed=()
+
+# step NAME COMMAND...: runs COMMAND, logs to $OUT/NAME.log, records the outcome.
+step() {
+  local name=$1
+  shift
+  if "$@" >"$OUT/$name.log" 2>&1; then
+    passed+=("$name")
+    printf '  ok    %-28s %s\n' "$name" "$(tail -n 1 "$OUT/$name.log")"
+  else
+    failed+=("$name")
+    printf '  FAIL  %s (log: %s)\n' "$name" "$OUT/$name.log"
+    tail -n 30 "$OUT/$name.log" | sed 's/^/        /'
+  fi
+}
+
+# A C test binary must print "N passed, 0 failed" last and exit 0.
+run_test() {
+  local out
+  out=$("$@")
+  printf '%s\n' "$out"
+  [[ "$(printf '%s\n' "$out" | tail -n 1)" =~ ^[1-9][0-9]*\ passed,\ 0\ failed$ ]]
+}
+
+# The shared corpus, converted for C: one row per JSON line, tab-separated, hex-encoded
+# strings (tests/corpus/identifiers.jsonl stays the single source).
+corpus_tsv() {
+  python3 - tests/corpus/identifiers.jsonl "$OUT/identifiers.tsv" <<'PY'
+import json, sys
+src, dst = sys.argv[1], sys.argv[2]
+with open(src, encoding="utf-8") as f, open(dst, "w", encoding="ascii", newline="\n") as out:
+    for line in f:
+        if not line.strip():
+            continue
+        r = json.loads(line)
+        hexed = lambda s: s.encode("utf-8").hex()
+        out.write("\t".join([
+            r["kind"], r["mode"], "1" if r["valid"] else "0",
+            r["code"] or "ok", r["warning"] or "none",
+            hexed(r["canonical"]) if r["canonical"] is not None else "-",
+            hexed(r["input"]),
+        ]) + "\n")
+PY
+}
+
+build_c() { gcc "${CFLAGS[@]}" "$@" "${LIBS[@]}"; }
+build_cxx() { g++ "${CXXFLAGS[@]}" "$@" -x none "${LIBS[@]}"; }
+
+echo "== C tests (gcc $(gcc -dumpversion), $LIB)"
+step corpus-tsv corpus_tsv
+
+for t in test_ids test_misuse; do
+  args=()
+  [[ $t == test_ids ]] && args=("$OUT/identifiers.tsv")
+  step "$t-asan-build" build_c "${SAN[@]}" "$TESTS/$t.c" -o "$OUT/$t-asan"
+  step "$t-asan" run_test "$OUT/$t-asan" "${args[@]}"
+  step "$t-build" build_c -O1 "$TESTS/$t.c" -o "$OUT/$t"
+  step "$t-valgrind" run_test "${VALGRIND[@]}" "$OUT/$t" "${args[@]}"
+  step "$t-cxx-build" build_cxx "$TESTS/$t.c" -o "$OUT/$t-cxx"
+  step "$t-cxx" run_test "$OUT/$t-cxx" "${args[@]}"
+done
+
+step header-only-c gcc "${CFLAGS[@]}" -c "$TESTS/header_only.c" -o "$OUT/header_only.o"
+step header-only-cxx g++ "${CXXFLAGS[@]}" -c "$TESTS/header_only.c" -o "$OUT/header_only-cxx.o"
+
+step two-tu-build build_c "${SAN[@]}" "$TESTS/tu_a.c" "$TESTS/tu_b.c" -o "$OUT/two_tu"
+step two-tu run_test "$OUT/two_tu"
+step two-tu-cxx-build build_cxx "$TESTS/tu_a.c" "$TESTS/tu_b.c" -o "$OUT/two_tu-cxx"
+step two-tu-cxx run_test "$OUT/two_tu-cxx"
+
+example() {
+  local bin=$OUT/check_rpps out status
+  "$bin" "101 0798 5318" | tee /dev/stderr | grep -qx '101 0798 5318: ok 10107985318'
+  set +e
+  out=$("$bin" 10107985318 10107985319)
+  status=$?
+  set -e
+  printf '%s\n' "$out"
+  [[ $status == 1 ]] && grep -q '^10107985319: invalid_checksum (num.*)$' <<<"$out" || return 1
+  set +e
+  "$bin" >/dev/null 2>&1
+  status=$?
+  set -e
+  [[ $status == 2 ]] || return 1
+  echo "example ok"
+}
+step example-build build_c "${SAN[@]}" examples/c/check_rpps.c -o "$OUT/check_rpps"
+step example example
+
+# The benchmark builds and runs (a few calls); its timing is not judged here.
+step bench-build gcc "${CFLAGS[@]}" -O2 "$TESTS/bench_rpps.c" "${LIBS[@]}" -o "$OUT/bench_rpps"
+step bench-smoke "$OUT/bench_rpps" 10000
+
+echo "== C tests: ${#passed[@]} steps passed, ${#failed[@]} failed"
+if ((${#failed[@]})); then
+  printf '   failed: %s\n' "${failed[@]}"
+  exit 1
+fi
