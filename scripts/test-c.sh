@@ -110,7 +110,9 @@ step two-tu-cxx run_test "$OUT/two_tu-cxx"
 
 example() {
   local bin=$OUT/check_rpps out status
-  "$bin" "101 0798 5318" | tee /dev/stderr | grep -qx '101 0798 5318: ok 10107985318'
+  out=$("$bin" "101 0798 5318")
+  printf '%s\n' "$out"
+  [[ $out == '101 0798 5318: ok 10107985318' ]] || return 1
   set +e
   out=$("$bin" 10107985318 10107985319)
   status=$?
