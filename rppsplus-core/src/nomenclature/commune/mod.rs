@@ -1,0 +1,432 @@
+//! The INSEE COG communes: lookup by code (current or old), postal-code detection and an
+//! autocomplete search over names.
+
+mod blob;
+mod rank;
+
+use std::fmt;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use super::fold;
+use super::generated::communes::BLOB;
+use blob::{Blob, NONE, partition};
+use rank::RangeMax;
+
+/// The kind of a COG entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CommuneKind {
+    /// A current commune (`commune-actuelle`), DOM and COM included.
+    Commune,
+    /// A commune déléguée of a commune nouvelle.
+    Deleguee,
+    /// A commune associée.
+    Associee,
+    /// A municipal arrondissement of Paris, Lyon or Marseille.
+    ArrondissementMunicipal,
+}
+
+impl CommuneKind {
+    /// The COG type name (`commune-actuelle`…).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Commune => "commune-actuelle",
+            Self::Deleguee => "commune-deleguee",
+            Self::Associee => "commune-associee",
+            Self::ArrondissementMunicipal => "arrondissement-municipal",
+        }
+    }
+}
+
+struct Index {
+    blob: Blob,
+    /// Populations of the word index, for ranking token matches.
+    words: RangeMax,
+    /// Populations in name order, for ranking prefix matches.
+    names: RangeMax,
+}
+
+static INDEX: LazyLock<Index> = LazyLock::new(|| {
+    let blob = Blob::parse(BLOB);
+    let words = RangeMax::new(
+        (0..blob.word_count())
+            .map(|i| blob.population(blob.word(i).0))
+            .collect(),
+    );
+    let names = RangeMax::new((0..blob.len()).map(|i| blob.population(blob.by_name(i))).collect());
+    Index { blob, words, names }
+});
+
+/// One entry of the commune table: a cheap copyable handle to embedded data.
+///
+/// ```
+/// use rppsplus_core::nomenclature::commune::{self, CommuneKind};
+/// let m3 = commune::get("13203").unwrap();
+/// assert_eq!(m3.name(), "Marseille 3e Arrondissement");
+/// assert_eq!(m3.kind(), CommuneKind::ArrondissementMunicipal);
+/// assert_eq!(m3.parent().map(|p| p.name()), Some("Marseille"));
+/// assert_eq!(m3.departement(), "13");
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Commune(u16);
+
+impl Commune {
+    fn index(self) -> usize {
+        usize::from(self.0)
+    }
+
+    fn at(i: usize) -> Self {
+        Self(i as u16)
+    }
+
+    /// The INSEE code.
+    pub fn code(self) -> &'static str {
+        INDEX.blob.code(self.index())
+    }
+
+    /// The official name.
+    pub fn name(self) -> &'static str {
+        INDEX.blob.name(self.index())
+    }
+
+    /// The kind of entry.
+    pub fn kind(self) -> CommuneKind {
+        match INDEX.blob.record(self.index())[5] {
+            0 => CommuneKind::Commune,
+            1 => CommuneKind::Deleguee,
+            2 => CommuneKind::Associee,
+            _ => CommuneKind::ArrondissementMunicipal,
+        }
+    }
+
+    /// The département code: 3 characters overseas (`971`…`989`), else 2 (`13`, `2A`).
+    pub fn departement(self) -> &'static str {
+        let code = self.code();
+        if code.starts_with("97") || code.starts_with("98") {
+            &code[..3]
+        } else {
+            &code[..2]
+        }
+    }
+
+    /// The commune an arrondissement, a commune déléguée or associée belongs to.
+    pub fn parent(self) -> Option<Commune> {
+        let p = blob::u16_at(INDEX.blob.record(self.index()), 6);
+        (p != NONE).then_some(Self(p))
+    }
+
+    /// The codes this commune had before (Corsica's `20xxx` before 1976, merged communes…).
+    pub fn old_codes(self) -> impl Iterator<Item = &'static str> {
+        INDEX.blob.list(self.index(), 25, INDEX.blob.old_lists)
+    }
+
+    /// The postal codes of the commune (not commune codes: never type them as one).
+    pub fn postal_codes(self) -> impl Iterator<Item = &'static str> {
+        INDEX.blob.list(self.index(), 22, INDEX.blob.postal_lists)
+    }
+
+    /// The municipal population (0 where the COG gives none: communes déléguées).
+    pub fn population(self) -> u32 {
+        INDEX.blob.population(self.index())
+    }
+}
+
+impl fmt::Debug for Commune {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Commune({} {})", self.code(), self.name())
+    }
+}
+
+/// The entry of a current INSEE code (the commune itself when a commune déléguée shares
+/// its code). `None` for an unknown code, an old code or a postal code: see [`resolve`].
+pub fn get(code: &str) -> Option<Commune> {
+    let blob = &INDEX.blob;
+    let code = code.as_bytes();
+    let i = partition(blob.len(), |i| blob.record(i)[..5] < *code);
+    (i < blob.len() && blob.record(i)[..5] == *code).then(|| Commune::at(i))
+}
+
+/// Every entry, in code order.
+pub fn all() -> impl ExactSizeIterator<Item = Commune> {
+    (0..INDEX.blob.len()).map(Commune::at)
+}
+
+/// The communes whose postal codes include `code`, as an index range (cheap to copy).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PostalCodeOf(Range<usize>);
+
+impl PostalCodeOf {
+    fn of(code: &str) -> Self {
+        Self(Blob::code_range(INDEX.blob.postal_index, code.as_bytes()))
+    }
+
+    /// The communes served, largest population first; a commune with arrondissements is
+    /// replaced by the arrondissements the code serves (`13003`: Marseille 3e, not Marseille).
+    pub fn communes(&self) -> Vec<Commune> {
+        let all: Vec<Commune> = self
+            .0
+            .clone()
+            .map(|i| Commune::at(Blob::code_ref(INDEX.blob.postal_index, i)))
+            .collect();
+        let mut v: Vec<Commune> = all
+            .iter()
+            .copied()
+            .filter(|c| !all.iter().any(|o| o.parent() == Some(*c)))
+            .collect();
+        v.sort_by_key(|c| (std::cmp::Reverse(c.population()), c.code()));
+        v
+    }
+
+    /// Whether no commune has this postal code.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// How a code was resolved by [`resolve`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolution {
+    /// The current entry.
+    pub commune: Commune,
+    /// True when the input was an old code of the commune (`20004` → `2A004`).
+    pub from_old_code: bool,
+    /// Other communes whose postal code the input also is (`13003` is Alleins, and the
+    /// postal code of Marseille 3e): worth a warning.
+    pub also_postal_code_of: PostalCodeOf,
+}
+
+/// Why [`resolve`] found no commune.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unresolved {
+    /// The input is a postal code, not a commune code (`75015` → Paris 15e = `75115`).
+    PostalCode(PostalCodeOf),
+    /// No commune has or had this code.
+    UnknownCode,
+}
+
+/// Resolves a well-formed commune code: a current code; else a postal code is refused,
+/// naming the communes it serves (users type postal codes far more often than the old
+/// codes some of them collide with, such as the Seine's pre-1968 `75015`, Bry-sur-Marne);
+/// else an old code resolves to the current commune.
+///
+/// ```
+/// use rppsplus_core::nomenclature::commune::{resolve, Unresolved};
+/// assert_eq!(resolve("20004").unwrap().commune.code(), "2A004");
+/// let alleins = resolve("13003").unwrap();
+/// assert_eq!(alleins.also_postal_code_of.communes()[0].code(), "13203");
+/// match resolve("75015") {
+///     Err(Unresolved::PostalCode(of)) => assert_eq!(of.communes()[0].code(), "75115"),
+///     other => panic!("{other:?}"),
+/// }
+/// ```
+pub fn resolve(code: &str) -> Result<Resolution, Unresolved> {
+    let postal = PostalCodeOf::of(code);
+    let also = |c: Commune| {
+        let mut p = postal.clone();
+        if p.communes().iter().all(|o| *o == c) {
+            p.0 = 0..0;
+        }
+        p
+    };
+    if let Some(c) = get(code) {
+        return Ok(Resolution {
+            commune: c,
+            from_old_code: false,
+            also_postal_code_of: also(c),
+        });
+    }
+    if !postal.is_empty() {
+        return Err(Unresolved::PostalCode(postal));
+    }
+    let old = Blob::code_range(INDEX.blob.old_index, code.as_bytes());
+    if let Some(i) = old.clone().next() {
+        let c = Commune::at(Blob::code_ref(INDEX.blob.old_index, i));
+        let c = c.parent().filter(|_| c.kind() != CommuneKind::Commune).unwrap_or(c);
+        return Ok(Resolution {
+            commune: c,
+            from_old_code: true,
+            also_postal_code_of: PostalCodeOf(0..0),
+        });
+    }
+    Err(Unresolved::UnknownCode)
+}
+
+/// The longest query [`search`] takes, in bytes; longer ones find nothing.
+pub const MAX_QUERY: usize = 200;
+
+/// Search by name for an autocomplete: accent-, case- and punctuation-insensitive; exact
+/// names first, then names starting with the query, then names whose words start with the
+/// query's words (`st` also means `saint`, `ste` `sainte`); larger populations first
+/// within each group.
+///
+/// ```
+/// use rppsplus_core::nomenclature::commune::search;
+/// assert_eq!(search("marseille 3", 1)[0].code(), "13203");
+/// assert_eq!(search("st etienne", 1)[0].name(), "Saint-Étienne");
+/// assert_eq!(search("AJACCIO", 1)[0].code(), "2A004");
+/// ```
+pub fn search(query: &str, limit: usize) -> Vec<Commune> {
+    if query.len() > MAX_QUERY || limit == 0 {
+        return Vec::new();
+    }
+    let q = fold(query);
+    if q.is_empty() {
+        return Vec::new();
+    }
+    let mut found: Vec<Commune> = Vec::with_capacity(limit.min(64));
+    let idx = &*INDEX;
+    let blob = &idx.blob;
+    // 1. exact and 2. prefix of the whole folded name, in name order.
+    let n = blob.len();
+    let start = partition(n, |i| blob.folded(blob.by_name(i)) < q.as_str());
+    let end = start
+        + partition(n - start, |i| {
+            blob.folded(blob.by_name(start + i)).starts_with(q.as_str())
+        });
+    let exact_end = start + partition(end - start, |i| blob.folded(blob.by_name(start + i)) == q);
+    for pos in idx
+        .names
+        .descending(start..exact_end)
+        .chain(idx.names.descending(exact_end..end))
+    {
+        if found.len() == limit {
+            return found;
+        }
+        found.push(Commune::at(blob.by_name(pos)));
+    }
+    // 3. every query word starts a word of the name.
+    for words in variants(&q) {
+        word_matches(idx, &words, limit, &mut found);
+    }
+    found.truncate(limit);
+    found
+}
+
+/// The query's words, and the same with `st`/`ste` spelled out when it has them.
+fn variants(q: &str) -> Vec<Vec<&str>> {
+    let words: Vec<&str> = q.split(' ').collect();
+    let expanded: Vec<&str> = words
+        .iter()
+        .map(|w| {
+            if *w == "st" {
+                "saint"
+            } else if *w == "ste" {
+                "sainte"
+            } else {
+                w
+            }
+        })
+        .collect();
+    if expanded == words {
+        vec![words]
+    } else {
+        vec![expanded, words]
+    }
+}
+
+/// The range of the word index whose words start with `prefix`.
+fn word_range(blob: &Blob, prefix: &str) -> Range<usize> {
+    let n = blob.word_count();
+    let start = partition(n, |i| blob.word(i).1 < prefix);
+    start..start + partition(n - start, |i| blob.word(start + i).1.starts_with(prefix))
+}
+
+fn word_matches(idx: &Index, words: &[&str], limit: usize, found: &mut Vec<Commune>) {
+    let blob = &idx.blob;
+    let Some(range) = words.iter().map(|w| word_range(blob, w)).min_by_key(|r| r.len()) else {
+        return;
+    };
+    for pos in idx.words.descending(range) {
+        if found.len() >= limit {
+            return;
+        }
+        let record = blob.word(pos).0;
+        let c = Commune::at(record);
+        if found.contains(&c) {
+            continue;
+        }
+        let name = blob.folded(record);
+        if words.iter().all(|w| name.split(' ').any(|nw| nw.starts_with(w))) {
+            found.push(c);
+        }
+    }
+}
+
+/// Every entry whose name contains the query's words, by a plain scan: the baseline of the
+/// autocomplete benchmark, and a cross-check in tests.
+#[doc(hidden)]
+pub fn naive_search(query: &str, limit: usize) -> Vec<Commune> {
+    let q = fold(query);
+    let words: Vec<&str> = q.split(' ').collect();
+    let mut hits: Vec<(u8, std::cmp::Reverse<u32>, Commune)> = all()
+        .filter_map(|c| {
+            let name = fold(c.name());
+            let class = if name == q {
+                0
+            } else if name.starts_with(&q) {
+                1
+            } else if words.iter().all(|w| name.split(' ').any(|nw| nw.starts_with(w))) {
+                2
+            } else {
+                return None;
+            };
+            Some((class, std::cmp::Reverse(c.population()), c))
+        })
+        .collect();
+    hits.sort_by_key(|&(class, pop, c)| (class, pop, c.0));
+    hits.into_iter().take(limit).map(|(_, _, c)| c).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_generator_folds_like_rust() {
+        for c in all() {
+            assert_eq!(fold(c.name()), INDEX.blob.folded(c.index()), "{:?}", c);
+        }
+        assert_eq!(all().len(), 37_590);
+    }
+
+    #[test]
+    fn lookups() {
+        assert_eq!(get("2A004").map(|c| c.name()), Some("Ajaccio"));
+        assert_eq!(get("75056").map(|c| c.kind()), Some(CommuneKind::Commune));
+        assert_eq!(get("97502").map(|c| c.departement()), Some("975"));
+        assert!(get("99999").is_none());
+        assert!(get("").is_none());
+        assert_eq!(get("2A004").unwrap().old_codes().collect::<Vec<_>>(), ["20004"]);
+        assert!(get("2A004").unwrap().postal_codes().any(|p| p == "20000"));
+        assert_eq!(resolve("99999"), Err(Unresolved::UnknownCode));
+        assert!(resolve("13203").unwrap().also_postal_code_of.is_empty());
+    }
+
+    #[test]
+    fn search_ranks_and_agrees_with_the_naive_scan() {
+        for q in [
+            "marseille",
+            "saint e",
+            "st etienne",
+            "paris 1",
+            "lyon",
+            "ajac",
+            "bourg",
+            "la",
+            "l hay",
+            "y",
+        ] {
+            let fast: Vec<_> = search(q, 10).iter().map(|c| c.code()).collect();
+            assert!(!fast.is_empty(), "{q}");
+            if !q.contains("st ") {
+                let naive: Vec<_> = naive_search(q, 10).iter().map(|c| c.code()).collect();
+                assert_eq!(fast, naive, "{q}");
+            }
+        }
+        assert_eq!(search("Marseille", 1)[0].code(), "13055");
+        assert!(search("", 10).is_empty());
+        assert!(search("\u{0}\u{7}", 10).is_empty());
+        assert!(search(&"a".repeat(10_000_000), 10).is_empty());
+        assert!(search("zzzzzz", 10).is_empty());
+    }
+}

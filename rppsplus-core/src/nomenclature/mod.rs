@@ -1,0 +1,398 @@
+//! The ANS NOS tables and the INSEE COG the portal's fields use (SPEC.md §3), embedded
+//! and versioned, with lookups, validity at a reference date and label search.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use rppsplus_core::nomenclature::{self, CodeError};
+//!
+//! let r85 = nomenclature::table("profession")?;
+//! assert_eq!(r85.get("326").map(|c| c.label()), Some("Educateur spécialisé"));
+//!
+//! let j121 = nomenclature::portal_value_set("profession").unwrap();
+//! let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+//! assert!(j121.check("326", today).is_ok());
+//! match j121.check("323", today) {
+//!     Err(CodeError::Deprecated { replaced_by, .. }) => assert_eq!(replaced_by, ["328"]),
+//!     other => panic!("{other:?}"),
+//! }
+//! assert!(matches!(j121.check("300", today), Err(CodeError::NotAllowed { .. })));
+//! # Ok::<(), nomenclature::NomenclatureError>(())
+//! ```
+
+pub mod commune;
+mod enums;
+mod fold;
+mod generated;
+mod model;
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+
+pub use enums::{Civilite, ModeExercice, Role, Sexe};
+pub use fold::fold;
+pub use model::{Code, Status, Table, ValueSet};
+
+use generated::nos::{TABLES, VALUE_SETS};
+
+/// The versions of the embedded sources, for reports and `--version` outputs.
+pub fn sources() -> impl Iterator<Item = (&'static str, &'static str)> {
+    TABLES
+        .iter()
+        .map(|t| (t.name, t.version))
+        .chain(std::iter::once(("COG", generated::communes::SOURCE)))
+}
+
+/// Errors of table and query arguments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum NomenclatureError {
+    /// No table has this name or alias.
+    #[error(
+        "unknown table (expected an alias: profession, role, civilite, sexe, mode-exercice, categorie, motif-fin, \
+         statut-etat-civil, secteur, type-carte, pays, commune; or a NOS name such as TRE_R85-RolePriseCharge)"
+    )]
+    UnknownTable,
+    /// The table has no such code (or not among the typed values).
+    #[error("unknown code")]
+    UnknownCode,
+}
+
+impl NomenclatureError {
+    /// The stable code (`unknown_table`, `unknown_code`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::UnknownTable => "unknown_table",
+            Self::UnknownCode => "unknown_code",
+        }
+    }
+}
+
+/// The portal fields' names for the tables (the CLI's `lookup TABLE`), with the table and
+/// the value set the portal offers.
+const ALIASES: &[(&str, &str, Option<&str>)] = &[
+    (
+        "profession",
+        "TRE_R85-RolePriseCharge",
+        Some("JDV_J121-RolePriseCharge-ENREG"),
+    ),
+    ("role", "TRE_R22-GenreActivite", Some("JDV_J116-GenreActivite-ENREG")),
+    (
+        "profession-rpps",
+        "TRE_R291-AutreProfession",
+        Some("JDV_J122-Profession-ENREG"),
+    ),
+    ("civilite", "TRE_R81-Civilite", Some("JDV_J113-Civilite-ENREG")),
+    ("sexe", "TRE_R249-Sexe", None),
+    (
+        "mode-exercice",
+        "TRE_R23-ModeExercice",
+        Some("JDV_J117-ModeExercice-ENREG"),
+    ),
+    ("categorie", "TRE_R09-CategorieProfessionnelle", None),
+    ("motif-fin", "TRE_R25-MotifFinActivite", None),
+    (
+        "statut-etat-civil",
+        "TRE_R31-StatutEtatCivil",
+        Some("JDV_J111-StatutEtatCivil-ENREG"),
+    ),
+    (
+        "secteur",
+        "TRE_R02-SecteurActivite",
+        Some("JDV_J126-SecteurActivite-ENREG"),
+    ),
+    ("type-carte", "TRE_R87-TypeCarte", None),
+    ("pays", "TRE_R20-Pays", Some("JDV_J256-Pays")),
+];
+
+/// Every embedded code system.
+pub fn tables() -> &'static [Table] {
+    TABLES
+}
+
+/// Every embedded value set.
+pub fn value_sets() -> &'static [ValueSet] {
+    VALUE_SETS
+}
+
+/// Whether `name` designates `full`: the full NOS name or its code (`TRE_R85`), any case.
+fn names(full: &str, name: &str) -> bool {
+    full.eq_ignore_ascii_case(name)
+        || full
+            .split('-')
+            .next()
+            .is_some_and(|short| short.eq_ignore_ascii_case(name))
+}
+
+/// A code system by alias (`profession`), NOS name (`TRE_R85-RolePriseCharge`) or NOS code
+/// (`TRE_R85`). The communes are not a code system: see [`commune`].
+pub fn table(name: &str) -> Result<&'static Table, NomenclatureError> {
+    let name = ALIASES
+        .iter()
+        .find(|(alias, ..)| *alias == name)
+        .map_or(name, |(_, full, _)| full);
+    TABLES
+        .iter()
+        .find(|t| names(t.name, name))
+        .ok_or(NomenclatureError::UnknownTable)
+}
+
+/// A value set by NOS name (`JDV_J121-RolePriseCharge-ENREG`) or code (`JDV_J121`).
+pub fn value_set(name: &str) -> Result<&'static ValueSet, NomenclatureError> {
+    VALUE_SETS
+        .iter()
+        .find(|v| names(v.name, name))
+        .ok_or(NomenclatureError::UnknownTable)
+}
+
+/// The value set the portal offers for a field alias (`profession` → JDV_J121); `None`
+/// when the portal takes the whole table (`sexe`, `categorie`, `motif-fin`).
+pub fn portal_value_set(alias: &str) -> Option<&'static ValueSet> {
+    let (.., set) = ALIASES.iter().find(|(a, ..)| *a == alias)?;
+    VALUE_SETS.iter().find(|v| Some(v.name) == *set)
+}
+
+/// Per table, the position of each code: O(1) lookups.
+static CODE_INDEX: LazyLock<Vec<HashMap<&'static str, usize>>> = LazyLock::new(|| {
+    TABLES
+        .iter()
+        .map(|t| t.codes.iter().enumerate().map(|(i, c)| (c.code, i)).collect())
+        .collect()
+});
+
+impl Table {
+    fn position(&self) -> usize {
+        TABLES.iter().position(|t| std::ptr::eq(t, self)).unwrap_or(usize::MAX)
+    }
+
+    /// The code `code`, ended or not (O(1), no allocation).
+    pub fn get(&self, code: &str) -> Option<&'static Code> {
+        let i = *CODE_INDEX.get(self.position())?.get(code)?;
+        self.codes.get(i)
+    }
+
+    /// Codes whose code or label matches `query`: the exact code first, then labels equal
+    /// to, starting with, or with words starting with the query's words (accents, case and
+    /// punctuation ignored), in the table's order within each group.
+    ///
+    /// ```
+    /// let r85 = rppsplus_core::nomenclature::table("profession")?;
+    /// let hits = r85.search("educateur spe", 5);
+    /// assert_eq!(hits[0].code(), "326");
+    /// # Ok::<(), rppsplus_core::nomenclature::NomenclatureError>(())
+    /// ```
+    pub fn search(&self, query: &str, limit: usize) -> Vec<&'static Code> {
+        if query.len() > commune::MAX_QUERY {
+            return Vec::new();
+        }
+        let q = fold(query);
+        if q.is_empty() {
+            return Vec::new();
+        }
+        let words: Vec<&str> = q.split(' ').collect();
+        let class = |c: &Code| {
+            let label = fold(c.label);
+            if c.code.eq_ignore_ascii_case(query.trim()) {
+                Some(0)
+            } else if label == q {
+                Some(1)
+            } else if label.starts_with(&q) {
+                Some(2)
+            } else if words.iter().all(|w| label.split(' ').any(|lw| lw.starts_with(w))) {
+                Some(3)
+            } else {
+                None
+            }
+        };
+        let mut hits: Vec<(u8, usize, &'static Code)> = self
+            .codes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| class(c).map(|k| (k, i, c)))
+            .collect();
+        hits.sort_by_key(|&(k, i, _)| (k, i));
+        hits.into_iter().take(limit).map(|(.., c)| c).collect()
+    }
+}
+
+/// Why a code is not accepted for a field at a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodeError {
+    /// The code system has no such code.
+    Unknown,
+    /// The code exists but the portal does not offer it (or not yet at that date).
+    NotAllowed {
+        /// The code, which still resolves to its label.
+        code: &'static Code,
+    },
+    /// The code has ended at the reference date.
+    Deprecated {
+        /// The ended code.
+        code: &'static Code,
+        /// What to pick instead, where the source says.
+        replaced_by: &'static [&'static str],
+    },
+}
+
+impl CodeError {
+    /// The stable code: `unknown_code`, `code_not_allowed` or `code_deprecated`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Unknown => "unknown_code",
+            Self::NotAllowed { .. } => "code_not_allowed",
+            Self::Deprecated { .. } => "code_deprecated",
+        }
+    }
+
+    /// The French message.
+    pub fn message_fr(&self) -> String {
+        match self {
+            Self::Unknown => "code inconnu".into(),
+            Self::NotAllowed { code } => format!(
+                "le code {} ({}) n'est pas proposé par le portail",
+                code.code, code.label
+            ),
+            Self::Deprecated { code, replaced_by: [] } => {
+                format!("le code {} ({}) est obsolète", code.code, code.label)
+            }
+            Self::Deprecated { code, replaced_by } => {
+                format!(
+                    "le code {} ({}) est obsolète : utiliser {}",
+                    code.code,
+                    code.label,
+                    replaced_by.join(" ou ")
+                )
+            }
+        }
+    }
+
+    /// The English message.
+    pub fn message_en(&self) -> String {
+        match self {
+            Self::Unknown => "unknown code".into(),
+            Self::NotAllowed { code } => format!("code {} ({}) is not offered by the portal", code.code, code.label),
+            Self::Deprecated { code, replaced_by: [] } => format!("code {} ({}) is deprecated", code.code, code.label),
+            Self::Deprecated { code, replaced_by } => {
+                format!(
+                    "code {} ({}) is deprecated: use {}",
+                    code.code,
+                    code.label,
+                    replaced_by.join(" or ")
+                )
+            }
+        }
+    }
+}
+
+impl ValueSet {
+    /// The code system of the set.
+    pub fn system(&self) -> &'static Table {
+        TABLES.iter().find(|t| t.name == self.system).unwrap_or(&TABLES[0])
+    }
+
+    /// Whether `code` may be entered for this field on `at`: unknown to the code system,
+    /// ended on `at` (`code_deprecated`, with the replacement, whether or not the set
+    /// still lists it), or not offered by the set or not yet in force (`code_not_allowed`).
+    pub fn check(&self, code: &str, at: NaiveDate) -> Result<&'static Code, CodeError> {
+        let found = self.system().get(code).ok_or(CodeError::Unknown)?;
+        if found.is_ended_at(at) {
+            return Err(CodeError::Deprecated {
+                code: found,
+                replaced_by: found.replaced_by,
+            });
+        }
+        if !self.contains(code) || !found.is_valid_at(at) {
+            return Err(CodeError::NotAllowed { code: found });
+        }
+        Ok(found)
+    }
+}
+
+/// [`ValueSet::check`] for a field of a whole table (no value set): unknown or ended codes
+/// are refused, codes not yet in force are not allowed.
+pub fn check_in_table(table: &'static Table, code: &str, at: NaiveDate) -> Result<&'static Code, CodeError> {
+    let found = table.get(code).ok_or(CodeError::Unknown)?;
+    if found.is_ended_at(at) {
+        return Err(CodeError::Deprecated {
+            code: found,
+            replaced_by: found.replaced_by,
+        });
+    }
+    if !found.is_valid_at(at) {
+        return Err(CodeError::NotAllowed { code: found });
+    }
+    Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn every_table_of_the_spec_is_there() {
+        for alias in [
+            "profession",
+            "role",
+            "civilite",
+            "sexe",
+            "mode-exercice",
+            "categorie",
+            "motif-fin",
+            "pays",
+        ] {
+            assert!(table(alias).is_ok(), "{alias}");
+        }
+        assert_eq!(table("TRE_R85").unwrap().codes().len(), 80);
+        assert_eq!(value_set("JDV_J121").unwrap().codes().len(), 60);
+        assert_eq!(table("pays").unwrap().codes().len(), 239);
+        assert_eq!(
+            table("pays")
+                .unwrap()
+                .codes()
+                .iter()
+                .filter(|c| c.status() == Status::Deprecated)
+                .count(),
+            23
+        );
+        assert_eq!(table("no-such-table").unwrap_err(), NomenclatureError::UnknownTable);
+        assert_eq!(table("").unwrap_err(), NomenclatureError::UnknownTable);
+    }
+
+    #[test]
+    fn validity_at_a_date() {
+        let j121 = portal_value_set("profession").unwrap();
+        let before = day(2025, 1, 1);
+        let after = day(2026, 11, 23);
+        assert!(j121.check("318", after).is_err());
+        assert_eq!(j121.check("318", after).unwrap_err().code(), "code_deprecated");
+        assert_eq!(
+            j121.check("350", after),
+            Err(CodeError::Deprecated {
+                code: table("TRE_R85").unwrap().get("350").unwrap(),
+                replaced_by: &["371", "372"]
+            })
+        );
+        assert_eq!(j121.check("371", before).unwrap_err().code(), "code_not_allowed");
+        assert!(j121.check("371", after).is_ok());
+        assert_eq!(j121.check("999", after), Err(CodeError::Unknown));
+        assert_eq!(j121.check("300", after).unwrap_err().code(), "code_not_allowed");
+        let sexe = table("sexe").unwrap();
+        assert_eq!(check_in_table(sexe, "U", after).unwrap_err().code(), "code_deprecated");
+        assert!(check_in_table(sexe, "U", day(2000, 1, 1)).is_ok());
+        assert!(check_in_table(sexe, "F", NaiveDate::MIN).is_ok());
+        assert!(check_in_table(sexe, "F", day(9999, 12, 31)).is_ok());
+    }
+
+    #[test]
+    fn search_labels() {
+        let pays = table("pays").unwrap();
+        assert_eq!(pays.search("99100", 3)[0].code(), "99100");
+        assert!(pays.search("allemagne", 3).iter().any(|c| c.code() == "99109"));
+        assert!(pays.search("", 3).is_empty());
+    }
+}
