@@ -109,6 +109,11 @@ enum rppsplus_result
    */
   RPPSPLUS_RESULT_NOT_MOBILE = 204,
   /*
+   A well-formed code that no table entry has (an INSEE commune or country; a postal
+   code typed as a commune code).
+   */
+  RPPSPLUS_RESULT_UNKNOWN_CODE = 205,
+  /*
    The input is invalid for a reason this version of the C API has no dedicated code
    for (not produced by this version; the message functions give the detail).
    */
@@ -244,6 +249,14 @@ enum rppsplus_warning
    A foreign phone number: only its international form was checked.
    */
   RPPSPLUS_WARNING_FOREIGN_NUMBER = 2,
+  /*
+   An old commune code, resolved to the current one (the canonical output).
+   */
+  RPPSPLUS_WARNING_OLD_CODE = 3,
+  /*
+   A commune code that is also the postal code of other communes.
+   */
+  RPPSPLUS_WARNING_ALSO_POSTAL_CODE = 4,
   /*
    A remark this version of the C API has no dedicated value for (not produced by
    this version; `rppsplus_check_message` gives its text).
@@ -546,7 +559,8 @@ const char *rppsplus_kind_name(uint32_t kind);
 
 /*
  The code of an `rppsplus_warning` value: `"none"`, `"test_identifier"`,
- `"foreign_number"`, or `"unknown"` for any other integer.
+ `"foreign_number"`, `"old_code"`, `"also_postal_code"`, or `"unknown"` for any other
+ integer.
 
  The string is static and NUL-terminated: never free it. Never returns NULL (an empty
  string if an internal panic was caught).

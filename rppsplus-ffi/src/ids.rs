@@ -2,12 +2,8 @@
 //! `rppsplus_check` and `rppsplus_check_message`, and the enums they take.
 
 use std::ffi::{CStr, c_char};
-use std::str::FromStr;
 
-use rppsplus_core::ids::{
-    self, Adeli, Check, Email, Finess, IdKind, IdNatPp, IdNatStructure, InseeCommuneCode, InseeCountryCode,
-    MobilePhone, Mode, NumeroDemande, ParseError, Rpps, RppsRang, Siren, Siret, Warning,
-};
+use rppsplus_core::ids::{self, Check, IdKind, Mode, ParseError, Warning};
 
 use crate::buffer::{Output, input_str};
 use crate::result::rppsplus_result;
@@ -67,6 +63,10 @@ pub enum rppsplus_warning {
     TestIdentifier = 1,
     /// A foreign phone number: only its international form was checked.
     ForeignNumber = 2,
+    /// An old commune code, resolved to the current one (the canonical output).
+    OldCode = 3,
+    /// A commune code that is also the postal code of other communes.
+    AlsoPostalCode = 4,
     /// A remark this version of the C API has no dedicated value for (not produced by
     /// this version; `rppsplus_check_message` gives its text).
     Unknown = 255,
@@ -139,11 +139,22 @@ impl rppsplus_mode {
 }
 
 impl rppsplus_warning {
+    /// Every value but `Unknown`, in value order.
+    const ALL: [rppsplus_warning; 5] = [
+        Self::None,
+        Self::TestIdentifier,
+        Self::ForeignNumber,
+        Self::OldCode,
+        Self::AlsoPostalCode,
+    ];
+
     fn from_core(warning: Option<Warning>) -> Self {
         match warning {
             None => Self::None,
             Some(Warning::TestIdentifier) => Self::TestIdentifier,
             Some(Warning::ForeignNumber) => Self::ForeignNumber,
+            Some(Warning::OldCode) => Self::OldCode,
+            Some(Warning::AlsoPostalCode(_)) => Self::AlsoPostalCode,
             // `Warning` is non-exhaustive.
             Some(_) => Self::Unknown,
         }
@@ -155,6 +166,8 @@ impl rppsplus_warning {
             Self::None => c"none",
             Self::TestIdentifier => c"test_identifier",
             Self::ForeignNumber => c"foreign_number",
+            Self::OldCode => c"old_code",
+            Self::AlsoPostalCode => c"also_postal_code",
             Self::Unknown => c"unknown",
         }
     }
@@ -178,7 +191,7 @@ impl rppsplus_lang {
     }
 
     /// The core's message for a warning.
-    fn warning_message(self, warning: Warning) -> &'static str {
+    fn warning_message(self, warning: Warning) -> String {
         match self {
             Self::Fr => warning.message_fr(),
             Self::En => warning.message_en(),
@@ -186,43 +199,13 @@ impl rppsplus_lang {
     }
 }
 
-/// A core identifier type: parsed in strict mode by `FromStr`, printed by `as_str`.
-trait Canonical: FromStr<Err = ParseError> {
-    fn canonical(&self) -> &str;
-}
-
-macro_rules! canonical {
-    ($($ty:ty),*) => {
-        $(impl Canonical for $ty {
-            fn canonical(&self) -> &str {
-                self.as_str()
-            }
-        })*
-    };
-}
-
-canonical!(
-    Rpps,
-    IdNatPp,
-    IdNatStructure,
-    Adeli,
-    Finess,
-    Siren,
-    Siret,
-    RppsRang,
-    InseeCommuneCode,
-    InseeCountryCode,
-    MobilePhone,
-    Email,
-    NumeroDemande
-);
-
 /// The body of every `rppsplus_<kind>_validate`.
 ///
 /// # Safety
 ///
 /// The contracts of [`input_str`] and [`Output::new`].
-unsafe fn validate<T: Canonical>(
+unsafe fn validate(
+    kind: IdKind,
     input: *const c_char,
     input_len: usize,
     out: *mut c_char,
@@ -233,7 +216,7 @@ unsafe fn validate<T: Canonical>(
     let output = unsafe { Output::new(out, out_cap, out_len) }?;
     // SAFETY: forwarded to the caller.
     let s = unsafe { input_str(input, input_len) }?;
-    output.write(s.parse::<T>()?.canonical())
+    output.write(ids::check(kind, s, Mode::Strict).result()?)
 }
 
 /// Checks the parameters of `rppsplus_check` and runs the core's `check`.
@@ -281,7 +264,7 @@ pub unsafe extern "C" fn rppsplus_rpps_validate(
     out_len: *mut usize,
 ) -> u32 {
     // SAFETY: the caller's contract, documented above.
-    ffi_panic_boundary! { unsafe { validate::<Rpps>(input, input_len, out, out_cap, out_len) }.into() }
+    ffi_panic_boundary! { unsafe { validate(IdKind::Rpps, input, input_len, out, out_cap, out_len) }.into() }
 }
 
 /// Validates a person's national identifier, idNat_PS (TRE_G08: `8`+RPPS, `0`+ADELI,
@@ -300,7 +283,7 @@ pub unsafe extern "C" fn rppsplus_idnat_validate(
     out_len: *mut usize,
 ) -> u32 {
     // SAFETY: the caller's contract.
-    ffi_panic_boundary! { unsafe { validate::<IdNatPp>(input, input_len, out, out_cap, out_len) }.into() }
+    ffi_panic_boundary! { unsafe { validate(IdKind::IdNat, input, input_len, out, out_cap, out_len) }.into() }
 }
 
 /// Validates a structure's national identifier, idNat_Struct (TRE_G07: `1`+FINESS,
@@ -319,7 +302,7 @@ pub unsafe extern "C" fn rppsplus_idnat_structure_validate(
     out_len: *mut usize,
 ) -> u32 {
     // SAFETY: the caller's contract.
-    ffi_panic_boundary! { unsafe { validate::<IdNatStructure>(input, input_len, out, out_cap, out_len) }.into() }
+    ffi_panic_boundary! { unsafe { validate(IdKind::IdNatStructure, input, input_len, out, out_cap, out_len) }.into() }
 }
 
 /// Validates an ADELI number (9 characters starting with a departement) and writes its
@@ -337,7 +320,7 @@ pub unsafe extern "C" fn rppsplus_adeli_validate(
     out_len: *mut usize,
 ) -> u32 {
     // SAFETY: the caller's contract.
-    ffi_panic_boundary! { unsafe { validate::<Adeli>(input, input_len, out, out_cap, out_len) }.into() }
+    ffi_panic_boundary! { unsafe { validate(IdKind::Adeli, input, input_len, out, out_cap, out_len) }.into() }
 }
 
 /// Validates a FINESS number (9 characters: departement, digits, Luhn key) and writes its
@@ -355,7 +338,7 @@ pub unsafe extern "C" fn rppsplus_finess_validate(
     out_len: *mut usize,
 ) -> u32 {
     // SAFETY: the caller's contract.
-    ffi_panic_boundary! { unsafe { validate::<Finess>(input, input_len, out, out_cap, out_len) }.into() }
+    ffi_panic_boundary! { unsafe { validate(IdKind::Finess, input, input_len, out, out_cap, out_len) }.into() }
 }
 
 /// Validates a SIREN number (9 digits, Luhn key) and writes its canonical form.
@@ -373,7 +356,7 @@ pub unsafe extern "C" fn rppsplus_siren_validate(
     out_len: *mut usize,
 ) -> u32 {
     // SAFETY: the caller's contract.
-    ffi_panic_boundary! { unsafe { validate::<Siren>(input, input_len, out, out_cap, out_len) }.into() }
+    ffi_panic_boundary! { unsafe { validate(IdKind::Siren, input, input_len, out, out_cap, out_len) }.into() }
 }
 
 /// Validates a SIRET number (14 digits: SIREN + establishment, Luhn key) and writes its
@@ -391,7 +374,7 @@ pub unsafe extern "C" fn rppsplus_siret_validate(
     out_len: *mut usize,
 ) -> u32 {
     // SAFETY: the caller's contract.
-    ffi_panic_boundary! { unsafe { validate::<Siret>(input, input_len, out, out_cap, out_len) }.into() }
+    ffi_panic_boundary! { unsafe { validate(IdKind::Siret, input, input_len, out, out_cap, out_len) }.into() }
 }
 
 /// Validates an RPPS-rang (cabinet) identifier (14 digits: an RPPS number and its rang;
@@ -410,7 +393,7 @@ pub unsafe extern "C" fn rppsplus_rpps_rang_validate(
     out_len: *mut usize,
 ) -> u32 {
     // SAFETY: the caller's contract.
-    ffi_panic_boundary! { unsafe { validate::<RppsRang>(input, input_len, out, out_cap, out_len) }.into() }
+    ffi_panic_boundary! { unsafe { validate(IdKind::RppsRang, input, input_len, out, out_cap, out_len) }.into() }
 }
 
 /// Validates an INSEE commune code (5 characters, `2A`/`2B` for Corsica) and writes its
@@ -429,7 +412,7 @@ pub unsafe extern "C" fn rppsplus_commune_validate(
     out_len: *mut usize,
 ) -> u32 {
     // SAFETY: the caller's contract.
-    ffi_panic_boundary! { unsafe { validate::<InseeCommuneCode>(input, input_len, out, out_cap, out_len) }.into() }
+    ffi_panic_boundary! { unsafe { validate(IdKind::Commune, input, input_len, out, out_cap, out_len) }.into() }
 }
 
 /// Validates an INSEE country code (5 digits starting with `99`) and writes its canonical
@@ -447,7 +430,7 @@ pub unsafe extern "C" fn rppsplus_pays_validate(
     out_len: *mut usize,
 ) -> u32 {
     // SAFETY: the caller's contract.
-    ffi_panic_boundary! { unsafe { validate::<InseeCountryCode>(input, input_len, out, out_cap, out_len) }.into() }
+    ffi_panic_boundary! { unsafe { validate(IdKind::Pays, input, input_len, out, out_cap, out_len) }.into() }
 }
 
 /// Validates a mobile phone number (French mobile ranges, including overseas; foreign
@@ -467,7 +450,7 @@ pub unsafe extern "C" fn rppsplus_phone_validate(
     out_len: *mut usize,
 ) -> u32 {
     // SAFETY: the caller's contract.
-    ffi_panic_boundary! { unsafe { validate::<MobilePhone>(input, input_len, out, out_cap, out_len) }.into() }
+    ffi_panic_boundary! { unsafe { validate(IdKind::Phone, input, input_len, out, out_cap, out_len) }.into() }
 }
 
 /// Validates an email address and writes its canonical form. Arguments, outputs and
@@ -485,7 +468,7 @@ pub unsafe extern "C" fn rppsplus_email_validate(
     out_len: *mut usize,
 ) -> u32 {
     // SAFETY: the caller's contract.
-    ffi_panic_boundary! { unsafe { validate::<Email>(input, input_len, out, out_cap, out_len) }.into() }
+    ffi_panic_boundary! { unsafe { validate(IdKind::Email, input, input_len, out, out_cap, out_len) }.into() }
 }
 
 /// Validates a demande (registration request) number and writes its canonical form.
@@ -503,7 +486,7 @@ pub unsafe extern "C" fn rppsplus_numero_validate(
     out_len: *mut usize,
 ) -> u32 {
     // SAFETY: the caller's contract.
-    ffi_panic_boundary! { unsafe { validate::<NumeroDemande>(input, input_len, out, out_cap, out_len) }.into() }
+    ffi_panic_boundary! { unsafe { validate(IdKind::Numero, input, input_len, out, out_cap, out_len) }.into() }
 }
 
 /// Validates `input` as an identifier of `kind` (an `rppsplus_kind` value) in `mode`
@@ -589,7 +572,7 @@ pub unsafe extern "C" fn rppsplus_check_message(
             let check = unsafe { run_check(kind, mode, input, input_len) }?;
             match (check.error(), check.warning()) {
                 (Some(error), _) => output.write(&lang.error_message(&error)),
-                (None, Some(warning)) => output.write(lang.warning_message(warning)),
+                (None, Some(warning)) => output.write(&lang.warning_message(warning)),
                 (None, None) => output.write(""),
             }
         };
@@ -615,7 +598,8 @@ pub extern "C" fn rppsplus_kind_name(kind: u32) -> *const c_char {
 }
 
 /// The code of an `rppsplus_warning` value: `"none"`, `"test_identifier"`,
-/// `"foreign_number"`, or `"unknown"` for any other integer.
+/// `"foreign_number"`, `"old_code"`, `"also_postal_code"`, or `"unknown"` for any other
+/// integer.
 ///
 /// The string is static and NUL-terminated: never free it. Never returns NULL (an empty
 /// string if an internal panic was caught).
@@ -623,13 +607,11 @@ pub extern "C" fn rppsplus_kind_name(kind: u32) -> *const c_char {
 pub extern "C" fn rppsplus_warning_name(warning: u32) -> *const c_char {
     ffi_panic_boundary! {
         default = c"".as_ptr();
-        let name = match warning {
-            0 => rppsplus_warning::None.name(),
-            1 => rppsplus_warning::TestIdentifier.name(),
-            2 => rppsplus_warning::ForeignNumber.name(),
-            _ => c"unknown",
-        };
-        name.as_ptr()
+        rppsplus_warning::ALL
+            .into_iter()
+            .find(|w| *w as u32 == warning)
+            .map_or(c"unknown", rppsplus_warning::name)
+            .as_ptr()
     }
 }
 
@@ -651,7 +633,16 @@ mod tests {
 
     #[test]
     fn warnings_mirror_the_core_codes() {
-        for w in [Warning::TestIdentifier, Warning::ForeignNumber] {
+        let postal = match rppsplus_core::ids::check(IdKind::Commune, "13003", Mode::Strict).warning() {
+            Some(w @ Warning::AlsoPostalCode(_)) => w,
+            other => panic!("13003 warns also_postal_code, got {other:?}"),
+        };
+        for w in [
+            Warning::TestIdentifier,
+            Warning::ForeignNumber,
+            Warning::OldCode,
+            postal,
+        ] {
             let ffi = rppsplus_warning::from_core(Some(w));
             assert_eq!(ffi.name().to_str(), Ok(w.code()));
         }

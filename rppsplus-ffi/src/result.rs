@@ -41,6 +41,9 @@ pub enum rppsplus_result {
     InvalidComponent = 203,
     /// A well-formed telephone number that is not a mobile.
     NotMobile = 204,
+    /// A well-formed code that no table entry has (an INSEE commune or country; a postal
+    /// code typed as a commune code).
+    UnknownCode = 205,
     /// The input is invalid for a reason this version of the C API has no dedicated code
     /// for (not produced by this version; the message functions give the detail).
     InvalidIdentifier = 299,
@@ -51,7 +54,7 @@ pub enum rppsplus_result {
 
 impl rppsplus_result {
     /// Every code, in numeric order.
-    pub(crate) const ALL: [rppsplus_result; 13] = [
+    pub(crate) const ALL: [rppsplus_result; 14] = [
         Self::Ok,
         Self::NullParameter,
         Self::InvalidUtf8,
@@ -63,6 +66,7 @@ impl rppsplus_result {
         Self::InvalidChecksum,
         Self::InvalidComponent,
         Self::NotMobile,
+        Self::UnknownCode,
         Self::InvalidIdentifier,
         Self::WrongIdnatType,
     ];
@@ -86,6 +90,7 @@ impl rppsplus_result {
             Self::InvalidChecksum => c"invalid_checksum",
             Self::InvalidComponent => c"invalid_component",
             Self::NotMobile => c"not_mobile",
+            Self::UnknownCode => c"unknown_code",
             Self::InvalidIdentifier => c"invalid_identifier",
             Self::WrongIdnatType => c"wrong_idnat_type",
         }
@@ -101,6 +106,7 @@ impl From<ParseError> for rppsplus_result {
             ParseError::InvalidChecksum { .. } => Self::InvalidChecksum,
             ParseError::InvalidComponent { .. } => Self::InvalidComponent,
             ParseError::NotMobile { .. } => Self::NotMobile,
+            ParseError::UnknownCode { .. } => Self::UnknownCode,
             // `ParseError` is non-exhaustive: a variant added to the core after this
             // version still gets a code in the identifier range.
             _ => Self::InvalidIdentifier,

@@ -428,7 +428,7 @@ fn messages_are_the_core_messages() {
 
 #[test]
 fn names_of_any_integer() {
-    let codes = [0, 100, 101, 102, 103, 104, 200, 201, 202, 203, 204, 299, 300];
+    let codes = [0, 100, 101, 102, 103, 104, 200, 201, 202, 203, 204, 205, 299, 300];
     for r in 0..=1000u32 {
         let n = name(rppsplus_result_name(r));
         if codes.contains(&r) {
@@ -444,7 +444,9 @@ fn names_of_any_integer() {
         (0, "none"),
         (1, "test_identifier"),
         (2, "foreign_number"),
-        (3, "unknown"),
+        (3, "old_code"),
+        (4, "also_postal_code"),
+        (5, "unknown"),
         (u32::MAX, "unknown"),
     ] {
         assert_eq!(name(rppsplus_warning_name(w)), n);

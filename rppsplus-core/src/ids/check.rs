@@ -1,5 +1,7 @@
 //! One entry point over every kind: the batch check behind the CLI, C and Python.
 
+use crate::nomenclature::commune::PostalCodeOf;
+
 use super::{
     Adeli, Email, Finess, IdKind, IdNatPp, IdNatStructure, InseeCommuneCode, InseeCountryCode, MobilePhone, Mode,
     NumeroDemande, ParseError, Rpps, RppsRang, Siren, Siret,
@@ -13,6 +15,11 @@ pub enum Warning {
     TestIdentifier,
     /// A phone number of a foreign country: only its E.164 plausibility was checked.
     ForeignNumber,
+    /// An old commune code (`20004`), resolved to the current one (`2A004`).
+    OldCode,
+    /// A commune code that is also the postal code of other communes (`13003`: Alleins,
+    /// and the postal code of Marseille 3e): the user may have typed a postal code.
+    AlsoPostalCode(PostalCodeOf),
 }
 
 impl Warning {
@@ -21,22 +28,38 @@ impl Warning {
         match self {
             Self::TestIdentifier => "test_identifier",
             Self::ForeignNumber => "foreign_number",
+            Self::OldCode => "old_code",
+            Self::AlsoPostalCode(_) => "also_postal_code",
         }
     }
 
     /// The French message.
-    pub fn message_fr(self) -> &'static str {
+    pub fn message_fr(self) -> String {
         match self {
-            Self::TestIdentifier => "identifiant de test (accepté en mode test uniquement)",
-            Self::ForeignNumber => "numéro étranger : seule sa forme internationale a été vérifiée",
+            Self::TestIdentifier => "identifiant de test (accepté en mode test uniquement)".into(),
+            Self::ForeignNumber => "numéro étranger : seule sa forme internationale a été vérifiée".into(),
+            Self::OldCode => "ancien code commune, remplacé par le code actuel".into(),
+            Self::AlsoPostalCode(of) => {
+                format!(
+                    "ce code commune est aussi le code postal de {} : vérifiez qu'il ne s'agit pas d'un code postal",
+                    of.describe()
+                )
+            }
         }
     }
 
     /// The English message.
-    pub fn message_en(self) -> &'static str {
+    pub fn message_en(self) -> String {
         match self {
-            Self::TestIdentifier => "test identifier (accepted in test mode only)",
-            Self::ForeignNumber => "foreign number: only its international form was checked",
+            Self::TestIdentifier => "test identifier (accepted in test mode only)".into(),
+            Self::ForeignNumber => "foreign number: only its international form was checked".into(),
+            Self::OldCode => "old commune code, replaced by the current code".into(),
+            Self::AlsoPostalCode(of) => {
+                format!(
+                    "this commune code is also the postal code of {}: check it is not a postal code",
+                    of.describe()
+                )
+            }
         }
     }
 }
@@ -126,8 +149,20 @@ fn run(kind: IdKind, input: &str, mode: Mode) -> Result<Check, ParseError> {
         IdKind::Finess => ok(Finess::parse(input)?, None),
         IdKind::Siren => ok(Siren::parse(input)?, None),
         IdKind::Siret => ok(Siret::parse(input)?, None),
-        IdKind::Commune => ok(InseeCommuneCode::parse(input)?, None),
-        IdKind::Pays => ok(InseeCountryCode::parse(input)?, None),
+        IdKind::Commune => {
+            let r = InseeCommuneCode::parse(input)?.resolve()?;
+            let warning = if r.from_old_code {
+                Some(Warning::OldCode)
+            } else {
+                (!r.also_postal_code_of.is_empty()).then_some(Warning::AlsoPostalCode(r.also_postal_code_of))
+            };
+            ok(r.commune.code(), warning)
+        }
+        IdKind::Pays => {
+            let code = InseeCountryCode::parse(input)?;
+            code.resolve()?;
+            ok(code, None)
+        }
         IdKind::Phone => {
             let v = MobilePhone::parse(input)?;
             ok(v, v.is_foreign().then_some(Warning::ForeignNumber))

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use super::IdKind;
+use crate::nomenclature::commune::PostalCodeOf;
 
 /// Which part of an identifier is wrong, for [`ParseError::InvalidComponent`].
 ///
@@ -134,12 +135,32 @@ pub enum ParseError {
         /// The part that is wrong.
         component: Component,
     },
+    /// A well-formed code that no entry of its table has (INSEE communes and countries).
+    /// For a commune code that is a postal code, `postal_code_of` names the communes it
+    /// serves.
+    #[error("{kind}: {}", unknown_en(*postal_code_of))]
+    UnknownCode {
+        /// The kind of identifier being parsed.
+        kind: IdKind,
+        /// The communes whose postal code the input is, when it is one.
+        postal_code_of: Option<PostalCodeOf>,
+    },
     /// A well-formed telephone number that is not a mobile (a landline, for instance).
     #[error("{kind}: this is a landline number, not a mobile")]
     NotMobile {
         /// The kind of identifier being parsed (always [`IdKind::Phone`]).
         kind: IdKind,
     },
+}
+
+fn unknown_en(postal: Option<PostalCodeOf>) -> String {
+    match postal {
+        Some(of) => format!(
+            "this is a postal code, not an INSEE commune code; it serves {}",
+            of.describe()
+        ),
+        None => "no entry has this code".into(),
+    }
 }
 
 struct Expected(usize, usize);
@@ -169,6 +190,7 @@ impl ParseError {
             Self::InvalidChecksum { .. } => "invalid_checksum",
             Self::InvalidComponent { .. } => "invalid_component",
             Self::NotMobile { .. } => "not_mobile",
+            Self::UnknownCode { .. } => "unknown_code",
         }
     }
 
@@ -179,7 +201,8 @@ impl ParseError {
             | Self::InvalidLength { kind, .. }
             | Self::InvalidChecksum { kind }
             | Self::InvalidComponent { kind, .. }
-            | Self::NotMobile { kind } => kind,
+            | Self::NotMobile { kind }
+            | Self::UnknownCode { kind, .. } => kind,
         }
     }
 
@@ -211,6 +234,14 @@ impl ParseError {
             Self::NotMobile { .. } => {
                 format!("{kind} : c'est un numéro de ligne fixe, pas un mobile")
             }
+            Self::UnknownCode {
+                postal_code_of: Some(of),
+                ..
+            } => format!(
+                "{kind} : c'est un code postal, pas un code commune INSEE ; il dessert {}",
+                of.describe()
+            ),
+            Self::UnknownCode { .. } => format!("{kind} : aucune entrée n'a ce code"),
         }
     }
 }

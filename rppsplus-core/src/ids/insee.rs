@@ -2,6 +2,8 @@
 
 use super::scan::{ascii, scan};
 use super::{Component, IdKind, ParseError, identifier_traits};
+use crate::nomenclature::commune::{self, Resolution, Unresolved};
+use crate::nomenclature::{self, Code};
 
 /// An INSEE commune code: 5 digits, or `2A`/`2B` and 3 digits for Corsica.
 ///
@@ -51,6 +53,29 @@ impl InseeCommuneCode {
             ascii(&self.0[..2])
         }
     }
+
+    /// The commune of the embedded COG with this code: a current code, or an old code
+    /// (`20004` → Ajaccio, `2A004`). A postal code (`75015`) is `unknown_code`, naming the
+    /// communes it serves.
+    ///
+    /// ```
+    /// use rppsplus_core::ids::InseeCommuneCode;
+    /// let ajaccio = "20004".parse::<InseeCommuneCode>()?.resolve()?;
+    /// assert_eq!((ajaccio.commune.code(), ajaccio.from_old_code), ("2A004", true));
+    /// let err = "75015".parse::<InseeCommuneCode>()?.resolve().unwrap_err();
+    /// assert_eq!(err.code(), "unknown_code");
+    /// assert!(err.message_fr().contains("Paris 15e Arrondissement (75115)"));
+    /// # Ok::<(), rppsplus_core::ids::ParseError>(())
+    /// ```
+    pub fn resolve(&self) -> Result<Resolution, ParseError> {
+        commune::resolve(self.as_str()).map_err(|e| ParseError::UnknownCode {
+            kind: IdKind::Commune,
+            postal_code_of: match e {
+                Unresolved::PostalCode(of) => Some(of),
+                Unresolved::UnknownCode => None,
+            },
+        })
+    }
 }
 
 identifier_traits!(InseeCommuneCode, debug = transparent);
@@ -91,6 +116,24 @@ impl InseeCountryCode {
     /// Whether this is France (`99100`).
     pub fn is_france(&self) -> bool {
         *self == Self::FRANCE
+    }
+
+    /// The country in TRE_R20, ended codes included (they stay valid for birth places).
+    ///
+    /// ```
+    /// use rppsplus_core::ids::InseeCountryCode;
+    /// assert_eq!("99100".parse::<InseeCountryCode>()?.resolve()?.label(), "République française");
+    /// assert_eq!("99999".parse::<InseeCountryCode>()?.resolve().unwrap_err().code(), "unknown_code");
+    /// # Ok::<(), rppsplus_core::ids::ParseError>(())
+    /// ```
+    pub fn resolve(&self) -> Result<&'static Code, ParseError> {
+        nomenclature::table("pays")
+            .ok()
+            .and_then(|t| t.get(self.as_str()))
+            .ok_or(ParseError::UnknownCode {
+                kind: IdKind::Pays,
+                postal_code_of: None,
+            })
     }
 }
 

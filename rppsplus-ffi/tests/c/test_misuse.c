@@ -61,8 +61,8 @@ static void test_version(void) {
 }
 
 static void test_names(void) {
-  static const uint32_t known[] = {0, 100, 101, 102, 103, 104, 200, 201, 202, 203, 204, 299, 300};
-  static const uint32_t unknown[] = {1, 99, 105, 199, 205, 298, 301, 7000, 0x7fffffffu, 0xffffffffu};
+  static const uint32_t known[] = {0, 100, 101, 102, 103, 104, 200, 201, 202, 203, 204, 205, 299, 300};
+  static const uint32_t unknown[] = {1, 99, 105, 199, 206, 298, 301, 7000, 0x7fffffffu, 0xffffffffu};
   size_t i;
   uint32_t k;
   for (i = 0; i < sizeof known / sizeof known[0]; i++) {
@@ -98,7 +98,9 @@ static void test_names(void) {
   CHECK_STR(rppsplus_warning_name(RPPSPLUS_WARNING_NONE), "none");
   CHECK_STR(rppsplus_warning_name(RPPSPLUS_WARNING_TEST_IDENTIFIER), "test_identifier");
   CHECK_STR(rppsplus_warning_name(RPPSPLUS_WARNING_FOREIGN_NUMBER), "foreign_number");
-  CHECK_STR(rppsplus_warning_name(3), "unknown");
+  CHECK_STR(rppsplus_warning_name(3), "old_code");
+  CHECK_STR(rppsplus_warning_name(4), "also_postal_code");
+  CHECK_STR(rppsplus_warning_name(5), "unknown");
   CHECK_STR(rppsplus_warning_name(0xffffffffu), "unknown");
 }
 

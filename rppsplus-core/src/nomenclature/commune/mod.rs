@@ -152,20 +152,26 @@ pub fn all() -> impl ExactSizeIterator<Item = Commune> {
 }
 
 /// The communes whose postal codes include `code`, as an index range (cheap to copy).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct PostalCodeOf(Range<usize>);
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PostalCodeOf(u32, u32);
 
 impl PostalCodeOf {
+    const NONE: Self = Self(0, 0);
+
     fn of(code: &str) -> Self {
-        Self(Blob::code_range(INDEX.blob.postal_index, code.as_bytes()))
+        let r = Blob::code_range(INDEX.blob.postal_index, code.as_bytes());
+        Self(r.start as u32, r.end as u32)
+    }
+
+    fn range(self) -> Range<usize> {
+        self.0 as usize..self.1 as usize
     }
 
     /// The communes served, largest population first; a commune with arrondissements is
     /// replaced by the arrondissements the code serves (`13003`: Marseille 3e, not Marseille).
     pub fn communes(&self) -> Vec<Commune> {
         let all: Vec<Commune> = self
-            .0
-            .clone()
+            .range()
             .map(|i| Commune::at(Blob::code_ref(INDEX.blob.postal_index, i)))
             .collect();
         let mut v: Vec<Commune> = all
@@ -179,12 +185,23 @@ impl PostalCodeOf {
 
     /// Whether no commune has this postal code.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.range().is_empty()
+    }
+
+    /// `Marseille 3e Arrondissement (13203)`, `Paris 15e Arrondissement (75115)`: the
+    /// communes served, for messages.
+    pub fn describe(&self) -> String {
+        let names: Vec<String> = self
+            .communes()
+            .iter()
+            .map(|c| format!("{} ({})", c.name(), c.code()))
+            .collect();
+        names.join(", ")
     }
 }
 
 /// How a code was resolved by [`resolve`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Resolution {
     /// The current entry.
     pub commune: Commune,
@@ -196,7 +213,7 @@ pub struct Resolution {
 }
 
 /// Why [`resolve`] found no commune.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unresolved {
     /// The input is a postal code, not a commune code (`75015` → Paris 15e = `75115`).
     PostalCode(PostalCodeOf),
@@ -222,11 +239,11 @@ pub enum Unresolved {
 pub fn resolve(code: &str) -> Result<Resolution, Unresolved> {
     let postal = PostalCodeOf::of(code);
     let also = |c: Commune| {
-        let mut p = postal.clone();
-        if p.communes().iter().all(|o| *o == c) {
-            p.0 = 0..0;
+        if postal.communes().iter().all(|o| *o == c) {
+            PostalCodeOf::NONE
+        } else {
+            postal
         }
-        p
     };
     if let Some(c) = get(code) {
         return Ok(Resolution {
@@ -245,7 +262,7 @@ pub fn resolve(code: &str) -> Result<Resolution, Unresolved> {
         return Ok(Resolution {
             commune: c,
             from_old_code: true,
-            also_postal_code_of: PostalCodeOf(0..0),
+            also_postal_code_of: PostalCodeOf::NONE,
         });
     }
     Err(Unresolved::UnknownCode)
