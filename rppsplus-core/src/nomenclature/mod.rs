@@ -23,6 +23,7 @@ pub mod commune;
 mod enums;
 mod fold;
 mod generated;
+mod lookup;
 mod model;
 
 use std::collections::HashMap;
@@ -32,6 +33,7 @@ use chrono::NaiveDate;
 
 pub use enums::{Civilite, ModeExercice, Role, Sexe};
 pub use fold::fold;
+pub use lookup::{Entry, Lookup, lookup};
 pub use model::{Code, Status, Table, ValueSet};
 
 use generated::nos::{TABLES, VALUE_SETS};
@@ -105,6 +107,16 @@ const ALIASES: &[(&str, &str, Option<&str>)] = &[
     ("type-carte", "TRE_R87-TypeCarte", None),
     ("pays", "TRE_R20-Pays", Some("JDV_J256-Pays")),
 ];
+
+/// The portal field alias of a table (`profession` for TRE_R85), or its NOS name.
+fn alias_of(t: &Table) -> &'static str {
+    ALIASES.iter().find(|(_, full, _)| *full == t.name).map_or(t.name, |(alias, ..)| alias)
+}
+
+/// The aliases `table` and `lookup` take besides NOS names (`commune` is `lookup`'s only).
+pub fn aliases() -> impl Iterator<Item = &'static str> {
+    ALIASES.iter().map(|(alias, ..)| *alias)
+}
 
 /// Every embedded code system.
 pub fn tables() -> &'static [Table] {
