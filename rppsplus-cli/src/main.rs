@@ -3,9 +3,11 @@
 //! ```text
 //! rppsplus check rpps 10107985318          # 10107985318<TAB>ok<TAB>10107985318
 //! rppsplus check phone --format json < numbers.txt
+//! rppsplus lookup commune "marseille 3"      # 13203<TAB>Marseille 3e Arrondissement<TAB>…
 //! ```
 
 mod check;
+mod lookup;
 mod output;
 
 use std::process::ExitCode;
@@ -28,6 +30,12 @@ enum Command {
     /// Text output: `VALUE<TAB>ok<TAB>CANONICAL[<TAB>WARNING]` or
     /// `VALUE<TAB>error<TAB>CODE<TAB>MESSAGE`. Exit 0 when all are valid, 1 when any is not.
     Check(check::Args),
+    /// Look a code or a label up in a nomenclature (NOS tables, INSEE countries and communes).
+    ///
+    /// The exact code first, else a label search (accents, case and punctuation ignored).
+    /// Text output: `CODE<TAB>LABEL<TAB>STATUS[...]`. Exit 0 when found, 1 when not, 2 for an
+    /// unknown table.
+    Lookup(lookup::Args),
 }
 
 /// Output format shared by the subcommands.
@@ -48,5 +56,6 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Lookup(args) => lookup::run(&args),
     }
 }

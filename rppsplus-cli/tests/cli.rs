@@ -98,3 +98,50 @@ fn huge_line_is_one_error() {
     let record: serde_json::Value = serde_json::from_slice(&o.stdout).expect("one JSON record");
     assert_eq!(record["code"], "invalid_length");
 }
+
+#[test]
+fn lookup_codes_and_labels() {
+    let o = rppsplus(
+        &["lookup", "profession", "326", "--format", "json", "--at", "2026-11-23"],
+        b"",
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("a JSON list");
+    assert_eq!(v[0]["label"], "Educateur spécialisé");
+    let deprecated = rppsplus(&["lookup", "profession", "323", "--at", "2026-11-23"], b"");
+    insta::assert_snapshot!("lookup_323", stdout(&deprecated));
+    let before = rppsplus(&["lookup", "profession", "323", "--at", "2025-01-01"], b"");
+    assert!(stdout(&before).starts_with("323\tAide médico-psychologique\tactive"));
+}
+
+#[test]
+fn lookup_communes() {
+    let o = rppsplus(
+        &["lookup", "commune", "st etienne", "--limit", "3", "--at", "2026-11-23"],
+        b"",
+    );
+    insta::assert_snapshot!("lookup_st_etienne", stdout(&o));
+    let postal = rppsplus(&["lookup", "commune", "75015", "--format", "json"], b"");
+    assert_eq!(postal.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&postal.stderr).contains("code postal"));
+    let v: serde_json::Value = serde_json::from_slice(&postal.stdout).expect("a JSON list");
+    assert_eq!(
+        (v[0]["code"].as_str(), v[0]["type"].as_str()),
+        (Some("75115"), Some("arrondissement-municipal"))
+    );
+    let none = rppsplus(&["lookup", "commune", "zzzzzz"], b"");
+    assert_eq!((none.status.code(), none.stdout.is_empty()), (Some(1), true));
+}
+
+#[test]
+fn lookup_bad_arguments() {
+    assert_eq!(rppsplus(&["lookup", "no-such-table", "1"], b"").status.code(), Some(2));
+    assert_eq!(
+        rppsplus(&["lookup", "profession", "326", "--at", "2026-13-01"], b"")
+            .status
+            .code(),
+        Some(2)
+    );
+    let empty = rppsplus(&["lookup", "profession", ""], b"");
+    assert_eq!(empty.status.code(), Some(1));
+}
