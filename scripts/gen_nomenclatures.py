@@ -183,7 +183,9 @@ def gen_communes(rows, source_note):
         old_lists += old
     assert len(rows) < NONE16 and len(postal_lists) < 65536 and len(old_lists) < 65536
     name_order = sorted(range(len(rows)), key=lambda i: (fold(rows[i]["nom"]), rows[i]["code"], i))
-    tokens.sort(key=lambda t: (t[0], t[1], t[2]))
+    # Word-start suffixes of the folded names ("saint etienne", "etienne"), sorted: a query
+    # typed from the start of any word of a name is one contiguous range.
+    tokens.sort(key=lambda t: (fold(rows[t[1]]["nom"])[t[2]:], t[1], t[2]))
     postal_index = sorted((p, i) for i, c in enumerate(rows) for p in set(c.get("codesPostaux", [])))
     old_index = sorted((o, i) for i, c in enumerate(rows) for o in set(c.get("anciensCodes", [])))
     sections = [

@@ -32,7 +32,11 @@ impl Entry {
         Self {
             code: code.code,
             label: code.label,
-            status: if code.is_ended_at(at) { Status::Deprecated } else { Status::Active },
+            status: if code.is_ended_at(at) {
+                Status::Deprecated
+            } else {
+                Status::Active
+            },
             date_fin: code.date_fin(),
             replaced_by: code.replaced_by,
             offered,
@@ -92,21 +96,42 @@ pub fn lookup(table_name: &str, query: &str, at: NaiveDate, limit: usize) -> Res
         Some(code) => vec![code],
         None => t.search(query, limit),
     };
-    let entries = codes.into_iter().take(limit).map(|c| Entry::of_code(c, at, alias)).collect();
-    Ok(Lookup { entries, postal_code: false })
+    let entries = codes
+        .into_iter()
+        .take(limit)
+        .map(|c| Entry::of_code(c, at, alias))
+        .collect();
+    Ok(Lookup {
+        entries,
+        postal_code: false,
+    })
 }
 
 fn communes(query: &str, limit: usize) -> Lookup {
     if let Ok(code) = query.parse::<crate::ids::InseeCommuneCode>() {
         match commune::resolve(code.as_str()) {
-            Ok(r) => return Lookup { entries: vec![Entry::of_commune(r.commune)], postal_code: false },
+            Ok(r) => {
+                return Lookup {
+                    entries: vec![Entry::of_commune(r.commune)],
+                    postal_code: false,
+                };
+            }
             Err(Unresolved::PostalCode(of)) => {
                 let entries = of.communes().into_iter().take(limit).map(Entry::of_commune).collect();
-                return Lookup { entries, postal_code: true };
+                return Lookup {
+                    entries,
+                    postal_code: true,
+                };
             }
             Err(Unresolved::UnknownCode) => {}
         }
     }
-    let entries = commune::search(query, limit).into_iter().map(Entry::of_commune).collect();
-    Lookup { entries, postal_code: false }
+    let entries = commune::search(query, limit)
+        .into_iter()
+        .map(Entry::of_commune)
+        .collect();
+    Lookup {
+        entries,
+        postal_code: false,
+    }
 }

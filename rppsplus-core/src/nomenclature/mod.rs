@@ -110,7 +110,10 @@ const ALIASES: &[(&str, &str, Option<&str>)] = &[
 
 /// The portal field alias of a table (`profession` for TRE_R85), or its NOS name.
 fn alias_of(t: &Table) -> &'static str {
-    ALIASES.iter().find(|(_, full, _)| *full == t.name).map_or(t.name, |(alias, ..)| alias)
+    ALIASES
+        .iter()
+        .find(|(_, full, _)| *full == t.name)
+        .map_or(t.name, |(alias, ..)| alias)
 }
 
 /// The aliases `table` and `lookup` take besides NOS names (`commune` is `lookup`'s only).

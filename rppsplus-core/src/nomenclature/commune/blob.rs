@@ -9,7 +9,8 @@
 //! 1. names (UTF-8), 2. folded names (ASCII);
 //! 3. postal codes lists, 4. old codes lists (5 bytes each, in record order);
 //! 5. old code index, 6. postal code index: (code `[u8; 5]`, record `u16`) sorted by code;
-//! 7. word index: (record `u16`, offset in the folded name `u8`) sorted by word;
+//! 7. word-start index: (record `u16`, offset in the folded name `u8`) sorted by the
+//!    folded name from that offset (`etienne` for Saint-Étienne's second word);
 //! 8. name order: record `u16` sorted by folded name.
 
 use std::ops::Range;
@@ -88,9 +89,14 @@ impl Blob {
     }
 
     pub(super) fn folded(&self, i: usize) -> &'static str {
+        ascii(self.folded_bytes(i))
+    }
+
+    /// The folded name as bytes (ASCII), for comparisons without UTF-8 checks.
+    pub(super) fn folded_bytes(&self, i: usize) -> &'static [u8] {
         let r = self.record(i);
         let start = u32_at(r, 13) as usize;
-        ascii(&self.folded[start..start + usize::from(r[17])])
+        &self.folded[start..start + usize::from(r[17])]
     }
 
     pub(super) fn population(&self, i: usize) -> u32 {
@@ -117,12 +123,15 @@ impl Blob {
         usize::from(u16_at(index, i * CODE_REF + 5))
     }
 
-    /// The word of word-index entry `i` (up to the next space of the folded name).
-    pub(super) fn word(&self, i: usize) -> (usize, &'static str) {
-        let record = usize::from(u16_at(self.words, i * WORD_REF));
+    /// The record of word-start entry `i`.
+    pub(super) fn word_record(&self, i: usize) -> usize {
+        usize::from(u16_at(self.words, i * WORD_REF))
+    }
+
+    /// The folded name of word-start entry `i`'s record, from that word on.
+    pub(super) fn suffix(&self, i: usize) -> &'static [u8] {
         let offset = usize::from(self.words[i * WORD_REF + 2]);
-        let rest = &self.folded(record)[offset..];
-        (record, rest.split(' ').next().unwrap_or_default())
+        self.folded_bytes(self.word_record(i)).get(offset..).unwrap_or_default()
     }
 
     pub(super) fn word_count(&self) -> usize {

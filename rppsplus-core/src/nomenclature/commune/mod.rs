@@ -50,7 +50,7 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
     let blob = Blob::parse(BLOB);
     let words = RangeMax::new(
         (0..blob.word_count())
-            .map(|i| blob.population(blob.word(i).0))
+            .map(|i| blob.population(blob.word_record(i)))
             .collect(),
     );
     let names = RangeMax::new((0..blob.len()).map(|i| blob.population(blob.by_name(i))).collect());
@@ -272,14 +272,15 @@ pub fn resolve(code: &str) -> Result<Resolution, Unresolved> {
 pub const MAX_QUERY: usize = 200;
 
 /// Search by name for an autocomplete: accent-, case- and punctuation-insensitive; exact
-/// names first, then names starting with the query, then names whose words start with the
-/// query's words (`st` also means `saint`, `ste` `sainte`); larger populations first
-/// within each group.
+/// names first, then names starting with the query, then names with a word starting with
+/// the query (`etienne` finds Saint-Étienne; `st` also means `saint`, `ste` `sainte`);
+/// larger populations first within each group.
 ///
 /// ```
 /// use rppsplus_core::nomenclature::commune::search;
 /// assert_eq!(search("marseille 3", 1)[0].code(), "13203");
 /// assert_eq!(search("st etienne", 1)[0].name(), "Saint-Étienne");
+/// assert_eq!(search("etienne", 1)[0].name(), "Saint-Étienne");
 /// assert_eq!(search("AJACCIO", 1)[0].code(), "2A004");
 /// ```
 pub fn search(query: &str, limit: usize) -> Vec<Commune> {
@@ -290,99 +291,82 @@ pub fn search(query: &str, limit: usize) -> Vec<Commune> {
     if q.is_empty() {
         return Vec::new();
     }
-    let mut found: Vec<Commune> = Vec::with_capacity(limit.min(64));
     let idx = &*INDEX;
     let blob = &idx.blob;
-    // 1. exact and 2. prefix of the whole folded name, in name order.
-    let n = blob.len();
-    let start = partition(n, |i| blob.folded(blob.by_name(i)) < q.as_str());
-    let end = start
-        + partition(n - start, |i| {
-            blob.folded(blob.by_name(start + i)).starts_with(q.as_str())
-        });
-    let exact_end = start + partition(end - start, |i| blob.folded(blob.by_name(start + i)) == q);
-    for pos in idx
-        .names
-        .descending(start..exact_end)
-        .chain(idx.names.descending(exact_end..end))
-    {
-        if found.len() == limit {
-            return found;
+    let mut found: Vec<Commune> = Vec::with_capacity(limit.min(64));
+    let mut add = |positions: &mut dyn Iterator<Item = usize>, record: &dyn Fn(usize) -> usize| {
+        for pos in positions {
+            if found.len() == limit {
+                return;
+            }
+            let c = Commune::at(record(pos));
+            if !found.contains(&c) {
+                found.push(c);
+            }
         }
-        found.push(Commune::at(blob.by_name(pos)));
+    };
+    for q in variants(q) {
+        // 1. exact and 2. prefix of the whole folded name, in name order.
+        let q = q.as_bytes();
+        let names = prefix_range(blob.len(), q, |i| blob.folded_bytes(blob.by_name(i)));
+        let exact_end = names.start + partition(names.len(), |i| blob.folded_bytes(blob.by_name(names.start + i)) == q);
+        add(&mut idx.names.descending(names.start..exact_end), &|pos| {
+            blob.by_name(pos)
+        });
+        add(&mut idx.names.descending(exact_end..names.end), &|pos| {
+            blob.by_name(pos)
+        });
+        // 3. a later word of the name starts with the query.
+        let words = prefix_range(blob.word_count(), q, |i| blob.suffix(i));
+        add(&mut idx.words.descending(words), &|pos| blob.word_record(pos));
     }
-    // 3. every query word starts a word of the name.
-    for words in variants(&q) {
-        word_matches(idx, &words, limit, &mut found);
-    }
-    found.truncate(limit);
     found
 }
 
-/// The query's words, and the same with `st`/`ste` spelled out when it has them.
-fn variants(q: &str) -> Vec<Vec<&str>> {
-    let words: Vec<&str> = q.split(' ').collect();
-    let expanded: Vec<&str> = words
-        .iter()
+/// The query, and the same with `st`/`ste` spelled out `saint`/`sainte` when it has them
+/// (spelled out first).
+fn variants(q: String) -> Vec<String> {
+    if !q.split(' ').any(|w| w == "st" || w == "ste") {
+        return vec![q];
+    }
+    let expanded: Vec<&str> = q
+        .split(' ')
         .map(|w| {
-            if *w == "st" {
+            if w == "st" {
                 "saint"
-            } else if *w == "ste" {
+            } else if w == "ste" {
                 "sainte"
             } else {
                 w
             }
         })
         .collect();
-    if expanded == words {
-        vec![words]
-    } else {
-        vec![expanded, words]
-    }
+    vec![expanded.join(" "), q]
 }
 
-/// The range of the word index whose words start with `prefix`.
-fn word_range(blob: &Blob, prefix: &str) -> Range<usize> {
-    let n = blob.word_count();
-    let start = partition(n, |i| blob.word(i).1 < prefix);
-    start..start + partition(n - start, |i| blob.word(start + i).1.starts_with(prefix))
+/// The range of a sorted index of `n` strings whose strings start with `prefix`.
+fn prefix_range(n: usize, prefix: &[u8], key: impl Fn(usize) -> &'static [u8]) -> Range<usize> {
+    let start = partition(n, |i| key(i) < prefix);
+    start..start + partition(n - start, |i| key(start + i).starts_with(prefix))
 }
 
-fn word_matches(idx: &Index, words: &[&str], limit: usize, found: &mut Vec<Commune>) {
-    let blob = &idx.blob;
-    let Some(range) = words.iter().map(|w| word_range(blob, w)).min_by_key(|r| r.len()) else {
-        return;
-    };
-    for pos in idx.words.descending(range) {
-        if found.len() >= limit {
-            return;
-        }
-        let record = blob.word(pos).0;
-        let c = Commune::at(record);
-        if found.contains(&c) {
-            continue;
-        }
-        let name = blob.folded(record);
-        if words.iter().all(|w| name.split(' ').any(|nw| nw.starts_with(w))) {
-            found.push(c);
-        }
-    }
-}
-
-/// Every entry whose name contains the query's words, by a plain scan: the baseline of the
-/// autocomplete benchmark, and a cross-check in tests.
+/// [`search`] by a plain scan of every (already folded) name, without the `st` spelling:
+/// the baseline of the autocomplete benchmark, and a cross-check in tests.
 #[doc(hidden)]
 pub fn naive_search(query: &str, limit: usize) -> Vec<Commune> {
     let q = fold(query);
-    let words: Vec<&str> = q.split(' ').collect();
+    if q.is_empty() {
+        return Vec::new();
+    }
+    let later_word = format!(" {q}");
     let mut hits: Vec<(u8, std::cmp::Reverse<u32>, Commune)> = all()
         .filter_map(|c| {
-            let name = fold(c.name());
+            let name = INDEX.blob.folded(c.index());
             let class = if name == q {
                 0
-            } else if name.starts_with(&q) {
+            } else if name.starts_with(q.as_str()) {
                 1
-            } else if words.iter().all(|w| name.split(' ').any(|nw| nw.starts_with(w))) {
+            } else if name.contains(later_word.as_str()) {
                 2
             } else {
                 return None;

@@ -7,17 +7,20 @@ use std::ops::Range;
 /// Range-maximum queries over a fixed array of weights.
 pub(super) struct RangeMax {
     size: usize,
+    /// The weights, padded with zeros up to `size`.
     weights: Vec<u32>,
-    /// `tree[node]` = position of the largest weight under `node` (`usize::MAX` for padding).
+    /// `tree[node]` = position of the largest weight under `node` (the smaller position on
+    /// ties); leaves at `size..2 * size`.
     tree: Vec<u32>,
 }
 
 impl RangeMax {
-    pub(super) fn new(weights: Vec<u32>) -> Self {
-        let size = weights.len().next_power_of_two().max(1);
-        let mut tree = vec![u32::MAX; 2 * size];
-        for i in 0..weights.len() {
-            tree[size + i] = i as u32;
+    pub(super) fn new(mut weights: Vec<u32>) -> Self {
+        let size = weights.len().next_power_of_two();
+        weights.resize(size, 0);
+        let mut tree = vec![0u32; 2 * size];
+        for (i, leaf) in tree[size..].iter_mut().enumerate() {
+            *leaf = i as u32;
         }
         let mut s = Self { size, weights, tree };
         for node in (1..size).rev() {
@@ -26,23 +29,16 @@ impl RangeMax {
         s
     }
 
-    fn weight(&self, pos: u32) -> Option<u32> {
-        self.weights.get(pos as usize).copied()
-    }
-
     /// The position with the larger weight (the smaller position on ties).
     fn better(&self, a: u32, b: u32) -> u32 {
-        match (self.weight(a), self.weight(b)) {
-            (Some(wa), Some(wb)) if wb > wa || (wb == wa && b < a) => b,
-            (Some(_), _) => a,
-            _ => b,
-        }
+        let (wa, wb) = (self.weights[a as usize], self.weights[b as usize]);
+        if wb > wa || (wb == wa && b < a) { b } else { a }
     }
 
-    /// The position of the largest weight in `range`.
-    fn max_in(&self, range: Range<usize>) -> Option<usize> {
+    /// The position of the largest weight in `range` (not empty, within the weights).
+    fn max_in(&self, range: Range<usize>) -> usize {
         let (mut lo, mut hi) = (range.start + self.size, range.end + self.size);
-        let mut best = u32::MAX;
+        let mut best = range.start as u32;
         while lo < hi {
             if lo & 1 == 1 {
                 best = self.better(best, self.tree[lo]);
@@ -55,14 +51,14 @@ impl RangeMax {
             lo /= 2;
             hi /= 2;
         }
-        self.weight(best).map(|_| best as usize)
+        best as usize
     }
 
     /// The positions of `range` from the largest weight down.
     pub(super) fn descending(&self, range: Range<usize>) -> Descending<'_> {
         let mut d = Descending {
             rm: self,
-            heap: BinaryHeap::new(),
+            heap: BinaryHeap::with_capacity(32),
         };
         d.push(range);
         d
@@ -72,19 +68,18 @@ impl RangeMax {
 /// Iterator of [`RangeMax::descending`].
 pub(super) struct Descending<'a> {
     rm: &'a RangeMax,
-    /// (weight, reversed position for ties, range start, range end, position).
+    /// (weight of the range's maximum, its position reversed for ties, range start, end).
     heap: BinaryHeap<(u32, std::cmp::Reverse<usize>, usize, usize)>,
 }
 
 impl Descending<'_> {
     fn push(&mut self, range: Range<usize>) {
-        if range.is_empty() {
+        if range.is_empty() || range.end > self.rm.size {
             return;
         }
-        if let Some(pos) = self.rm.max_in(range.clone()) {
-            self.heap
-                .push((self.rm.weights[pos], std::cmp::Reverse(pos), range.start, range.end));
-        }
+        let pos = self.rm.max_in(range.clone());
+        self.heap
+            .push((self.rm.weights[pos], std::cmp::Reverse(pos), range.start, range.end));
     }
 }
 
