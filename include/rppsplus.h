@@ -2,7 +2,8 @@
 
 /*
  * librppsplus: validation of the identifiers of the French RPPS+ domain (RPPS, idNat,
- * ADELI, FINESS, SIREN/SIRET, INSEE codes, mobile phone, email, demande number).
+ * ADELI, FINESS, SIREN/SIRET, INSEE codes, mobile phone, email, demande number), and its
+ * nomenclatures (labels, validity of codes at a date, lookups of codes and communes).
  *
  * Conventions (see rppsplus-ffi/README.md):
  *
@@ -21,12 +22,15 @@
  *   the NUL. When length + 1 > out_cap, the result is RPPSPLUS_RESULT_INSUFFICIENT_SIZE,
  *   *out_len is the length needed and out holds an empty string (if out_cap > 0): retry
  *   with a buffer of *out_len + 1 bytes. Output buffers must not overlap inputs.
- * - Ownership. The library allocates nothing the caller must free; strings it returns
- *   (names, version) are static.
+ * - Ownership. Strings the library returns as const char * (names, version) are static.
+ *   A handle (rppsplus_entries *) belongs to the caller, who frees it once with its _free
+ *   function; _free(NULL) does nothing. The rppsplus_str views an accessor returns
+ *   ({data, len}, not NUL-terminated) borrow from their handle: valid until it is freed.
  * - Panics. A panic (an internal bug) never unwinds into C: it gives
  *   RPPSPLUS_RESULT_PANIC, or "" for the functions returning a static string.
  * - Thread safety. No global state: every function is reentrant and may be called from
- *   any number of threads at once.
+ *   any number of threads at once. Handles are immutable: functions taking a const
+ *   pointer may share one handle between threads; _free (non-const) needs it exclusively.
  * - ABI stability. None before 1.0: link the exact version the header came from (check
  *   RPPSPLUS_VERSION_NUMBER against rppsplus_version_number()). Code values are never
  *   reused.
@@ -52,9 +56,11 @@
  - `0`: success.
  - `1xx`: the call itself is wrong (a NULL pointer, a bad parameter, a buffer too small,
    a caught panic).
- - `2xx`: the input is not a valid identifier. The names of these codes are the
-   `ParseError::code()` strings of `rppsplus-core`, also used by the CLI and Python.
+ - `2xx`: the input is not a valid identifier or code. The names of these codes are the
+   `ParseError::code()` and `CodeError::code()` strings of `rppsplus-core`, also used by
+   the CLI and Python.
  - `3xx`: a conversion between identifiers is not possible.
+ - `4xx`: a nomenclature argument names nothing (`NomenclatureError::code()`).
  */
 enum rppsplus_result
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
@@ -89,6 +95,11 @@ enum rppsplus_result
    */
   RPPSPLUS_RESULT_PANIC = 104,
   /*
+   A reference date is not a calendar date written `YYYY-MM-DD` (10 bytes, e.g.
+   `2026-11-23`; `2026-02-30` is not a date).
+   */
+  RPPSPLUS_RESULT_INVALID_DATE = 105,
+  /*
    The input has a character the identifier cannot contain.
    */
   RPPSPLUS_RESULT_INVALID_FORMAT = 200,
@@ -114,6 +125,16 @@ enum rppsplus_result
    */
   RPPSPLUS_RESULT_UNKNOWN_CODE = 205,
   /*
+   The code exists but the portal does not offer it for the field, or not yet at the
+   reference date.
+   */
+  RPPSPLUS_RESULT_CODE_NOT_ALLOWED = 206,
+  /*
+   The code has ended at the reference date (the replacement codes, if the source
+   names any, are written where the function says).
+   */
+  RPPSPLUS_RESULT_CODE_DEPRECATED = 207,
+  /*
    The input is invalid for a reason this version of the C API has no dedicated code
    for (not produced by this version; the message functions give the detail).
    */
@@ -123,6 +144,10 @@ enum rppsplus_result
    number, `0` for an ADELI number).
    */
   RPPSPLUS_RESULT_WRONG_IDNAT_TYPE = 300,
+  /*
+   No nomenclature table (or portal field) has this name.
+   */
+  RPPSPLUS_RESULT_UNKNOWN_TABLE = 400,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -295,6 +320,73 @@ typedef enum rppsplus_lang rppsplus_lang;
 typedef uint32_t rppsplus_lang;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
+
+/*
+ Whether the portal offers a code for its field at the reference date, returned by
+ `rppsplus_entries_offered` (as `uint32_t`).
+ */
+enum rppsplus_offered
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /*
+   The question does not apply: the field takes the whole table (`sexe`, `categorie`,
+   `motif-fin`, a NOS table name...), the entry is a commune, or there is no such
+   entry.
+   */
+  RPPSPLUS_OFFERED_NOT_APPLICABLE = 0,
+  /*
+   The portal does not offer the code at the reference date (not in its value set,
+   not yet in force, or ended).
+   */
+  RPPSPLUS_OFFERED_NO = 1,
+  /*
+   The portal offers the code at the reference date.
+   */
+  RPPSPLUS_OFFERED_YES = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum rppsplus_offered rppsplus_offered;
+#else
+typedef uint32_t rppsplus_offered;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
+ The result of `rppsplus_lookup`: an immutable list of entries (codes of a table, or
+ communes), best first.
+
+ - Owner: the caller of `rppsplus_lookup`, who frees it once with
+   `rppsplus_entries_free` (freeing NULL does nothing).
+ - The accessors take a `const rppsplus_entries *` and never modify the list: they may be
+   called from several threads at once. Only `rppsplus_entries_free` needs exclusive
+   access: no other call on the list may run during or after it.
+ - The views (`rppsplus_str`) the accessors return borrow from the list: they are valid
+   until it is freed.
+ */
+typedef struct rppsplus_entries rppsplus_entries;
+
+/*
+ A borrowed view of UTF-8 text: `len` bytes at `data`, **not** NUL-terminated (print it
+ with `printf("%.*s", (int)s.len, s.data)`).
+
+ A view returned by an `rppsplus_entries_*` accessor is valid until the list it comes
+ from is freed with `rppsplus_entries_free`; never free `data` itself. `data` is never
+ NULL for an entry of the list (an empty text points to a static empty string); it is
+ NULL, with `len` 0, only when the list is NULL or the index is out of range.
+ */
+typedef struct rppsplus_str {
+  /*
+   The first byte (not NUL-terminated), or NULL for "no such entry".
+   */
+  const char *data;
+  /*
+   The length in bytes.
+   */
+  size_t len;
+} rppsplus_str;
 
 #ifdef __cplusplus
 extern "C" {
@@ -566,6 +658,224 @@ const char *rppsplus_kind_name(uint32_t kind);
  string if an internal panic was caught).
  */
 const char *rppsplus_warning_name(uint32_t warning);
+
+/*
+ Writes the label of a code of a nomenclature table (`profession`, `326` ->
+ `Educateur sp\xc3\xa9cialis\xc3\xa9` in UTF-8), or the name of a commune
+ (`commune`, `13203` -> `Marseille 3e Arrondissement`).
+
+ `table` is a portal field alias (`profession`, `role`, `profession-rpps`, `civilite`,
+ `sexe`, `mode-exercice`, `categorie`, `motif-fin`, `statut-etat-civil`, `secteur`,
+ `type-carte`, `pays`), a NOS name (`TRE_R85-RolePriseCharge`) or code (`TRE_R85`), or
+ `commune`. `code` is the exact code as the table spells it (no trimming or case
+ folding; a commune's current INSEE code): ended codes still have their label. Use
+ `rppsplus_lookup` for a forgiving search.
+
+ Results: `RPPSPLUS_RESULT_OK` (the label, UTF-8, and a NUL are written to `out`,
+ `*out_len` is its length in bytes), `RPPSPLUS_RESULT_UNKNOWN_TABLE`,
+ `RPPSPLUS_RESULT_UNKNOWN_CODE`, `RPPSPLUS_RESULT_INSUFFICIENT_SIZE` (`*out_len` = the
+ length needed), `RPPSPLUS_RESULT_NULL_PARAMETER` (`table`, `code`, `out_len` NULL, or
+ `out` NULL with `out_cap > 0`), `RPPSPLUS_RESULT_INVALID_UTF8`,
+ `RPPSPLUS_RESULT_INVALID_PARAMETER` (a length above `PTRDIFF_MAX`).
+
+ # Safety
+
+ `table` and `code` point to `table_len` and `code_len` readable bytes; `out` to
+ `out_cap` writable bytes; `out_len` to a writable `size_t`; outputs do not overlap
+ inputs.
+ */
+uint32_t rppsplus_nomenclature_label(const char *table, size_t table_len, const char *code, size_t code_len, char *out, size_t out_cap, size_t *out_len);
+
+/*
+ Whether `code` may be entered for a portal `field` on a date: the rule of the portal's
+ value set for the field, with the validity dates of the code.
+
+ `field` is a portal field alias (`profession`, `role`, `profession-rpps`, `civilite`,
+ `mode-exercice`, `statut-etat-civil`, `secteur`, `pays`: checked against the value set
+ the portal offers; `sexe`, `categorie`, `motif-fin`, `type-carte`: the whole table), a
+ value set's NOS name or code (`JDV_J121`), or a table's NOS name or code (`TRE_R85`:
+ the whole table). Communes have no validity dates: check a commune code with
+ `rppsplus_commune_validate` (`commune` here gives `RPPSPLUS_RESULT_UNKNOWN_TABLE`).
+ `code` is the exact code.
+
+ `date` is the reference date, `YYYY-MM-DD` (exactly 10 bytes, e.g. `2026-11-23`, years
+ `0000` to `9999`). `date == NULL` with `date_len == 0` means today's date in UTC, the
+ default of the CLI's `rppsplus lookup`: convenient, but the answer then changes over
+ time (and around midnight in France); pass the date explicitly for reproducible
+ results. A NULL `date` with `date_len > 0` gives `RPPSPLUS_RESULT_NULL_PARAMETER`; a
+ string that is not such a date (`2026-02-30`, `2026-1-5`, an empty string) gives
+ `RPPSPLUS_RESULT_INVALID_DATE`.
+
+ Results:
+ - `RPPSPLUS_RESULT_OK`: the code is accepted (`replaced_by` receives an empty string);
+ - `RPPSPLUS_RESULT_CODE_DEPRECATED`: the code has ended on `date`; `replaced_by`
+   receives the codes to use instead, comma-separated (`328`; `371,372`), or an empty
+   string when the source names none. This is the one error that writes an output;
+ - `RPPSPLUS_RESULT_CODE_NOT_ALLOWED`: the code exists but the portal does not offer it
+   for this field, or not yet on `date`;
+ - `RPPSPLUS_RESULT_UNKNOWN_CODE`, `RPPSPLUS_RESULT_UNKNOWN_TABLE`,
+   `RPPSPLUS_RESULT_INVALID_DATE`;
+ - `RPPSPLUS_RESULT_INSUFFICIENT_SIZE`: the code is deprecated but the replacements do
+   not fit: `*replaced_by_len` is their length; retry with `*replaced_by_len + 1` bytes;
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`, `RPPSPLUS_RESULT_INVALID_UTF8`,
+   `RPPSPLUS_RESULT_INVALID_PARAMETER` as everywhere.
+
+ `replaced_by_len` may be NULL when the replacements are not wanted: `replaced_by` and
+ `replaced_by_cap` are then ignored and nothing is written. Otherwise `replaced_by` may
+ be NULL only with `replaced_by_cap == 0`.
+
+ # Safety
+
+ `field`, `code` and `date` (when not NULL) point to `field_len`, `code_len` and
+ `date_len` readable bytes; when `replaced_by_len` is not NULL it points to a writable
+ `size_t` and `replaced_by` to `replaced_by_cap` writable bytes; outputs do not overlap
+ inputs.
+ */
+uint32_t rppsplus_nomenclature_check(const char *field, size_t field_len, const char *code, size_t code_len, const char *date, size_t date_len, char *replaced_by, size_t replaced_by_cap, size_t *replaced_by_len);
+
+/*
+ Looks `query` up in a table: the entry with that exact code first, else the best
+ `limit` label matches (accents, case and punctuation ignored; for communes, an
+ autocomplete over names, larger populations first). On success `*entries_out` receives
+ a new list, possibly empty (nothing found), that the caller frees with
+ `rppsplus_entries_free`.
+
+ `table` is as for `rppsplus_nomenclature_label` (an alias such as `profession`, `pays`,
+ `commune`, or a NOS name). For `commune`, a commune code finds its commune (an old code
+ such as `20004` finds `2A004` Ajaccio), and a postal code (`75015`) finds the communes it
+ serves, with `rppsplus_entries_postal_code()` set to 1. `date` is the reference date for
+ the status of each entry, as for `rppsplus_nomenclature_check` (NULL with `date_len ==
+ 0` = today in UTC). `limit` is the most entries to return (0 gives an empty list for the
+ tables' label searches).
+
+ Results: `RPPSPLUS_RESULT_OK`, `RPPSPLUS_RESULT_UNKNOWN_TABLE`,
+ `RPPSPLUS_RESULT_INVALID_DATE`, `RPPSPLUS_RESULT_NULL_PARAMETER` (`table`, `query`,
+ `entries_out`, or `date` with `date_len > 0`), `RPPSPLUS_RESULT_INVALID_UTF8`,
+ `RPPSPLUS_RESULT_INVALID_PARAMETER`. On any error `*entries_out` is left unchanged and
+ nothing needs freeing.
+
+ # Safety
+
+ `table`, `query` and `date` (when not NULL) point to `table_len`, `query_len` and
+ `date_len` readable bytes; `entries_out` to a writable `rppsplus_entries *`.
+ */
+uint32_t rppsplus_lookup(const char *table, size_t table_len, const char *query, size_t query_len, const char *date, size_t date_len, size_t limit, struct rppsplus_entries **entries_out);
+
+/*
+ The number of entries of a list; 0 for NULL.
+
+ # Safety
+
+ `entries` is NULL or a list from `rppsplus_lookup` not yet freed.
+ */
+size_t rppsplus_entries_len(const struct rppsplus_entries *entries);
+
+/*
+ 1 when the query of `rppsplus_lookup` was a postal code typed as a commune code (the
+ entries are then the communes it serves, e.g. `75015` -> Paris 15e Arrondissement,
+ `75115`); 0 otherwise, and for NULL.
+
+ # Safety
+
+ `entries` is NULL or a list from `rppsplus_lookup` not yet freed.
+ */
+uint32_t rppsplus_entries_postal_code(const struct rppsplus_entries *entries);
+
+/*
+ The code of entry `index` (`326`, `99100`, a commune's INSEE code `13203`).
+
+ Like every `rppsplus_entries_*` text accessor: returns a view valid until the list is
+ freed; `data` is NULL (and `len` 0) when `entries` is NULL or `index >=
+ rppsplus_entries_len(entries)`, never otherwise.
+
+ # Safety
+
+ `entries` is NULL or a list from `rppsplus_lookup` not yet freed.
+ */
+struct rppsplus_str rppsplus_entries_code(const struct rppsplus_entries *entries, size_t index);
+
+/*
+ The label of entry `index` (a commune's official name). As `rppsplus_entries_code`.
+
+ # Safety
+
+ As `rppsplus_entries_code`.
+ */
+struct rppsplus_str rppsplus_entries_label(const struct rppsplus_entries *entries, size_t index);
+
+/*
+ The status of entry `index` at the reference date: `active`, or `deprecated` when the
+ code has ended by then (communes are always `active`). As `rppsplus_entries_code`.
+
+ # Safety
+
+ As `rppsplus_entries_code`.
+ */
+struct rppsplus_str rppsplus_entries_status(const struct rppsplus_entries *entries, size_t index);
+
+/*
+ The date the code of entry `index` ended, `YYYY-MM-DD`, or an empty text when it has not
+ (it may be after the reference date: see `rppsplus_entries_status`). As
+ `rppsplus_entries_code`.
+
+ # Safety
+
+ As `rppsplus_entries_code`.
+ */
+struct rppsplus_str rppsplus_entries_date_fin(const struct rppsplus_entries *entries, size_t index);
+
+/*
+ The codes to use instead of the ended code of entry `index`, comma-separated (`328`,
+ `371,372`), or an empty text. As `rppsplus_entries_code`.
+
+ # Safety
+
+ As `rppsplus_entries_code`.
+ */
+struct rppsplus_str rppsplus_entries_replaced_by(const struct rppsplus_entries *entries, size_t index);
+
+/*
+ For a commune, its COG type: `commune-actuelle`, `commune-deleguee`,
+ `commune-associee` or `arrondissement-municipal`; an empty text for the codes of other
+ tables. As `rppsplus_entries_code`.
+
+ # Safety
+
+ As `rppsplus_entries_code`.
+ */
+struct rppsplus_str rppsplus_entries_commune_type(const struct rppsplus_entries *entries, size_t index);
+
+/*
+ For a commune, its departement code (`13`, `2A`, `971`); an empty text for the codes of
+ other tables. As `rppsplus_entries_code`.
+
+ # Safety
+
+ As `rppsplus_entries_code`.
+ */
+struct rppsplus_str rppsplus_entries_departement(const struct rppsplus_entries *entries, size_t index);
+
+/*
+ Whether the portal offers the code of entry `index` for its field at the reference date:
+ an `rppsplus_offered` value as `uint32_t` (`RPPSPLUS_OFFERED_NOT_APPLICABLE` for
+ communes, tables without a value set, a NULL list or an index out of range).
+
+ # Safety
+
+ As `rppsplus_entries_code`.
+ */
+uint32_t rppsplus_entries_offered(const struct rppsplus_entries *entries, size_t index);
+
+/*
+ Frees a list from `rppsplus_lookup`, and the texts its views point to. NULL does
+ nothing. Freeing a list twice, or using it (or one of its views) afterwards, is
+ undefined behaviour; no other call on the list may run at the same time.
+
+ # Safety
+
+ `entries` is NULL or a list from `rppsplus_lookup` not yet freed.
+ */
+void rppsplus_entries_free(struct rppsplus_entries *entries);
 
 /*
  The name of a result code: `"ok"`, `"null_parameter"`, `"invalid_checksum"`..., or

@@ -11,7 +11,9 @@
 //!   `RPPSPLUS_RESULT_INSUFFICIENT_SIZE`);
 //! - a panic never crosses the boundary: it becomes `RPPSPLUS_RESULT_PANIC` (or a documented
 //!   default for the functions that return no result code);
-//! - no global mutable state: every function is reentrant and thread-safe.
+//! - no global mutable state: every function is reentrant and thread-safe;
+//! - handles (`rppsplus_entries`) are Boxes owned by the caller, immutable once returned,
+//!   freed by their `_free` function (`_free(NULL)` does nothing).
 #![allow(non_camel_case_types)]
 
 #[macro_use]
@@ -19,6 +21,7 @@ mod panic;
 mod buffer;
 mod idnat;
 mod ids;
+mod nomenclature;
 mod result;
 mod version;
 
@@ -29,6 +32,12 @@ pub use ids::{
     rppsplus_kind, rppsplus_kind_name, rppsplus_lang, rppsplus_mode, rppsplus_numero_validate, rppsplus_pays_validate,
     rppsplus_phone_validate, rppsplus_rpps_rang_validate, rppsplus_rpps_validate, rppsplus_siren_validate,
     rppsplus_siret_validate, rppsplus_warning, rppsplus_warning_name,
+};
+pub use nomenclature::{
+    rppsplus_entries, rppsplus_entries_code, rppsplus_entries_commune_type, rppsplus_entries_date_fin,
+    rppsplus_entries_departement, rppsplus_entries_free, rppsplus_entries_label, rppsplus_entries_len,
+    rppsplus_entries_offered, rppsplus_entries_postal_code, rppsplus_entries_replaced_by, rppsplus_entries_status,
+    rppsplus_lookup, rppsplus_nomenclature_check, rppsplus_nomenclature_label, rppsplus_offered, rppsplus_str,
 };
 pub use result::{rppsplus_result, rppsplus_result_name};
 pub use version::{rppsplus_version, rppsplus_version_number};

@@ -3,6 +3,7 @@
 use std::ffi::{CStr, c_char};
 
 use rppsplus_core::ids::ParseError;
+use rppsplus_core::nomenclature::{CodeError, NomenclatureError};
 
 /// The result of a fallible function. C receives (and passes back) the value as a
 /// `uint32_t`; the numbers are fixed and never reused (a removed code stays reserved).
@@ -10,9 +11,11 @@ use rppsplus_core::ids::ParseError;
 /// - `0`: success.
 /// - `1xx`: the call itself is wrong (a NULL pointer, a bad parameter, a buffer too small,
 ///   a caught panic).
-/// - `2xx`: the input is not a valid identifier. The names of these codes are the
-///   `ParseError::code()` strings of `rppsplus-core`, also used by the CLI and Python.
+/// - `2xx`: the input is not a valid identifier or code. The names of these codes are the
+///   `ParseError::code()` and `CodeError::code()` strings of `rppsplus-core`, also used by
+///   the CLI and Python.
 /// - `3xx`: a conversion between identifiers is not possible.
+/// - `4xx`: a nomenclature argument names nothing (`NomenclatureError::code()`).
 #[repr(u32)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum rppsplus_result {
@@ -31,6 +34,9 @@ pub enum rppsplus_result {
     InvalidParameter = 103,
     /// A panic (an internal bug) was caught; the outputs were not written.
     Panic = 104,
+    /// A reference date is not a calendar date written `YYYY-MM-DD` (10 bytes, e.g.
+    /// `2026-11-23`; `2026-02-30` is not a date).
+    InvalidDate = 105,
     /// The input has a character the identifier cannot contain.
     InvalidFormat = 200,
     /// The input has the wrong number of significant characters.
@@ -44,31 +50,43 @@ pub enum rppsplus_result {
     /// A well-formed code that no table entry has (an INSEE commune or country; a postal
     /// code typed as a commune code).
     UnknownCode = 205,
+    /// The code exists but the portal does not offer it for the field, or not yet at the
+    /// reference date.
+    CodeNotAllowed = 206,
+    /// The code has ended at the reference date (the replacement codes, if the source
+    /// names any, are written where the function says).
+    CodeDeprecated = 207,
     /// The input is invalid for a reason this version of the C API has no dedicated code
     /// for (not produced by this version; the message functions give the detail).
     InvalidIdentifier = 299,
     /// The idNat is valid but not of the type the conversion needs (`8` for an RPPS
     /// number, `0` for an ADELI number).
     WrongIdnatType = 300,
+    /// No nomenclature table (or portal field) has this name.
+    UnknownTable = 400,
 }
 
 impl rppsplus_result {
     /// Every code, in numeric order.
-    pub(crate) const ALL: [rppsplus_result; 14] = [
+    pub(crate) const ALL: [rppsplus_result; 18] = [
         Self::Ok,
         Self::NullParameter,
         Self::InvalidUtf8,
         Self::InsufficientSize,
         Self::InvalidParameter,
         Self::Panic,
+        Self::InvalidDate,
         Self::InvalidFormat,
         Self::InvalidLength,
         Self::InvalidChecksum,
         Self::InvalidComponent,
         Self::NotMobile,
         Self::UnknownCode,
+        Self::CodeNotAllowed,
+        Self::CodeDeprecated,
         Self::InvalidIdentifier,
         Self::WrongIdnatType,
+        Self::UnknownTable,
     ];
 
     /// The code for a `uint32_t` received from C, if it is one.
@@ -85,14 +103,18 @@ impl rppsplus_result {
             Self::InsufficientSize => c"insufficient_size",
             Self::InvalidParameter => c"invalid_parameter",
             Self::Panic => c"panic",
+            Self::InvalidDate => c"invalid_date",
             Self::InvalidFormat => c"invalid_format",
             Self::InvalidLength => c"invalid_length",
             Self::InvalidChecksum => c"invalid_checksum",
             Self::InvalidComponent => c"invalid_component",
             Self::NotMobile => c"not_mobile",
             Self::UnknownCode => c"unknown_code",
+            Self::CodeNotAllowed => c"code_not_allowed",
+            Self::CodeDeprecated => c"code_deprecated",
             Self::InvalidIdentifier => c"invalid_identifier",
             Self::WrongIdnatType => c"wrong_idnat_type",
+            Self::UnknownTable => c"unknown_table",
         }
     }
 }
@@ -110,6 +132,29 @@ impl From<ParseError> for rppsplus_result {
             // `ParseError` is non-exhaustive: a variant added to the core after this
             // version still gets a code in the identifier range.
             _ => Self::InvalidIdentifier,
+        }
+    }
+}
+
+/// Why a code is refused for a field at a date.
+impl From<CodeError> for rppsplus_result {
+    fn from(error: CodeError) -> Self {
+        match error {
+            CodeError::Unknown => Self::UnknownCode,
+            CodeError::NotAllowed { .. } => Self::CodeNotAllowed,
+            CodeError::Deprecated { .. } => Self::CodeDeprecated,
+        }
+    }
+}
+
+/// A table or query argument that names nothing.
+impl From<NomenclatureError> for rppsplus_result {
+    fn from(error: NomenclatureError) -> Self {
+        match error {
+            NomenclatureError::UnknownTable => Self::UnknownTable,
+            NomenclatureError::UnknownCode => Self::UnknownCode,
+            // `NomenclatureError` is non-exhaustive; its variants are about the arguments.
+            _ => Self::InvalidParameter,
         }
     }
 }
@@ -176,6 +221,25 @@ mod tests {
             let r = rppsplus_result::from(e);
             assert_eq!(r.name().to_str(), Ok(e.code()), "{e:?}");
             assert!((200..300).contains(&(r as u32)));
+        }
+    }
+
+    #[test]
+    fn nomenclature_codes_are_the_core_codes() {
+        let code = rppsplus_core::nomenclature::table("profession")
+            .unwrap()
+            .get("323")
+            .unwrap();
+        let errors = [
+            CodeError::Unknown,
+            CodeError::NotAllowed { code },
+            CodeError::Deprecated { code, replaced_by: &[] },
+        ];
+        for e in errors {
+            assert_eq!(rppsplus_result::from(e).name().to_str(), Ok(e.code()), "{e:?}");
+        }
+        for e in [NomenclatureError::UnknownTable, NomenclatureError::UnknownCode] {
+            assert_eq!(rppsplus_result::from(e).name().to_str(), Ok(e.code()), "{e:?}");
         }
     }
 }

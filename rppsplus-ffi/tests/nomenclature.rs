@@ -1,0 +1,576 @@
+//! The nomenclature functions called through the rlib, as C would call them: the seeds of
+//! the issue, NULL everywhere, invalid UTF-8, unknown tables, dates, huge and odd queries,
+//! out-of-range indexes, `free(NULL)`, concurrent readers of one list.
+
+use std::ffi::{CStr, c_char};
+use std::{ptr, slice, str};
+
+use rppsplus::*;
+
+const OK: u32 = rppsplus_result::Ok as u32;
+const NULL: u32 = rppsplus_result::NullParameter as u32;
+const UTF8: u32 = rppsplus_result::InvalidUtf8 as u32;
+const SMALL: u32 = rppsplus_result::InsufficientSize as u32;
+const PARAM: u32 = rppsplus_result::InvalidParameter as u32;
+const DATE: u32 = rppsplus_result::InvalidDate as u32;
+const UNKNOWN_CODE: u32 = rppsplus_result::UnknownCode as u32;
+const NOT_ALLOWED: u32 = rppsplus_result::CodeNotAllowed as u32;
+const DEPRECATED: u32 = rppsplus_result::CodeDeprecated as u32;
+const UNKNOWN_TABLE: u32 = rppsplus_result::UnknownTable as u32;
+
+const AT: &str = "2026-11-23";
+const UNTOUCHED_LEN: usize = 0xdead;
+const UNTOUCHED_BYTE: c_char = 0x55;
+
+fn name(code: u32) -> &'static str {
+    // SAFETY: static NUL-terminated names.
+    unsafe { CStr::from_ptr(rppsplus_result_name(code)) }.to_str().unwrap()
+}
+
+fn text(buf: &[c_char]) -> &str {
+    // SAFETY: the library NUL-terminates within the buffer.
+    unsafe { CStr::from_ptr(buf.as_ptr()) }.to_str().expect("UTF-8 output")
+}
+
+/// `rppsplus_nomenclature_label` with a buffer of `cap` bytes.
+fn label(table: &[u8], code: &[u8], cap: usize) -> (u32, String, usize) {
+    let mut buf = vec![UNTOUCHED_BYTE; cap.max(1)];
+    let mut len = UNTOUCHED_LEN;
+    let out = if cap == 0 { ptr::null_mut() } else { buf.as_mut_ptr() };
+    // SAFETY: valid pointers and sizes.
+    let rc = unsafe {
+        rppsplus_nomenclature_label(
+            table.as_ptr().cast(),
+            table.len(),
+            code.as_ptr().cast(),
+            code.len(),
+            out,
+            cap,
+            &mut len,
+        )
+    };
+    let s = if rc == OK { text(&buf).to_owned() } else { String::new() };
+    (rc, s, len)
+}
+
+/// `rppsplus_nomenclature_check` with a 64-byte buffer; `date` None = NULL (today).
+fn check(field: &str, code: &str, date: Option<&[u8]>) -> (u32, String, usize) {
+    let mut buf = [UNTOUCHED_BYTE; 64];
+    let mut len = UNTOUCHED_LEN;
+    let (d, dl) = date.map_or((ptr::null(), 0), |d| (d.as_ptr().cast(), d.len()));
+    // SAFETY: valid pointers and sizes.
+    let rc = unsafe {
+        rppsplus_nomenclature_check(
+            field.as_ptr().cast(),
+            field.len(),
+            code.as_ptr().cast(),
+            code.len(),
+            d,
+            dl,
+            buf.as_mut_ptr(),
+            buf.len(),
+            &mut len,
+        )
+    };
+    let s = if buf[0] == UNTOUCHED_BYTE {
+        "<untouched>".to_owned()
+    } else {
+        text(&buf).to_owned()
+    };
+    (rc, s, len)
+}
+
+/// An owned list, freed on drop.
+struct List(*mut rppsplus_entries);
+
+impl Drop for List {
+    fn drop(&mut self) {
+        // SAFETY: a list from rppsplus_lookup, freed once.
+        unsafe { rppsplus_entries_free(self.0) }
+    }
+}
+
+fn view(s: rppsplus_str) -> Option<&'static str> {
+    if s.data.is_null() {
+        assert_eq!(s.len, 0);
+        return None;
+    }
+    // SAFETY: a view into a list the test keeps alive while it reads the text ('static is
+    // only a convenience of this helper).
+    Some(str::from_utf8(unsafe { slice::from_raw_parts(s.data.cast::<u8>(), s.len) }).expect("UTF-8 view"))
+}
+
+impl List {
+    fn len(&self) -> usize {
+        // SAFETY: a live list.
+        unsafe { rppsplus_entries_len(self.0) }
+    }
+
+    fn get(&self, f: unsafe extern "C" fn(*const rppsplus_entries, usize) -> rppsplus_str, i: usize) -> &str {
+        // SAFETY: a live list; the view is used while `self` lives.
+        view(unsafe { f(self.0, i) }).expect("an entry")
+    }
+
+    fn code(&self, i: usize) -> &str {
+        self.get(rppsplus_entries_code, i)
+    }
+
+    fn label(&self, i: usize) -> &str {
+        self.get(rppsplus_entries_label, i)
+    }
+
+    fn postal(&self) -> u32 {
+        // SAFETY: a live list.
+        unsafe { rppsplus_entries_postal_code(self.0) }
+    }
+
+    fn offered(&self, i: usize) -> u32 {
+        // SAFETY: a live list.
+        unsafe { rppsplus_entries_offered(self.0, i) }
+    }
+}
+
+fn lookup_raw(table: &[u8], query: &[u8], date: Option<&[u8]>, limit: usize) -> Result<List, u32> {
+    let mut out: *mut rppsplus_entries = ptr::null_mut();
+    let (d, dl) = date.map_or((ptr::null(), 0), |d| (d.as_ptr().cast(), d.len()));
+    // SAFETY: valid pointers and sizes.
+    let rc = unsafe {
+        rppsplus_lookup(
+            table.as_ptr().cast(),
+            table.len(),
+            query.as_ptr().cast(),
+            query.len(),
+            d,
+            dl,
+            limit,
+            &mut out,
+        )
+    };
+    if rc == OK {
+        assert!(!out.is_null());
+        Ok(List(out))
+    } else {
+        assert!(out.is_null(), "no list on error");
+        Err(rc)
+    }
+}
+
+fn lookup(table: &str, query: &str) -> List {
+    lookup_raw(table.as_bytes(), query.as_bytes(), Some(AT.as_bytes()), 10).expect("lookup")
+}
+
+#[test]
+fn result_codes_and_names() {
+    assert_eq!((DATE, name(DATE)), (105, "invalid_date"));
+    assert_eq!((UNKNOWN_CODE, name(UNKNOWN_CODE)), (205, "unknown_code"));
+    assert_eq!((NOT_ALLOWED, name(NOT_ALLOWED)), (206, "code_not_allowed"));
+    assert_eq!((DEPRECATED, name(DEPRECATED)), (207, "code_deprecated"));
+    assert_eq!((UNKNOWN_TABLE, name(UNKNOWN_TABLE)), (400, "unknown_table"));
+}
+
+#[test]
+fn labels_of_the_seeds() {
+    assert_eq!(
+        label(b"profession", b"326", 64),
+        (OK, "Educateur spécialisé".into(), 22)
+    );
+    assert_eq!(label(b"TRE_R85-RolePriseCharge", b"326", 64).1, "Educateur spécialisé");
+    assert_eq!(label(b"TRE_R85", b"326", 64).1, "Educateur spécialisé");
+    // An ended code keeps its label.
+    assert_eq!(label(b"profession", b"323", 64).0, OK);
+    assert_eq!(label(b"pays", b"99100", 64).1, "République française");
+    assert_eq!(label(b"commune", b"13203", 64).1, "Marseille 3e Arrondissement");
+    assert_eq!(label(b"commune", b"2A004", 64).1, "Ajaccio");
+    for alias in ["role", "civilite", "sexe", "mode-exercice", "categorie", "motif-fin"] {
+        let first = lookup(alias, "a");
+        let _ = first; // the table exists; its labels are the core's
+        let (rc, ..) = label(alias.as_bytes(), b"no such code", 64);
+        assert_eq!(rc, UNKNOWN_CODE, "{alias}");
+    }
+    assert_eq!(label(b"sexe", b"F", 64).0, OK);
+}
+
+#[test]
+fn label_errors() {
+    assert_eq!(label(b"no-such-table", b"326", 64).0, UNKNOWN_TABLE);
+    assert_eq!(label(b"", b"326", 64).0, UNKNOWN_TABLE);
+    assert_eq!(label(b"Profession", b"326", 64).0, UNKNOWN_TABLE, "aliases are exact");
+    assert_eq!(label(b"profession", b"", 64).0, UNKNOWN_CODE);
+    assert_eq!(label(b"profession", b" 326", 64).0, UNKNOWN_CODE, "exact code");
+    assert_eq!(label(b"profession", b"326\0", 64).0, UNKNOWN_CODE);
+    assert_eq!(label(b"commune", b"75015", 64).0, UNKNOWN_CODE, "a postal code");
+    assert_eq!(label(b"commune", b"2a004", 64).0, UNKNOWN_CODE, "exact code");
+    assert_eq!(label(b"profession", b"\xff", 64).0, UTF8);
+    assert_eq!(label(b"prof\xc3", b"326", 64).0, UTF8);
+    // Buffers: the length needed in bytes ("é" is 2 bytes), never a truncated label.
+    assert_eq!(label(b"profession", b"326", 0), (SMALL, String::new(), 22));
+    assert_eq!(label(b"profession", b"326", 22), (SMALL, String::new(), 22));
+    assert_eq!(label(b"profession", b"326", 23).0, OK);
+    // NULL everywhere, before anything else (here the other input is invalid UTF-8).
+    let mut buf = [UNTOUCHED_BYTE; 8];
+    let mut len = UNTOUCHED_LEN;
+    let (t, c) = (
+        b"profession".as_ptr().cast::<c_char>(),
+        b"\xff".as_ptr().cast::<c_char>(),
+    );
+    // SAFETY: the library must check every pointer before using it.
+    unsafe {
+        assert_eq!(
+            rppsplus_nomenclature_label(ptr::null(), 0, c, 1, buf.as_mut_ptr(), 8, &mut len),
+            NULL
+        );
+        assert_eq!(
+            rppsplus_nomenclature_label(t, 10, ptr::null(), 0, buf.as_mut_ptr(), 8, &mut len),
+            NULL
+        );
+        assert_eq!(
+            rppsplus_nomenclature_label(t, 10, c, 1, ptr::null_mut(), 8, &mut len),
+            NULL
+        );
+        assert_eq!(
+            rppsplus_nomenclature_label(t, 10, c, 1, buf.as_mut_ptr(), 8, ptr::null_mut()),
+            NULL
+        );
+        assert_eq!(
+            rppsplus_nomenclature_label(ptr::null(), 0, ptr::null(), 0, ptr::null_mut(), 1, ptr::null_mut()),
+            NULL
+        );
+        assert_eq!(
+            rppsplus_nomenclature_label(t, usize::MAX, c, 1, buf.as_mut_ptr(), 8, &mut len),
+            PARAM
+        );
+    }
+    assert_eq!(len, UNTOUCHED_LEN);
+    assert!(buf.iter().all(|&b| b == UNTOUCHED_BYTE));
+}
+
+#[test]
+fn check_seeds() {
+    let at = Some(AT.as_bytes());
+    assert_eq!(check("profession", "326", at), (OK, String::new(), 0));
+    assert_eq!(check("profession", "323", at), (DEPRECATED, "328".into(), 3));
+    assert_eq!(check("profession", "350", at), (DEPRECATED, "371,372".into(), 7));
+    assert_eq!(
+        check("profession", "300", at),
+        (NOT_ALLOWED, "<untouched>".into(), UNTOUCHED_LEN)
+    );
+    assert_eq!(
+        check("profession", "999", at),
+        (UNKNOWN_CODE, "<untouched>".into(), UNTOUCHED_LEN)
+    );
+    // Not yet in force in 2025, offered in 2026.
+    assert_eq!(check("profession", "371", Some(b"2025-01-01")).0, NOT_ALLOWED);
+    assert_eq!(check("profession", "371", at).0, OK);
+    // Fields without a value set take the whole table; value sets and tables by NOS name.
+    assert_eq!(check("sexe", "U", at).0, DEPRECATED);
+    assert_eq!(check("sexe", "U", Some(b"2000-01-01")).0, OK);
+    assert_eq!(check("JDV_J121", "300", at).0, NOT_ALLOWED);
+    assert_eq!(check("TRE_R85", "300", at).0, OK);
+    assert_eq!(check("pays", "99100", at).0, OK);
+    assert_eq!(check("commune", "13203", at).0, UNKNOWN_TABLE);
+    assert_eq!(check("no-such-field", "326", at).0, UNKNOWN_TABLE);
+    assert_eq!(check("profession", "326", Some(b"\xff")).0, UTF8);
+    // Today (NULL date): 326 is offered for the foreseeable future.
+    assert_eq!(check("profession", "326", None).0, OK);
+}
+
+#[test]
+fn check_dates() {
+    for (date, expected) in [
+        (&b"0000-01-01"[..], OK),
+        (b"9999-12-31", OK),
+        (b"2026-02-29", DATE),
+        (b"2028-02-29", OK),
+        (b"2026-13-01", DATE),
+        (b"2026-11-23T00:00", DATE),
+        (b"2026-1-5", DATE),
+        (b"", DATE),
+        (b"yesterday", DATE),
+    ] {
+        let rc = check("sexe", "F", Some(date)).0;
+        assert_eq!(rc, expected, "{:?}", String::from_utf8_lossy(date));
+    }
+    // Year 0: 323 had not ended; 9999: it has.
+    assert_eq!(check("TRE_R85", "323", Some(b"0000-01-01")).0, OK);
+    assert_eq!(check("TRE_R85", "323", Some(b"9999-12-31")).0, DEPRECATED);
+}
+
+#[test]
+fn check_buffers_and_nulls() {
+    let (f, c, d) = ("profession", "323", AT);
+    let call = |out: *mut c_char, cap: usize, len: *mut usize| {
+        // SAFETY: valid inputs; the outputs are the test's.
+        unsafe {
+            rppsplus_nomenclature_check(
+                f.as_ptr().cast(),
+                f.len(),
+                c.as_ptr().cast(),
+                c.len(),
+                d.as_ptr().cast(),
+                d.len(),
+                out,
+                cap,
+                len,
+            )
+        }
+    };
+    // Replacements not wanted.
+    assert_eq!(call(ptr::null_mut(), 0, ptr::null_mut()), DEPRECATED);
+    assert_eq!(call(ptr::null_mut(), 99, ptr::null_mut()), DEPRECATED, "ignored");
+    // Too small: the length needed; retry.
+    let mut len = UNTOUCHED_LEN;
+    assert_eq!(call(ptr::null_mut(), 0, &mut len), SMALL);
+    assert_eq!(len, 3);
+    let mut buf = [UNTOUCHED_BYTE; 4];
+    assert_eq!(call(buf.as_mut_ptr(), 3, &mut len), SMALL);
+    assert_eq!((buf[0], buf[1]), (0, UNTOUCHED_BYTE));
+    assert_eq!(call(buf.as_mut_ptr(), 4, &mut len), DEPRECATED);
+    assert_eq!((text(&buf), len), ("328", 3));
+    assert_eq!(call(ptr::null_mut(), 1, &mut len), NULL);
+    // OK with a capacity of 0 is still OK (the empty replacement needs no byte).
+    let ok = "326";
+    len = UNTOUCHED_LEN;
+    // SAFETY: valid pointers.
+    let rc = unsafe {
+        rppsplus_nomenclature_check(
+            f.as_ptr().cast(),
+            f.len(),
+            ok.as_ptr().cast(),
+            3,
+            d.as_ptr().cast(),
+            d.len(),
+            ptr::null_mut(),
+            0,
+            &mut len,
+        )
+    };
+    assert_eq!((rc, len), (OK, 0));
+    // NULL inputs, and a NULL date with a length.
+    // SAFETY: the library must check every pointer.
+    unsafe {
+        let (fp, cp, dp) = (
+            f.as_ptr().cast::<c_char>(),
+            c.as_ptr().cast::<c_char>(),
+            d.as_ptr().cast::<c_char>(),
+        );
+        let n = ptr::null_mut();
+        assert_eq!(
+            rppsplus_nomenclature_check(ptr::null(), 0, cp, 3, dp, 10, n, 0, ptr::null_mut()),
+            NULL
+        );
+        assert_eq!(
+            rppsplus_nomenclature_check(fp, 10, ptr::null(), 0, dp, 10, n, 0, ptr::null_mut()),
+            NULL
+        );
+        assert_eq!(
+            rppsplus_nomenclature_check(fp, 10, cp, 3, ptr::null(), 10, n, 0, ptr::null_mut()),
+            NULL
+        );
+        assert_eq!(
+            rppsplus_nomenclature_check(fp, usize::MAX, cp, 3, dp, 10, n, 0, ptr::null_mut()),
+            PARAM
+        );
+    }
+}
+
+#[test]
+fn lookup_seeds() {
+    let l = lookup("profession", "326");
+    assert_eq!((l.len(), l.code(0), l.label(0)), (1, "326", "Educateur spécialisé"));
+    assert_eq!(l.get(rppsplus_entries_status, 0), "active");
+    assert_eq!(l.offered(0), rppsplus_offered::Yes as u32);
+    assert_eq!(l.get(rppsplus_entries_commune_type, 0), "");
+    assert_eq!(l.get(rppsplus_entries_departement, 0), "");
+    assert_eq!(l.postal(), 0);
+
+    let l = lookup("profession", "323");
+    assert_eq!(l.get(rppsplus_entries_status, 0), "deprecated");
+    assert_eq!(l.get(rppsplus_entries_replaced_by, 0), "328");
+    assert_eq!(l.get(rppsplus_entries_date_fin, 0).len(), 10);
+    assert_eq!(l.offered(0), rppsplus_offered::No as u32);
+
+    let l = lookup("profession", "300");
+    assert_eq!(l.offered(0), rppsplus_offered::No as u32);
+    let l = lookup("sexe", "F");
+    assert_eq!(l.offered(0), rppsplus_offered::NotApplicable as u32);
+
+    let l = lookup("commune", "marseille 3");
+    assert_eq!((l.code(0), l.label(0)), ("13203", "Marseille 3e Arrondissement"));
+    assert_eq!(l.get(rppsplus_entries_commune_type, 0), "arrondissement-municipal");
+    assert_eq!(l.get(rppsplus_entries_departement, 0), "13");
+    assert_eq!(l.get(rppsplus_entries_status, 0), "active");
+    assert_eq!(l.get(rppsplus_entries_date_fin, 0), "");
+    assert_eq!(l.offered(0), rppsplus_offered::NotApplicable as u32);
+
+    let l = lookup("commune", "75015");
+    assert_eq!(l.postal(), 1);
+    assert_eq!((l.code(0), l.label(0)), ("75115", "Paris 15e Arrondissement"));
+
+    let l = lookup("commune", "20004");
+    assert_eq!(l.postal(), 0);
+    assert_eq!((l.code(0), l.label(0)), ("2A004", "Ajaccio"));
+    assert_eq!(l.get(rppsplus_entries_departement, 0), "2A");
+
+    let l = lookup("pays", "99100");
+    assert_eq!((l.len(), l.code(0), l.label(0)), (1, "99100", "République française"));
+
+    let l = lookup("profession", "educateur spe");
+    assert_eq!(l.code(0), "326");
+
+    // Today (NULL date).
+    let l = lookup_raw(b"profession", b"326", None, 10).unwrap();
+    assert_eq!(l.code(0), "326");
+}
+
+#[test]
+fn lookup_misuse() {
+    assert_eq!(
+        lookup_raw(b"no-such-table", b"326", Some(AT.as_bytes()), 10).err(),
+        Some(UNKNOWN_TABLE)
+    );
+    assert_eq!(lookup_raw(b"profession", b"\xff", None, 10).err(), Some(UTF8));
+    assert_eq!(lookup_raw(b"\xffprofession", b"326", None, 10).err(), Some(UTF8));
+    assert_eq!(
+        lookup_raw(b"profession", b"326", Some(b"2026-02-30"), 10).err(),
+        Some(DATE)
+    );
+    assert_eq!(
+        lookup_raw(b"profession", b"326", Some(b"0000-01-01"), 10)
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        lookup_raw(b"commune", b"paris", Some(b"9999-12-31"), 10).unwrap().len(),
+        10
+    );
+    // Empty, blank and control-character queries find nothing (or something), never fail.
+    for q in [
+        &b""[..],
+        b"   ",
+        b"\0",
+        b"\x01\x02\x1b[31m",
+        b"\t\n\r",
+        b"paris\0",
+        b"%s%n",
+    ] {
+        for table in [&b"commune"[..], b"profession", b"pays"] {
+            let l = lookup_raw(table, q, Some(AT.as_bytes()), 10).expect("no error");
+            assert!(l.len() <= 10);
+        }
+    }
+    assert_eq!(lookup("commune", "").len(), 0);
+    assert_eq!(lookup("profession", "").len(), 0);
+    // Limit 0: no label match.
+    assert_eq!(lookup_raw(b"commune", b"paris", None, 0).unwrap().len(), 0);
+    assert_eq!(lookup_raw(b"profession", b"educateur", None, 0).unwrap().len(), 0);
+    assert_eq!(lookup_raw(b"profession", b"326", None, 0).unwrap().len(), 0);
+    assert_eq!(
+        lookup_raw(b"commune", b"paris", None, usize::MAX).unwrap().code(0),
+        "75056"
+    );
+    // 10 MB queries.
+    let big = vec![b'a'; 10 * 1024 * 1024];
+    for table in [&b"commune"[..], b"profession", b"pays"] {
+        assert_eq!(lookup_raw(table, &big, None, 10).unwrap().len(), 0);
+        assert_eq!(label(table, &big, 64).0, UNKNOWN_CODE);
+    }
+    let digits = vec![b'1'; 10 * 1024 * 1024];
+    assert_eq!(lookup_raw(b"commune", &digits, None, 10).unwrap().len(), 0);
+    assert_eq!(
+        check("profession", str::from_utf8(&big).unwrap(), Some(AT.as_bytes())).0,
+        UNKNOWN_CODE
+    );
+    // NULL everywhere; `*entries_out` is untouched on error.
+    let sentinel = ptr::NonNull::<rppsplus_entries>::dangling().as_ptr();
+    let mut out = sentinel;
+    let (t, q, d) = (
+        b"commune".as_ptr().cast::<c_char>(),
+        b"paris".as_ptr().cast::<c_char>(),
+        AT.as_ptr().cast::<c_char>(),
+    );
+    // SAFETY: the library must check every pointer.
+    unsafe {
+        assert_eq!(rppsplus_lookup(ptr::null(), 0, q, 5, d, 10, 10, &mut out), NULL);
+        assert_eq!(rppsplus_lookup(t, 7, ptr::null(), 0, d, 10, 10, &mut out), NULL);
+        assert_eq!(rppsplus_lookup(t, 7, q, 5, ptr::null(), 10, 10, &mut out), NULL);
+        assert_eq!(rppsplus_lookup(t, 7, q, 5, d, 10, 10, ptr::null_mut()), NULL);
+        assert_eq!(rppsplus_lookup(t, usize::MAX, q, 5, d, 10, 10, &mut out), PARAM);
+        assert_eq!(rppsplus_lookup(t, 7, q, 5, d, 9, 10, &mut out), DATE);
+    }
+    assert_eq!(out, sentinel);
+}
+
+#[test]
+fn accessors_on_null_and_out_of_range() {
+    // SAFETY: NULL lists are allowed everywhere.
+    unsafe {
+        assert_eq!(rppsplus_entries_len(ptr::null()), 0);
+        assert_eq!(rppsplus_entries_postal_code(ptr::null()), 0);
+        assert_eq!(rppsplus_entries_offered(ptr::null(), 0), 0);
+        assert!(view(rppsplus_entries_code(ptr::null(), 0)).is_none());
+        rppsplus_entries_free(ptr::null_mut());
+    }
+    let l = lookup("commune", "marseille");
+    let n = l.len();
+    assert!(n > 0);
+    type Text = unsafe extern "C" fn(*const rppsplus_entries, usize) -> rppsplus_str;
+    let texts: [Text; 8] = [
+        rppsplus_entries_code,
+        rppsplus_entries_label,
+        rppsplus_entries_status,
+        rppsplus_entries_date_fin,
+        rppsplus_entries_replaced_by,
+        rppsplus_entries_commune_type,
+        rppsplus_entries_departement,
+        rppsplus_entries_code,
+    ];
+    for f in texts {
+        for i in [n, n + 1, usize::MAX] {
+            // SAFETY: a live list; out-of-range indexes are allowed.
+            assert!(view(unsafe { f(l.0, i) }).is_none());
+            // SAFETY: NULL is allowed.
+            assert!(view(unsafe { f(ptr::null(), i) }).is_none());
+        }
+        for i in 0..n {
+            // SAFETY: a live list.
+            assert!(view(unsafe { f(l.0, i) }).is_some(), "never NULL in range");
+        }
+    }
+    assert_eq!(l.offered(n), rppsplus_offered::NotApplicable as u32);
+    // An empty list is a list: len 0, freed like any other.
+    let empty = lookup("commune", "zzzzzzzz");
+    assert_eq!(empty.len(), 0);
+    assert!(view(unsafe { rppsplus_entries_code(empty.0, 0) }).is_none());
+}
+
+#[test]
+fn one_list_read_from_several_threads() {
+    let l = lookup("commune", "saint");
+    let n = l.len();
+    let p = l.0 as usize;
+    std::thread::scope(|s| {
+        for _ in 0..8 {
+            s.spawn(move || {
+                let p = p as *const rppsplus_entries;
+                for _ in 0..200 {
+                    for i in 0..n {
+                        // SAFETY: the list outlives the scope; const accessors only.
+                        let code = view(unsafe { rppsplus_entries_code(p, i) }).unwrap();
+                        assert_eq!(code.len(), 5);
+                    }
+                }
+            });
+        }
+    });
+    drop(l);
+}
+
+#[test]
+fn limit_zero_with_an_exact_commune_code() {
+    // The core's `lookup` applies `limit` to label searches and postal codes but returns
+    // the commune of an exact (or old) code whatever the limit; this face only converts.
+    let n = lookup_raw(b"commune", b"13203", None, 0).unwrap().len();
+    assert!(n <= 1, "{n}");
+    assert_eq!(lookup_raw(b"commune", b"75015", None, 0).unwrap().len(), 0);
+}
