@@ -1,1 +1,49 @@
-//! placeholder
+//! Python bindings of `rppsplus-core`: the native module `rppsplus._rppsplus`.
+//!
+//! This crate only converts between Python and the core: every rule lives in
+//! `rppsplus-core`. The public Python API is the `rppsplus` package
+//! (`python/rppsplus/__init__.py`), typed by the hand-written `_rppsplus.pyi`.
+
+mod check;
+mod errors;
+mod ids;
+
+use pyo3::prelude::*;
+
+/// Validation of the identifiers of the French RPPS+ registration portal (native module).
+#[pymodule(gil_used = false)]
+pub mod _rppsplus {
+    use pyo3::prelude::*;
+    use pyo3::types::PyTuple;
+    use rppsplus_core::ids::IdKind;
+
+    #[pymodule_export]
+    use crate::errors::{
+        InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength, NotMobile, RppsplusError, UnknownCode,
+    };
+
+    #[pymodule_export]
+    use crate::ids::{
+        Adeli, Email, Finess, IdNat, IdNatStructure, InseeCommune, InseeCountry, MobilePhone, NumeroDemande, Rpps,
+        RppsRang, Siren, Siret,
+    };
+
+    #[pymodule_export]
+    use crate::ids::{
+        is_valid_adeli, is_valid_commune, is_valid_email, is_valid_finess, is_valid_idnat, is_valid_idnat_structure,
+        is_valid_numero, is_valid_pays, is_valid_phone, is_valid_rpps, is_valid_rpps_rang, is_valid_siren,
+        is_valid_siret,
+    };
+
+    #[pymodule_export]
+    use crate::check::{CheckResult, check};
+
+    /// Adds `__version__` (the crate's version) and `KINDS` (the names `check` takes).
+    #[pymodule_init]
+    fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
+        m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+        let kinds = PyTuple::new(m.py(), IdKind::ALL.iter().map(|k| k.name()))?;
+        m.add("KINDS", kinds)?;
+        Ok(())
+    }
+}

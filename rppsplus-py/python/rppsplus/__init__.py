@@ -1,0 +1,93 @@
+"""Validation of the identifiers of the French RPPS+ registration portal.
+
+Every identifier is a frozen value class whose constructor parses and raises a
+``RppsplusError`` (a ``ValueError``) subclass on invalid input::
+
+    >>> from rppsplus import Rpps, check
+    >>> str(Rpps("101 0798 5318"))
+    '10107985318'
+    >>> [r.code for r in check("rpps", ["10107985318", "10107985319"])]
+    [None, 'invalid_checksum']
+
+The rules live in the Rust library ``rppsplus-core``; this package is a thin binding.
+"""
+
+from ._rppsplus import (
+    KINDS,
+    Adeli,
+    CheckResult,
+    Email,
+    Finess,
+    IdNat,
+    IdNatStructure,
+    InseeCommune,
+    InseeCountry,
+    InvalidChecksum,
+    InvalidComponent,
+    InvalidFormat,
+    InvalidLength,
+    MobilePhone,
+    NotMobile,
+    NumeroDemande,
+    Rpps,
+    RppsplusError,
+    RppsRang,
+    Siren,
+    Siret,
+    UnknownCode,
+    __version__,
+    check,
+    is_valid_adeli,
+    is_valid_commune,
+    is_valid_email,
+    is_valid_finess,
+    is_valid_idnat,
+    is_valid_idnat_structure,
+    is_valid_numero,
+    is_valid_pays,
+    is_valid_phone,
+    is_valid_rpps,
+    is_valid_rpps_rang,
+    is_valid_siren,
+    is_valid_siret,
+)
+
+__all__ = [
+    "KINDS",
+    "Adeli",
+    "CheckResult",
+    "Email",
+    "Finess",
+    "IdNat",
+    "IdNatStructure",
+    "InseeCommune",
+    "InseeCountry",
+    "InvalidChecksum",
+    "InvalidComponent",
+    "InvalidFormat",
+    "InvalidLength",
+    "MobilePhone",
+    "NotMobile",
+    "NumeroDemande",
+    "Rpps",
+    "RppsRang",
+    "RppsplusError",
+    "Siren",
+    "Siret",
+    "UnknownCode",
+    "__version__",
+    "check",
+    "is_valid_adeli",
+    "is_valid_commune",
+    "is_valid_email",
+    "is_valid_finess",
+    "is_valid_idnat",
+    "is_valid_idnat_structure",
+    "is_valid_numero",
+    "is_valid_pays",
+    "is_valid_phone",
+    "is_valid_rpps",
+    "is_valid_rpps_rang",
+    "is_valid_siren",
+    "is_valid_siret",
+]

@@ -1,0 +1,130 @@
+//! The Python exception hierarchy and the conversion of the core's [`ParseError`].
+//!
+//! ```text
+//! ValueError
+//! └── RppsplusError
+//!     ├── InvalidFormat
+//!     │   └── InvalidLength
+//!     ├── InvalidChecksum
+//!     └── InvalidComponent
+//!         ├── NotMobile
+//!         └── UnknownCode
+//! ```
+//!
+//! The classes mirror python-stdnum's taxonomy (`InvalidLength` is an `InvalidFormat`).
+//! Every instance carries the core's stable code, the kind of identifier, the French message
+//! (also its `str()`) and the English one. No message ever contains the input value.
+
+use pyo3::create_exception;
+use pyo3::exceptions::PyValueError;
+use pyo3::intern;
+use pyo3::prelude::*;
+use pyo3::types::{PyString, PyType};
+use rppsplus_core::ids::ParseError;
+
+create_exception!(
+    rppsplus,
+    RppsplusError,
+    PyValueError,
+    "Base class of the errors raised for an invalid identifier.\n\n\
+     Attributes: ``code`` (stable snake_case code), ``kind`` (identifier kind, e.g. ``rpps``), \
+     ``message`` (French, also ``str(exc)``), ``message_en`` (English) and ``position`` \
+     (0-based character position for ``invalid_format``, else ``None``)."
+);
+create_exception!(
+    rppsplus,
+    InvalidFormat,
+    RppsplusError,
+    "The value contains a character the identifier cannot contain (code ``invalid_format``)."
+);
+create_exception!(
+    rppsplus,
+    InvalidLength,
+    InvalidFormat,
+    "The value has the wrong number of significant characters (code ``invalid_length``)."
+);
+create_exception!(
+    rppsplus,
+    InvalidChecksum,
+    RppsplusError,
+    "The check digit does not match (code ``invalid_checksum``)."
+);
+create_exception!(
+    rppsplus,
+    InvalidComponent,
+    RppsplusError,
+    "A part of the identifier breaks a rule of its kind (code ``invalid_component``)."
+);
+create_exception!(
+    rppsplus,
+    UnknownCode,
+    InvalidComponent,
+    "A well-formed code that no entry of its table has, e.g. an INSEE commune code that does \
+     not exist (code ``unknown_code``)."
+);
+create_exception!(
+    rppsplus,
+    NotMobile,
+    InvalidComponent,
+    "A well-formed telephone number that is not a mobile (code ``not_mobile``)."
+);
+
+/// A core parse error on its way to Python (local newtype: the orphan rule forbids
+/// `impl From<ParseError> for PyErr` here).
+pub(crate) struct PyRppsErr(pub(crate) ParseError);
+
+impl From<ParseError> for PyRppsErr {
+    fn from(e: ParseError) -> Self {
+        Self(e)
+    }
+}
+
+impl From<PyRppsErr> for PyErr {
+    fn from(PyRppsErr(e): PyRppsErr) -> Self {
+        // Only ever called from code that holds the GIL (attached), so this is cheap.
+        Python::attach(|py| exception(py, e).unwrap_or_else(|failed| failed))
+    }
+}
+
+/// The exception class of an error.
+fn class<'py>(py: Python<'py>, e: &ParseError) -> Bound<'py, PyType> {
+    match e {
+        ParseError::InvalidFormat { .. } => py.get_type::<InvalidFormat>(),
+        ParseError::InvalidLength { .. } => py.get_type::<InvalidLength>(),
+        ParseError::InvalidChecksum { .. } => py.get_type::<InvalidChecksum>(),
+        ParseError::InvalidComponent { .. } => py.get_type::<InvalidComponent>(),
+        ParseError::NotMobile { .. } => py.get_type::<NotMobile>(),
+        // Matched by code, so that this crate builds with or without the core's table
+        // lookups; any other new variant of the non-exhaustive enum maps to the base class.
+        _ if e.code() == "unknown_code" => py.get_type::<UnknownCode>(),
+        _ => py.get_type::<RppsplusError>(),
+    }
+}
+
+/// The error's stable code as an interned Python string.
+pub(crate) fn code<'py>(py: Python<'py>, e: &ParseError) -> Bound<'py, PyString> {
+    match e.code() {
+        "invalid_format" => intern!(py, "invalid_format").clone(),
+        "invalid_length" => intern!(py, "invalid_length").clone(),
+        "invalid_checksum" => intern!(py, "invalid_checksum").clone(),
+        "invalid_component" => intern!(py, "invalid_component").clone(),
+        "not_mobile" => intern!(py, "not_mobile").clone(),
+        "unknown_code" => intern!(py, "unknown_code").clone(),
+        other => PyString::intern(py, other),
+    }
+}
+
+/// Builds the exception instance with its attributes.
+fn exception(py: Python<'_>, e: ParseError) -> PyResult<PyErr> {
+    let exc = class(py, &e).call1((e.message_fr(),))?;
+    exc.setattr(intern!(py, "code"), code(py, &e))?;
+    exc.setattr(intern!(py, "kind"), e.kind().name())?;
+    exc.setattr(intern!(py, "message"), e.message_fr())?;
+    exc.setattr(intern!(py, "message_en"), e.to_string())?;
+    let position = match e {
+        ParseError::InvalidFormat { position, .. } => Some(position),
+        _ => None,
+    };
+    exc.setattr(intern!(py, "position"), position)?;
+    Ok(PyErr::from_value(exc))
+}
