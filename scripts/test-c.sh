@@ -4,7 +4,8 @@
 #   1. with AddressSanitizer + UndefinedBehaviorSanitizer,
 #   2. without sanitizers under valgrind (errors and definite leaks fail),
 #   3. compiled as C++ (g++ -x c++),
-# plus the header alone, two translation units linked together, examples/c/check_rpps.c,
+# plus the header alone, two translation units linked together, examples/c/check_rpps.c and
+# examples/c/lookup_commune.c,
 # and a short run of the micro-benchmark (its timing is never judged: scripts/bench-c.sh).
 #
 # Usage: bash scripts/test-c.sh            (from anywhere; needs cargo, gcc, g++, valgrind,
@@ -89,7 +90,7 @@ build_cxx() { g++ "${CXXFLAGS[@]}" "$@" -x none "${LIBS[@]}"; }
 echo "== C tests (gcc $(gcc -dumpversion), $LIB)"
 step corpus-tsv corpus_tsv
 
-for t in test_ids test_misuse; do
+for t in test_ids test_misuse test_nomenclature; do
   args=()
   [[ $t == test_ids ]] && args=("$OUT/identifiers.tsv")
   step "$t-asan-build" build_c "${SAN[@]}" "$TESTS/$t.c" -o "$OUT/$t-asan"
@@ -128,6 +129,28 @@ example() {
 }
 step example-build build_c "${SAN[@]}" examples/c/check_rpps.c -o "$OUT/check_rpps"
 step example example
+
+example_commune() {
+  local bin=$OUT/lookup_commune out status
+  out=$("$bin" "marseille 3")
+  printf '%s\n' "$out"
+  [[ $(head -n 1 <<<"$out") == '13203  Marseille 3e Arrondissement  (13)' ]] || return 1
+  out=$("$bin" 75015)
+  printf '%s\n' "$out"
+  grep -q '^75015 is a postal code' <<<"$out" && grep -q '^75115  Paris 15e Arrondissement  (75)$' <<<"$out" || return 1
+  set +e
+  "$bin" zzzzzzzz >/dev/null 2>&1
+  status=$?
+  "$bin" >/dev/null 2>&1
+  status=$status,$?
+  set -e
+  [[ $status == 1,2 ]] || return 1
+  echo "example ok"
+}
+step example-commune-build build_c "${SAN[@]}" examples/c/lookup_commune.c -o "$OUT/lookup_commune"
+step example-commune example_commune
+step example-commune-valgrind-build build_c -O1 examples/c/lookup_commune.c -o "$OUT/lookup_commune-plain"
+step example-commune-valgrind "${VALGRIND[@]}" "$OUT/lookup_commune-plain" "saint"
 
 # The benchmark builds and runs (a few calls); its timing is not judged here.
 step bench-build gcc "${CFLAGS[@]}" -O2 "$TESTS/bench_rpps.c" "${LIBS[@]}" -o "$OUT/bench_rpps"

@@ -1,0 +1,229 @@
+/*
+ * Nomenclatures from C: rppsplus_nomenclature_label, rppsplus_nomenclature_check and
+ * rppsplus_lookup with the rppsplus_entries accessors, on the seeds of the issue, plus
+ * misuse (NULL everywhere, invalid UTF-8, unknown tables, bad dates, out-of-range
+ * indexes, free(NULL)). Every list is freed: valgrind's leak check runs on this binary.
+ */
+#include <stdlib.h>
+
+#include "check.h"
+
+#define AT "2026-11-23"
+
+/* Whether a view holds exactly `expected`. */
+static int view_is(rppsplus_str s, const char *expected, const char *what, const char *file, int line) {
+  size_t n = strlen(expected);
+  if (s.data != NULL && s.len == n && memcmp(s.data, expected, n) == 0) {
+    check_passed++;
+    return 1;
+  }
+  check_failed++;
+  fprintf(stderr, "%s:%d: %s: got \"%.*s\"%s, expected \"%s\"\n", file, line, what, s.data ? (int)s.len : 0,
+          s.data ? s.data : "", s.data ? "" : " (NULL)", expected);
+  return 0;
+}
+#define CHECK_VIEW(got, expected) view_is((got), (expected), #got, __FILE__, __LINE__)
+
+static uint32_t label(const char *table, const char *code, char *out, size_t cap, size_t *len) {
+  return rppsplus_nomenclature_label(table, strlen(table), code, strlen(code), out, cap, len);
+}
+
+static uint32_t check_at(const char *field, const char *code, const char *date, char *out, size_t cap, size_t *len) {
+  return rppsplus_nomenclature_check(field, strlen(field), code, strlen(code), date, date ? strlen(date) : 0, out, cap,
+                                     len);
+}
+
+static uint32_t lookup(const char *table, const char *query, const char *date, size_t limit,
+                       rppsplus_entries **out) {
+  return rppsplus_lookup(table, strlen(table), query, strlen(query), date, date ? strlen(date) : 0, limit, out);
+}
+
+static void test_labels(void) {
+  char buf[64];
+  size_t len = 0;
+  CHECK_CODE(label("profession", "326", buf, sizeof buf, &len), RPPSPLUS_RESULT_OK);
+  CHECK_STR(buf, "Educateur sp\xc3\xa9" "cialis\xc3\xa9");
+  CHECK(len == 22);
+  CHECK_CODE(label("TRE_R85-RolePriseCharge", "326", buf, sizeof buf, &len), RPPSPLUS_RESULT_OK);
+  CHECK_STR(buf, "Educateur sp\xc3\xa9" "cialis\xc3\xa9");
+  CHECK_CODE(label("pays", "99100", buf, sizeof buf, &len), RPPSPLUS_RESULT_OK);
+  CHECK_STR(buf, "R\xc3\xa9publique fran\xc3\xa7" "aise");
+  CHECK_CODE(label("commune", "13203", buf, sizeof buf, &len), RPPSPLUS_RESULT_OK);
+  CHECK_STR(buf, "Marseille 3e Arrondissement");
+  CHECK_CODE(label("sexe", "F", buf, sizeof buf, &len), RPPSPLUS_RESULT_OK);
+
+  CHECK_CODE(label("no-such-table", "326", buf, sizeof buf, &len), RPPSPLUS_RESULT_UNKNOWN_TABLE);
+  CHECK_CODE(label("profession", "999", buf, sizeof buf, &len), RPPSPLUS_RESULT_UNKNOWN_CODE);
+  CHECK_CODE(label("commune", "75015", buf, sizeof buf, &len), RPPSPLUS_RESULT_UNKNOWN_CODE);
+  CHECK_CODE(label("profession", "\xff", buf, sizeof buf, &len), RPPSPLUS_RESULT_INVALID_UTF8);
+
+  /* Too small: the length needed, an empty string, never a truncated label. */
+  len = 0;
+  CHECK_CODE(label("profession", "326", buf, 22, &len), RPPSPLUS_RESULT_INSUFFICIENT_SIZE);
+  CHECK(len == 22 && buf[0] == '\0');
+  CHECK_CODE(label("profession", "326", NULL, 0, &len), RPPSPLUS_RESULT_INSUFFICIENT_SIZE);
+  CHECK(len == 22);
+
+  CHECK_CODE(rppsplus_nomenclature_label(NULL, 0, "326", 3, buf, sizeof buf, &len), RPPSPLUS_RESULT_NULL_PARAMETER);
+  CHECK_CODE(rppsplus_nomenclature_label("profession", 10, NULL, 0, buf, sizeof buf, &len),
+             RPPSPLUS_RESULT_NULL_PARAMETER);
+  CHECK_CODE(rppsplus_nomenclature_label("profession", 10, "326", 3, NULL, 8, &len), RPPSPLUS_RESULT_NULL_PARAMETER);
+  CHECK_CODE(rppsplus_nomenclature_label("profession", 10, "326", 3, buf, sizeof buf, NULL),
+             RPPSPLUS_RESULT_NULL_PARAMETER);
+}
+
+static void test_check(void) {
+  char buf[32];
+  size_t len = 0;
+  CHECK_CODE(check_at("profession", "326", AT, buf, sizeof buf, &len), RPPSPLUS_RESULT_OK);
+  CHECK(len == 0 && buf[0] == '\0');
+  CHECK_CODE(check_at("profession", "323", AT, buf, sizeof buf, &len), RPPSPLUS_RESULT_CODE_DEPRECATED);
+  CHECK_STR(buf, "328");
+  CHECK(len == 3);
+  CHECK_CODE(check_at("profession", "350", AT, buf, sizeof buf, &len), RPPSPLUS_RESULT_CODE_DEPRECATED);
+  CHECK_STR(buf, "371,372");
+  CHECK_CODE(check_at("profession", "300", AT, buf, sizeof buf, &len), RPPSPLUS_RESULT_CODE_NOT_ALLOWED);
+  CHECK_CODE(check_at("profession", "999", AT, buf, sizeof buf, &len), RPPSPLUS_RESULT_UNKNOWN_CODE);
+  CHECK_CODE(check_at("profession", "371", "2025-01-01", buf, sizeof buf, &len), RPPSPLUS_RESULT_CODE_NOT_ALLOWED);
+  CHECK_CODE(check_at("sexe", "U", AT, buf, sizeof buf, &len), RPPSPLUS_RESULT_CODE_DEPRECATED);
+  CHECK_CODE(check_at("sexe", "U", "2000-01-01", buf, sizeof buf, &len), RPPSPLUS_RESULT_OK);
+  CHECK_CODE(check_at("pays", "99100", AT, buf, sizeof buf, &len), RPPSPLUS_RESULT_OK);
+  CHECK_CODE(check_at("commune", "13203", AT, buf, sizeof buf, &len), RPPSPLUS_RESULT_UNKNOWN_TABLE);
+  CHECK_CODE(check_at("no-such-field", "326", AT, buf, sizeof buf, &len), RPPSPLUS_RESULT_UNKNOWN_TABLE);
+  /* Today (NULL date), and the replacements not wanted. */
+  CHECK_CODE(check_at("profession", "326", NULL, NULL, 0, NULL), RPPSPLUS_RESULT_OK);
+  CHECK_CODE(check_at("profession", "323", AT, NULL, 0, NULL), RPPSPLUS_RESULT_CODE_DEPRECATED);
+  /* Replacements too long for the buffer: retry with *len + 1. */
+  CHECK_CODE(check_at("profession", "350", AT, buf, 4, &len), RPPSPLUS_RESULT_INSUFFICIENT_SIZE);
+  CHECK(len == 7 && buf[0] == '\0');
+  /* Dates. */
+  CHECK_CODE(check_at("TRE_R85", "323", "0000-01-01", buf, sizeof buf, &len), RPPSPLUS_RESULT_OK);
+  CHECK_CODE(check_at("TRE_R85", "323", "9999-12-31", buf, sizeof buf, &len), RPPSPLUS_RESULT_CODE_DEPRECATED);
+  CHECK_CODE(check_at("sexe", "F", "2026-02-30", buf, sizeof buf, &len), RPPSPLUS_RESULT_INVALID_DATE);
+  CHECK_CODE(check_at("sexe", "F", "2026-1-5", buf, sizeof buf, &len), RPPSPLUS_RESULT_INVALID_DATE);
+  CHECK_CODE(check_at("sexe", "F", "", buf, sizeof buf, &len), RPPSPLUS_RESULT_INVALID_DATE);
+  CHECK_CODE(rppsplus_nomenclature_check("sexe", 4, "F", 1, NULL, 10, buf, sizeof buf, &len),
+             RPPSPLUS_RESULT_NULL_PARAMETER);
+  CHECK_CODE(rppsplus_nomenclature_check(NULL, 0, "F", 1, AT, 10, buf, sizeof buf, &len),
+             RPPSPLUS_RESULT_NULL_PARAMETER);
+  CHECK_CODE(rppsplus_nomenclature_check("sexe", 4, NULL, 0, AT, 10, buf, sizeof buf, &len),
+             RPPSPLUS_RESULT_NULL_PARAMETER);
+  CHECK_CODE(rppsplus_nomenclature_check("sexe", 4, "F", 1, AT, 10, NULL, 1, &len), RPPSPLUS_RESULT_NULL_PARAMETER);
+  CHECK_CODE(check_at("sexe", "\xc3", AT, buf, sizeof buf, &len), RPPSPLUS_RESULT_INVALID_UTF8);
+}
+
+static void test_lookup(void) {
+  rppsplus_entries *list = NULL;
+
+  CHECK_CODE(lookup("profession", "326", AT, 10, &list), RPPSPLUS_RESULT_OK);
+  CHECK(rppsplus_entries_len(list) == 1);
+  CHECK_VIEW(rppsplus_entries_code(list, 0), "326");
+  CHECK_VIEW(rppsplus_entries_label(list, 0), "Educateur sp\xc3\xa9" "cialis\xc3\xa9");
+  CHECK_VIEW(rppsplus_entries_status(list, 0), "active");
+  CHECK_VIEW(rppsplus_entries_date_fin(list, 0), "");
+  CHECK_VIEW(rppsplus_entries_replaced_by(list, 0), "");
+  CHECK_VIEW(rppsplus_entries_commune_type(list, 0), "");
+  CHECK_VIEW(rppsplus_entries_departement(list, 0), "");
+  CHECK(rppsplus_entries_offered(list, 0) == RPPSPLUS_OFFERED_YES);
+  CHECK(rppsplus_entries_postal_code(list) == 0);
+  /* Out of range: NULL views. */
+  CHECK(rppsplus_entries_code(list, 1).data == NULL && rppsplus_entries_code(list, 1).len == 0);
+  CHECK(rppsplus_entries_label(list, (size_t)-1).data == NULL);
+  CHECK(rppsplus_entries_offered(list, 1) == RPPSPLUS_OFFERED_NOT_APPLICABLE);
+  rppsplus_entries_free(list);
+
+  list = NULL;
+  CHECK_CODE(lookup("profession", "323", AT, 10, &list), RPPSPLUS_RESULT_OK);
+  CHECK_VIEW(rppsplus_entries_status(list, 0), "deprecated");
+  CHECK_VIEW(rppsplus_entries_replaced_by(list, 0), "328");
+  CHECK(rppsplus_entries_date_fin(list, 0).len == 10);
+  CHECK(rppsplus_entries_offered(list, 0) == RPPSPLUS_OFFERED_NO);
+  rppsplus_entries_free(list);
+
+  list = NULL;
+  CHECK_CODE(lookup("commune", "marseille 3", AT, 10, &list), RPPSPLUS_RESULT_OK);
+  CHECK(rppsplus_entries_len(list) >= 1);
+  CHECK_VIEW(rppsplus_entries_code(list, 0), "13203");
+  CHECK_VIEW(rppsplus_entries_label(list, 0), "Marseille 3e Arrondissement");
+  CHECK_VIEW(rppsplus_entries_commune_type(list, 0), "arrondissement-municipal");
+  CHECK_VIEW(rppsplus_entries_departement(list, 0), "13");
+  CHECK(rppsplus_entries_offered(list, 0) == RPPSPLUS_OFFERED_NOT_APPLICABLE);
+  rppsplus_entries_free(list);
+
+  list = NULL;
+  CHECK_CODE(lookup("commune", "75015", AT, 10, &list), RPPSPLUS_RESULT_OK);
+  CHECK(rppsplus_entries_postal_code(list) == 1);
+  CHECK_VIEW(rppsplus_entries_code(list, 0), "75115");
+  CHECK_VIEW(rppsplus_entries_label(list, 0), "Paris 15e Arrondissement");
+  rppsplus_entries_free(list);
+
+  list = NULL;
+  CHECK_CODE(lookup("commune", "20004", NULL, 10, &list), RPPSPLUS_RESULT_OK);
+  CHECK(rppsplus_entries_postal_code(list) == 0);
+  CHECK_VIEW(rppsplus_entries_code(list, 0), "2A004");
+  CHECK_VIEW(rppsplus_entries_label(list, 0), "Ajaccio");
+  CHECK_VIEW(rppsplus_entries_departement(list, 0), "2A");
+  rppsplus_entries_free(list);
+
+  list = NULL;
+  CHECK_CODE(lookup("pays", "99100", AT, 10, &list), RPPSPLUS_RESULT_OK);
+  CHECK(rppsplus_entries_len(list) == 1);
+  CHECK_VIEW(rppsplus_entries_code(list, 0), "99100");
+  rppsplus_entries_free(list);
+
+  /* Nothing found is an empty list, still to free; limit 0 likewise. */
+  list = NULL;
+  CHECK_CODE(lookup("commune", "zzzzzzzz", AT, 10, &list), RPPSPLUS_RESULT_OK);
+  CHECK(list != NULL && rppsplus_entries_len(list) == 0);
+  CHECK(rppsplus_entries_code(list, 0).data == NULL);
+  rppsplus_entries_free(list);
+  list = NULL;
+  CHECK_CODE(lookup("commune", "paris", AT, 0, &list), RPPSPLUS_RESULT_OK);
+  CHECK(rppsplus_entries_len(list) == 0);
+  rppsplus_entries_free(list);
+  list = NULL;
+  CHECK_CODE(lookup("commune", "\x01\x1b[2J\t", AT, 10, &list), RPPSPLUS_RESULT_OK);
+  rppsplus_entries_free(list);
+}
+
+static void test_lookup_misuse(void) {
+  rppsplus_entries *list = NULL;
+  CHECK_CODE(lookup("no-such-table", "326", AT, 10, &list), RPPSPLUS_RESULT_UNKNOWN_TABLE);
+  CHECK(list == NULL);
+  CHECK_CODE(lookup("profession", "\xff", AT, 10, &list), RPPSPLUS_RESULT_INVALID_UTF8);
+  CHECK_CODE(lookup("profession", "326", "2026-13-01", 10, &list), RPPSPLUS_RESULT_INVALID_DATE);
+  CHECK_CODE(rppsplus_lookup(NULL, 0, "326", 3, AT, 10, 10, &list), RPPSPLUS_RESULT_NULL_PARAMETER);
+  CHECK_CODE(rppsplus_lookup("profession", 10, NULL, 0, AT, 10, 10, &list), RPPSPLUS_RESULT_NULL_PARAMETER);
+  CHECK_CODE(rppsplus_lookup("profession", 10, "326", 3, NULL, 10, 10, &list), RPPSPLUS_RESULT_NULL_PARAMETER);
+  CHECK_CODE(rppsplus_lookup("profession", 10, "326", 3, AT, 10, 10, NULL), RPPSPLUS_RESULT_NULL_PARAMETER);
+  CHECK(list == NULL);
+
+  /* NULL lists. */
+  CHECK(rppsplus_entries_len(NULL) == 0);
+  CHECK(rppsplus_entries_postal_code(NULL) == 0);
+  CHECK(rppsplus_entries_code(NULL, 0).data == NULL);
+  CHECK(rppsplus_entries_offered(NULL, 0) == RPPSPLUS_OFFERED_NOT_APPLICABLE);
+  rppsplus_entries_free(NULL);
+  CHECK(1);
+
+  /* A 10 MB query finds nothing and fails nothing. */
+  {
+    size_t n = (size_t)10 * 1024 * 1024;
+    char *big = (char *)malloc(n);
+    if (CHECK(big != NULL)) {
+      memset(big, 'a', n);
+      CHECK_CODE(rppsplus_lookup("commune", 7, big, n, AT, 10, 10, &list), RPPSPLUS_RESULT_OK);
+      CHECK(rppsplus_entries_len(list) == 0);
+      rppsplus_entries_free(list);
+      free(big);
+    }
+  }
+}
+
+int main(void) {
+  test_labels();
+  test_check();
+  test_lookup();
+  test_lookup_misuse();
+  return check_report();
+}
