@@ -39,6 +39,8 @@ VALUE_SETS = ["JDV_J121-RolePriseCharge-ENREG", "JDV_J116-GenreActivite-ENREG", 
               "JDV_J113-Civilite-ENREG", "JDV_J117-ModeExercice-ENREG", "JDV_J126-SecteurActivite-ENREG"]
 COMMUNE_TYPES = {"commune-actuelle": 0, "commune-deleguee": 1, "commune-associee": 2, "arrondissement-municipal": 3}
 NONE16 = 0xFFFF
+# code, type, parent record, name start, folded name start, population, postal codes start, old codes start
+RECORD = "<5sBHIIIHH"
 
 
 def fold(s):
@@ -170,9 +172,8 @@ def gen_communes(rows, source_note):
             parent = index[c["code"]]
         postal = sorted(set(c.get("codesPostaux", [])))
         old = sorted(set(c.get("anciensCodes", [])))
-        records += struct.pack("<5sBHIBIBIHBHB", c["code"].encode(), COMMUNE_TYPES[c["type"]], parent,
-                               len(names), len(name), len(folded_names), len(fb), c.get("population", 0),
-                               len(postal_lists), len(postal), len(old_lists), len(old))
+        records += struct.pack(RECORD, c["code"].encode(), COMMUNE_TYPES[c["type"]], parent, len(names),
+                               len(folded_names), c.get("population", 0), len(postal_lists), len(old_lists))
         names += name
         pos = 0
         for word in f.split(" "):
@@ -182,7 +183,8 @@ def gen_communes(rows, source_note):
         postal_lists += postal
         old_lists += old
     assert len(rows) < NONE16 and len(postal_lists) < 65536 and len(old_lists) < 65536
-    name_order = sorted(range(len(rows)), key=lambda i: (fold(rows[i]["nom"]), rows[i]["code"], i))
+    # A last record holds the ends of the last real record's name, postal and old code lists.
+    records += struct.pack(RECORD, b"\0" * 5, 0, NONE16, len(names), len(folded_names), 0, len(postal_lists), len(old_lists))
     # Word-start suffixes of the folded names ("saint etienne", "etienne"), sorted: a query
     # typed from the start of any word of a name is one contiguous range.
     tokens.sort(key=lambda t: (fold(rows[t[1]]["nom"])[t[2]:], t[1], t[2]))
@@ -197,7 +199,6 @@ def gen_communes(rows, source_note):
         b"".join(o.encode() + struct.pack("<H", i) for o, i in old_index),
         b"".join(p.encode() + struct.pack("<H", i) for p, i in postal_index),
         b"".join(struct.pack("<HB", i, pos) for _, i, pos in tokens),
-        b"".join(struct.pack("<H", i) for i in name_order),
     ]
     blob = bytearray(b"RPPSCOG1")
     blob += struct.pack("<" + "I" * len(sections), *[len(s) for s in sections])

@@ -2,22 +2,21 @@
 //!
 //! Layout, little-endian: `RPPSCOG1`, then the byte length of each section (u32 ×
 //! [`SECTIONS`]), then the sections:
-//! 0. records, 28 bytes each, sorted by code then type: code `[u8; 5]`, type `u8`,
-//!    parent record `u16` (`0xFFFF`: none), name offset `u32` + length `u8`, folded name
-//!    offset `u32` + length `u8`, population `u32`, postal codes start `u16` + count `u8`,
-//!    old codes start `u16` + count `u8`;
+//! 0. records, 24 bytes each, sorted by code then type: code `[u8; 5]`, type `u8`,
+//!    parent record `u16` (`0xFFFF`: none), name start `u32`, folded name start `u32`,
+//!    population `u32`, postal codes start `u16`, old codes start `u16`; a last record
+//!    holds only the ends of the lists (each list ends where the next record's starts);
 //! 1. names (UTF-8), 2. folded names (ASCII);
 //! 3. postal codes lists, 4. old codes lists (5 bytes each, in record order);
 //! 5. old code index, 6. postal code index: (code `[u8; 5]`, record `u16`) sorted by code;
 //! 7. word-start index: (record `u16`, offset in the folded name `u8`) sorted by the
-//!    folded name from that offset (`etienne` for Saint-Étienne's second word);
-//! 8. name order: record `u16` sorted by folded name.
+//!    folded name from that offset (`saint etienne` and `etienne` for Saint-Étienne).
 
 use std::ops::Range;
 
 const MAGIC: &[u8; 8] = b"RPPSCOG1";
-const SECTIONS: usize = 9;
-pub(super) const RECORD: usize = 28;
+const SECTIONS: usize = 8;
+pub(super) const RECORD: usize = 24;
 pub(super) const CODE_REF: usize = 7;
 pub(super) const WORD_REF: usize = 3;
 pub(super) const NONE: u16 = 0xFFFF;
@@ -32,7 +31,6 @@ pub(super) struct Blob {
     pub old_index: &'static [u8],
     pub postal_index: &'static [u8],
     pub words: &'static [u8],
-    pub name_order: &'static [u8],
 }
 
 pub(super) fn u16_at(b: &[u8], at: usize) -> u16 {
@@ -64,14 +62,19 @@ impl Blob {
             old_index: next(5),
             postal_index: next(6),
             words: next(7),
-            name_order: next(8),
         };
         assert_eq!(at, bytes.len(), "communes.bin: trailing bytes");
         blob
     }
 
+    /// The number of records (the last, end-only record excluded).
     pub(super) fn len(&self) -> usize {
-        self.records.len() / RECORD
+        self.records.len() / RECORD - 1
+    }
+
+    /// Field `at` (a `u32` start) of record `i` and of the next record: a list's range.
+    fn span32(&self, i: usize, at: usize) -> std::ops::Range<usize> {
+        u32_at(self.record(i), at) as usize..u32_at(self.record(i + 1), at) as usize
     }
 
     pub(super) fn record(&self, i: usize) -> &'static [u8] {
@@ -83,9 +86,7 @@ impl Blob {
     }
 
     pub(super) fn name(&self, i: usize) -> &'static str {
-        let r = self.record(i);
-        let start = u32_at(r, 8) as usize;
-        std::str::from_utf8(&self.names[start..start + usize::from(r[12])]).unwrap_or_default()
+        std::str::from_utf8(&self.names[self.span32(i, 8)]).unwrap_or_default()
     }
 
     pub(super) fn folded(&self, i: usize) -> &'static str {
@@ -94,20 +95,18 @@ impl Blob {
 
     /// The folded name as bytes (ASCII), for comparisons without UTF-8 checks.
     pub(super) fn folded_bytes(&self, i: usize) -> &'static [u8] {
-        let r = self.record(i);
-        let start = u32_at(r, 13) as usize;
-        &self.folded[start..start + usize::from(r[17])]
+        &self.folded[self.span32(i, 12)]
     }
 
     pub(super) fn population(&self, i: usize) -> u32 {
-        u32_at(self.record(i), 18)
+        u32_at(self.record(i), 16)
     }
 
+    /// The 5-character codes of record `i` in `list`, whose `u16` start is field `at`.
     pub(super) fn list(&self, i: usize, at: usize, list: &'static [u8]) -> impl Iterator<Item = &'static str> + use<> {
-        let r = self.record(i);
-        let start = usize::from(u16_at(r, at)) * 5;
-        let count = usize::from(r[at + 2]);
-        list[start..start + 5 * count].chunks_exact(5).map(ascii)
+        let start = usize::from(u16_at(self.record(i), at)) * 5;
+        let end = usize::from(u16_at(self.record(i + 1), at)) * 5;
+        list[start..end].chunks_exact(5).map(ascii)
     }
 
     /// The range of entries of a sorted (code, record) index whose code is `code`.
@@ -138,8 +137,9 @@ impl Blob {
         self.words.len() / WORD_REF
     }
 
-    pub(super) fn by_name(&self, i: usize) -> usize {
-        usize::from(u16_at(self.name_order, i * 2))
+    /// Whether word-start entry `i` is the first word of its name.
+    pub(super) fn is_first_word(&self, i: usize) -> bool {
+        self.words[i * WORD_REF + 2] == 0
     }
 }
 

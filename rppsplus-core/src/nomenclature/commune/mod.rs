@@ -40,21 +40,29 @@ impl CommuneKind {
 
 struct Index {
     blob: Blob,
-    /// Populations of the word index, for ranking token matches.
+    /// Over the word-start index: the population, for names with a word starting with the query.
     words: RangeMax,
-    /// Populations in name order, for ranking prefix matches.
-    names: RangeMax,
+    /// Over the word-start index: the population + 1 for first words, 0 for later words,
+    /// so that names starting with the query come first.
+    firsts: RangeMax,
 }
 
 static INDEX: LazyLock<Index> = LazyLock::new(|| {
     let blob = Blob::parse(BLOB);
-    let words = RangeMax::new(
+    let population = |i: usize| blob.population(blob.word_record(i));
+    let words = RangeMax::new((0..blob.word_count()).map(population).collect());
+    let firsts = RangeMax::new(
         (0..blob.word_count())
-            .map(|i| blob.population(blob.word_record(i)))
+            .map(|i| {
+                if blob.is_first_word(i) {
+                    population(i).saturating_add(1)
+                } else {
+                    0
+                }
+            })
             .collect(),
     );
-    let names = RangeMax::new((0..blob.len()).map(|i| blob.population(blob.by_name(i))).collect());
-    Index { blob, words, names }
+    Index { blob, words, firsts }
 });
 
 /// One entry of the commune table: a cheap copyable handle to embedded data.
@@ -117,12 +125,12 @@ impl Commune {
 
     /// The codes this commune had before (Corsica's `20xxx` before 1976, merged communes…).
     pub fn old_codes(self) -> impl Iterator<Item = &'static str> {
-        INDEX.blob.list(self.index(), 25, INDEX.blob.old_lists)
+        INDEX.blob.list(self.index(), 22, INDEX.blob.old_lists)
     }
 
     /// The postal codes of the commune (not commune codes: never type them as one).
     pub fn postal_codes(self) -> impl Iterator<Item = &'static str> {
-        INDEX.blob.list(self.index(), 22, INDEX.blob.postal_lists)
+        INDEX.blob.list(self.index(), 20, INDEX.blob.postal_lists)
     }
 
     /// The municipal population (0 where the COG gives none: communes déléguées).
@@ -294,31 +302,26 @@ pub fn search(query: &str, limit: usize) -> Vec<Commune> {
     let idx = &*INDEX;
     let blob = &idx.blob;
     let mut found: Vec<Commune> = Vec::with_capacity(limit.min(64));
-    let mut add = |positions: &mut dyn Iterator<Item = usize>, record: &dyn Fn(usize) -> usize| {
+    let mut add = |positions: &mut dyn Iterator<Item = usize>| {
         for pos in positions {
             if found.len() == limit {
                 return;
             }
-            let c = Commune::at(record(pos));
+            let c = Commune::at(blob.word_record(pos));
             if !found.contains(&c) {
                 found.push(c);
             }
         }
     };
     for q in variants(q) {
-        // 1. exact and 2. prefix of the whole folded name, in name order.
         let q = q.as_bytes();
-        let names = prefix_range(blob.len(), q, |i| blob.folded_bytes(blob.by_name(i)));
-        let exact_end = names.start + partition(names.len(), |i| blob.folded_bytes(blob.by_name(names.start + i)) == q);
-        add(&mut idx.names.descending(names.start..exact_end), &|pos| {
-            blob.by_name(pos)
-        });
-        add(&mut idx.names.descending(exact_end..names.end), &|pos| {
-            blob.by_name(pos)
-        });
-        // 3. a later word of the name starts with the query.
-        let words = prefix_range(blob.word_count(), q, |i| blob.suffix(i));
-        add(&mut idx.words.descending(words), &|pos| blob.word_record(pos));
+        let range = prefix_range(blob.word_count(), q, |i| blob.suffix(i));
+        let exact = range.start..range.start + partition(range.len(), |i| blob.suffix(range.start + i) == q);
+        let first_word = |pos: &usize| blob.is_first_word(*pos);
+        // 1. the name itself, 2. names starting with the query, 3. a later word of the name.
+        add(&mut idx.firsts.descending(exact).take_while(first_word));
+        add(&mut idx.firsts.descending(range.clone()).take_while(first_word));
+        add(&mut idx.words.descending(range));
     }
     found
 }
