@@ -521,8 +521,7 @@ pub unsafe extern "C" fn rppsplus_check(
             // SAFETY: the caller's contract.
             let check = unsafe { run_check(kind, mode, input, input_len) }?;
             let warning = rppsplus_warning::from_core(check.warning());
-            let canonical = check.into_result()?;
-            let written = output.write(&canonical);
+            let written = output.write(check.result()?);
             if !warning_out.is_null() {
                 // SAFETY: not NULL, writable (caller).
                 unsafe { *warning_out = warning as u32 };

@@ -37,9 +37,9 @@ impl Outcome {
     /// Converts a core `Check` of `input`.
     fn new(check: core::Check, input: &str) -> Self {
         let warning = check.warning();
-        match check.into_result() {
+        match check.result() {
             Ok(canonical) if canonical == input => Self::Valid(warning),
-            Ok(canonical) => Self::Canonical(Box::new((canonical, warning))),
+            Ok(canonical) => Self::Canonical(Box::new((canonical.to_owned(), warning))),
             Err(e) => Self::Invalid(Box::new(e)),
         }
     }

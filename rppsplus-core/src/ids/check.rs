@@ -78,7 +78,7 @@ impl Warning {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Check {
-    outcome: Result<String, ParseError>,
+    outcome: Result<Canonical, ParseError>,
     warning: Option<Warning>,
 }
 
@@ -90,7 +90,7 @@ impl Check {
 
     /// The canonical form of a valid value.
     pub fn canonical(&self) -> Option<&str> {
-        self.outcome.as_deref().ok()
+        self.outcome.as_ref().ok().map(Canonical::as_str)
     }
 
     /// Why the value is invalid.
@@ -105,18 +105,43 @@ impl Check {
 
     /// The canonical form, or why the value is invalid.
     pub fn result(&self) -> Result<&str, ParseError> {
-        self.outcome.as_deref().map_err(|e| *e)
-    }
-
-    /// The result as a `Result`, the canonical form on success.
-    pub fn into_result(self) -> Result<String, ParseError> {
-        self.outcome
+        self.outcome.as_ref().map(Canonical::as_str).map_err(|e| *e)
     }
 }
 
-fn ok<T: ToString>(value: T, warning: Option<Warning>) -> Check {
+/// A canonical form, kept inline when short (every identifier but long email addresses and
+/// composite idNat), so that checking a valid value allocates nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Canonical {
+    Inline { buf: [u8; INLINE], len: u8 },
+    Heap(Box<str>),
+}
+
+const INLINE: usize = 30;
+
+impl Canonical {
+    fn new(s: &str) -> Self {
+        match u8::try_from(s.len()) {
+            Ok(len) if s.len() <= INLINE => {
+                let mut buf = [0; INLINE];
+                buf[..s.len()].copy_from_slice(s.as_bytes());
+                Self::Inline { buf, len }
+            }
+            _ => Self::Heap(s.into()),
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            Self::Inline { buf, len } => std::str::from_utf8(&buf[..usize::from(*len)]).unwrap_or_default(),
+            Self::Heap(s) => s,
+        }
+    }
+}
+
+fn ok(value: &str, warning: Option<Warning>) -> Check {
     Check {
-        outcome: Ok(value.to_string()),
+        outcome: Ok(Canonical::new(value)),
         warning,
     }
 }
@@ -130,25 +155,28 @@ fn run(kind: IdKind, input: &str, mode: Mode) -> Result<Check, ParseError> {
     Ok(match kind {
         IdKind::Rpps => {
             let v = Rpps::parse_with(input, mode)?;
-            ok(v, test_warning(v.is_test()))
+            ok(v.as_str(), test_warning(v.is_test()))
         }
         IdKind::IdNat => {
             let v = IdNatPp::parse_with(input, mode)?;
             let warning = test_warning(v.rpps().is_some_and(|r| r.is_test()));
-            ok(v, warning)
+            ok(v.as_str(), warning)
         }
         IdKind::IdNatStructure => {
             let v = IdNatStructure::parse_with(input, mode)?;
-            ok(v, test_warning(v.rpps_rang().is_some_and(|r| r.rpps().is_test())))
+            ok(
+                v.as_str(),
+                test_warning(v.rpps_rang().is_some_and(|r| r.rpps().is_test())),
+            )
         }
         IdKind::RppsRang => {
             let v = RppsRang::parse_with(input, mode)?;
-            ok(v, test_warning(v.rpps().is_test()))
+            ok(v.as_str(), test_warning(v.rpps().is_test()))
         }
-        IdKind::Adeli => ok(Adeli::parse(input)?, None),
-        IdKind::Finess => ok(Finess::parse(input)?, None),
-        IdKind::Siren => ok(Siren::parse(input)?, None),
-        IdKind::Siret => ok(Siret::parse(input)?, None),
+        IdKind::Adeli => ok(Adeli::parse(input)?.as_str(), None),
+        IdKind::Finess => ok(Finess::parse(input)?.as_str(), None),
+        IdKind::Siren => ok(Siren::parse(input)?.as_str(), None),
+        IdKind::Siret => ok(Siret::parse(input)?.as_str(), None),
         IdKind::Commune => {
             let r = InseeCommuneCode::parse(input)?.resolve()?;
             let warning = if r.from_old_code {
@@ -161,14 +189,14 @@ fn run(kind: IdKind, input: &str, mode: Mode) -> Result<Check, ParseError> {
         IdKind::Pays => {
             let code = InseeCountryCode::parse(input)?;
             code.resolve()?;
-            ok(code, None)
+            ok(code.as_str(), None)
         }
         IdKind::Phone => {
             let v = MobilePhone::parse(input)?;
-            ok(v, v.is_foreign().then_some(Warning::ForeignNumber))
+            ok(v.as_str(), v.is_foreign().then_some(Warning::ForeignNumber))
         }
-        IdKind::Email => ok(Email::parse(input)?, None),
-        IdKind::Numero => ok(NumeroDemande::parse(input)?, None),
+        IdKind::Email => ok(Email::parse(input)?.as_str(), None),
+        IdKind::Numero => ok(NumeroDemande::parse(input)?.as_str(), None),
     })
 }
 
