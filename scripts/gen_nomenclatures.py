@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generates the embedded nomenclatures of rppsplus-core (SPEC.md §3). One command:
 
-    python3 scripts/gen_nomenclatures.py [--communes PATH/TO/communes.json]
+    python3 scripts/gen_nomenclatures.py [--communes PATH/TO/communes.json] [--check]
 
 Sources (pinned):
 - ../shared/data/nos_rppsplus.json: ANS NOS tables and value sets (TRE_*, JDV_*), hand-transcribed;
@@ -10,7 +10,8 @@ Sources (pinned):
   into a temporary folder unless --communes is given; the Rust build never needs npm or the network).
 
 Writes rppsplus-core/src/nomenclature/generated/{nos.rs,communes.rs,communes.bin}. Re-running it on the same
-sources gives byte-identical files. The folding of names (fold() below) must stay identical to
+sources gives byte-identical files; --check regenerates into a temporary folder and fails if
+anything differs from the committed files (the test script runs it). The folding of names (fold() below) must stay identical to
 rppsplus_core::nomenclature::fold (a Rust test checks every commune name).
 """
 import argparse, csv, hashlib, json, os, struct, subprocess, sys, tarfile, tempfile, unicodedata
@@ -220,19 +221,37 @@ def gen_communes(rows, source_note):
 
 
 def write(path, content, binary=False):
+    data = content if binary else content.encode("utf-8")
+    if CHECK:
+        committed = open(path, "rb").read() if os.path.exists(path) else None
+        status = "same" if committed == data else "DIFFERS"
+        DIFFERENT.extend([path] if committed != data else [])
+        print(f"{status}: {os.path.relpath(path, ROOT)}")
+        return
     with open(path, "wb") as f:
-        f.write(content if binary else content.encode("utf-8"))
+        f.write(data)
     print(f"wrote {os.path.relpath(path, ROOT)}")
+
+
+CHECK = False
+DIFFERENT = []
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--communes", help="path to communes.json of " + NPM_PACKAGE + " (default: npm pack it)")
+    ap.add_argument("--check", action="store_true", help="compare with the committed files instead of writing")
     args = ap.parse_args()
+    global CHECK
+    CHECK = args.check
     os.makedirs(OUT, exist_ok=True)
     gen_nos()
     rows = json.load(open(args.communes, encoding="utf-8")) if args.communes else fetch_communes()
     gen_communes(rows, f"npm {NPM_PACKAGE}, data/communes.json")
+    if DIFFERENT:
+        print("generated files differ from the committed ones: run scripts/gen_nomenclatures.py", file=sys.stderr)
+        return 1
+    return 0
 
 
 if __name__ == "__main__":

@@ -20,6 +20,11 @@ if ((${#missing[@]})); then
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+step "generated data is what the generators write from the pinned sources"
+python3 scripts/gen_nomenclatures.py --check
+python3 scripts/gen_phone_patterns.py >/dev/null
+git diff --exit-code -- rppsplus-core/src/ids/phone/patterns.rs
+
 step "cargo fmt --check"
 cargo fmt --all --check
 

@@ -1,6 +1,7 @@
 //! Mobile telephone numbers, normalised to E.164, with the French overseas territories'
 //! own country codes.
 
+#[rustfmt::skip]
 mod patterns;
 
 use std::sync::LazyLock;
