@@ -6,21 +6,27 @@
 //!     ├── InvalidFormat
 //!     │   └── InvalidLength
 //!     ├── InvalidChecksum
-//!     └── InvalidComponent
-//!         ├── NotMobile
-//!         └── UnknownCode
+//!     ├── InvalidComponent
+//!     │   ├── NotMobile
+//!     │   └── UnknownCode
+//!     ├── UnknownTable
+//!     ├── CodeNotAllowed
+//!     └── CodeDeprecated
 //! ```
 //!
 //! The classes mirror python-stdnum's taxonomy (`InvalidLength` is an `InvalidFormat`).
 //! Every instance carries the core's stable code, the kind of identifier, the French message
-//! (also its `str()`) and the English one. No message ever contains the input value.
+//! (also its `str()`) and the English one. No message of an identifier error ever contains
+//! the input value; the nomenclature errors (`kind == "nomenclature"`) name the table code
+//! and its label as the core does (public codes, not personal data).
 
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::{PyString, PyType};
+use pyo3::types::{PyString, PyTuple, PyType};
 use rppsplus_core::ids::ParseError;
+use rppsplus_core::nomenclature::{CodeError, NomenclatureError};
 
 create_exception!(
     rppsplus,
@@ -127,4 +133,95 @@ fn exception(py: Python<'_>, e: ParseError) -> PyResult<PyErr> {
     };
     exc.setattr(intern!(py, "position"), position)?;
     Ok(PyErr::from_value(exc))
+}
+
+create_exception!(
+    rppsplus,
+    UnknownTable,
+    RppsplusError,
+    "No nomenclature table or value set has this name (code ``unknown_table``)."
+);
+create_exception!(
+    rppsplus,
+    CodeNotAllowed,
+    RppsplusError,
+    "A code of the table that the portal does not offer for the field, or not yet at the \
+     reference date (code ``code_not_allowed``)."
+);
+create_exception!(
+    rppsplus,
+    CodeDeprecated,
+    RppsplusError,
+    "A code that has ended at the reference date (code ``code_deprecated``); \
+     ``replaced_by`` names the codes to use instead, where the source says."
+);
+
+/// The `kind` of the exceptions raised by the nomenclature functions.
+const NOMENCLATURE: &str = "nomenclature";
+
+/// Sets the attributes every `RppsplusError` carries.
+fn fill(exc: &Bound<'_, PyAny>, code: &str, kind: &str, fr: &str, en: &str) -> PyResult<()> {
+    let py = exc.py();
+    exc.setattr(intern!(py, "code"), PyString::intern(py, code))?;
+    exc.setattr(intern!(py, "kind"), kind)?;
+    exc.setattr(intern!(py, "message"), fr)?;
+    exc.setattr(intern!(py, "message_en"), en)?;
+    exc.setattr(intern!(py, "position"), py.None())?;
+    Ok(())
+}
+
+/// A core nomenclature argument error on its way to Python (`UnknownTable`, `UnknownCode`).
+pub(crate) struct PyNomenclatureErr(pub(crate) NomenclatureError);
+
+impl From<NomenclatureError> for PyNomenclatureErr {
+    fn from(e: NomenclatureError) -> Self {
+        Self(e)
+    }
+}
+
+impl From<PyNomenclatureErr> for PyErr {
+    fn from(PyNomenclatureErr(e): PyNomenclatureErr) -> Self {
+        Python::attach(|py| {
+            let build = || -> PyResult<PyErr> {
+                let class = match e {
+                    NomenclatureError::UnknownTable => py.get_type::<UnknownTable>(),
+                    _ if e.code() == "unknown_code" => py.get_type::<UnknownCode>(),
+                    _ => py.get_type::<RppsplusError>(),
+                };
+                // The core has no French message for these argument errors: both
+                // messages are its English `Display`.
+                let message = e.to_string();
+                let exc = class.call1((message.as_str(),))?;
+                fill(&exc, e.code(), NOMENCLATURE, &message, &message)?;
+                Ok(PyErr::from_value(exc))
+            };
+            build().unwrap_or_else(|failed| failed)
+        })
+    }
+}
+
+/// A core verdict against a code for a field on its way to Python (`UnknownCode`,
+/// `CodeNotAllowed`, `CodeDeprecated` with `replaced_by`).
+pub(crate) struct PyCodeErr(pub(crate) CodeError);
+
+impl From<PyCodeErr> for PyErr {
+    fn from(PyCodeErr(e): PyCodeErr) -> Self {
+        Python::attach(|py| {
+            let build = || -> PyResult<PyErr> {
+                let class = match e {
+                    CodeError::Unknown => py.get_type::<UnknownCode>(),
+                    CodeError::NotAllowed { .. } => py.get_type::<CodeNotAllowed>(),
+                    CodeError::Deprecated { .. } => py.get_type::<CodeDeprecated>(),
+                };
+                let fr = e.message_fr();
+                let exc = class.call1((fr.as_str(),))?;
+                fill(&exc, e.code(), NOMENCLATURE, &fr, &e.message_en())?;
+                if let CodeError::Deprecated { replaced_by, .. } = e {
+                    exc.setattr(intern!(py, "replaced_by"), PyTuple::new(py, replaced_by)?)?;
+                }
+                Ok(PyErr::from_value(exc))
+            };
+            build().unwrap_or_else(|failed| failed)
+        })
+    }
 }

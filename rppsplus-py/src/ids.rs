@@ -16,6 +16,7 @@ use pyo3::types::{PyString, PyType};
 use rppsplus_core::ids::{self as core, IdKind, Mode};
 
 use crate::errors::PyRppsErr;
+use crate::nomenclature::{Code, CommuneResolution};
 
 /// The `str` of a Python argument, or a `TypeError` naming `what` (never the value).
 ///
@@ -335,6 +336,14 @@ value_class! {
     fn departement(&self) -> &str {
         self.0.departement()
     }
+
+    /// The commune of the embedded COG with this code: a current code, or an old one
+    /// (``20004`` → Ajaccio, ``from_old_code=True``). A postal code (``75015``) or a code
+    /// no commune has raises ``UnknownCode``; the message names the communes a postal
+    /// code serves.
+    fn resolve(&self) -> PyResult<CommuneResolution> {
+        Ok(CommuneResolution(self.0.resolve().map_err(PyRppsErr)?))
+    }
 }
 
 value_class! {
@@ -358,6 +367,12 @@ value_class! {
     #[getter]
     fn is_france(&self) -> bool {
         self.0.is_france()
+    }
+
+    /// The country in TRE_R20 (a ``rppsplus.nomenclature.Code``), ended codes included;
+    /// a code no country has raises ``UnknownCode``.
+    fn resolve(&self) -> PyResult<Code> {
+        Ok(Code(self.0.resolve().map_err(PyRppsErr)?))
     }
 }
 

@@ -7,6 +7,7 @@
 mod check;
 mod errors;
 mod ids;
+mod nomenclature;
 
 use pyo3::prelude::*;
 
@@ -19,7 +20,8 @@ pub mod _rppsplus {
 
     #[pymodule_export]
     use crate::errors::{
-        InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength, NotMobile, RppsplusError, UnknownCode,
+        CodeDeprecated, CodeNotAllowed, InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength, NotMobile,
+        RppsplusError, UnknownCode, UnknownTable,
     };
 
     #[pymodule_export]
@@ -37,6 +39,13 @@ pub mod _rppsplus {
 
     #[pymodule_export]
     use crate::check::{CheckResult, check};
+
+    #[pymodule_export]
+    use crate::nomenclature::{
+        Code, Commune, CommuneResolution, Communes, LookupEntry, LookupResult, Table, ValueSet, communes,
+        nomenclature_aliases, nomenclature_check, nomenclature_get, nomenclature_lookup, nomenclature_search,
+        nomenclature_table, nomenclature_tables, nomenclature_value_set, nomenclature_value_sets, resolve_commune,
+    };
 
     /// Adds `__version__` (the crate's version) and `KINDS` (the names `check` takes).
     #[pymodule_init]

@@ -9,6 +9,9 @@ Every identifier is a frozen value class whose constructor parses and raises a
     >>> [r.code for r in check("rpps", ["10107985318", "10107985319"])]
     [None, 'invalid_checksum']
 
+The nomenclatures (ANS NOS tables, value sets, INSEE communes) are in the submodule
+``rppsplus.nomenclature``.
+
 The rules live in the Rust library ``rppsplus-core``; this package is a thin binding.
 """
 
@@ -16,6 +19,8 @@ from ._rppsplus import (
     KINDS,
     Adeli,
     CheckResult,
+    CodeDeprecated,
+    CodeNotAllowed,
     Email,
     Finess,
     IdNat,
@@ -35,6 +40,7 @@ from ._rppsplus import (
     Siren,
     Siret,
     UnknownCode,
+    UnknownTable,
     __version__,
     check,
     is_valid_adeli,
@@ -51,11 +57,14 @@ from ._rppsplus import (
     is_valid_siren,
     is_valid_siret,
 )
+from . import nomenclature
 
 __all__ = [
     "KINDS",
     "Adeli",
     "CheckResult",
+    "CodeDeprecated",
+    "CodeNotAllowed",
     "Email",
     "Finess",
     "IdNat",
@@ -75,8 +84,10 @@ __all__ = [
     "Siren",
     "Siret",
     "UnknownCode",
+    "UnknownTable",
     "__version__",
     "check",
+    "nomenclature",
     "is_valid_adeli",
     "is_valid_commune",
     "is_valid_email",

@@ -1,0 +1,78 @@
+"""The nomenclatures of the RPPS+ portal: the ANS NOS tables and value sets, and the INSEE
+communes (COG), embedded and versioned::
+
+    >>> from rppsplus import nomenclature
+    >>> nomenclature.get("profession", "326").label
+    'Educateur spécialisé'
+    >>> nomenclature.search("commune", "marseille 3")[0]
+    Commune('13203', 'Marseille 3e Arrondissement')
+    >>> import datetime
+    >>> nomenclature.check("profession", "323", at=datetime.date(2026, 11, 23))
+    Traceback (most recent call last):
+    rppsplus.CodeDeprecated: le code 323 (Aide médico-psychologique) est obsolète : utiliser 328
+
+Tables are named by portal field alias (``"profession"``, ``"pays"``…, see ``aliases()``),
+NOS name (``"TRE_R85-RolePriseCharge"``) or NOS code (``"TRE_R85"``); ``"commune"`` names
+the communes in ``get``, ``search`` and ``lookup``. A reference date ``at=None`` is today's
+date in UTC, as the CLI's ``rppsplus lookup``.
+
+Errors: an unknown table raises ``UnknownTable``; ``check`` raises ``UnknownCode``,
+``CodeNotAllowed`` or ``CodeDeprecated`` (``.replaced_by``), all ``RppsplusError``
+(``ValueError``) with ``.code``, ``.message`` and ``.message_en``. Arguments that are not
+``str`` raise ``TypeError``; a negative ``limit`` raises ``ValueError``, ``limit=0`` gives
+``[]``; an empty or over-long query finds nothing.
+
+Everything is a thin binding of ``rppsplus_core::nomenclature``.
+"""
+
+from ._rppsplus import (
+    Code,
+    CodeDeprecated,
+    CodeNotAllowed,
+    Commune,
+    CommuneResolution,
+    Communes,
+    LookupEntry,
+    LookupResult,
+    Table,
+    UnknownCode,
+    UnknownTable,
+    ValueSet,
+    communes,
+    resolve_commune,
+)
+from ._rppsplus import nomenclature_aliases as aliases
+from ._rppsplus import nomenclature_check as check
+from ._rppsplus import nomenclature_get as get
+from ._rppsplus import nomenclature_lookup as lookup
+from ._rppsplus import nomenclature_search as search
+from ._rppsplus import nomenclature_table as table
+from ._rppsplus import nomenclature_tables as tables
+from ._rppsplus import nomenclature_value_set as value_set
+from ._rppsplus import nomenclature_value_sets as value_sets
+
+__all__ = [
+    "Code",
+    "CodeDeprecated",
+    "CodeNotAllowed",
+    "Commune",
+    "CommuneResolution",
+    "Communes",
+    "LookupEntry",
+    "LookupResult",
+    "Table",
+    "UnknownCode",
+    "UnknownTable",
+    "ValueSet",
+    "aliases",
+    "check",
+    "communes",
+    "get",
+    "lookup",
+    "resolve_commune",
+    "search",
+    "table",
+    "tables",
+    "value_set",
+    "value_sets",
+]
