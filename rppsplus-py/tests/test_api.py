@@ -37,8 +37,14 @@ def test_all_and_version() -> None:
     assert rppsplus.__version__.count(".") == 2
     for name in rppsplus.__all__:
         assert hasattr(rppsplus, name), name
-    public = {n for n in dir(rppsplus._rppsplus) if not n.startswith("_")}
-    assert public <= set(rppsplus.__all__)
+    # Every public native name is exported by rppsplus or by rppsplus.nomenclature (the
+    # nomenclature functions under short names: nomenclature_get as get…).
+    exported = {id(getattr(rppsplus, n)) for n in rppsplus.__all__}
+    exported |= {id(getattr(rppsplus.nomenclature, n)) for n in rppsplus.nomenclature.__all__}
+    for name in dir(rppsplus._rppsplus):
+        if not name.startswith("_") and name != "KINDS":
+            assert id(getattr(rppsplus._rppsplus, name)) in exported, name
+    assert "KINDS" in rppsplus.__all__
 
 
 def test_exception_hierarchy() -> None:
