@@ -62,6 +62,13 @@ printf '%s\n' "$out"
 grep -q "invalid_checksum" <<<"$out" || fail "example output lacks invalid_checksum"
 ok "example"
 
+step "example: examples/python/lookup_commune.py"
+out=$("$PY" examples/python/lookup_commune.py) || fail "example lookup_commune exited non-zero"
+printf '%s\n' "$out"
+grep -q "Marseille 3e Arrondissement (13203)" <<<"$out" || fail "lookup_commune output lacks Marseille 3e"
+grep -q "Paris 15e Arrondissement (75115)" <<<"$out" || fail "lookup_commune output lacks the postal code message"
+ok "example lookup_commune"
+
 printf '\n--- summary\n'
 printf '  %s\n' "${SUMMARY[@]}"
 echo "test-python: all passed"
