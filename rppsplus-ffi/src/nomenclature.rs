@@ -10,7 +10,7 @@ use std::ptr;
 
 use chrono::NaiveDate;
 use rppsplus_core::nomenclature::commune::{self, Commune};
-use rppsplus_core::nomenclature::{self, Code, CodeError, Entry, ValueSet};
+use rppsplus_core::nomenclature::{self, Code, CodeError, Entry};
 
 use crate::buffer::{Output, input_str};
 use crate::result::rppsplus_result;
@@ -244,15 +244,10 @@ pub unsafe extern "C" fn rppsplus_nomenclature_label(
     }
 }
 
-/// The core check for a field: its portal value set (an alias such as `profession`), a
-/// value set by NOS name (`JDV_J121`), else the whole table (`sexe`, `TRE_R85`).
+/// The core check for a field (`nomenclature::field`): its portal value set, a value set
+/// by NOS name, else the whole table.
 fn check_field(field: &str, code: &str, at: NaiveDate) -> Result<Result<&'static Code, CodeError>, rppsplus_result> {
-    let set: Option<&'static ValueSet> =
-        nomenclature::portal_value_set(field).or_else(|| nomenclature::value_set(field).ok());
-    Ok(match set {
-        Some(set) => set.check(code, at),
-        None => nomenclature::check_in_table(nomenclature::table(field)?, code, at),
-    })
+    Ok(nomenclature::field(field)?.check(code, at))
 }
 
 /// # Safety

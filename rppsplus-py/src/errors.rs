@@ -188,11 +188,9 @@ impl From<PyNomenclatureErr> for PyErr {
                     _ if e.code() == "unknown_code" => py.get_type::<UnknownCode>(),
                     _ => py.get_type::<RppsplusError>(),
                 };
-                // The core has no French message for these argument errors: both
-                // messages are its English `Display`.
-                let message = e.to_string();
-                let exc = class.call1((message.as_str(),))?;
-                fill(&exc, e.code(), NOMENCLATURE, &message, &message)?;
+                let (message, message_en) = (e.message_fr(), e.to_string());
+                let exc = class.call1((message,))?;
+                fill(&exc, e.code(), NOMENCLATURE, message, &message_en)?;
                 Ok(PyErr::from_value(exc))
             };
             build().unwrap_or_else(|failed| failed)

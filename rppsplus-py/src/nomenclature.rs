@@ -20,7 +20,7 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyList, PyString, PyTuple, PyType};
 use rppsplus_core::ids::InseeCommuneCode;
 use rppsplus_core::nomenclature::commune::{self, Resolution};
-use rppsplus_core::nomenclature::{self as core, CodeError};
+use rppsplus_core::nomenclature::{self as core};
 
 use crate::errors::{PyCodeErr, PyNomenclatureErr, PyRppsErr};
 use crate::ids::text;
@@ -736,14 +736,8 @@ pub(crate) fn nomenclature_check(
     let field = text(field, "check() argument 'field'")?;
     let code = text(code, "check() argument 'code'")?;
     let at = reference_date(at, "check() argument 'at'")?;
-    // The same dispatch as the C face's `rppsplus_nomenclature_check`; the core could
-    // offer it as one function so that the faces cannot drift apart.
-    let set = core::portal_value_set(&field).or_else(|| core::value_set(&field).ok());
-    let verdict: Result<&'static core::Code, CodeError> = match set {
-        Some(set) => set.check(&code, at),
-        None => core::check_in_table(core::table(&field).map_err(PyNomenclatureErr)?, &code, at),
-    };
-    Ok(Code(verdict.map_err(PyCodeErr)?))
+    let field = core::field(&field).map_err(PyNomenclatureErr)?;
+    Ok(Code(field.check(&code, at).map_err(PyCodeErr)?))
 }
 
 /// The code system ``name``: an alias (``"profession"``), a NOS name
@@ -767,10 +761,7 @@ pub(crate) fn nomenclature_tables(py: Python<'_>) -> PyResult<Bound<'_, PyList>>
 #[pyfunction]
 pub(crate) fn nomenclature_value_set(name: &Bound<'_, PyAny>) -> PyResult<ValueSet> {
     let name = text(name, "value_set() argument")?;
-    let set = core::portal_value_set(&name)
-        .map_or_else(|| core::value_set(&name), Ok)
-        .map_err(PyNomenclatureErr)?;
-    Ok(ValueSet(set))
+    Ok(ValueSet(core::value_set(&name).map_err(PyNomenclatureErr)?))
 }
 
 /// Every embedded value set.

@@ -243,7 +243,9 @@ def test_tables_and_aliases() -> None:
     with pytest.raises(UnknownTable) as info:
         nom.table("commune")  # not a code system: see communes()
     assert info.value.code == "unknown_table"
-    assert info.value.message == info.value.message_en == str(info.value)
+    assert info.value.message == str(info.value)
+    assert info.value.message.startswith("table inconnue")
+    assert info.value.message_en.startswith("unknown table")
 
 
 def test_value_set() -> None:
@@ -397,6 +399,7 @@ def test_limits() -> None:
     assert nom.search("profession", "a", limit=0) == []
     assert nom.search("commune", "saint", limit=0) == []
     assert nom.lookup("profession", "educateur", limit=0).entries == []
+    assert nom.lookup("commune", "13203", limit=0).entries == []
     assert nom.table("profession").search("a", 0) == []
     assert nom.communes().search("saint", 0) == []
     for call in (

@@ -69,6 +69,17 @@ impl NomenclatureError {
             Self::UnknownCode => "unknown_code",
         }
     }
+
+    /// The French message ([`Display`](std::fmt::Display) gives English).
+    pub fn message_fr(&self) -> &'static str {
+        match self {
+            Self::UnknownTable => {
+                "table inconnue (attendu : profession, role, civilite, sexe, mode-exercice, categorie, motif-fin, \
+                 statut-etat-civil, secteur, type-carte, pays, commune, ou un nom NOS tel que TRE_R85-RolePriseCharge)"
+            }
+            Self::UnknownCode => "code inconnu",
+        }
+    }
 }
 
 /// The portal fields' names for the tables (the CLI's `lookup TABLE`), with the table and
@@ -153,12 +164,59 @@ pub fn table(name: &str) -> Result<&'static Table, NomenclatureError> {
         .ok_or(NomenclatureError::UnknownTable)
 }
 
-/// A value set by NOS name (`JDV_J121-RolePriseCharge-ENREG`) or code (`JDV_J121`).
+/// A value set by NOS name (`JDV_J121-RolePriseCharge-ENREG`) or code (`JDV_J121`), or the
+/// portal's value set of a field alias (`profession`).
 pub fn value_set(name: &str) -> Result<&'static ValueSet, NomenclatureError> {
-    VALUE_SETS
-        .iter()
-        .find(|v| names(v.name, name))
+    portal_value_set(name)
+        .or_else(|| VALUE_SETS.iter().find(|v| names(v.name, name)))
         .ok_or(NomenclatureError::UnknownTable)
+}
+
+/// What a field accepts: a value set, or a whole table when the portal offers all of it.
+#[derive(Debug, Clone, Copy)]
+pub enum Field {
+    /// The codes of a value set (`profession` → JDV_J121).
+    ValueSet(&'static ValueSet),
+    /// Every code of a table (`sexe`, `categorie`, `motif-fin`, or a NOS table name).
+    Table(&'static Table),
+}
+
+/// The field `name`: a portal field alias (its value set, or its whole table when the
+/// portal offers all of it), a value set name (`JDV_J121`), or a table name (`TRE_R85`).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use rppsplus_core::nomenclature::field;
+/// let at = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+/// assert!(field("profession")?.check("326", at).is_ok());
+/// assert_eq!(field("profession")?.check("300", at).unwrap_err().code(), "code_not_allowed");
+/// assert!(field("TRE_R85")?.check("300", at).is_ok());
+/// assert_eq!(field("sexe")?.check("U", at).unwrap_err().code(), "code_deprecated");
+/// # Ok::<(), rppsplus_core::nomenclature::NomenclatureError>(())
+/// ```
+pub fn field(name: &str) -> Result<Field, NomenclatureError> {
+    match value_set(name) {
+        Ok(set) => Ok(Field::ValueSet(set)),
+        Err(_) => table(name).map(Field::Table),
+    }
+}
+
+impl Field {
+    /// Whether `code` may be entered on `at` ([`ValueSet::check`], [`check_in_table`]).
+    pub fn check(&self, code: &str, at: NaiveDate) -> Result<&'static Code, CodeError> {
+        match self {
+            Self::ValueSet(set) => set.check(code, at),
+            Self::Table(table) => check_in_table(table, code, at),
+        }
+    }
+
+    /// The code system the field's codes come from.
+    pub fn table(&self) -> &'static Table {
+        match self {
+            Self::ValueSet(set) => set.system(),
+            Self::Table(table) => table,
+        }
+    }
 }
 
 /// The value set the portal offers for a field alias (`profession` → JDV_J121); `None`
