@@ -40,6 +40,7 @@ import io
 import json
 import random
 import sys
+import unicodedata
 
 COLUMNS = [
     "procedure",
@@ -237,7 +238,8 @@ def synthetic_rows(n: int, seed: int):
         pays, lieu = rng.choice(FOREIGN_BIRTH) if born_abroad else ("99100", "")
         profession, role = rng.choice(PROFESSION_ROLE)
         structure_siret = rng.random() < 0.05
-        email_local = f"{prenoms[0].lower()}.{i}".encode("ascii", "ignore").decode()
+        plain = unicodedata.normalize("NFKD", prenoms[0].lower()).encode("ascii", "ignore").decode()
+        email_local = f"{plain}.{i}"
         row = {
             "procedure": "primo_enregistrement",
             "numero": f"P2026{rng.randint(1, 11):02d}{rng.randint(1, 28):02d}"

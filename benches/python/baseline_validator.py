@@ -39,9 +39,9 @@ columns and extra cells.
 from __future__ import annotations
 
 import argparse
+import codecs
 import csv
 import datetime as dt
-import io
 import json
 import os
 import re
@@ -587,7 +587,7 @@ def open_csv(path: str):
     if head == b"\xef\xbb\xbf":
         return open(path, encoding="utf-8-sig", newline=""), "utf-8-sig"
     # Check the whole file is UTF-8 (streamed, 1 MiB at a time).
-    decoder = __import__("codecs").getincrementaldecoder("utf-8")()
+    decoder = codecs.getincrementaldecoder("utf-8")()
     try:
         with open(path, "rb") as f:
             while chunk := f.read(1 << 20):
