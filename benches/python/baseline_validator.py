@@ -433,7 +433,7 @@ class Validator:
             elif sexe in ("O", "UN"):
                 err("etat_civil.sexe", "code_not_allowed", "warning")
         if (civ, sexe) in (("M", "F"), ("MME", "M")):
-            err("etat_civil.civilite", "inconsistent", "warning")
+            err("etat_civil.sexe", "inconsistent", "warning")
         for path in NAMES:
             if path in v:
                 code = check_name(v[path])
