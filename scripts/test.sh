@@ -46,12 +46,16 @@ bash scripts/test-python.sh
 step "Rust example"
 cargo run -q -p rppsplus-core --example check_identifiers
 
-step "CLI on the sample data"
-set +e
-target/release/rppsplus check rpps < examples/data/rpps.txt
-code=$?
-set -e
-[ "$code" -eq 1 ] || { echo "expected exit 1 (the sample holds invalid numbers), got $code"; exit 1; }
+step "CLI on the sample data (the README's first command)"
+expect_exit() { # expect_exit CODE COMMAND...: the sample data hold invalid values on purpose
+  local want=$1 got=0
+  shift
+  "$@" || got=$?
+  [ "$got" -eq "$want" ] || { echo "expected exit $want from: $*; got $got"; exit 1; }
+}
+expect_exit 1 target/release/rppsplus validate examples/data/demandes.csv --reference-date 2026-11-22
+expect_exit 1 target/release/rppsplus validate examples/data/demandes.json --reference-date 2026-11-22 --format json >/dev/null
+expect_exit 1 target/release/rppsplus check rpps < examples/data/rpps.txt
 
 step "CLI contract"
 contract=../shared/tools/contract-check

@@ -9,6 +9,7 @@
 mod check;
 mod lookup;
 mod output;
+mod validate;
 
 use std::process::ExitCode;
 
@@ -36,6 +37,11 @@ enum Command {
     /// Text output: `CODE<TAB>LABEL<TAB>STATUS[...]`. Exit 0 when found, 1 when not, 2 for an
     /// unknown table.
     Lookup(lookup::Args),
+    /// Validate demandes: JSON (one demande, an array, or JSON Lines) or CSV collection files.
+    ///
+    /// Every finding of every demande, with its path, stable code and message. Exit 0 when all
+    /// demandes are valid, 1 when some are not, 2 when a file cannot be read.
+    Validate(validate::Args),
 }
 
 /// Output format shared by the subcommands.
@@ -57,5 +63,6 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Lookup(args) => lookup::run(&args),
+        Command::Validate(args) => validate::run(&args),
     }
 }

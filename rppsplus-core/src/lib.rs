@@ -16,5 +16,6 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod demande;
 pub mod ids;
 pub mod nomenclature;

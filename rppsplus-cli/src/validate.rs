@@ -1,0 +1,257 @@
+//! `rppsplus validate FILE...`: demandes in JSON (one, an array, or JSON Lines) or CSV.
+
+use std::fs::File;
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::ValueEnum;
+use rppsplus_core::demande::{Actor, Options, Report, Severity, Stage, csv_reports, validate_json_document};
+use rppsplus_core::ids::Mode;
+use serde::Serialize;
+
+use crate::Format;
+use crate::output::{self, Outcome};
+
+/// `--stage`.
+#[derive(Clone, Copy, ValueEnum)]
+enum StageArg {
+    /// Saving a draft: confirmations not required.
+    Draft,
+    /// Sending: confirmations required.
+    Submit,
+}
+
+/// `--actor`.
+#[derive(Clone, Copy, ValueEnum)]
+enum ActorArg {
+    /// The gestionnaire RPPS+ (the in-person meeting must be confirmed).
+    Gestionnaire,
+    /// The professional.
+    Professionnel,
+}
+
+/// Arguments of `rppsplus validate`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// JSON files (one demande, an array, or JSON Lines) or CSV collection files; `-` is stdin.
+    #[arg(required = true)]
+    files: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// The date at which codes must be in force (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    reference_date: Option<NaiveDate>,
+    /// Draft (confirmations not required) or submit.
+    #[arg(long, value_enum, default_value = "submit")]
+    stage: StageArg,
+    /// Who sends the demandes.
+    #[arg(long, value_enum, default_value = "gestionnaire")]
+    actor: ActorArg,
+    /// Accept ANS test identities, with a warning.
+    #[arg(long)]
+    test_mode: bool,
+}
+
+/// One report in JSON: `index` for JSON input, `row` (line number) for CSV.
+#[derive(Serialize)]
+struct Record<'a> {
+    file: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    index: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    row: Option<usize>,
+    #[serde(flatten)]
+    report: &'a Report,
+}
+
+/// Counts and output of the reports of all files.
+struct Sink<W: Write> {
+    out: W,
+    format: Format,
+    first: bool,
+    valid: usize,
+    invalid: usize,
+}
+
+impl<W: Write> Sink<W> {
+    fn report(&mut self, file: &str, index: Option<usize>, row: Option<usize>, report: &Report) -> io::Result<()> {
+        if report.is_valid() {
+            self.valid += 1;
+        } else {
+            self.invalid += 1;
+        }
+        match self.format {
+            Format::Json => {
+                self.out.write_all(if self.first { b"[\n" } else { b",\n" })?;
+                serde_json::to_writer(
+                    &mut self.out,
+                    &Record {
+                        file,
+                        index,
+                        row,
+                        report,
+                    },
+                )?;
+            }
+            Format::Text => write_text(&mut self.out, file, index, row, report)?,
+        }
+        self.first = false;
+        Ok(())
+    }
+
+    fn finish(mut self) -> io::Result<()> {
+        match self.format {
+            Format::Json => self.out.write_all(if self.first { b"[]\n" } else { b"\n]\n" })?,
+            Format::Text => writeln!(
+                self.out,
+                "{} demande(s) : {} valide(s), {} invalide(s)",
+                self.valid + self.invalid,
+                self.valid,
+                self.invalid
+            )?,
+        }
+        self.out.flush()
+    }
+}
+
+fn write_text(
+    out: &mut impl Write,
+    file: &str,
+    index: Option<usize>,
+    row: Option<usize>,
+    report: &Report,
+) -> io::Result<()> {
+    let place = match (index, row) {
+        (_, Some(row)) => format!("{file} ligne {row}"),
+        (Some(i), _) => format!("{file} #{i}"),
+        _ => file.to_owned(),
+    };
+    let verdict = if report.is_valid() { "valide" } else { "INVALIDE" };
+    writeln!(out, "{place} : {verdict}")?;
+    for f in report.findings() {
+        let severity = if f.severity == Severity::Error {
+            "erreur"
+        } else {
+            "alerte"
+        };
+        let path = if f.path.is_empty() {
+            "(fichier)"
+        } else {
+            f.path.as_str()
+        };
+        writeln!(out, "  {severity:<6} {path:<36} {:<18} {}", f.code, f.message)?;
+    }
+    Ok(())
+}
+
+/// Whether a file holds JSON: its name, else its first significant byte.
+fn is_json(name: &str, head: &[u8]) -> bool {
+    let ext = Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("json" | "jsonl" | "ndjson") => true,
+        Some("csv" | "txt") => false,
+        _ => matches!(head.iter().find(|b| !b.is_ascii_whitespace()), Some(b'{' | b'[')),
+    }
+}
+
+fn open(name: &str) -> io::Result<Box<dyn Read>> {
+    if name == "-" {
+        Ok(Box::new(io::stdin().lock()))
+    } else {
+        Ok(Box::new(File::open(name)?))
+    }
+}
+
+/// Validates every file. Exit 0 when all demandes are valid, 1 when some are not, 2 when a
+/// file cannot be read.
+pub fn run(args: &Args) -> ExitCode {
+    let options = Options {
+        reference_date: args.reference_date.unwrap_or_else(|| chrono::Utc::now().date_naive()),
+        stage: match args.stage {
+            StageArg::Draft => Stage::Draft,
+            StageArg::Submit => Stage::Submit,
+        },
+        actor: match args.actor {
+            ActorArg::Gestionnaire => Actor::Gestionnaire,
+            ActorArg::Professionnel => Actor::Professionnel,
+        },
+        mode: if args.test_mode { Mode::Test } else { Mode::Strict },
+    };
+    let progress = io::stderr().is_terminal();
+    let mut sink = Sink {
+        out: io::BufWriter::new(io::stdout().lock()),
+        format: args.format,
+        first: true,
+        valid: 0,
+        invalid: 0,
+    };
+    let mut unreadable = false;
+    for name in &args.files {
+        if let Err(e) = validate_file(name, &options, &mut sink, progress) {
+            if e.kind() == io::ErrorKind::BrokenPipe {
+                return output::exit(Outcome::SomeInvalid);
+            }
+            eprintln!("rppsplus: {name}: {e}");
+            unreadable = true;
+        }
+    }
+    let invalid = sink.invalid > 0;
+    if let Err(e) = sink.finish() {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            eprintln!("rppsplus: {e}");
+        }
+        return output::exit(Outcome::Unreadable);
+    }
+    output::exit(if unreadable {
+        Outcome::Unreadable
+    } else if invalid {
+        Outcome::SomeInvalid
+    } else {
+        Outcome::AllValid
+    })
+}
+
+fn validate_file<W: Write>(name: &str, options: &Options, sink: &mut Sink<W>, progress: bool) -> io::Result<()> {
+    let mut input = open(name)?;
+    let mut head = vec![0u8; 4096];
+    let n = read_up_to(&mut input, &mut head)?;
+    head.truncate(n);
+    if is_json(name, &head) {
+        let mut bytes = head;
+        input.read_to_end(&mut bytes)?;
+        for (index, report) in validate_json_document(&bytes, options) {
+            sink.report(name, Some(index), None, &report)?;
+        }
+        return Ok(());
+    }
+    let input = io::Cursor::new(head).chain(input);
+    for (count, item) in csv_reports(input, *options).enumerate() {
+        let (row, report) = item?;
+        sink.report(name, None, Some(row), &report)?;
+        if progress && count % 100_000 == 99_999 {
+            eprint!("\r{name}: {} lignes", count + 1);
+        }
+    }
+    if progress {
+        eprint!("\r\x1b[K");
+    }
+    Ok(())
+}
+
+/// Reads until `buf` is full or the input ends; the number of bytes read.
+fn read_up_to(input: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match input.read(&mut buf[n..])? {
+            0 => break,
+            k => n += k,
+        }
+    }
+    Ok(n)
+}

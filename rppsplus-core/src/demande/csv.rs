@@ -1,0 +1,392 @@
+//! Bulk input: the CSV collection files HR teams fill before keying demandes into the
+//! portal (SPEC.md §4). Streaming: one record in memory at a time.
+//!
+//! The header names the JSON paths flattened with `.`; `;` or `,` is sniffed from the
+//! header; UTF-8 (with or without BOM) or Windows-1252 (a French Excel export, decoded
+//! with an `encoding_converted` notice); CRLF; quoted fields; cells trimmed; an empty
+//! cell is an absent value; `etat_civil.prenoms` holds the prénoms separated by `,`;
+//! booleans read `true`/`false`, `oui`/`non`, `1`/`0`; dates `YYYY-MM-DD` or `JJ/MM/AAAA`.
+//! Each row becomes a JSON object validated by [`validate_value`](super::validate_value),
+//! so the rules and messages are those of JSON input.
+
+use std::borrow::Cow;
+use std::collections::VecDeque;
+use std::io::{self, BufRead, BufReader, Read};
+
+use serde_json::{Map, Value};
+
+use super::messages::finding;
+use super::report::{Report, Severity};
+use super::{Options, validate_value};
+
+/// Every column a collection file may have.
+pub const COLUMNS: &[&str] = &[
+    "procedure",
+    "numero",
+    "rpps",
+    "etat_civil.civilite",
+    "etat_civil.sexe",
+    "etat_civil.nom_naissance",
+    "etat_civil.nom_usage",
+    "etat_civil.prenoms",
+    "etat_civil.date_naissance",
+    "etat_civil.pays_naissance",
+    "etat_civil.commune_naissance",
+    "etat_civil.lieu_naissance",
+    "etat_civil.source",
+    "contact.email",
+    "contact.telephone_mobile",
+    "situation.id",
+    "situation.nom_exercice",
+    "situation.prenom_exercice",
+    "situation.structure.finess",
+    "situation.structure.siret",
+    "situation.profession",
+    "situation.role",
+    "situation.mode_exercice",
+    "situation.date_prise_fonction",
+    "situation.date_fin_fonction",
+    "situation.motif_fin",
+    "confirmations.cgu_acceptees",
+    "confirmations.rencontre_en_personne",
+];
+
+/// The characters of Windows-1252 bytes 0x80–0x9F (the rest of the high half is Latin-1).
+const CP1252_80: [char; 32] = [
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘', '’',
+    '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+];
+
+/// Decodes Windows-1252 bytes.
+fn cp1252(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9F => CP1252_80[usize::from(b - 0x80)],
+            _ => char::from(b),
+        })
+        .collect()
+}
+
+/// The text of a cell: UTF-8, or Windows-1252 when it is not (then `converted` is set).
+fn text<'a>(bytes: &'a [u8], converted: &mut bool) -> Cow<'a, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) => {
+            *converted = true;
+            Cow::Owned(cp1252(bytes))
+        }
+    }
+}
+
+/// A cell as a JSON value for its column: booleans for the confirmations, a list for the
+/// prénoms, else a string.
+fn cell_value(column: &str, cell: &str) -> Value {
+    if column.starts_with("confirmations.") {
+        match cell.to_lowercase().as_str() {
+            "true" | "oui" | "1" => return Value::Bool(true),
+            "false" | "non" | "0" => return Value::Bool(false),
+            _ => {}
+        }
+    }
+    if column == "etat_civil.prenoms" {
+        return Value::Array(cell.split(',').map(|p| Value::String(p.trim().to_owned())).collect());
+    }
+    Value::String(cell.to_owned())
+}
+
+/// Sets `path` (dotted) in `object` to `value`, creating the intermediate objects.
+fn set(object: &mut Map<String, Value>, path: &str, value: Value) {
+    match path.split_once('.') {
+        None => {
+            object.insert(path.to_owned(), value);
+        }
+        Some((head, rest)) => {
+            let child = object
+                .entry(head.to_owned())
+                .or_insert_with(|| Value::Object(Map::new()));
+            if let Value::Object(map) = child {
+                set(map, rest, value);
+            }
+        }
+    }
+}
+
+/// The reports of a CSV collection file, one per data row, with the line number of the
+/// row (the header is line 1). File-level findings (encoding notice, unknown columns) come
+/// as a report for line 1, first.
+///
+/// ```
+/// use rppsplus_core::demande::{Options, csv_reports};
+/// let file = "procedure;rpps;situation.id;situation.date_fin_fonction\r\n\
+///             fermeture_situation;10107985318;S1;2026-01-31\r\n\
+///             fermeture_situation;10107985319;S2;\r\n";
+/// let reports: Vec<_> = csv_reports(file.as_bytes(), Options::default()).collect::<Result<_, _>>()?;
+/// assert_eq!(reports.len(), 2);
+/// assert!(reports[0].1.is_valid());
+/// assert_eq!(reports[1].0, 3); // line 3
+/// let codes: Vec<&str> = reports[1].1.findings().iter().map(|f| f.code).collect();
+/// assert_eq!(codes, ["invalid_checksum", "required"]);
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub fn csv_reports<R: Read>(input: R, options: Options) -> CsvReports<R> {
+    CsvReports {
+        state: State::Start(Some(input)),
+        options,
+        columns: Vec::new(),
+        notice: false,
+    }
+}
+
+/// A reader that notes the byte offsets of the line feeds it passes on, so that a record's
+/// line number can be told from its byte offset (the csv crate's own line numbers are off
+/// after CRLF and blank lines). Only the offsets not yet claimed are kept: memory stays
+/// bounded by the csv crate's read-ahead.
+struct Lines<R> {
+    inner: R,
+    offset: u64,
+    feeds: VecDeque<u64>,
+    /// Line feeds already claimed.
+    passed: usize,
+}
+
+impl<R: Read> Read for Lines<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        for (i, _) in buf[..n].iter().enumerate().filter(|(_, b)| **b == b'\n') {
+            self.feeds.push_back(self.offset + i as u64);
+        }
+        self.offset += n as u64;
+        Ok(n)
+    }
+}
+
+impl<R> Lines<R> {
+    /// The line (1-based) of a record whose parsing started at byte `start` (the csv crate
+    /// starts a record right after the previous terminator's first byte): the line feeds
+    /// up to `start + 1`, and those of blank lines following them, come before it.
+    fn line_of(&mut self, start: u64) -> usize {
+        let mut limit = start + 1;
+        while let Some(feed) = self.feeds.front().copied().filter(|&f| f <= limit) {
+            self.feeds.pop_front();
+            self.passed += 1;
+            limit = limit.max(feed + 2);
+        }
+        self.passed + 1
+    }
+}
+
+type Source<R> = Lines<io::Chain<io::Cursor<Vec<u8>>, BufReader<R>>>;
+
+enum State<R: Read> {
+    Start(Option<R>),
+    Rows(Box<csv::Reader<Source<R>>>, csv::ByteRecord),
+    Done,
+}
+
+/// The iterator of [`csv_reports`]: `(line, report)` or the I/O error that stopped it.
+pub struct CsvReports<R: Read> {
+    state: State<R>,
+    options: Options,
+    /// The column of each field: its path, or `None` for an unknown column.
+    columns: Vec<Option<&'static str>>,
+    /// Whether the Windows-1252 notice was given.
+    notice: bool,
+}
+
+impl<R: Read> CsvReports<R> {
+    /// Reads and checks the header; returns the header's report if it has findings.
+    fn start(&mut self, input: R) -> io::Result<Option<(usize, Report)>> {
+        let mut input = BufReader::new(input);
+        let mut first = Vec::new();
+        input.read_until(b'\n', &mut first)?;
+        let header = first.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&first).to_vec();
+        let delimiter =
+            if header.iter().filter(|&&b| b == b';').count() >= header.iter().filter(|&&b| b == b',').count() {
+                b';'
+            } else {
+                b','
+            };
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .from_reader(Lines {
+                inner: io::Cursor::new(header).chain(input),
+                offset: 0,
+                feeds: VecDeque::new(),
+                passed: 0,
+            });
+        let mut record = csv::ByteRecord::new();
+        let mut report = Report::default();
+        if reader.read_byte_record(&mut record).map_err(io::Error::other)? {
+            for (i, name) in record.iter().enumerate() {
+                let name = text(name, &mut self.notice);
+                let column = COLUMNS.iter().copied().find(|c| *c == name.as_ref());
+                if column.is_none() {
+                    let shown: String = name.chars().take(80).collect();
+                    report.push(finding(
+                        "",
+                        "invalid_csv",
+                        Severity::Error,
+                        format!("ligne 1, colonne {} : colonne inconnue « {shown} » (ignorée)", i + 1),
+                        format!("line 1, column {}: unknown column '{shown}' (ignored)", i + 1),
+                    ));
+                }
+                self.columns.push(column);
+            }
+        }
+        self.state = State::Rows(Box::new(reader), record);
+        Ok((!report.findings().is_empty()).then_some((1, report)))
+    }
+
+    /// The report of one data record.
+    fn row(&mut self, record: &csv::ByteRecord, line: usize) -> Report {
+        let mut object = Map::new();
+        let mut converted = false;
+        for (cell, column) in record.iter().zip(&self.columns) {
+            let (Some(column), false) = (column, cell.is_empty()) else {
+                continue;
+            };
+            let cell = text(cell, &mut converted);
+            set(&mut object, column, cell_value(column, &cell));
+        }
+        let mut report = validate_value(&Value::Object(object), &self.options);
+        if record.len() != self.columns.len() {
+            report.push(finding(
+                "",
+                "invalid_csv",
+                Severity::Error,
+                format!(
+                    "ligne {line} : {} cellules au lieu de {}",
+                    record.len(),
+                    self.columns.len()
+                ),
+                format!("line {line}: {} cells instead of {}", record.len(), self.columns.len()),
+            ));
+        }
+        if converted && !self.notice {
+            self.notice = true;
+            report.push(encoding_notice());
+        }
+        report
+    }
+}
+
+/// The notice of a file decoded from Windows-1252.
+fn encoding_notice() -> super::Finding {
+    finding(
+        "",
+        "encoding_converted",
+        Severity::Warning,
+        "le fichier n'est pas en UTF-8 : il a été lu en Windows-1252 (export Excel)".into(),
+        "the file is not UTF-8: it was read as Windows-1252 (an Excel export)".into(),
+    )
+}
+
+impl<R: Read> Iterator for CsvReports<R> {
+    type Item = io::Result<(usize, Report)>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            match std::mem::replace(&mut self.state, State::Done) {
+                State::Done => return None,
+                State::Start(input) => {
+                    let input = input?;
+                    let had_notice = self.notice;
+                    match self.start(input) {
+                        Err(e) => return Some(Err(e)),
+                        Ok(Some((line, mut report))) => {
+                            if self.notice && !had_notice {
+                                report.push(encoding_notice());
+                            }
+                            return Some(Ok((line, report)));
+                        }
+                        Ok(None) if self.notice => {
+                            let mut report = Report::default();
+                            report.push(encoding_notice());
+                            return Some(Ok((1, report)));
+                        }
+                        Ok(None) => {}
+                    }
+                }
+                State::Rows(mut reader, mut record) => match reader.read_byte_record(&mut record) {
+                    Err(e) => return Some(Err(io::Error::other(e))),
+                    Ok(false) => return None,
+                    Ok(true) => {
+                        let start = record.position().map_or(0, csv::Position::byte);
+                        let line = reader.get_mut().line_of(start);
+                        let blank = record.iter().all(<[u8]>::is_empty);
+                        let report = (!blank).then(|| self.row(&record, line));
+                        self.state = State::Rows(reader, record);
+                        if let Some(report) = report {
+                            return Some(Ok((line, report)));
+                        }
+                    }
+                },
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_1252_is_decoded_with_a_notice() {
+        assert_eq!(cp1252(b"Val\xe9rie \x8c"), "Valérie Œ");
+        let file = b"procedure;etat_civil.nom_naissance\r\nprimo_enregistrement;L\xc9ON\r\n";
+        let reports: Vec<_> = csv_reports(&file[..], Options::default()).map(Result::unwrap).collect();
+        let codes: Vec<&str> = reports[0].1.findings().iter().map(|f| f.code).collect();
+        assert!(codes.contains(&"encoding_converted"), "{codes:?}");
+        assert!(
+            !codes.contains(&"invalid_format"),
+            "LÉON decodes to letters: {codes:?}"
+        );
+    }
+
+    #[test]
+    fn structure_errors_do_not_stop_the_file() {
+        let file =
+            "procedure,rpps,colonne_inconnue\nfermeture_situation,10107985318\n\"fermeture_situation\",10107985318,x\n";
+        let reports: Vec<_> = csv_reports(file.as_bytes(), Options::default())
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(reports.iter().map(|r| r.0).collect::<Vec<_>>(), [1, 2, 3]);
+        assert_eq!(reports[0].1.findings()[0].code, "invalid_csv");
+        assert!(reports[1].1.findings().iter().any(|f| f.code == "invalid_csv"));
+        assert!(!reports[2].1.findings().iter().any(|f| f.code == "invalid_csv"));
+    }
+
+    #[test]
+    fn line_numbers_with_crlf_blank_lines_and_quoted_newlines() {
+        for eol in ["\n", "\r\n"] {
+            let file = [
+                "procedure;situation.id",
+                "fermeture_situation;\"A",
+                "B\"",
+                "",
+                "fermeture_situation;C",
+                "",
+                "",
+                "x;D",
+            ]
+            .join(eol);
+            let lines: Vec<usize> = csv_reports(file.as_bytes(), Options::default())
+                .map(|r| r.unwrap().0)
+                .collect();
+            assert_eq!(lines, [2, 5, 8], "{eol:?}");
+        }
+    }
+
+    #[test]
+    fn empty_and_bom_only_files() {
+        assert_eq!(csv_reports(&b""[..], Options::default()).count(), 0);
+        assert_eq!(
+            csv_reports(&b"\xEF\xBB\xBFprocedure\n"[..], Options::default()).count(),
+            0
+        );
+    }
+}

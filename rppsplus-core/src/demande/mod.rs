@@ -1,0 +1,164 @@
+//! The demande (SPEC.md §4): the model, collect-all validation into a [`Report`] of
+//! [`Finding`]s with stable codes, and the JSON reader.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use rppsplus_core::demande::{Options, Stage, validate_json};
+//!
+//! let json = br#"{
+//!   "procedure": "primo_enregistrement",
+//!   "etat_civil": {"civilite": "MME", "sexe": "F", "nom_naissance": "DUPONT", "prenoms": ["Nathalie"],
+//!                  "date_naissance": 19990505, "pays_naissance": "99100", "commune_naissance": "13203",
+//!                  "source": "saisie"},
+//!   "contact": {"email": "nathalie.dupont@example.org", "telephone_mobile": "+33730494959"},
+//!   "situation": {"nom_exercice": "DUPONT", "prenom_exercice": "Nathalie", "structure": {"finess": "970405593"},
+//!                 "profession": "326", "role": "GENR08", "date_prise_fonction": "2022-05-02"}
+//! }"#;
+//! let options = Options { reference_date: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(), stage: Stage::Draft, ..Options::default() };
+//! let report = validate_json(json, &options);
+//! // The wrong type is a finding at its path; the other fields are still checked.
+//! assert_eq!(report.findings().len(), 1);
+//! assert_eq!((report.findings()[0].path.as_str(), report.findings()[0].code), ("etat_civil.date_naissance", "invalid_format"));
+//! ```
+
+mod csv;
+mod json;
+mod messages;
+mod model;
+mod report;
+mod rules;
+
+use chrono::NaiveDate;
+
+pub use csv::{COLUMNS, CsvReports, csv_reports};
+pub use model::{Confirmations, Contact, Demande, EtatCivil, Procedure, PublicView, Situation, Source, Structure};
+pub use report::{Finding, Report, Severity};
+
+use crate::ids::Mode;
+
+/// When a demande is validated: saved as a draft, or sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Stage {
+    /// Saving: the confirmations are not required yet.
+    Draft,
+    /// Sending: the confirmations are required.
+    #[default]
+    Submit,
+}
+
+/// Who sends the demande.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Actor {
+    /// The professional (FranceConnect, e-CPS).
+    Professionnel,
+    /// The gestionnaire RPPS+ of the autorité d'enregistrement (CPx card).
+    #[default]
+    Gestionnaire,
+}
+
+/// How to validate: the reference date of code validity, the stage, the actor, and whether
+/// test identities are accepted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// The date at which codes must be in force (default: today, UTC).
+    pub reference_date: NaiveDate,
+    /// Draft or submit (default: submit).
+    pub stage: Stage,
+    /// Gestionnaire or professionnel (default: gestionnaire).
+    pub actor: Actor,
+    /// Strict or test identities (default: strict).
+    pub mode: Mode,
+}
+
+impl Default for Options {
+    /// Today's date (UTC), stage submit, actor gestionnaire, strict mode.
+    fn default() -> Self {
+        Self {
+            reference_date: chrono::Utc::now().date_naive(),
+            stage: Stage::default(),
+            actor: Actor::default(),
+            mode: Mode::default(),
+        }
+    }
+}
+
+/// Validates a typed demande: every rule, every finding.
+///
+/// ```
+/// use rppsplus_core::demande::{Demande, Options, Procedure, validate};
+/// let d = Demande { procedure: Some(Procedure::FermetureSituation), ..Demande::default() };
+/// let report = validate(&d, &Options::default());
+/// let paths: Vec<&str> = report.findings().iter().map(|f| f.path.as_str()).collect();
+/// assert_eq!(paths, ["rpps", "situation.id", "situation.date_fin_fonction"]);
+/// ```
+pub fn validate(demande: &Demande, options: &Options) -> Report {
+    let mut report = Report::default();
+    rules::check(demande, options, &mut report);
+    report
+}
+
+/// Validates one demande given as JSON text: invalid JSON is one `invalid_json` finding;
+/// otherwise wrong types, bad values and unknown fields are findings at their paths and
+/// every rule still runs on the rest.
+pub fn validate_json(json: &[u8], options: &Options) -> Report {
+    match serde_json::from_slice::<serde_json::Value>(json) {
+        Ok(value) => validate_value(&value, options),
+        Err(e) => invalid_json(&e),
+    }
+}
+
+/// Validates one demande given as a parsed JSON value (see [`validate_json`]).
+pub fn validate_value(value: &serde_json::Value, options: &Options) -> Report {
+    let mut report = Report::default();
+    let demande = json::Reader::new(&mut report, options.mode).demande(value);
+    rules::check(&demande, options, &mut report);
+    report
+}
+
+/// Validates a JSON document of demandes: one demande (an object), an array of demandes,
+/// or JSON Lines (one demande per line). Each report comes with the index of its demande
+/// (0-based: array position, or line number − 1 for JSON Lines).
+///
+/// ```
+/// use rppsplus_core::demande::{Options, validate_json_document};
+/// let reports = validate_json_document(b"[{\"procedure\": \"x\"}, 12]", &Options::default());
+/// assert_eq!(reports.len(), 2);
+/// assert_eq!(reports[1].1.findings()[0].code, "invalid_format");
+/// ```
+pub fn validate_json_document(json: &[u8], options: &Options) -> Vec<(usize, Report)> {
+    match serde_json::from_slice::<serde_json::Value>(json) {
+        Ok(serde_json::Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (i, validate_value(v, options)))
+            .collect(),
+        Ok(value) => vec![(0, validate_value(&value, options))],
+        Err(whole) => {
+            let lines: Vec<(usize, &[u8])> = json
+                .split(|&b| b == b'\n')
+                .enumerate()
+                .filter(|(_, l)| l.iter().any(|b| !b.is_ascii_whitespace()))
+                .collect();
+            if lines.len() < 2 {
+                return vec![(0, invalid_json(&whole))];
+            }
+            lines
+                .into_iter()
+                .map(|(i, line)| (i, validate_json(line, options)))
+                .collect()
+        }
+    }
+}
+
+/// The report of a text that is not JSON, with the line and column of the error.
+pub(crate) fn invalid_json(e: &serde_json::Error) -> Report {
+    let mut report = Report::default();
+    report.push(messages::finding(
+        "",
+        "invalid_json",
+        Severity::Error,
+        format!("JSON invalide, ligne {} colonne {}", e.line(), e.column()),
+        format!("invalid JSON at line {} column {}", e.line(), e.column()),
+    ));
+    report
+}

@@ -1,0 +1,464 @@
+//! The rules of SPEC.md §4 over a typed demande: mandatory and must-be-absent fields per
+//! procedure, nomenclature membership at the reference date, cross-field rules and the
+//! confirmations at stage submit. Each rule adds findings; none stops the others.
+
+use chrono::{Datelike, Months, NaiveDate};
+
+use super::messages::{about, not_applicable, required};
+use super::model::{Demande, EtatCivil, Procedure, Situation};
+use super::report::{Report, Severity};
+use super::{Actor, Options, Stage};
+use crate::ids::{Mode, ParseError};
+use crate::nomenclature::{self, CodeError};
+
+/// Runs every rule on `d`. Fields already reported by the reader (`report` has a finding
+/// at their path) are not reported again as missing.
+pub(crate) fn check(d: &Demande, o: &Options, report: &mut Report) {
+    let Some(procedure) = d.procedure else {
+        if !report.has_finding_at("procedure") {
+            report.push(required("procedure"));
+        }
+        return;
+    };
+    let need = |present: bool, path: &str, report: &mut Report| {
+        if !present && !report.has_finding_at(path) {
+            report.push(required(path));
+        }
+    };
+    let absent = |present: bool, path: &str, report: &mut Report| {
+        if present {
+            report.push(not_applicable(
+                path,
+                "pas pour cette procédure",
+                "not for this procedure",
+            ));
+        }
+    };
+    let s = d.situation.as_ref();
+    let primo = procedure == Procedure::PrimoEnregistrement;
+    if primo {
+        absent(d.rpps.is_some(), "rpps", report);
+    } else {
+        need(d.rpps.is_some(), "rpps", report);
+        absent(d.etat_civil.is_some(), "etat_civil", report);
+    }
+    match procedure {
+        Procedure::PrimoEnregistrement => {
+            match &d.etat_civil {
+                Some(ec) => etat_civil_required(ec, report),
+                None => need(false, "etat_civil", report),
+            }
+            let c = d.contact.as_ref();
+            need(c.is_some_and(|c| c.email.is_some()), "contact.email", report);
+            need(
+                c.is_some_and(|c| c.telephone_mobile.is_some()),
+                "contact.telephone_mobile",
+                report,
+            );
+            full_situation(s, report);
+        }
+        Procedure::AjoutSituation => full_situation(s, report),
+        Procedure::AnnulationSituation => need(s.is_some_and(|s| s.id.is_some()), "situation.id", report),
+        Procedure::ModificationInformations => {
+            let any = d
+                .contact
+                .as_ref()
+                .is_some_and(|c| c.email.is_some() || c.telephone_mobile.is_some());
+            need(any, "contact", report);
+        }
+        Procedure::FermetureSituation => {
+            need(s.is_some_and(|s| s.id.is_some()), "situation.id", report);
+            need(
+                s.is_some_and(|s| s.date_fin_fonction.is_some()),
+                "situation.date_fin_fonction",
+                report,
+            );
+            if let Some(s) = s {
+                let why = (
+                    "une fermeture ne modifie que la date et le motif de fin",
+                    "a closing only sets the end date and reason",
+                );
+                for (present, path) in [
+                    (s.nom_exercice.is_some(), "situation.nom_exercice"),
+                    (s.prenom_exercice.is_some(), "situation.prenom_exercice"),
+                    (s.structure.is_some(), "situation.structure"),
+                    (s.profession.is_some(), "situation.profession"),
+                    (s.role.is_some(), "situation.role"),
+                    (s.mode_exercice.is_some(), "situation.mode_exercice"),
+                    (s.date_prise_fonction.is_some(), "situation.date_prise_fonction"),
+                ] {
+                    if present {
+                        report.push(not_applicable(path, why.0, why.1));
+                    }
+                }
+            }
+        }
+        Procedure::ModificationNomPrenomExercice => {
+            let any = s.is_some_and(|s| s.nom_exercice.is_some() || s.prenom_exercice.is_some());
+            need(any, "situation.nom_exercice", report);
+        }
+    }
+    identifiers(d, o, report);
+    if let Some(ec) = &d.etat_civil {
+        etat_civil_rules(ec, o, report);
+    }
+    if let Some(s) = s {
+        situation_rules(s, d.etat_civil.as_ref(), o, report);
+    }
+    if primo && o.stage == Stage::Submit {
+        confirmations(d, o, report);
+    }
+}
+
+fn etat_civil_required(ec: &EtatCivil, report: &mut Report) {
+    let mut need = |present: bool, path: &str| {
+        if !present && !report.has_finding_at(path) {
+            report.push(required(path));
+        }
+    };
+    need(ec.civilite.is_some(), "etat_civil.civilite");
+    need(ec.sexe.is_some(), "etat_civil.sexe");
+    need(ec.nom_naissance.is_some(), "etat_civil.nom_naissance");
+    need(!ec.prenoms.is_empty(), "etat_civil.prenoms[0]");
+    need(ec.date_naissance.is_some(), "etat_civil.date_naissance");
+    need(ec.pays_naissance.is_some(), "etat_civil.pays_naissance");
+}
+
+/// The fields of a full situation (000_e01a67b7fc8c4691.txt §3.4); `mode_exercice` is
+/// optional (absent means salarié).
+fn full_situation(s: Option<&Situation>, report: &mut Report) {
+    for (present, path) in [
+        (s.is_some_and(|s| s.nom_exercice.is_some()), "situation.nom_exercice"),
+        (
+            s.is_some_and(|s| s.prenom_exercice.is_some()),
+            "situation.prenom_exercice",
+        ),
+        (s.is_some_and(|s| s.structure.is_some()), "situation.structure"),
+        (s.is_some_and(|s| s.profession.is_some()), "situation.profession"),
+        (s.is_some_and(|s| s.role.is_some()), "situation.role"),
+        (
+            s.is_some_and(|s| s.date_prise_fonction.is_some()),
+            "situation.date_prise_fonction",
+        ),
+    ] {
+        if !present && !report.has_finding_at(path) {
+            report.push(required(path));
+        }
+    }
+}
+
+/// Warnings and mode rules on identifiers already parsed.
+fn identifiers(d: &Demande, o: &Options, report: &mut Report) {
+    if d.rpps.is_some_and(|r| r.is_test()) {
+        report.push(test_identity("rpps", o.mode));
+    }
+    if let Some(m) = d.contact.as_ref().and_then(|c| c.telephone_mobile) {
+        if m.is_foreign() {
+            report.push(about(
+                "contact.telephone_mobile",
+                "foreign_number",
+                Severity::Warning,
+                "numéro étranger, seule sa forme internationale a été vérifiée",
+                "foreign number, only its international form was checked",
+            ));
+        }
+    }
+}
+
+/// A test RPPS: an error in strict mode, a warning in test mode.
+pub(crate) fn test_identity(path: &str, mode: Mode) -> super::report::Finding {
+    match mode {
+        Mode::Strict => about(
+            path,
+            "invalid_component",
+            Severity::Error,
+            "identifiant de test (un numéro RPPS commence par 1)",
+            "test identity (an RPPS number starts with 1)",
+        ),
+        Mode::Test => about(
+            path,
+            "test_identifier",
+            Severity::Warning,
+            "identifiant de test, accepté en mode test",
+            "test identity, accepted in test mode",
+        ),
+    }
+}
+
+/// A code checked against its field at the reference date.
+fn code(field: &str, path: &str, value: Option<&str>, at: NaiveDate, report: &mut Report) {
+    let Some(value) = value else { return };
+    let Ok(f) = nomenclature::field(field) else { return };
+    if let Err(e) = f.check(value, at) {
+        report.push(code_finding(path, &e));
+    }
+}
+
+/// The finding of a code refused by its field.
+pub(crate) fn code_finding(path: &str, e: &CodeError) -> super::report::Finding {
+    let (fr, en) = (e.message_fr(), e.message_en());
+    about(path, e.code(), Severity::Error, &fr, &en)
+}
+
+fn etat_civil_rules(ec: &EtatCivil, o: &Options, report: &mut Report) {
+    let at = o.reference_date;
+    code("civilite", "etat_civil.civilite", ec.civilite.as_deref(), at, report);
+    match ec.sexe.as_deref() {
+        Some(s @ ("O" | "UN")) if nomenclature::field("sexe").is_ok_and(|f| f.check(s, at).is_ok()) => {
+            report.push(about(
+                "etat_civil.sexe",
+                "code_not_allowed",
+                Severity::Warning,
+                "le portail attend M ou F",
+                "the portal expects M or F",
+            ));
+        }
+        other => code("sexe", "etat_civil.sexe", other, at, report),
+    }
+    if let (Some(c), Some(s)) = (ec.civilite.as_deref(), ec.sexe.as_deref()) {
+        if matches!((c, s), ("M", "F") | ("MME", "M")) {
+            report.push(about(
+                "etat_civil.sexe",
+                "inconsistent",
+                Severity::Warning,
+                "la civilité et le sexe ne correspondent pas",
+                "the civility and the sex do not match",
+            ));
+        }
+    }
+    name("etat_civil.nom_naissance", ec.nom_naissance.as_deref(), report);
+    name("etat_civil.nom_usage", ec.nom_usage.as_deref(), report);
+    if ec.prenoms.len() > 3 {
+        report.push(about(
+            "etat_civil.prenoms",
+            "invalid_length",
+            Severity::Error,
+            "trois prénoms au plus",
+            "three first names at most",
+        ));
+    }
+    for (i, p) in ec.prenoms.iter().enumerate() {
+        name(&format!("etat_civil.prenoms[{i}]"), Some(p), report);
+    }
+    if let Some(born) = ec.date_naissance {
+        if born > at {
+            report.push(about(
+                "etat_civil.date_naissance",
+                "out_of_range",
+                Severity::Error,
+                "la date est dans le futur",
+                "the date is in the future",
+            ));
+        } else if born.year() < 1900 {
+            report.push(about(
+                "etat_civil.date_naissance",
+                "out_of_range",
+                Severity::Error,
+                "la date est antérieure à 1900",
+                "the date is before 1900",
+            ));
+        }
+    }
+    birth_place(ec, report);
+}
+
+/// Born in France: commune required, lieu absent; born abroad: the opposite.
+fn birth_place(ec: &EtatCivil, report: &mut Report) {
+    let Some(pays) = ec.pays_naissance else { return };
+    if let Err(e) = pays.resolve() {
+        report.push(parse_finding("etat_civil.pays_naissance", &e));
+        return;
+    }
+    if pays.is_france() {
+        match ec.commune_naissance {
+            None if !report.has_finding_at("etat_civil.commune_naissance") => {
+                report.push(required("etat_civil.commune_naissance"));
+            }
+            None => {}
+            Some(code) => match code.resolve() {
+                Err(e) => report.push(parse_finding("etat_civil.commune_naissance", &e)),
+                Ok(r) if r.from_old_code => report.push(about(
+                    "etat_civil.commune_naissance",
+                    "old_code",
+                    Severity::Warning,
+                    "ancien code commune, remplacé par le code actuel",
+                    "old commune code, replaced by the current code",
+                )),
+                Ok(r) if !r.also_postal_code_of.is_empty() => report.push(about(
+                    "etat_civil.commune_naissance",
+                    "also_postal_code",
+                    Severity::Warning,
+                    "ce code est aussi un code postal : vérifiez qu'il s'agit bien du code commune INSEE",
+                    "this code is also a postal code: check it is the INSEE commune code",
+                )),
+                Ok(_) => {}
+            },
+        }
+        if ec.lieu_naissance.is_some() {
+            report.push(not_applicable(
+                "etat_civil.lieu_naissance",
+                "né en France, la commune suffit",
+                "born in France, the commune is enough",
+            ));
+        }
+    } else {
+        if ec.commune_naissance.is_some() {
+            report.push(not_applicable(
+                "etat_civil.commune_naissance",
+                "né à l'étranger, indiquer le lieu de naissance",
+                "born abroad, give the place of birth",
+            ));
+        }
+        if ec.lieu_naissance.is_none() && !report.has_finding_at("etat_civil.lieu_naissance") {
+            report.push(required("etat_civil.lieu_naissance"));
+        }
+    }
+}
+
+/// The finding of an identifier or code refused when parsed; the message never repeats
+/// the value (a postal code typed as a birth commune does not name the communes it serves:
+/// that would tell the birth place).
+pub(crate) fn parse_finding(path: &str, e: &ParseError) -> super::report::Finding {
+    match e {
+        ParseError::UnknownCode {
+            postal_code_of: Some(_),
+            ..
+        } => about(
+            path,
+            e.code(),
+            Severity::Error,
+            "c'est un code postal, pas un code commune INSEE",
+            "this is a postal code, not an INSEE commune code",
+        ),
+        _ => super::messages::finding(path, e.code(), Severity::Error, e.message_fr(), e.to_string()),
+    }
+}
+
+/// Names: letters (accents included), spaces, hyphens and apostrophes, 1 to 100 characters.
+fn name(path: &str, value: Option<&str>, report: &mut Report) {
+    let Some(v) = value else { return };
+    let count = v.chars().count();
+    if count == 0 || count > 100 {
+        report.push(about(
+            path,
+            "invalid_length",
+            Severity::Error,
+            "de 1 à 100 caractères",
+            "1 to 100 characters",
+        ));
+    } else if !v
+        .chars()
+        .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’'))
+    {
+        report.push(about(
+            path,
+            "invalid_format",
+            Severity::Error,
+            "lettres, espaces, tirets et apostrophes uniquement",
+            "letters, spaces, hyphens and apostrophes only",
+        ));
+    }
+}
+
+fn situation_rules(s: &Situation, ec: Option<&EtatCivil>, o: &Options, report: &mut Report) {
+    let at = o.reference_date;
+    name("situation.nom_exercice", s.nom_exercice.as_deref(), report);
+    name("situation.prenom_exercice", s.prenom_exercice.as_deref(), report);
+    code(
+        "profession",
+        "situation.profession",
+        s.profession.as_deref(),
+        at,
+        report,
+    );
+    code("role", "situation.role", s.role.as_deref(), at, report);
+    code(
+        "mode-exercice",
+        "situation.mode_exercice",
+        s.mode_exercice.as_deref(),
+        at,
+        report,
+    );
+    code("motif-fin", "situation.motif_fin", s.motif_fin.as_deref(), at, report);
+    if let Some(st) = &s.structure {
+        match (st.finess.is_some(), st.siret.is_some()) {
+            (true, true) => report.push(about(
+                "situation.structure",
+                "inconsistent",
+                Severity::Error,
+                "un FINESS ou un SIRET, pas les deux (le SIRET seulement sans FINESS)",
+                "a FINESS or a SIRET, not both (SIRET only without a FINESS)",
+            )),
+            (false, false) if !report.has_finding_at("situation.structure") => {
+                report.push(required("situation.structure"))
+            }
+            _ => {}
+        }
+    }
+    if let (Some(start), Some(end)) = (s.date_prise_fonction, s.date_fin_fonction) {
+        if end < start {
+            report.push(about(
+                "situation.date_fin_fonction",
+                "inconsistent",
+                Severity::Error,
+                "elle précède la date de prise de fonction",
+                "it is before the start date",
+            ));
+        }
+    }
+    let Some(start) = s.date_prise_fonction else { return };
+    if at.checked_add_months(Months::new(6)).is_some_and(|limit| start > limit) {
+        report.push(about(
+            "situation.date_prise_fonction",
+            "out_of_range",
+            Severity::Warning,
+            "plus de 6 mois après la date de référence",
+            "more than 6 months after the reference date",
+        ));
+    }
+    let Some(born) = ec.and_then(|ec| ec.date_naissance) else {
+        return;
+    };
+    if start <= born {
+        report.push(about(
+            "situation.date_prise_fonction",
+            "inconsistent",
+            Severity::Error,
+            "elle précède la date de naissance",
+            "it is before the date of birth",
+        ));
+    } else if let Some(age) = start.years_since(born) {
+        if !(16..=80).contains(&age) {
+            report.push(about(
+                "situation.date_prise_fonction",
+                "out_of_range",
+                Severity::Warning,
+                "la personne aurait moins de 16 ans ou plus de 80 ans",
+                "the person would be under 16 or over 80",
+            ));
+        }
+    }
+}
+
+/// At stage submit: the CGU accepted, and for a gestionnaire the in-person meeting.
+fn confirmations(d: &Demande, o: &Options, report: &mut Report) {
+    let c = d.confirmations.as_ref();
+    let mut must_be_true = |value: Option<bool>, path: &str| {
+        if value != Some(true) && !report.has_finding_at(path) {
+            report.push(about(
+                path,
+                "required",
+                Severity::Error,
+                "à confirmer pour envoyer la demande",
+                "must be confirmed to send the demande",
+            ));
+        }
+    };
+    must_be_true(c.and_then(|c| c.cgu_acceptees), "confirmations.cgu_acceptees");
+    if o.actor == Actor::Gestionnaire {
+        must_be_true(
+            c.and_then(|c| c.rencontre_en_personne),
+            "confirmations.rencontre_en_personne",
+        );
+    }
+}
