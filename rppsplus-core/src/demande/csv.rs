@@ -341,10 +341,7 @@ mod tests {
         let reports: Vec<_> = csv_reports(&file[..], Options::default()).map(Result::unwrap).collect();
         let codes: Vec<&str> = reports[0].1.findings().iter().map(|f| f.code).collect();
         assert!(codes.contains(&"encoding_converted"), "{codes:?}");
-        assert!(
-            !codes.contains(&"invalid_format"),
-            "LÉON decodes to letters: {codes:?}"
-        );
+        assert!(!codes.contains(&"invalid_format"), "LÉON decodes to letters: {codes:?}");
     }
 
     #[test]

@@ -1,0 +1,46 @@
+//! Validation throughput: a valid primo enregistrement from a parsed struct and from JSON
+//! text. Run: `cargo bench -p rppsplus-core --bench demande`. Figures go in BENCHMARKS.md.
+#![allow(missing_docs)] // criterion_group! generates undocumented items
+
+use std::hint::black_box;
+
+use chrono::NaiveDate;
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use rppsplus_core::demande::{Demande, Options, validate, validate_json};
+
+/// The demande of SPEC.md §4.
+const PRIMO: &str = r#"{
+  "procedure": "primo_enregistrement", "numero": "P20220905011141", "rpps": null,
+  "etat_civil": {"civilite": "MME", "sexe": "F", "nom_naissance": "DUPONT", "nom_usage": null,
+    "prenoms": ["Nathalie"], "date_naissance": "1999-05-05", "pays_naissance": "99100",
+    "commune_naissance": "13203", "lieu_naissance": null, "source": "saisie"},
+  "contact": {"email": "nathalie.dupont@example.org", "telephone_mobile": "+33730494959"},
+  "situation": {"id": null, "nom_exercice": "DUPONT", "prenom_exercice": "Nathalie",
+    "structure": {"finess": "970405593"}, "profession": "326", "role": "GENR08", "mode_exercice": "S",
+    "date_prise_fonction": "2022-05-02", "date_fin_fonction": null, "motif_fin": null},
+  "confirmations": {"cgu_acceptees": true, "rencontre_en_personne": true}
+}"#;
+
+fn demandes(c: &mut Criterion) {
+    let options = Options {
+        reference_date: NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"),
+        ..Options::default()
+    };
+    let parsed: Demande = serde_json::from_str(PRIMO).expect("the SPEC example parses");
+    assert!(validate(&parsed, &options).is_valid());
+    let mut group = c.benchmark_group("primo");
+    group.throughput(Throughput::Elements(1));
+    group.bench_function("validate (parsed struct)", |b| {
+        b.iter(|| validate(black_box(&parsed), &options))
+    });
+    group.bench_function("validate_json (text)", |b| {
+        b.iter(|| validate_json(black_box(PRIMO.as_bytes()), &options))
+    });
+    group.bench_function("serde_json::from_str::<Demande> (fail-fast typed parse)", |b| {
+        b.iter(|| serde_json::from_str::<Demande>(black_box(PRIMO)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, demandes);
+criterion_main!(benches);
