@@ -2,8 +2,9 @@
 
 /*
  * librppsplus: validation of the identifiers of the French RPPS+ domain (RPPS, idNat,
- * ADELI, FINESS, SIREN/SIRET, INSEE codes, mobile phone, email, demande number), and its
- * nomenclatures (labels, validity of codes at a date, lookups of codes and communes).
+ * ADELI, FINESS, SIREN/SIRET, INSEE codes, mobile phone, email, demande number), its
+ * nomenclatures (labels, validity of codes at a date, lookups of codes and communes), and
+ * demandes (JSON in, collect-all report of findings out).
  *
  * Conventions (see rppsplus-ffi/README.md):
  *
@@ -23,9 +24,12 @@
  *   *out_len is the length needed and out holds an empty string (if out_cap > 0): retry
  *   with a buffer of *out_len + 1 bytes. Output buffers must not overlap inputs.
  * - Ownership. Strings the library returns as const char * (names, version) are static.
- *   A handle (rppsplus_entries *) belongs to the caller, who frees it once with its _free
- *   function; _free(NULL) does nothing. The rppsplus_str views an accessor returns
- *   ({data, len}, not NUL-terminated) borrow from their handle: valid until it is freed.
+ *   A handle (rppsplus_entries *, rppsplus_report *, rppsplus_reports *,
+ *   rppsplus_validate_options *) belongs to the caller, who frees it once with its _free
+ *   function; _free(NULL) does nothing. A report borrowed from a list of reports
+ *   (rppsplus_reports_report_at) is freed with its list, never on its own. The
+ *   rppsplus_str views an accessor returns ({data, len}, not NUL-terminated) borrow from
+ *   their handle: valid until it is freed.
  * - Panics. A panic (an internal bug) never unwinds into C: it gives
  *   RPPSPLUS_RESULT_PANIC, or "" for the functions returning a static string.
  * - Thread safety. No global state: every function is reentrant and may be called from
@@ -39,6 +43,7 @@
 #ifndef RPPSPLUS_H
 #define RPPSPLUS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -355,6 +360,86 @@ typedef uint32_t rppsplus_offered;
 #endif // __cplusplus
 
 /*
+ When a demande is validated (passed as `uint32_t` to
+ `rppsplus_validate_options_set_stage`).
+ */
+enum rppsplus_stage
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /*
+   Saving a draft: the confirmations are not required yet.
+   */
+  RPPSPLUS_STAGE_DRAFT = 0,
+  /*
+   Sending the demande: the confirmations are required (the default).
+   */
+  RPPSPLUS_STAGE_SUBMIT = 1,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum rppsplus_stage rppsplus_stage;
+#else
+typedef uint32_t rppsplus_stage;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
+ Who sends the demande (passed as `uint32_t` to `rppsplus_validate_options_set_actor`).
+ */
+enum rppsplus_actor
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /*
+   The gestionnaire RPPS+ of the registration authority (CPx card; the default).
+   */
+  RPPSPLUS_ACTOR_GESTIONNAIRE = 0,
+  /*
+   The professional (FranceConnect, e-CPS).
+   */
+  RPPSPLUS_ACTOR_PROFESSIONNEL = 1,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum rppsplus_actor rppsplus_actor;
+#else
+typedef uint32_t rppsplus_actor;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
+ How serious a finding is, returned by `rppsplus_report_severity_at` (as `uint32_t`).
+ */
+enum rppsplus_severity
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /*
+   No such finding: NULL report or index out of range.
+   */
+  RPPSPLUS_SEVERITY_NONE = 0,
+  /*
+   The demande cannot be sent.
+   */
+  RPPSPLUS_SEVERITY_ERROR = 1,
+  /*
+   Worth a look; the demande can still be sent.
+   */
+  RPPSPLUS_SEVERITY_WARNING = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum rppsplus_severity rppsplus_severity;
+#else
+typedef uint32_t rppsplus_severity;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
  The result of `rppsplus_lookup`: an immutable list of entries (codes of a table, or
  communes), best first.
 
@@ -369,13 +454,58 @@ typedef uint32_t rppsplus_offered;
 typedef struct rppsplus_entries rppsplus_entries;
 
 /*
+ The report of one demande: whether it is valid and every finding (path, code,
+ severity, messages), in a deterministic order.
+
+ - Owner: a report from `rppsplus_validate_json` belongs to the caller, who frees it
+   once with `rppsplus_report_free` (freeing NULL does nothing). A report from
+   `rppsplus_reports_report_at` is borrowed from its list: never free it; it is valid
+   until the list is freed.
+ - Immutable: the accessors (which take a `const rppsplus_report *`) may run on one
+   report from several threads at once; `rppsplus_report_free` needs it exclusively.
+ - The views (`rppsplus_str`) the accessors return borrow from the report: valid until
+   it (or its list) is freed.
+ */
+typedef struct rppsplus_report rppsplus_report;
+
+/*
+ The reports of a JSON document (`rppsplus_validate_json_document`), one per demande,
+ each with the index of its demande.
+
+ - Owner: the caller, who frees it once with `rppsplus_reports_free` (which also frees
+   the reports it holds; freeing NULL does nothing).
+ - Immutable: the accessors may run from several threads at once; `_free` needs it
+   exclusively.
+ */
+typedef struct rppsplus_reports rppsplus_reports;
+
+/*
+ The options of a validation: a mutable builder.
+
+ - Owner: the caller of `rppsplus_validate_options_new`, who frees it once with
+   `rppsplus_validate_options_free` (freeing NULL does nothing).
+ - A new object holds the defaults of the core: reference date today (UTC, taken at
+   each validation), stage submit, actor gestionnaire, strict mode. The setters change
+   one option each; passing NULL options to a validation function uses the defaults.
+ - The setters take a non-const pointer and need exclusive access; the validation
+   functions take a `const rppsplus_validate_options *` and only read it: one options
+   object may serve validations on several threads at once, as long as no setter or
+   `_free` runs at the same time.
+ - The validation functions do not keep the pointer: the options may be changed or
+   freed as soon as they return.
+ */
+typedef struct rppsplus_validate_options rppsplus_validate_options;
+
+/*
  A borrowed view of UTF-8 text: `len` bytes at `data`, **not** NUL-terminated (print it
  with `printf("%.*s", (int)s.len, s.data)`).
 
- A view returned by an `rppsplus_entries_*` accessor is valid until the list it comes
- from is freed with `rppsplus_entries_free`; never free `data` itself. `data` is never
- NULL for an entry of the list (an empty text points to a static empty string); it is
- NULL, with `len` 0, only when the list is NULL or the index is out of range.
+ A view returned by an `rppsplus_entries_*` (or `rppsplus_report_*`) accessor is valid
+ until the list (or report) it comes from is freed with `rppsplus_entries_free` (or
+ `rppsplus_report_free`, `rppsplus_reports_free`); never free `data` itself. `data` is
+ never NULL for an entry of the list or a finding of the report (an empty text points to
+ a static empty string); it is NULL, with `len` 0, only when the handle is NULL or the
+ index is out of range (or, for a message, the language is not an `rppsplus_lang`).
  */
 typedef struct rppsplus_str {
   /*
@@ -885,6 +1015,270 @@ void rppsplus_entries_free(struct rppsplus_entries *entries);
  it. Never returns NULL (an empty string if an internal panic was caught).
  */
 const char *rppsplus_result_name(uint32_t code);
+
+/*
+ A new options object holding the defaults (today in UTC, stage submit, actor
+ gestionnaire, strict mode), to free with `rppsplus_validate_options_free`.
+
+ Returns NULL only if an internal panic was caught.
+ */
+struct rppsplus_validate_options *rppsplus_validate_options_new(void);
+
+/*
+ Sets the reference date of the validations: the date at which codes must be in force
+ and against which birth and start dates are checked. `date` is `YYYY-MM-DD` (exactly 10
+ bytes, years `0000` to `9999`), as for `rppsplus_nomenclature_check`; `date == NULL`
+ with `date_len == 0` means today in UTC, taken at each validation (the default).
+
+ Results: `RPPSPLUS_RESULT_OK`, `RPPSPLUS_RESULT_INVALID_DATE` (not such a date:
+ `2026-02-30`, `2026-1-5`, an empty string), `RPPSPLUS_RESULT_NULL_PARAMETER` (`options`
+ NULL, or `date` NULL with `date_len > 0`), `RPPSPLUS_RESULT_INVALID_UTF8`,
+ `RPPSPLUS_RESULT_INVALID_PARAMETER` (a length above `PTRDIFF_MAX`). On error the
+ options are unchanged.
+
+ # Safety
+
+ `options` is NULL or an options object not yet freed, used by no other thread during
+ the call; `date` (when not NULL) points to `date_len` readable bytes.
+ */
+uint32_t rppsplus_validate_options_set_reference_date(struct rppsplus_validate_options *options, const char *date, size_t date_len);
+
+/*
+ Sets the stage: `RPPSPLUS_STAGE_DRAFT` (saving: the confirmations are not required) or
+ `RPPSPLUS_STAGE_SUBMIT` (sending; the default).
+
+ Results: `RPPSPLUS_RESULT_OK`, `RPPSPLUS_RESULT_INVALID_PARAMETER` (not an
+ `rppsplus_stage`; the options are unchanged), `RPPSPLUS_RESULT_NULL_PARAMETER`.
+
+ # Safety
+
+ `options` is NULL or an options object not yet freed, used by no other thread during
+ the call.
+ */
+uint32_t rppsplus_validate_options_set_stage(struct rppsplus_validate_options *options, uint32_t stage);
+
+/*
+ Sets the actor: `RPPSPLUS_ACTOR_GESTIONNAIRE` (the default) or
+ `RPPSPLUS_ACTOR_PROFESSIONNEL`.
+
+ Results: `RPPSPLUS_RESULT_OK`, `RPPSPLUS_RESULT_INVALID_PARAMETER` (not an
+ `rppsplus_actor`; the options are unchanged), `RPPSPLUS_RESULT_NULL_PARAMETER`.
+
+ # Safety
+
+ As `rppsplus_validate_options_set_stage`.
+ */
+uint32_t rppsplus_validate_options_set_actor(struct rppsplus_validate_options *options, uint32_t actor);
+
+/*
+ Sets the mode of the identifiers: `RPPSPLUS_MODE_STRICT` (production identifiers only;
+ the default) or `RPPSPLUS_MODE_TEST` (ANS test identities accepted, with a
+ `test_identifier` warning).
+
+ Results: `RPPSPLUS_RESULT_OK`, `RPPSPLUS_RESULT_INVALID_PARAMETER` (not an
+ `rppsplus_mode`; the options are unchanged), `RPPSPLUS_RESULT_NULL_PARAMETER`.
+
+ # Safety
+
+ As `rppsplus_validate_options_set_stage`.
+ */
+uint32_t rppsplus_validate_options_set_mode(struct rppsplus_validate_options *options, uint32_t mode);
+
+/*
+ Frees an options object. NULL does nothing. Freeing it twice, or using it afterwards,
+ is undefined behaviour; no other call on it may run at the same time.
+
+ # Safety
+
+ `options` is NULL or an options object from `rppsplus_validate_options_new` not yet
+ freed.
+ */
+void rppsplus_validate_options_free(struct rppsplus_validate_options *options);
+
+/*
+ Validates one demande given as JSON text (SPEC.md section 4) and writes a new report
+ to `*report_out`, which the caller frees with `rppsplus_report_free`.
+
+ The content never makes the call fail: `json` is read as bytes, and text that is not
+ JSON (invalid UTF-8, a syntax error, an empty input) gives a report with one
+ `invalid_json` finding; wrong types, bad values and unknown fields are findings at
+ their paths, and every rule still runs on the rest (collect-all). A document holding
+ several demandes (an array, JSON Lines) is one wrong value here: use
+ `rppsplus_validate_json_document`.
+
+ `options` may be NULL: the defaults (today in UTC, submit, gestionnaire, strict). The
+ function does not keep it.
+
+ Results: `RPPSPLUS_RESULT_OK` (whether the demande is valid or not: see
+ `rppsplus_report_valid`), `RPPSPLUS_RESULT_NULL_PARAMETER` (`json` or `report_out`
+ NULL, even with `json_len` 0), `RPPSPLUS_RESULT_INVALID_PARAMETER` (a length above
+ `PTRDIFF_MAX`). On error `*report_out` is unchanged and there is nothing to free.
+
+ # Safety
+
+ `json` points to `json_len` readable bytes; `options` is NULL or an options object not
+ yet freed and not modified during the call; `report_out` points to a writable
+ `rppsplus_report *`.
+ */
+uint32_t rppsplus_validate_json(const char *json, size_t json_len, const struct rppsplus_validate_options *options, struct rppsplus_report **report_out);
+
+/*
+ Validates a JSON document of demandes: one demande (an object), an array of demandes,
+ or JSON Lines (one demande per line), and writes a new list of reports to
+ `*reports_out`, which the caller frees with `rppsplus_reports_free`.
+
+ Each report comes with the index of its demande (`rppsplus_reports_index_at`: the
+ position in the array, or the line number - 1 for JSON Lines, blank lines skipped). As
+ for `rppsplus_validate_json`, the content never makes the call fail: a document that is
+ not JSON gives one report with an `invalid_json` finding (per line for JSON Lines), an
+ empty array an empty list. `options` may be NULL (the defaults).
+
+ Results and safety: as `rppsplus_validate_json`, with `reports_out` for `report_out`.
+
+ # Safety
+
+ As `rppsplus_validate_json`; `reports_out` points to a writable `rppsplus_reports *`.
+ */
+uint32_t rppsplus_validate_json_document(const char *json, size_t json_len, const struct rppsplus_validate_options *options, struct rppsplus_reports **reports_out);
+
+/*
+ Whether the demande has no error (warnings allowed); false for NULL.
+
+ # Safety
+
+ `report` is NULL or a report not yet freed (nor its list).
+ */
+bool rppsplus_report_valid(const struct rppsplus_report *report);
+
+/*
+ The number of findings of a report (errors and warnings); 0 for NULL.
+
+ # Safety
+
+ As `rppsplus_report_valid`.
+ */
+size_t rppsplus_report_len(const struct rppsplus_report *report);
+
+/*
+ The stable code of finding `index`: `required`, `invalid_format`, `invalid_checksum`,
+ `code_deprecated`, `unknown_field`, `invalid_json`... (SPEC.md section 4; the codes the
+ CLI and Python report).
+
+ Like every `rppsplus_report_*` text accessor: returns a view (not NUL-terminated) valid
+ until the report is freed; `data` is NULL (and `len` 0) when `report` is NULL or `index
+ >= rppsplus_report_len(report)`, never otherwise.
+
+ # Safety
+
+ As `rppsplus_report_valid`.
+ */
+struct rppsplus_str rppsplus_report_code_at(const struct rppsplus_report *report, size_t index);
+
+/*
+ The path of finding `index`, with the JSON names (`contact.email`,
+ `etat_civil.prenoms[1]`); an empty text for the whole document (`invalid_json`). A path
+ may hold any character of an unknown key of the input (NUL included). As
+ `rppsplus_report_code_at`.
+
+ # Safety
+
+ As `rppsplus_report_valid`.
+ */
+struct rppsplus_str rppsplus_report_path_at(const struct rppsplus_report *report, size_t index);
+
+/*
+ The message of finding `index` in `lang` (`RPPSPLUS_LANG_FR`, the users' language, or
+ `RPPSPLUS_LANG_EN`), UTF-8. Messages never repeat the values of the etat civil or the
+ contact. As `rppsplus_report_code_at`; `data` is also NULL when `lang` is not an
+ `rppsplus_lang`.
+
+ # Safety
+
+ As `rppsplus_report_valid`.
+ */
+struct rppsplus_str rppsplus_report_message_at(const struct rppsplus_report *report, size_t index, uint32_t lang);
+
+/*
+ The severity of finding `index`: an `rppsplus_severity` as `uint32_t`
+ (`RPPSPLUS_SEVERITY_ERROR` or `RPPSPLUS_SEVERITY_WARNING`; `RPPSPLUS_SEVERITY_NONE`
+ for a NULL report or an index out of range).
+
+ # Safety
+
+ As `rppsplus_report_valid`.
+ */
+uint32_t rppsplus_report_severity_at(const struct rppsplus_report *report, size_t index);
+
+/*
+ Writes the report as JSON (UTF-8), the form the CLI and Python give:
+ `{"valid":false,"findings":[{"path":"contact.email","code":"required","severity":"error","message":"...","message_en":"..."}]}`.
+
+ Results: `RPPSPLUS_RESULT_OK` (the JSON and a NUL are written to `buf`, `*out_len` is
+ its length in bytes), `RPPSPLUS_RESULT_INSUFFICIENT_SIZE` (`*out_len` = the length
+ needed, `buf` holds an empty string when `cap > 0`: retry with `*out_len + 1` bytes),
+ `RPPSPLUS_RESULT_NULL_PARAMETER` (`report` or `out_len` NULL, or `buf` NULL with `cap >
+ 0`).
+
+ # Safety
+
+ `report` is NULL or a report not yet freed; `buf` points to `cap` writable bytes and
+ `out_len` to a writable `size_t`.
+ */
+uint32_t rppsplus_report_to_json(const struct rppsplus_report *report, char *buf, size_t cap, size_t *out_len);
+
+/*
+ Frees a report from `rppsplus_validate_json`, and the texts its views point to. NULL
+ does nothing. Never pass a report borrowed from a list (`rppsplus_reports_report_at`):
+ free the list instead. Freeing a report twice, or using it (or one of its views)
+ afterwards, is undefined behaviour; no other call on it may run at the same time.
+
+ # Safety
+
+ `report` is NULL or a report from `rppsplus_validate_json` not yet freed.
+ */
+void rppsplus_report_free(struct rppsplus_report *report);
+
+/*
+ The number of reports of a list (one per demande of the document); 0 for NULL.
+
+ # Safety
+
+ `reports` is NULL or a list from `rppsplus_validate_json_document` not yet freed.
+ */
+size_t rppsplus_reports_len(const struct rppsplus_reports *reports);
+
+/*
+ The index of the demande of report `index` in the document (0-based: the position in
+ the array, or the line number - 1 for JSON Lines); `SIZE_MAX` for a NULL list or an
+ index out of range.
+
+ # Safety
+
+ As `rppsplus_reports_len`.
+ */
+size_t rppsplus_reports_index_at(const struct rppsplus_reports *reports, size_t index);
+
+/*
+ Report `index` of the list, borrowed: read it with the `rppsplus_report_*` accessors,
+ never free it; it is valid until the list is freed. NULL for a NULL list or an index
+ out of range.
+
+ # Safety
+
+ As `rppsplus_reports_len`.
+ */
+const struct rppsplus_report *rppsplus_reports_report_at(const struct rppsplus_reports *reports, size_t index);
+
+/*
+ Frees a list from `rppsplus_validate_json_document` with its reports (and their views).
+ NULL does nothing. Freeing a list twice, or using it (or a report or view from it)
+ afterwards, is undefined behaviour; no other call on it may run at the same time.
+
+ # Safety
+
+ `reports` is NULL or a list from `rppsplus_validate_json_document` not yet freed.
+ */
+void rppsplus_reports_free(struct rppsplus_reports *reports);
 
 /*
  The version of the library, e.g. `"0.1.0"`: a static NUL-terminated string, never

@@ -16,6 +16,20 @@ use crate::result::rppsplus_result;
 /// When not NULL, `input` must point to `len` readable bytes that stay unchanged while the
 /// returned string is in use.
 pub(crate) unsafe fn input_str<'a>(input: *const c_char, len: usize) -> Result<&'a str, rppsplus_result> {
+    // SAFETY: forwarded to the caller.
+    let bytes = unsafe { input_bytes(input, len) }?;
+    str::from_utf8(bytes).map_err(|_| rppsplus_result::InvalidUtf8)
+}
+
+/// Borrows `len` bytes at `input`, whatever they hold (for the inputs the core reads as
+/// bytes, such as JSON documents).
+///
+/// Errors: NULL `input` -> `NullParameter`; `len > isize::MAX` -> `InvalidParameter`.
+///
+/// # Safety
+///
+/// As [`input_str`].
+pub(crate) unsafe fn input_bytes<'a>(input: *const c_char, len: usize) -> Result<&'a [u8], rppsplus_result> {
     if input.is_null() {
         return Err(rppsplus_result::NullParameter);
     }
@@ -23,8 +37,7 @@ pub(crate) unsafe fn input_str<'a>(input: *const c_char, len: usize) -> Result<&
         return Err(rppsplus_result::InvalidParameter);
     }
     // SAFETY: non-NULL, `len` readable bytes (caller), `len <= isize::MAX` (checked above).
-    let bytes = unsafe { slice::from_raw_parts(input.cast::<u8>(), len) };
-    str::from_utf8(bytes).map_err(|_| rppsplus_result::InvalidUtf8)
+    Ok(unsafe { slice::from_raw_parts(input.cast::<u8>(), len) })
 }
 
 /// A caller's output buffer, checked for NULL.

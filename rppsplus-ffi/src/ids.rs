@@ -129,7 +129,7 @@ impl rppsplus_kind {
 }
 
 impl rppsplus_mode {
-    fn core(mode: u32) -> Result<Mode, rppsplus_result> {
+    pub(crate) fn core(mode: u32) -> Result<Mode, rppsplus_result> {
         match mode {
             0 => Ok(Mode::Strict),
             1 => Ok(Mode::Test),
@@ -174,7 +174,7 @@ impl rppsplus_warning {
 }
 
 impl rppsplus_lang {
-    fn from_u32(lang: u32) -> Result<Self, rppsplus_result> {
+    pub(crate) fn from_u32(lang: u32) -> Result<Self, rppsplus_result> {
         match lang {
             0 => Ok(Self::Fr),
             1 => Ok(Self::En),

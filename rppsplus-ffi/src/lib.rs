@@ -12,7 +12,8 @@
 //! - a panic never crosses the boundary: it becomes `RPPSPLUS_RESULT_PANIC` (or a documented
 //!   default for the functions that return no result code);
 //! - no global mutable state: every function is reentrant and thread-safe;
-//! - handles (`rppsplus_entries`) are Boxes owned by the caller, immutable once returned,
+//! - handles (`rppsplus_entries`, `rppsplus_report`, `rppsplus_reports`,
+//!   `rppsplus_validate_options`) are Boxes owned by the caller, immutable once returned,
 //!   freed by their `_free` function (`_free(NULL)` does nothing).
 #![allow(non_camel_case_types)]
 
@@ -23,6 +24,7 @@ mod idnat;
 mod ids;
 mod nomenclature;
 mod result;
+mod validate;
 mod version;
 
 pub use idnat::{rppsplus_idnat_from_adeli, rppsplus_idnat_from_rpps, rppsplus_idnat_to_adeli, rppsplus_idnat_to_rpps};
@@ -40,4 +42,13 @@ pub use nomenclature::{
     rppsplus_lookup, rppsplus_nomenclature_check, rppsplus_nomenclature_label, rppsplus_offered, rppsplus_str,
 };
 pub use result::{rppsplus_result, rppsplus_result_name};
+pub use validate::{
+    rppsplus_actor, rppsplus_report, rppsplus_report_code_at, rppsplus_report_free, rppsplus_report_len,
+    rppsplus_report_message_at, rppsplus_report_path_at, rppsplus_report_severity_at, rppsplus_report_to_json,
+    rppsplus_report_valid, rppsplus_reports, rppsplus_reports_free, rppsplus_reports_index_at, rppsplus_reports_len,
+    rppsplus_reports_report_at, rppsplus_severity, rppsplus_stage, rppsplus_validate_json,
+    rppsplus_validate_json_document, rppsplus_validate_options, rppsplus_validate_options_free,
+    rppsplus_validate_options_new, rppsplus_validate_options_set_actor, rppsplus_validate_options_set_mode,
+    rppsplus_validate_options_set_reference_date, rppsplus_validate_options_set_stage,
+};
 pub use version::{rppsplus_version, rppsplus_version_number};

@@ -22,10 +22,12 @@ const COMMUNE: &str = "commune";
 /// A borrowed view of UTF-8 text: `len` bytes at `data`, **not** NUL-terminated (print it
 /// with `printf("%.*s", (int)s.len, s.data)`).
 ///
-/// A view returned by an `rppsplus_entries_*` accessor is valid until the list it comes
-/// from is freed with `rppsplus_entries_free`; never free `data` itself. `data` is never
-/// NULL for an entry of the list (an empty text points to a static empty string); it is
-/// NULL, with `len` 0, only when the list is NULL or the index is out of range.
+/// A view returned by an `rppsplus_entries_*` (or `rppsplus_report_*`) accessor is valid
+/// until the list (or report) it comes from is freed with `rppsplus_entries_free` (or
+/// `rppsplus_report_free`, `rppsplus_reports_free`); never free `data` itself. `data` is
+/// never NULL for an entry of the list or a finding of the report (an empty text points to
+/// a static empty string); it is NULL, with `len` 0, only when the handle is NULL or the
+/// index is out of range (or, for a message, the language is not an `rppsplus_lang`).
 #[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct rppsplus_str {
@@ -37,13 +39,13 @@ pub struct rppsplus_str {
 
 impl rppsplus_str {
     /// No entry: NULL list or index out of range.
-    const NONE: Self = Self {
+    pub(crate) const NONE: Self = Self {
         data: ptr::null(),
         len: 0,
     };
 
     /// A view of `s`; an empty `s` points to a static empty string (never dangling).
-    fn of(s: &str) -> Self {
+    pub(crate) fn of(s: &str) -> Self {
         if s.is_empty() {
             return Self {
                 data: c"".as_ptr(),
@@ -158,7 +160,7 @@ unsafe fn reference_date(date: *const c_char, date_len: usize) -> Result<NaiveDa
 }
 
 /// `YYYY-MM-DD` exactly (four-digit year, two-digit month and day), a real calendar date.
-fn parse_date(s: &str) -> Result<NaiveDate, rppsplus_result> {
+pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, rppsplus_result> {
     let b = s.as_bytes();
     let shape = b.len() == 10
         && b.iter().enumerate().all(|(i, c)| match i {
