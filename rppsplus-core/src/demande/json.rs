@@ -101,7 +101,9 @@ impl<'r> Reader<'r> {
     /// A date member: `YYYY-MM-DD` (or `JJ/MM/AAAA`, as spreadsheets write it).
     fn date(&mut self, map: &Map<String, Value>, key: &str, path: &str) -> Option<NaiveDate> {
         let s = self.string(map, key, path)?;
-        let parsed = NaiveDate::parse_from_str(s, "%Y-%m-%d").or_else(|_| NaiveDate::parse_from_str(s, "%d/%m/%Y"));
+        let parsed = s
+            .parse::<NaiveDate>()
+            .or_else(|_| NaiveDate::parse_from_str(s, "%d/%m/%Y"));
         match parsed {
             Ok(d) => Some(d),
             Err(_) => {
@@ -133,12 +135,12 @@ impl<'r> Reader<'r> {
         map: &Map<String, Value>,
         key: &str,
         path: &str,
-        all: &[&str],
+        all: impl Fn() -> Vec<&'static str>,
     ) -> Option<T> {
         let s = self.string(map, key, path)?;
         let parsed = s.parse().ok();
         if parsed.is_none() {
-            let list = all.join(", ");
+            let list = all().join(", ");
             self.report.push(about(
                 path,
                 "unknown_code",
@@ -164,7 +166,6 @@ impl<'r> Reader<'r> {
         let Some(m) = self.object(v, "", &known) else {
             return Demande::default();
         };
-        let procedures: Vec<&str> = super::Procedure::ALL.iter().map(|p| p.as_str()).collect();
         let mode = self.mode;
         let rpps = self.parsed(m, "rpps", "rpps", |s| Rpps::parse_with(s, Mode::Test));
         let rpps = match rpps {
@@ -175,7 +176,9 @@ impl<'r> Reader<'r> {
             other => other,
         };
         Demande {
-            procedure: self.name(m, "procedure", "procedure", &procedures),
+            procedure: self.name(m, "procedure", "procedure", || {
+                super::Procedure::ALL.iter().map(|p| p.as_str()).collect()
+            }),
             numero: self.parsed(m, "numero", "numero", NumeroDemande::parse),
             rpps,
             etat_civil: Self::member(m, "etat_civil").and_then(|v| self.etat_civil(v)),
@@ -199,21 +202,33 @@ impl<'r> Reader<'r> {
             "source",
         ];
         let m = self.object(v, "etat_civil", &known)?;
-        let p = |k: &str| format!("etat_civil.{k}");
-        let sources: Vec<&str> = super::Source::ALL.iter().map(|s| s.as_str()).collect();
         Some(EtatCivil {
-            civilite: self.string(m, "civilite", &p("civilite")).map(str::to_owned),
-            sexe: self.string(m, "sexe", &p("sexe")).map(str::to_owned),
-            nom_naissance: self.string(m, "nom_naissance", &p("nom_naissance")).map(str::to_owned),
-            nom_usage: self.string(m, "nom_usage", &p("nom_usage")).map(str::to_owned),
-            prenoms: self.prenoms(m),
-            date_naissance: self.date(m, "date_naissance", &p("date_naissance")),
-            pays_naissance: self.parsed(m, "pays_naissance", &p("pays_naissance"), InseeCountryCode::parse),
-            commune_naissance: self.parsed(m, "commune_naissance", &p("commune_naissance"), InseeCommuneCode::parse),
-            lieu_naissance: self
-                .string(m, "lieu_naissance", &p("lieu_naissance"))
+            civilite: self.string(m, "civilite", "etat_civil.civilite").map(str::to_owned),
+            sexe: self.string(m, "sexe", "etat_civil.sexe").map(str::to_owned),
+            nom_naissance: self
+                .string(m, "nom_naissance", "etat_civil.nom_naissance")
                 .map(str::to_owned),
-            source: self.name(m, "source", &p("source"), &sources),
+            nom_usage: self.string(m, "nom_usage", "etat_civil.nom_usage").map(str::to_owned),
+            prenoms: self.prenoms(m),
+            date_naissance: self.date(m, "date_naissance", "etat_civil.date_naissance"),
+            pays_naissance: self.parsed(
+                m,
+                "pays_naissance",
+                "etat_civil.pays_naissance",
+                InseeCountryCode::parse,
+            ),
+            commune_naissance: self.parsed(
+                m,
+                "commune_naissance",
+                "etat_civil.commune_naissance",
+                InseeCommuneCode::parse,
+            ),
+            lieu_naissance: self
+                .string(m, "lieu_naissance", "etat_civil.lieu_naissance")
+                .map(str::to_owned),
+            source: self.name(m, "source", "etat_civil.source", || {
+                super::Source::ALL.iter().map(|s| s.as_str()).collect()
+            }),
         })
     }
 
@@ -264,19 +279,18 @@ impl<'r> Reader<'r> {
             "motif_fin",
         ];
         let m = self.object(v, "situation", &known)?;
-        let p = |k: &str| format!("situation.{k}");
-        let text = |r: &mut Self, k: &str| r.string(m, k, &p(k)).map(str::to_owned);
+        let text = |r: &mut Self, k: &str, path: &str| r.string(m, k, path).map(str::to_owned);
         Some(Situation {
-            id: text(self, "id"),
-            nom_exercice: text(self, "nom_exercice"),
-            prenom_exercice: text(self, "prenom_exercice"),
+            id: text(self, "id", "situation.id"),
+            nom_exercice: text(self, "nom_exercice", "situation.nom_exercice"),
+            prenom_exercice: text(self, "prenom_exercice", "situation.prenom_exercice"),
             structure: Self::member(m, "structure").and_then(|v| self.structure(v)),
-            profession: text(self, "profession"),
-            role: text(self, "role"),
-            mode_exercice: text(self, "mode_exercice"),
-            date_prise_fonction: self.date(m, "date_prise_fonction", &p("date_prise_fonction")),
-            date_fin_fonction: self.date(m, "date_fin_fonction", &p("date_fin_fonction")),
-            motif_fin: text(self, "motif_fin"),
+            profession: text(self, "profession", "situation.profession"),
+            role: text(self, "role", "situation.role"),
+            mode_exercice: text(self, "mode_exercice", "situation.mode_exercice"),
+            date_prise_fonction: self.date(m, "date_prise_fonction", "situation.date_prise_fonction"),
+            date_fin_fonction: self.date(m, "date_fin_fonction", "situation.date_fin_fonction"),
+            motif_fin: text(self, "motif_fin", "situation.motif_fin"),
         })
     }
 

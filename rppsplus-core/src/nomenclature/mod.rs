@@ -172,6 +172,18 @@ pub fn value_set(name: &str) -> Result<&'static ValueSet, NomenclatureError> {
         .ok_or(NomenclatureError::UnknownTable)
 }
 
+/// The fields of the portal's aliases, resolved once (validation asks for them per demande).
+static ALIAS_FIELDS: LazyLock<HashMap<&'static str, Field>> = LazyLock::new(|| {
+    ALIASES
+        .iter()
+        .filter_map(|(alias, table_name, set)| {
+            let set = set.and_then(|s| VALUE_SETS.iter().find(|v| v.name == s));
+            let table = TABLES.iter().find(|t| t.name == *table_name)?;
+            Some((*alias, set.map_or(Field::Table(table), Field::ValueSet)))
+        })
+        .collect()
+});
+
 /// What a field accepts: a value set, or a whole table when the portal offers all of it.
 #[derive(Debug, Clone, Copy)]
 pub enum Field {
@@ -195,6 +207,9 @@ pub enum Field {
 /// # Ok::<(), rppsplus_core::nomenclature::NomenclatureError>(())
 /// ```
 pub fn field(name: &str) -> Result<Field, NomenclatureError> {
+    if let Some(field) = ALIAS_FIELDS.get(name) {
+        return Ok(*field);
+    }
     match value_set(name) {
         Ok(set) => Ok(Field::ValueSet(set)),
         Err(_) => table(name).map(Field::Table),
@@ -225,6 +240,14 @@ pub fn portal_value_set(alias: &str) -> Option<&'static ValueSet> {
     let (.., set) = ALIASES.iter().find(|(a, ..)| *a == alias)?;
     VALUE_SETS.iter().find(|v| Some(v.name) == *set)
 }
+
+/// The code system of each value set, by value-set position.
+static SYSTEMS: LazyLock<Vec<&'static Table>> = LazyLock::new(|| {
+    VALUE_SETS
+        .iter()
+        .map(|v| TABLES.iter().find(|t| t.name == v.system).unwrap_or(&TABLES[0]))
+        .collect()
+});
 
 /// Per table, the position of each code: O(1) lookups.
 static CODE_INDEX: LazyLock<Vec<HashMap<&'static str, usize>>> = LazyLock::new(|| {
@@ -361,7 +384,8 @@ impl CodeError {
 impl ValueSet {
     /// The code system of the set.
     pub fn system(&self) -> &'static Table {
-        TABLES.iter().find(|t| t.name == self.system).unwrap_or(&TABLES[0])
+        let position = VALUE_SETS.iter().position(|v| std::ptr::eq(v, self));
+        position.and_then(|i| SYSTEMS.get(i)).copied().unwrap_or(&TABLES[0])
     }
 
     /// Whether `code` may be entered for this field on `at`: unknown to the code system,
