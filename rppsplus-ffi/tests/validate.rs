@@ -1,0 +1,683 @@
+//! The demande functions called through the rlib, as C would call them: the seeds of the
+//! issue (the SPEC section 4 example), options, NULL everywhere, content that is not JSON
+//! (invalid UTF-8, syntax errors, empty), a 10 MB string value, out-of-range indexes, bad
+//! enum values, `free(NULL)`, documents (arrays, JSON Lines), concurrent readers.
+
+use std::ffi::c_char;
+use std::{ptr, slice, str};
+
+use chrono::NaiveDate;
+use rppsplus::*;
+use rppsplus_core::demande::{self, Options, Stage};
+use serde_json::Value;
+
+const OK: u32 = rppsplus_result::Ok as u32;
+const NULL: u32 = rppsplus_result::NullParameter as u32;
+const SMALL: u32 = rppsplus_result::InsufficientSize as u32;
+const PARAM: u32 = rppsplus_result::InvalidParameter as u32;
+const DATE: u32 = rppsplus_result::InvalidDate as u32;
+const UTF8: u32 = rppsplus_result::InvalidUtf8 as u32;
+const FR: u32 = rppsplus_lang::Fr as u32;
+const EN: u32 = rppsplus_lang::En as u32;
+const ERROR: u32 = rppsplus_severity::Error as u32;
+const WARNING: u32 = rppsplus_severity::Warning as u32;
+const NO_SEVERITY: u32 = rppsplus_severity::None as u32;
+
+const AT: &str = "2026-11-22";
+
+/// The example demande of SPEC.md section 4.
+const SPEC_EXAMPLE: &str = r#"{
+  "procedure": "primo_enregistrement",
+  "numero": "P20220905011141",
+  "rpps": null,
+  "etat_civil": {
+    "civilite": "MME", "sexe": "F",
+    "nom_naissance": "DUPONT", "nom_usage": null,
+    "prenoms": ["Nathalie"],
+    "date_naissance": "1999-05-05",
+    "pays_naissance": "99100", "commune_naissance": "13203", "lieu_naissance": null,
+    "source": "saisie"
+  },
+  "contact": { "email": "nathalie.dupont@example.org", "telephone_mobile": "+33730494959" },
+  "situation": {
+    "id": null,
+    "nom_exercice": "DUPONT", "prenom_exercice": "Nathalie",
+    "structure": { "finess": "970405593" },
+    "profession": "326", "role": "GENR08", "mode_exercice": "S",
+    "date_prise_fonction": "2022-05-02", "date_fin_fonction": null, "motif_fin": null
+  },
+  "confirmations": { "cgu_acceptees": true, "rencontre_en_personne": true }
+}"#;
+
+/// The SPEC example with `edit` applied to its JSON value.
+fn example_with(edit: impl FnOnce(&mut Value)) -> String {
+    let mut v: Value = serde_json::from_str(SPEC_EXAMPLE).unwrap();
+    edit(&mut v);
+    v.to_string()
+}
+
+/// Options owned by a test (freed on drop).
+struct Opts(*mut rppsplus_validate_options);
+
+impl Opts {
+    fn new() -> Self {
+        let p = rppsplus_validate_options_new();
+        assert!(!p.is_null());
+        Self(p)
+    }
+
+    /// Options at the reference date `AT`.
+    fn at() -> Self {
+        let o = Self::new();
+        assert_eq!(o.date(Some(AT.as_bytes())), OK);
+        o
+    }
+
+    fn date(&self, date: Option<&[u8]>) -> u32 {
+        let (d, l) = date.map_or((ptr::null(), 0), |d| (d.as_ptr().cast(), d.len()));
+        // SAFETY: live options, valid bytes.
+        unsafe { rppsplus_validate_options_set_reference_date(self.0, d, l) }
+    }
+
+    fn stage(&self, stage: u32) -> u32 {
+        // SAFETY: live options.
+        unsafe { rppsplus_validate_options_set_stage(self.0, stage) }
+    }
+
+    fn actor(&self, actor: u32) -> u32 {
+        // SAFETY: live options.
+        unsafe { rppsplus_validate_options_set_actor(self.0, actor) }
+    }
+
+    fn mode(&self, mode: u32) -> u32 {
+        // SAFETY: live options.
+        unsafe { rppsplus_validate_options_set_mode(self.0, mode) }
+    }
+}
+
+impl Drop for Opts {
+    fn drop(&mut self) {
+        // SAFETY: created by `rppsplus_validate_options_new`, freed once.
+        unsafe { rppsplus_validate_options_free(self.0) }
+    }
+}
+
+/// A report owned by a test (freed on drop).
+struct Rep(*mut rppsplus_report);
+
+// SAFETY: reports are immutable; the accessors may run from several threads at once.
+unsafe impl Send for Rep {}
+// SAFETY: as above.
+unsafe impl Sync for Rep {}
+
+impl Drop for Rep {
+    fn drop(&mut self) {
+        // SAFETY: from `rppsplus_validate_json`, freed once.
+        unsafe { rppsplus_report_free(self.0) }
+    }
+}
+
+/// One finding as the accessors give it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Found {
+    path: String,
+    code: String,
+    severity: u32,
+    fr: String,
+    en: String,
+}
+
+fn view(s: rppsplus_str) -> Option<String> {
+    if s.data.is_null() {
+        assert_eq!(s.len, 0);
+        return None;
+    }
+    // SAFETY: a view of `len` bytes, live while its report is.
+    let bytes = unsafe { slice::from_raw_parts(s.data.cast::<u8>(), s.len) };
+    Some(str::from_utf8(bytes).expect("UTF-8 view").to_owned())
+}
+
+/// The findings of a report (owned or borrowed) through the accessors.
+fn findings(report: *const rppsplus_report) -> Vec<Found> {
+    // SAFETY: a live report.
+    unsafe {
+        (0..rppsplus_report_len(report))
+            .map(|i| Found {
+                path: view(rppsplus_report_path_at(report, i)).unwrap(),
+                code: view(rppsplus_report_code_at(report, i)).unwrap(),
+                severity: rppsplus_report_severity_at(report, i),
+                fr: view(rppsplus_report_message_at(report, i, FR)).unwrap(),
+                en: view(rppsplus_report_message_at(report, i, EN)).unwrap(),
+            })
+            .collect()
+    }
+}
+
+impl Rep {
+    fn valid(&self) -> bool {
+        // SAFETY: a live report.
+        unsafe { rppsplus_report_valid(self.0) }
+    }
+
+    fn findings(&self) -> Vec<Found> {
+        findings(self.0)
+    }
+
+    fn codes(&self) -> Vec<(String, String)> {
+        self.findings().into_iter().map(|f| (f.code, f.path)).collect()
+    }
+
+    fn has(&self, code: &str, path: &str) -> bool {
+        self.codes().iter().any(|(c, p)| c == code && p == path)
+    }
+}
+
+/// `rppsplus_validate_json` on `json`.
+fn validate(json: &[u8], options: Option<&Opts>) -> Rep {
+    validate_with(json, options.map_or(ptr::null(), |o| o.0.cast_const()))
+}
+
+/// `rppsplus_validate_json` with options given as a pointer (NULL or live).
+fn validate_with(json: &[u8], opts: *const rppsplus_validate_options) -> Rep {
+    let mut out = ptr::null_mut();
+    // SAFETY: valid bytes, live options, writable out.
+    let rc = unsafe { rppsplus_validate_json(json.as_ptr().cast(), json.len(), opts, &mut out) };
+    assert_eq!(rc, OK);
+    assert!(!out.is_null());
+    Rep(out)
+}
+
+/// `rppsplus_report_to_json` with a buffer of `cap` bytes.
+fn to_json(report: *const rppsplus_report, cap: usize) -> (u32, String, usize) {
+    let mut buf = vec![0x55 as c_char; cap.max(1)];
+    let mut len = 0xdead;
+    let out = if cap == 0 { ptr::null_mut() } else { buf.as_mut_ptr() };
+    // SAFETY: valid pointers and sizes.
+    let rc = unsafe { rppsplus_report_to_json(report, out, cap, &mut len) };
+    let text = if cap > 0 && (rc == OK || rc == SMALL) {
+        // SAFETY: NUL-terminated within the buffer.
+        unsafe { std::ffi::CStr::from_ptr(buf.as_ptr()) }
+            .to_str()
+            .unwrap()
+            .to_owned()
+    } else {
+        String::new()
+    };
+    (rc, text, len)
+}
+
+fn core_options(stage: Stage) -> Options {
+    Options {
+        reference_date: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+        stage,
+        ..Options::default()
+    }
+}
+
+#[test]
+fn the_spec_example_is_valid() {
+    let o = Opts::at();
+    let r = validate(SPEC_EXAMPLE.as_bytes(), Some(&o));
+    assert!(r.valid(), "{:?}", r.findings());
+    // SAFETY: a live report.
+    assert_eq!(unsafe { rppsplus_report_len(r.0) }, 0);
+}
+
+#[test]
+fn without_email_it_is_required() {
+    let o = Opts::at();
+    let json = example_with(|v| {
+        v["contact"].as_object_mut().unwrap().remove("email");
+    });
+    let r = validate(json.as_bytes(), Some(&o));
+    assert!(!r.valid());
+    let found = r.findings();
+    assert_eq!(found.len(), 1, "{found:?}");
+    let f = &found[0];
+    assert_eq!(
+        (f.code.as_str(), f.path.as_str(), f.severity),
+        ("required", "contact.email", ERROR)
+    );
+    assert_eq!(f.fr, "L'adresse email est obligatoire.");
+    assert_eq!(f.en, "The email address is required.");
+}
+
+#[test]
+fn a_wrong_type_is_a_finding_and_the_rest_is_checked() {
+    let o = Opts::at();
+    let json = example_with(|v| {
+        v["etat_civil"]["date_naissance"] = 19_990_505.into();
+        v["contact"].as_object_mut().unwrap().remove("email");
+    });
+    let r = validate(json.as_bytes(), Some(&o));
+    assert!(!r.valid());
+    assert!(r.has("invalid_format", "etat_civil.date_naissance"), "{:?}", r.codes());
+    assert!(r.has("required", "contact.email"), "{:?}", r.codes());
+    // The same findings as the core, in the same order.
+    let core = demande::validate_json(json.as_bytes(), &core_options(Stage::Submit));
+    let expected: Vec<Found> = core
+        .findings()
+        .iter()
+        .map(|f| Found {
+            path: f.path.clone(),
+            code: f.code.to_owned(),
+            severity: match f.severity {
+                demande::Severity::Error => ERROR,
+                demande::Severity::Warning => WARNING,
+            },
+            fr: f.message.clone(),
+            en: f.message_en.clone(),
+        })
+        .collect();
+    assert_eq!(r.findings(), expected);
+}
+
+#[test]
+fn to_json_is_the_core_report() {
+    let o = Opts::at();
+    let json = example_with(|v| {
+        v["contact"].as_object_mut().unwrap().remove("email");
+    });
+    let r = validate(json.as_bytes(), Some(&o));
+    let (rc, text, len) = to_json(r.0, 4096);
+    assert_eq!(rc, OK);
+    assert_eq!(len, text.len());
+    let parsed: Value = serde_json::from_str(&text).expect("JSON");
+    assert_eq!(parsed["valid"], Value::Bool(false));
+    assert_eq!(parsed["findings"][0]["path"], "contact.email");
+    assert_eq!(parsed["findings"][0]["code"], "required");
+    assert_eq!(parsed["findings"][0]["severity"], "error");
+    let core = demande::validate_json(json.as_bytes(), &core_options(Stage::Submit));
+    assert_eq!(parsed, serde_json::to_value(&core).unwrap());
+
+    // Buffers: NULL with 0, the length, the length + 1.
+    assert_eq!(to_json(r.0, 0), (SMALL, String::new(), len));
+    assert_eq!(to_json(r.0, 1), (SMALL, String::new(), len));
+    assert_eq!(to_json(r.0, len), (SMALL, String::new(), len));
+    assert_eq!(to_json(r.0, len + 1), (OK, text.clone(), len));
+
+    let valid = validate(SPEC_EXAMPLE.as_bytes(), Some(&o));
+    let (rc, text, _) = to_json(valid.0, 64);
+    assert_eq!((rc, text.as_str()), (OK, r#"{"valid":true,"findings":[]}"#));
+}
+
+#[test]
+fn content_that_is_not_json_is_a_report() {
+    for bad in [
+        &b"{\"procedure\": \"\xff\"}"[..],
+        b"\xff\xfe",
+        b"{",
+        b"",
+        b"   ",
+        b"nul\0l",
+        b"{\"procedure\": \"primo_enregistrement\"} trailing",
+    ] {
+        let r = validate(bad, None);
+        assert!(!r.valid(), "{bad:?}");
+        let found = r.findings();
+        assert_eq!(found.len(), 1, "{bad:?}: {found:?}");
+        assert_eq!((found[0].code.as_str(), found[0].path.as_str()), ("invalid_json", ""));
+        assert!(found[0].fr.starts_with("JSON invalide"), "{}", found[0].fr);
+        let (rc, text, _) = to_json(r.0, 1024);
+        assert_eq!(rc, OK);
+        assert_eq!(
+            serde_json::from_str::<Value>(&text).unwrap()["findings"][0]["code"],
+            "invalid_json"
+        );
+    }
+    // Valid JSON that is not an object: a finding at the root, not a call error.
+    let r = validate(b"[1, 2]", None);
+    assert!(r.has("invalid_format", ""), "{:?}", r.codes());
+}
+
+#[test]
+fn a_10_mb_string_value() {
+    let big = "A".repeat(10 * 1024 * 1024);
+    let json = example_with(|v| v["etat_civil"]["nom_naissance"] = big.clone().into());
+    let o = Opts::at();
+    let r = validate(json.as_bytes(), Some(&o));
+    assert!(!r.valid());
+    assert!(
+        r.codes().iter().any(|(_, p)| p == "etat_civil.nom_naissance"),
+        "{:?}",
+        r.codes()
+    );
+    // Messages never repeat the value: the JSON of the report stays small.
+    let (rc, text, _) = to_json(r.0, 4096);
+    assert_eq!(rc, OK);
+    assert!(!text.contains("AAAAAAAAAA"));
+    // Unknown keys of any size are reported at their path
+    let json = format!("{{\"{big}\": 1}}");
+    let r = validate(json.as_bytes(), Some(&o));
+    // (the core shortens the path of a long unknown key).
+    assert!(
+        r.codes()
+            .iter()
+            .any(|(c, p)| c == "unknown_field" && p.starts_with("AAAA") && p.len() < 1000),
+        "{:?}",
+        r.codes().iter().map(|(c, p)| (c, p.len())).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn null_everywhere() {
+    let json = SPEC_EXAMPLE.as_bytes();
+    let mut out = ptr::null_mut();
+    let mut list = ptr::null_mut();
+    // SAFETY: NULL pointers are what is being tested; the others are valid.
+    unsafe {
+        assert_eq!(rppsplus_validate_json(ptr::null(), 0, ptr::null(), &mut out), NULL);
+        assert_eq!(rppsplus_validate_json(ptr::null(), 10, ptr::null(), &mut out), NULL);
+        assert_eq!(
+            rppsplus_validate_json(json.as_ptr().cast(), json.len(), ptr::null(), ptr::null_mut()),
+            NULL
+        );
+        assert!(out.is_null());
+        assert_eq!(
+            rppsplus_validate_json_document(ptr::null(), 0, ptr::null(), &mut list),
+            NULL
+        );
+        assert_eq!(
+            rppsplus_validate_json_document(json.as_ptr().cast(), json.len(), ptr::null(), ptr::null_mut()),
+            NULL
+        );
+        assert!(list.is_null());
+        // A length above PTRDIFF_MAX.
+        assert_eq!(
+            rppsplus_validate_json(json.as_ptr().cast(), usize::MAX, ptr::null(), &mut out),
+            PARAM
+        );
+        assert_eq!(
+            rppsplus_validate_json_document(json.as_ptr().cast(), usize::MAX, ptr::null(), &mut list),
+            PARAM
+        );
+        assert!(out.is_null() && list.is_null());
+
+        // Options.
+        let d = AT.as_bytes();
+        assert_eq!(
+            rppsplus_validate_options_set_reference_date(ptr::null_mut(), d.as_ptr().cast(), d.len()),
+            NULL
+        );
+        assert_eq!(
+            rppsplus_validate_options_set_reference_date(ptr::null_mut(), ptr::null(), 0),
+            NULL
+        );
+        assert_eq!(rppsplus_validate_options_set_stage(ptr::null_mut(), 0), NULL);
+        assert_eq!(rppsplus_validate_options_set_actor(ptr::null_mut(), 0), NULL);
+        assert_eq!(rppsplus_validate_options_set_mode(ptr::null_mut(), 0), NULL);
+
+        // Report accessors.
+        assert!(!rppsplus_report_valid(ptr::null()));
+        assert_eq!(rppsplus_report_len(ptr::null()), 0);
+        assert_eq!(view(rppsplus_report_code_at(ptr::null(), 0)), None);
+        assert_eq!(view(rppsplus_report_path_at(ptr::null(), 0)), None);
+        assert_eq!(view(rppsplus_report_message_at(ptr::null(), 0, FR)), None);
+        assert_eq!(rppsplus_report_severity_at(ptr::null(), 0), NO_SEVERITY);
+        let mut len = 7;
+        let mut buf = [0 as c_char; 8];
+        assert_eq!(
+            rppsplus_report_to_json(ptr::null(), buf.as_mut_ptr(), buf.len(), &mut len),
+            NULL
+        );
+        assert_eq!(len, 7);
+
+        // List accessors.
+        assert_eq!(rppsplus_reports_len(ptr::null()), 0);
+        assert_eq!(rppsplus_reports_index_at(ptr::null(), 0), usize::MAX);
+        assert!(rppsplus_reports_report_at(ptr::null(), 0).is_null());
+
+        // free(NULL).
+        rppsplus_report_free(ptr::null_mut());
+        rppsplus_reports_free(ptr::null_mut());
+        rppsplus_validate_options_free(ptr::null_mut());
+    }
+    // to_json: NULL out_len, NULL buffer with a capacity.
+    let r = validate(json, None);
+    let mut len = 0;
+    let mut buf = [0 as c_char; 8];
+    // SAFETY: NULL pointers are what is being tested.
+    unsafe {
+        assert_eq!(
+            rppsplus_report_to_json(r.0, buf.as_mut_ptr(), buf.len(), ptr::null_mut()),
+            NULL
+        );
+        assert_eq!(rppsplus_report_to_json(r.0, ptr::null_mut(), 8, &mut len), NULL);
+    }
+}
+
+#[test]
+fn out_of_range_indexes_and_languages() {
+    let o = Opts::at();
+    let json = example_with(|v| {
+        v["contact"].as_object_mut().unwrap().remove("email");
+    });
+    let r = validate(json.as_bytes(), Some(&o));
+    // SAFETY: a live report.
+    unsafe {
+        assert_eq!(rppsplus_report_len(r.0), 1);
+        for i in [1, 2, usize::MAX] {
+            assert_eq!(view(rppsplus_report_code_at(r.0, i)), None);
+            assert_eq!(view(rppsplus_report_path_at(r.0, i)), None);
+            assert_eq!(view(rppsplus_report_message_at(r.0, i, FR)), None);
+            assert_eq!(rppsplus_report_severity_at(r.0, i), NO_SEVERITY);
+        }
+        for lang in [2, 3, u32::MAX] {
+            assert_eq!(view(rppsplus_report_message_at(r.0, 0, lang)), None);
+        }
+    }
+}
+
+#[test]
+fn options_stage_actor_mode_and_date() {
+    let without_confirmations = example_with(|v| {
+        v.as_object_mut().unwrap().remove("confirmations");
+    });
+    let o = Opts::at();
+    // Submit (default): the confirmations are required; draft: not.
+    let r = validate(without_confirmations.as_bytes(), Some(&o));
+    assert!(!r.valid());
+    assert!(
+        r.codes().iter().all(|(_, p)| p.starts_with("confirmations")),
+        "{:?}",
+        r.codes()
+    );
+    assert_eq!(o.stage(rppsplus_stage::Draft as u32), OK);
+    assert!(validate(without_confirmations.as_bytes(), Some(&o)).valid());
+    // A bad value leaves the option unchanged.
+    for bad in [2, 3, u32::MAX] {
+        assert_eq!(o.stage(bad), PARAM);
+        assert_eq!(o.actor(bad), PARAM);
+        assert_eq!(o.mode(bad), PARAM);
+    }
+    assert!(validate(without_confirmations.as_bytes(), Some(&o)).valid());
+    assert_eq!(o.stage(rppsplus_stage::Submit as u32), OK);
+    assert!(!validate(without_confirmations.as_bytes(), Some(&o)).valid());
+
+    // Actor: the in-person meeting is a gestionnaire's confirmation.
+    let cgu_only = example_with(|v| {
+        v["confirmations"]
+            .as_object_mut()
+            .unwrap()
+            .remove("rencontre_en_personne");
+    });
+    let r = validate(cgu_only.as_bytes(), Some(&o));
+    assert!(
+        r.has("required", "confirmations.rencontre_en_personne"),
+        "{:?}",
+        r.codes()
+    );
+    assert_eq!(o.actor(rppsplus_actor::Professionnel as u32), OK);
+    assert!(validate(cgu_only.as_bytes(), Some(&o)).valid());
+    assert_eq!(o.actor(rppsplus_actor::Gestionnaire as u32), OK);
+    assert!(!validate(cgu_only.as_bytes(), Some(&o)).valid());
+
+    // Mode: both values are accepted.
+    assert_eq!(o.mode(rppsplus_mode::Test as u32), OK);
+    assert_eq!(o.mode(rppsplus_mode::Strict as u32), OK);
+
+    // Dates: strict YYYY-MM-DD; NULL with 0 = today; NULL with a length is misuse.
+    for bad in [&b"2026-02-30"[..], b"2026-1-5", b"", b"22/11/2026", b"2026-11-22 "] {
+        assert_eq!(o.date(Some(bad)), DATE, "{bad:?}");
+    }
+    assert_eq!(o.date(Some(b"\xff")), UTF8);
+    // SAFETY: NULL date with a length.
+    assert_eq!(
+        unsafe { rppsplus_validate_options_set_reference_date(o.0, ptr::null(), 10) },
+        NULL
+    );
+    // The failed calls left the date at AT: 2022-05-02 is a past start date.
+    assert!(validate(SPEC_EXAMPLE.as_bytes(), Some(&o)).valid());
+    // The reference date is the one the checks use: in 1990 the birth date is in the future.
+    assert_eq!(o.date(Some(b"1990-01-01")), OK);
+    let r = validate(SPEC_EXAMPLE.as_bytes(), Some(&o));
+    assert!(
+        r.codes().iter().any(|(_, p)| p == "etat_civil.date_naissance"),
+        "{:?}",
+        r.codes()
+    );
+    assert_eq!(o.date(Some(AT.as_bytes())), OK);
+    assert!(validate(SPEC_EXAMPLE.as_bytes(), Some(&o)).valid());
+    // Profession 323 ended on 2025-12-22.
+    let ended = example_with(|v| v["situation"]["profession"] = "323".into());
+    assert!(validate(ended.as_bytes(), Some(&o)).has("code_deprecated", "situation.profession"));
+    assert_eq!(o.date(None), OK); // today, after 2025-12-22
+    assert!(validate(ended.as_bytes(), Some(&o)).has("code_deprecated", "situation.profession"));
+    // NULL options: the defaults (today, submit, gestionnaire, strict).
+    assert!(validate(ended.as_bytes(), None).has("code_deprecated", "situation.profession"));
+    assert!(!validate(without_confirmations.as_bytes(), None).valid());
+}
+
+/// A list of reports owned by a test (freed on drop).
+struct List(*mut rppsplus_reports);
+
+impl Drop for List {
+    fn drop(&mut self) {
+        // SAFETY: from `rppsplus_validate_json_document`, freed once.
+        unsafe { rppsplus_reports_free(self.0) }
+    }
+}
+
+fn document(json: &[u8], options: Option<&Opts>) -> List {
+    let mut out = ptr::null_mut();
+    let opts = options.map_or(ptr::null(), |o| o.0.cast_const());
+    // SAFETY: valid bytes, live options, writable out.
+    let rc = unsafe { rppsplus_validate_json_document(json.as_ptr().cast(), json.len(), opts, &mut out) };
+    assert_eq!(rc, OK);
+    assert!(!out.is_null());
+    List(out)
+}
+
+impl List {
+    fn len(&self) -> usize {
+        // SAFETY: a live list.
+        unsafe { rppsplus_reports_len(self.0) }
+    }
+
+    fn index(&self, i: usize) -> usize {
+        // SAFETY: a live list.
+        unsafe { rppsplus_reports_index_at(self.0, i) }
+    }
+
+    fn report(&self, i: usize) -> *const rppsplus_report {
+        // SAFETY: a live list.
+        unsafe { rppsplus_reports_report_at(self.0, i) }
+    }
+}
+
+#[test]
+fn documents_arrays_and_json_lines() {
+    let o = Opts::at();
+    let no_email = example_with(|v| {
+        v["contact"].as_object_mut().unwrap().remove("email");
+    });
+    let one_line = |s: &str| serde_json::from_str::<Value>(s).unwrap().to_string();
+
+    // An array.
+    let array = format!("[{SPEC_EXAMPLE}, {no_email}]");
+    let list = document(array.as_bytes(), Some(&o));
+    assert_eq!(list.len(), 2);
+    assert_eq!((list.index(0), list.index(1)), (0, 1));
+    // SAFETY: borrowed reports of a live list.
+    unsafe {
+        assert!(rppsplus_report_valid(list.report(0)));
+        assert!(!rppsplus_report_valid(list.report(1)));
+    }
+    let f = findings(list.report(1));
+    assert_eq!((f[0].code.as_str(), f[0].path.as_str()), ("required", "contact.email"));
+    let (rc, text, _) = to_json(list.report(1), 4096);
+    assert_eq!(rc, OK);
+    assert_eq!(serde_json::from_str::<Value>(&text).unwrap()["valid"], false);
+    for i in [2, usize::MAX] {
+        assert_eq!(list.index(i), usize::MAX);
+        assert!(list.report(i).is_null());
+    }
+
+    // JSON Lines, with a blank line: the index is the line number - 1.
+    let lines = format!("{}\n\n{}\n{{\n", one_line(SPEC_EXAMPLE), one_line(&no_email));
+    let list = document(lines.as_bytes(), Some(&o));
+    assert_eq!(list.len(), 3);
+    assert_eq!((list.index(0), list.index(1), list.index(2)), (0, 2, 3));
+    assert_eq!(findings(list.report(2))[0].code, "invalid_json");
+
+    // One object; an empty array; not JSON at all.
+    assert_eq!(document(SPEC_EXAMPLE.as_bytes(), Some(&o)).len(), 1);
+    assert_eq!(document(b"[]", Some(&o)).len(), 0);
+    for bad in [&b""[..], b"\xff", b"{"] {
+        let list = document(bad, None);
+        assert_eq!(list.len(), 1);
+        assert_eq!(findings(list.report(0))[0].code, "invalid_json");
+    }
+}
+
+#[test]
+fn the_sample_demandes() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/data/demandes.json");
+    let json = std::fs::read(path).expect("examples/data/demandes.json");
+    let o = Opts::at();
+    let list = document(&json, Some(&o));
+    assert_eq!(list.len(), 34);
+    // SAFETY: borrowed reports of a live list.
+    let valid = (0..list.len())
+        .filter(|&i| unsafe { rppsplus_report_valid(list.report(i)) })
+        .count();
+    assert_eq!(valid, 20);
+    let core = demande::validate_json_document(&json, &core_options(Stage::Submit));
+    for (i, (index, report)) in core.iter().enumerate() {
+        assert_eq!(list.index(i), *index);
+        let codes: Vec<(&str, &str)> = report.findings().iter().map(|f| (f.code, f.path.as_str())).collect();
+        let ours = findings(list.report(i));
+        let ours: Vec<(&str, &str)> = ours.iter().map(|f| (f.code.as_str(), f.path.as_str())).collect();
+        assert_eq!(ours, codes, "demande {i}");
+    }
+    // [27]: no email.
+    assert!(
+        findings(list.report(27))
+            .iter()
+            .any(|f| f.code == "required" && f.path == "contact.email")
+    );
+}
+
+#[test]
+fn one_report_and_one_options_object_from_8_threads() {
+    let o = Opts::at();
+    let json = example_with(|v| {
+        v["etat_civil"]["date_naissance"] = 19_990_505.into();
+        v["contact"].as_object_mut().unwrap().remove("email");
+    });
+    let r = validate(json.as_bytes(), Some(&o));
+    let expected = r.findings();
+    let opts = o.0 as usize;
+    std::thread::scope(|s| {
+        for _ in 0..8 {
+            s.spawn(|| {
+                for _ in 0..50 {
+                    assert_eq!(r.findings(), expected);
+                }
+                // The options are only read while the threads run.
+                let mine = validate_with(json.as_bytes(), opts as *const rppsplus_validate_options);
+                assert_eq!(mine.findings(), expected);
+            });
+        }
+    });
+}
