@@ -145,3 +145,63 @@ fn lookup_bad_arguments() {
     let empty = rppsplus(&["lookup", "profession", ""], b"");
     assert_eq!(empty.status.code(), Some(1));
 }
+
+#[test]
+fn validate_the_sample_collection() {
+    let csv = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/data/demandes.csv");
+    let o = rppsplus(
+        &["validate", csv, "--reference-date", "2026-11-22", "--format", "json"],
+        b"",
+    );
+    assert_eq!(o.status.code(), Some(1), "14 of the 34 sample demandes are invalid");
+    let reports: serde_json::Value = serde_json::from_slice(&o.stdout).expect("one JSON array");
+    let reports = reports.as_array().expect("an array");
+    assert_eq!(reports.len(), 34);
+    assert_eq!(reports.iter().filter(|r| r["valid"] == true).count(), 20);
+    assert_eq!(reports[0]["row"], 2);
+    let text = rppsplus(&["validate", csv, "--reference-date", "2026-11-22"], b"");
+    assert!(stdout(&text).ends_with("34 demande(s) : 20 valide(s), 14 invalide(s)\n"));
+}
+
+#[test]
+fn validate_json_from_stdin_and_options() {
+    let draft = br#"{"procedure": "primo_enregistrement"}"#;
+    let o = rppsplus(
+        &[
+            "validate",
+            "-",
+            "--format",
+            "json",
+            "--stage",
+            "draft",
+            "--reference-date",
+            "2026-11-22",
+        ],
+        draft,
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(v[0]["index"], 0);
+    assert!(
+        v[0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["path"] != "confirmations.cgu_acceptees")
+    );
+    let not_json = rppsplus(&["validate", "-", "--format", "json"], b"{\"procedure\":");
+    let v: serde_json::Value = serde_json::from_slice(&not_json.stdout).expect("JSON");
+    assert_eq!(v[0]["findings"][0]["code"], "invalid_json");
+}
+
+#[test]
+fn validate_unreadable_input_exits_2() {
+    let o = rppsplus(&["validate", "/no/such/file.csv"], b"");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("/no/such/file.csv"));
+    assert_eq!(rppsplus(&["validate"], b"").status.code(), Some(2));
+    assert_eq!(
+        rppsplus(&["validate", "x.json", "--stage", "later"], b"").status.code(),
+        Some(2)
+    );
+}
