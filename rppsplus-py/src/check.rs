@@ -280,14 +280,15 @@ pub(crate) fn check<'py>(
     PyList::new(py, results)
 }
 
-/// Takes a new `CheckResult` out of the cycle collector's lists.
+/// Takes a new `CheckResult` (or another object of a class that holds no Python object,
+/// such as `Report`) out of the cycle collector's lists.
 ///
 /// pyo3 makes every class GC-tracked, and a million tracked objects make each collection
 /// that the allocations trigger walk them all: most of the time of a large `check()` went
 /// there. A `CheckResult` only refers to a `str` (and its type, a heap type kept alive by
 /// the instance's reference count), so it can never be part of a reference cycle and the
 /// collector has nothing to find in it; CPython does the same for its own atomic objects.
-fn untrack(result: &Bound<'_, CheckResult>) {
+pub(crate) fn untrack<T: pyo3::PyClass>(result: &Bound<'_, T>) {
     // SAFETY: the pointer is a live object of a GC-enabled type (every pyo3 class is), the
     // GIL is held, and untracking is idempotent; pyo3's `tp_dealloc` untracks again safely.
     unsafe { pyo3::ffi::PyObject_GC_UnTrack(result.as_ptr().cast()) }

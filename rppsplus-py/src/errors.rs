@@ -11,7 +11,8 @@
 //!     │   └── UnknownCode
 //!     ├── UnknownTable
 //!     ├── CodeNotAllowed
-//!     └── CodeDeprecated
+//!     ├── CodeDeprecated
+//!     └── ValidationError
 //! ```
 //!
 //! The classes mirror python-stdnum's taxonomy (`InvalidLength` is an `InvalidFormat`).
@@ -223,3 +224,12 @@ impl From<PyCodeErr> for PyErr {
         })
     }
 }
+
+create_exception!(
+    rppsplus,
+    ValidationError,
+    RppsplusError,
+    "A demande with errors, raised by ``Report.raise_for_errors()``: ``report`` is the \
+     ``Report``, ``errors()`` its errors in the pydantic-core shape, ``error_count()`` their \
+     number; ``code`` is the code of the first error and ``kind`` is ``demande``."
+);

@@ -5,6 +5,7 @@
 //! (`python/rppsplus/__init__.py`), typed by the hand-written `_rppsplus.pyi`.
 
 mod check;
+mod demande;
 mod errors;
 mod ids;
 mod nomenclature;
@@ -21,8 +22,11 @@ pub mod _rppsplus {
     #[pymodule_export]
     use crate::errors::{
         CodeDeprecated, CodeNotAllowed, InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength, NotMobile,
-        RppsplusError, UnknownCode, UnknownTable,
+        RppsplusError, UnknownCode, UnknownTable, ValidationError,
     };
+
+    #[pymodule_export]
+    use crate::demande::{Finding, Report, validate, validate_csv, validate_many};
 
     #[pymodule_export]
     use crate::ids::{

@@ -9,6 +9,15 @@ Every identifier is a frozen value class whose constructor parses and raises a
     >>> [r.code for r in check("rpps", ["10107985318", "10107985319"])]
     [None, 'invalid_checksum']
 
+A demande (SPEC §4, a ``dict`` or JSON text) is validated with ``validate()``, which
+collects every finding into a ``Report``; ``validate_many()`` and ``validate_csv()`` do a
+collection (with the GIL released)::
+
+    >>> from rppsplus import validate
+    >>> report = validate({"procedure": "primo_enregistrement"})
+    >>> report.valid, report.errors()[0]["type"]
+    (False, 'required')
+
 The nomenclatures (ANS NOS tables, value sets, INSEE communes) are in the submodule
 ``rppsplus.nomenclature``.
 
@@ -22,6 +31,7 @@ from ._rppsplus import (
     CodeDeprecated,
     CodeNotAllowed,
     Email,
+    Finding,
     Finess,
     IdNat,
     IdNatStructure,
@@ -36,11 +46,13 @@ from ._rppsplus import (
     NumeroDemande,
     Rpps,
     RppsplusError,
+    Report,
     RppsRang,
     Siren,
     Siret,
     UnknownCode,
     UnknownTable,
+    ValidationError,
     __version__,
     check,
     is_valid_adeli,
@@ -56,6 +68,9 @@ from ._rppsplus import (
     is_valid_rpps_rang,
     is_valid_siren,
     is_valid_siret,
+    validate,
+    validate_csv,
+    validate_many,
 )
 from . import nomenclature
 
@@ -66,6 +81,7 @@ __all__ = [
     "CodeDeprecated",
     "CodeNotAllowed",
     "Email",
+    "Finding",
     "Finess",
     "IdNat",
     "IdNatStructure",
@@ -79,12 +95,14 @@ __all__ = [
     "NotMobile",
     "NumeroDemande",
     "Rpps",
+    "Report",
     "RppsRang",
     "RppsplusError",
     "Siren",
     "Siret",
     "UnknownCode",
     "UnknownTable",
+    "ValidationError",
     "__version__",
     "check",
     "nomenclature",
@@ -101,4 +119,7 @@ __all__ = [
     "is_valid_rpps_rang",
     "is_valid_siren",
     "is_valid_siret",
+    "validate",
+    "validate_csv",
+    "validate_many",
 ]

@@ -1,8 +1,9 @@
 """Type stubs of the native module ``rppsplus._rppsplus`` (hand-written, checked by stubtest)."""
 
 import datetime
-from collections.abc import Iterable, Iterator
-from typing import ClassVar, Literal, final, overload
+import os
+from collections.abc import Callable, Iterable, Iterator
+from typing import ClassVar, Literal, NoReturn, TypedDict, final, overload
 
 from typing_extensions import Self
 
@@ -37,6 +38,14 @@ class CodeNotAllowed(RppsplusError): ...
 class CodeDeprecated(RppsplusError):
     replaced_by: tuple[str, ...]
     """The codes to use instead, where the source names them (may be empty)."""
+
+class ValidationError(RppsplusError):
+    """A demande with errors (``Report.raise_for_errors()``); ``code`` is the first error's."""
+
+    report: Report
+    errors: Callable[[], list[_ErrorDetails]]
+    """The report's errors in the pydantic-core shape (``report.errors``)."""
+    error_count: Callable[[], int]
 
 # --- value classes ----------------------------------------------------------------------
 
@@ -372,3 +381,88 @@ def nomenclature_value_sets() -> list[ValueSet]: ...
 def nomenclature_aliases() -> tuple[str, ...]: ...
 def communes() -> Communes: ...
 def resolve_commune(code: str) -> CommuneResolution: ...
+
+# --- demandes (SPEC §4) -----------------------------------------------------------------
+
+class _ErrorDetails(TypedDict):
+    # The pydantic-core shape of one error of Report.errors() (not a runtime class).
+    type: str
+    loc: tuple[str | int, ...]
+    msg: str
+    msg_en: str
+    severity: str
+
+class _FindingDict(TypedDict):
+    path: str
+    code: str
+    severity: str
+    message: str
+    message_en: str
+
+class _ReportDict(TypedDict):
+    valid: bool
+    findings: list[_FindingDict]
+
+@final
+class Finding:
+    @property
+    def path(self) -> str: ...
+    @property
+    def code(self) -> str: ...
+    @property
+    def severity(self) -> Literal["error", "warning"]: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def message_en(self) -> str: ...
+    @property
+    def loc(self) -> tuple[str | int, ...]: ...
+    def to_dict(self) -> _FindingDict: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class Report:
+    @property
+    def valid(self) -> bool: ...
+    @property
+    def findings(self) -> list[Finding]: ...
+    def errors(self) -> list[_ErrorDetails]: ...
+    def error_count(self) -> int: ...
+    def to_json(self) -> str: ...
+    def to_dict(self) -> _ReportDict: ...
+    def raise_for_errors(self) -> None: ...
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[Finding]: ...
+    def __bool__(self) -> NoReturn: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+_Demande = dict[str, object] | str | bytes
+
+def validate(
+    demande: _Demande,
+    *,
+    reference_date: datetime.date | str | None = None,
+    stage: Literal["draft", "submit"] = "submit",
+    actor: Literal["gestionnaire", "professionnel"] = "gestionnaire",
+    test_mode: bool = False,
+) -> Report: ...
+def validate_many(
+    demandes: Iterable[_Demande],
+    *,
+    reference_date: datetime.date | str | None = None,
+    stage: Literal["draft", "submit"] = "submit",
+    actor: Literal["gestionnaire", "professionnel"] = "gestionnaire",
+    test_mode: bool = False,
+) -> list[Report]: ...
+def validate_csv(
+    path: str | os.PathLike[str],
+    *,
+    reference_date: datetime.date | str | None = None,
+    stage: Literal["draft", "submit"] = "submit",
+    actor: Literal["gestionnaire", "professionnel"] = "gestionnaire",
+    test_mode: bool = False,
+) -> list[tuple[int, Report]]: ...

@@ -1,0 +1,661 @@
+//! The demande (SPEC.md §4): `validate`, `validate_many`, `validate_csv`, and the `Report`
+//! and `Finding` classes.
+//!
+//! Every rule is the core's (`rppsplus_core::demande`); this module converts the Python
+//! input to JSON data, the keywords to core `Options`, and the core's `Report` to Python.
+//!
+//! Conversion of a `dict` to JSON (`to_value`), faithful so that a wrong type becomes a
+//! finding of the core at its path: `dict` (keys must be `str`) → object, `list`/`tuple`
+//! → array, `str` → string, `bool` → boolean, `int` → number, finite `float` → number,
+//! `None` → null. A `datetime.date` becomes its ISO string `YYYY-MM-DD` (the format of
+//! the interchange format) and a `datetime.datetime` its `isoformat()` (which the core
+//! refuses as `invalid_format`). Anything else (a non-`str` key, `bytes`, `set`,
+//! `Decimal`, an object) raises `TypeError`, and what JSON cannot hold (NaN, infinities,
+//! an `int` beyond the range of a float, nesting deeper than 128 — the limit of the core's
+//! JSON parser, which also stops cycles) raises `ValueError`; both name the place, e.g.
+//! `demande['etat_civil']['date_naissance']`, never the value.
+//!
+//! The validation itself runs with the GIL released: the input is first read into owned
+//! Rust data (or `&str`/`&[u8]` borrowed from immutable `str`/`bytes` objects kept alive).
+
+use std::borrow::Cow;
+use std::fs::File;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use pyo3::exceptions::{PyOSError, PyTypeError, PyValueError};
+use pyo3::intern;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType};
+use rppsplus_core::demande::{self as core, Actor, Options, Severity, Stage};
+use serde_json::{Map, Number, Value};
+
+use crate::check::untrack;
+use crate::errors::ValidationError;
+use crate::ids::mode;
+
+/// Demandes converted per chunk in `validate_many`: bounds the memory of the converted
+/// JSON values whatever the number of demandes.
+const CHUNK: usize = 1024;
+
+/// The nesting limit of the core's JSON parser (serde_json), applied to Python input too.
+const MAX_DEPTH: usize = 128;
+
+// --- options -----------------------------------------------------------------------------
+
+static DATE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static DATETIME: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+/// The type name of a Python value, for error messages (never the value).
+fn type_name(value: &Bound<'_, PyAny>) -> String {
+    value
+        .get_type()
+        .name()
+        .map_or_else(|_| "object".to_owned(), |n| n.to_string())
+}
+
+/// `reference_date`: a `datetime.date` (a `datetime`'s date), an ISO `YYYY-MM-DD` `str`, or
+/// `None` for today's date in UTC.
+fn reference_date(value: Option<&Bound<'_, PyAny>>, what: &str) -> PyResult<NaiveDate> {
+    let Some(value) = value.filter(|v| !v.is_none()) else {
+        return Ok(chrono::Utc::now().date_naive());
+    };
+    let py = value.py();
+    if let Ok(s) = value.cast::<PyString>() {
+        let s = s.to_string_lossy();
+        return s
+            .parse::<NaiveDate>()
+            .map_err(|_| PyValueError::new_err(format!("{what} 'reference_date' must be an ISO date YYYY-MM-DD")));
+    }
+    if !value.is_instance(DATE.import(py, "datetime", "date")?)? {
+        return Err(PyTypeError::new_err(format!(
+            "{what} 'reference_date' must be datetime.date, str or None, not {}",
+            type_name(value)
+        )));
+    }
+    let part = |name: &Bound<'_, PyString>| value.getattr(name)?.extract::<u32>();
+    let year = value.getattr(intern!(py, "year"))?.extract::<i32>()?;
+    let (month, day) = (part(intern!(py, "month"))?, part(intern!(py, "day"))?);
+    NaiveDate::from_ymd_opt(year, month, day)
+        .ok_or_else(|| PyValueError::new_err(format!("{what} 'reference_date': unsupported date")))
+}
+
+/// The core options of the keywords; a bad `stage` or `actor` is a `ValueError`.
+fn options(
+    what: &str,
+    reference: Option<&Bound<'_, PyAny>>,
+    stage: &str,
+    actor: &str,
+    test_mode: bool,
+) -> PyResult<Options> {
+    let stage = match stage {
+        "draft" => Stage::Draft,
+        "submit" => Stage::Submit,
+        _ => {
+            return Err(PyValueError::new_err(format!(
+                "{what} 'stage' must be 'draft' or 'submit', not {stage:?}"
+            )));
+        }
+    };
+    let actor = match actor {
+        "gestionnaire" => Actor::Gestionnaire,
+        "professionnel" => Actor::Professionnel,
+        _ => {
+            return Err(PyValueError::new_err(format!(
+                "{what} 'actor' must be 'gestionnaire' or 'professionnel', not {actor:?}"
+            )));
+        }
+    };
+    Ok(Options {
+        reference_date: reference_date(reference, what)?,
+        stage,
+        actor,
+        mode: mode(test_mode),
+    })
+}
+
+// --- input -------------------------------------------------------------------------------
+
+/// One demande read from Python, ready to be validated without the GIL.
+enum Input<'a> {
+    /// A `dict`, converted.
+    Value(Value),
+    /// A `str` of JSON (borrowed from the `str` object unless it had lone surrogates).
+    Text(Cow<'a, str>),
+    /// `bytes` of JSON (borrowed).
+    Bytes(&'a [u8]),
+}
+
+impl Input<'_> {
+    /// Reads `demande` (`dict`, `str` or `bytes`); `what` names it in errors.
+    fn read<'a>(demande: &'a Bound<'_, PyAny>, what: &str) -> PyResult<Input<'a>> {
+        if let Ok(dict) = demande.cast::<PyDict>() {
+            let mut place = Place {
+                root: what,
+                parts: Vec::new(),
+            };
+            return Ok(Input::Value(dict_value(dict, &mut place)?));
+        }
+        if let Ok(s) = demande.cast::<PyString>() {
+            return Ok(Input::Text(s.to_string_lossy()));
+        }
+        if let Ok(b) = demande.cast::<PyBytes>() {
+            return Ok(Input::Bytes(b.as_bytes()));
+        }
+        Err(PyTypeError::new_err(format!(
+            "{what} must be dict, str or bytes, not {}",
+            type_name(demande)
+        )))
+    }
+
+    /// The core's report (no Python here: called detached).
+    fn validate(&self, options: &Options) -> core::Report {
+        match self {
+            Input::Value(v) => core::validate_value(v, options),
+            Input::Text(t) => core::validate_json(t.as_bytes(), options),
+            Input::Bytes(b) => core::validate_json(b, options),
+        }
+    }
+}
+
+/// Where the conversion is, for its error messages: rendered only on error.
+struct Place<'a, 'py> {
+    /// The name of the argument (`demande`, `demandes[3]`).
+    root: &'a str,
+    /// The keys and indexes below it.
+    parts: Vec<Part<'py>>,
+}
+
+/// A key or an index of a [`Place`].
+enum Part<'py> {
+    Key(Bound<'py, PyString>),
+    Index(usize),
+}
+
+impl Place<'_, '_> {
+    /// `demande['etat_civil']['prenoms'][1]` (keys quoted by Python's `repr`, cut to 80
+    /// characters like the core's paths: they are the user's).
+    fn render(&self) -> String {
+        let mut out = self.root.to_owned();
+        for part in &self.parts {
+            match part {
+                Part::Key(k) => {
+                    let key: String = k.to_string_lossy().chars().take(80).collect();
+                    let quoted = PyString::new(k.py(), &key)
+                        .repr()
+                        .map_or_else(|_| "'?'".to_owned(), |r| r.to_string());
+                    out.push_str(&format!("[{quoted}]"));
+                }
+                Part::Index(i) => out.push_str(&format!("[{i}]")),
+            }
+        }
+        out
+    }
+
+    /// The `ValueError` of input nested too deep (or a cycle).
+    fn check_depth(&self) -> PyResult<()> {
+        if self.parts.len() >= MAX_DEPTH {
+            return Err(PyValueError::new_err(format!(
+                "{}: nested deeper than {MAX_DEPTH} levels (or a reference cycle)",
+                self.render()
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// A `dict` as a JSON object.
+fn dict_value<'py>(dict: &Bound<'py, PyDict>, place: &mut Place<'_, 'py>) -> PyResult<Value> {
+    place.check_depth()?;
+    let mut map = Map::new();
+    for (key, item) in dict.iter() {
+        let key = key.cast_into::<PyString>().map_err(|e| {
+            PyTypeError::new_err(format!(
+                "{}: keys must be str, not {}",
+                place.render(),
+                type_name(e.into_inner().as_any())
+            ))
+        })?;
+        let name = key.to_string_lossy().into_owned();
+        place.parts.push(Part::Key(key));
+        let value = to_value(&item, place)?;
+        place.parts.pop();
+        map.insert(name, value);
+    }
+    Ok(Value::Object(map))
+}
+
+/// The items of a sequence as a JSON array.
+fn array_value<'py>(
+    items: impl Iterator<Item = Bound<'py, PyAny>>,
+    len: usize,
+    place: &mut Place<'_, 'py>,
+) -> PyResult<Value> {
+    place.check_depth()?;
+    let mut out = Vec::with_capacity(len);
+    for (i, item) in items.enumerate() {
+        place.parts.push(Part::Index(i));
+        out.push(to_value(&item, place)?);
+        place.parts.pop();
+    }
+    Ok(Value::Array(out))
+}
+
+/// An ISO string of a `date` or `datetime` (`isoformat()`).
+fn iso(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
+    let iso = obj.call_method0(intern!(obj.py(), "isoformat"))?;
+    Ok(Value::String(iso.cast::<PyString>()?.to_string_lossy().into_owned()))
+}
+
+/// A Python value as JSON (see the module documentation).
+fn to_value<'py>(obj: &Bound<'py, PyAny>, place: &mut Place<'_, 'py>) -> PyResult<Value> {
+    let py = obj.py();
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(Value::String(s.to_string_lossy().into_owned()));
+    }
+    if obj.is_none() {
+        return Ok(Value::Null);
+    }
+    if let Ok(b) = obj.cast::<PyBool>() {
+        return Ok(Value::Bool(b.is_true()));
+    }
+    if let Ok(d) = obj.cast::<PyDict>() {
+        return dict_value(d, place);
+    }
+    if let Ok(l) = obj.cast::<PyList>() {
+        return array_value(l.iter(), l.len(), place);
+    }
+    if let Ok(t) = obj.cast::<PyTuple>() {
+        return array_value(t.iter(), t.len(), place);
+    }
+    if let Ok(i) = obj.cast::<PyInt>() {
+        if let Ok(n) = i.extract::<i64>() {
+            return Ok(Value::Number(n.into()));
+        }
+        if let Ok(n) = i.extract::<u64>() {
+            return Ok(Value::Number(n.into()));
+        }
+        // As the core's JSON parser reads an integer beyond 64 bits: a float.
+        let n = i.extract::<f64>().ok().and_then(Number::from_f64);
+        return n
+            .map(Value::Number)
+            .ok_or_else(|| PyValueError::new_err(format!("{}: int out of the range of JSON numbers", place.render())));
+    }
+    if let Ok(f) = obj.cast::<PyFloat>() {
+        return Number::from_f64(f.value()).map(Value::Number).ok_or_else(|| {
+            let shown = f.repr().map_or_else(|_| "?".to_owned(), |r| r.to_string());
+            PyValueError::new_err(format!("{}: float {shown} is not a JSON number", place.render()))
+        });
+    }
+    // `datetime` before `date`: a `datetime` is a `date`.
+    if obj.is_instance(DATETIME.import(py, "datetime", "datetime")?)?
+        || obj.is_instance(DATE.import(py, "datetime", "date")?)?
+    {
+        return iso(obj);
+    }
+    Err(PyTypeError::new_err(format!(
+        "{}: {} is not JSON-serializable (dict, list, tuple, str, int, float, bool, None or datetime.date)",
+        place.render(),
+        type_name(obj)
+    )))
+}
+
+// --- Finding and Report ------------------------------------------------------------------
+
+/// The severity as text (`"error"`, `"warning"`), as the core serializes it.
+fn severity(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+/// One finding of a report: ``path`` (JSON path, e.g. ``etat_civil.prenoms[1]``, ``""``
+/// for the whole document), ``code`` (stable, e.g. ``required``), ``severity``
+/// (``"error"`` or ``"warning"``), ``message`` (French) and ``message_en``.
+#[pyclass(frozen, eq, module = "rppsplus._rppsplus")]
+#[derive(PartialEq)]
+pub(crate) struct Finding(core::Finding);
+
+#[pymethods]
+impl Finding {
+    /// The JSON path of the field (``""`` for the whole document).
+    #[getter]
+    fn path(&self) -> &str {
+        &self.0.path
+    }
+
+    /// The stable code (``required``, ``invalid_format``, ``code_deprecated``…).
+    #[getter]
+    fn code(&self) -> &'static str {
+        self.0.code
+    }
+
+    /// ``"error"`` or ``"warning"``.
+    #[getter]
+    fn severity(&self) -> &'static str {
+        severity(self.0.severity)
+    }
+
+    /// The French message (never contains the values of the état civil or the contact).
+    #[getter]
+    fn message(&self) -> &str {
+        &self.0.message
+    }
+
+    /// The English message.
+    #[getter]
+    fn message_en(&self) -> &str {
+        &self.0.message_en
+    }
+
+    /// The location as a tuple, as ``errors()`` gives it.
+    #[getter]
+    fn loc<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        loc(py, &self.0.path)
+    }
+
+    /// ``{"path", "code", "severity", "message", "message_en"}``.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        finding_dict(py, &self.0)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "Finding(path={}, code='{}', severity='{}')",
+            PyString::new(py, &self.0.path).repr()?,
+            self.0.code,
+            severity(self.0.severity)
+        ))
+    }
+}
+
+/// The path `a.b[1]` as the tuple `("a", "b", 1)` (pydantic's `loc`). The path is split at
+/// `.` and `[n]`; `""` is `()`.
+fn loc<'py>(py: Python<'py>, path: &str) -> PyResult<Bound<'py, PyTuple>> {
+    let mut parts: Vec<Bound<'py, PyAny>> = Vec::new();
+    for segment in path.split('.').filter(|s| !s.is_empty()) {
+        let (name, mut rest) = segment.split_at(segment.find('[').unwrap_or(segment.len()));
+        let mut indexes = Vec::new();
+        while let Some(index) = rest
+            .strip_prefix('[')
+            .and_then(|r| r.split_once(']'))
+            .and_then(|(n, r)| n.parse::<usize>().ok().map(|n| (n, r)))
+        {
+            indexes.push(index.0);
+            rest = index.1;
+        }
+        if !rest.is_empty() {
+            // Not `name[n]…`: a key of the user's, kept whole.
+            parts.push(PyString::new(py, segment).into_any());
+            continue;
+        }
+        if !name.is_empty() {
+            parts.push(PyString::new(py, name).into_any());
+        }
+        for i in indexes {
+            parts.push(i.into_pyobject(py)?.into_any());
+        }
+    }
+    PyTuple::new(py, parts)
+}
+
+/// A finding as a `dict`.
+fn finding_dict<'py>(py: Python<'py>, f: &core::Finding) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    d.set_item(intern!(py, "path"), &f.path)?;
+    d.set_item(intern!(py, "code"), f.code)?;
+    d.set_item(intern!(py, "severity"), severity(f.severity))?;
+    d.set_item(intern!(py, "message"), &f.message)?;
+    d.set_item(intern!(py, "message_en"), &f.message_en)?;
+    Ok(d)
+}
+
+/// The result of validating one demande: ``valid`` (no error; warnings allowed) and every
+/// ``findings``, in the core's deterministic order.
+///
+/// ``len(report)`` is the number of findings and iterating gives them. ``bool(report)``
+/// raises ``TypeError``: a ``Report`` with findings may be valid (warnings) and an invalid
+/// one is not empty, so write ``report.valid`` or ``len(report)``.
+#[pyclass(frozen, eq, module = "rppsplus._rppsplus")]
+#[derive(PartialEq)]
+pub(crate) struct Report(core::Report);
+
+impl Report {
+    /// A new `Report` object, out of the cycle collector (it holds no Python object).
+    fn new_bound(py: Python<'_>, report: core::Report) -> PyResult<Bound<'_, Report>> {
+        let obj = Bound::new(py, Report(report))?;
+        untrack(&obj);
+        Ok(obj)
+    }
+}
+
+#[pymethods]
+impl Report {
+    /// Whether the demande has no error (warnings allowed).
+    #[getter]
+    fn valid(&self) -> bool {
+        self.0.is_valid()
+    }
+
+    /// Every finding (errors and warnings), in order.
+    #[getter]
+    fn findings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let findings = self.0.findings().iter().map(|f| Finding(f.clone()));
+        PyList::new(py, findings)
+    }
+
+    /// The errors in the pydantic-core shape, in order: ``{"type": code, "loc": path as a
+    /// tuple (e.g. ``("etat_civil", "prenoms", 1)``), "msg": French message, "msg_en":
+    /// English message, "severity": "error"}``. Warnings are left out.
+    fn errors<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let list = PyList::empty(py);
+        for f in self.0.errors() {
+            let d = PyDict::new(py);
+            d.set_item(intern!(py, "type"), f.code)?;
+            d.set_item(intern!(py, "loc"), loc(py, &f.path)?)?;
+            d.set_item(intern!(py, "msg"), &f.message)?;
+            d.set_item(intern!(py, "msg_en"), &f.message_en)?;
+            d.set_item(intern!(py, "severity"), severity(f.severity))?;
+            list.append(d)?;
+        }
+        Ok(list)
+    }
+
+    /// The number of errors (warnings not counted).
+    fn error_count(&self) -> usize {
+        self.0.errors().count()
+    }
+
+    /// The report as JSON text, as the CLI and the C face write it:
+    /// ``{"valid": …, "findings": [{"path", "code", "severity", "message", "message_en"}…]}``.
+    fn to_json(&self) -> PyResult<String> {
+        serde_json::to_string(&self.0).map_err(|e| PyValueError::new_err(e.to_string()))
+    }
+
+    /// ``{"valid": bool, "findings": [dict…]}``, the shape of ``to_json()``.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item(intern!(py, "valid"), self.0.is_valid())?;
+        let findings = PyList::empty(py);
+        for f in self.0.findings() {
+            findings.append(finding_dict(py, f)?)?;
+        }
+        d.set_item(intern!(py, "findings"), findings)?;
+        Ok(d)
+    }
+
+    /// Raises ``ValidationError`` (a ``RppsplusError``) carrying this report when it has
+    /// errors; does nothing for a valid one.
+    fn raise_for_errors(slf: &Bound<'_, Self>) -> PyResult<()> {
+        let report = &slf.get().0;
+        let Some(first) = report.errors().next() else {
+            return Ok(());
+        };
+        let py = slf.py();
+        let count = report.errors().count();
+        let fr = format!("{count} erreur(s) ; la première : {} ({})", first.message, first.path);
+        let en = format!("{count} error(s); the first: {} ({})", first.message_en, first.path);
+        let exc = py.get_type::<ValidationError>().call1((fr.as_str(),))?;
+        exc.setattr(intern!(py, "code"), first.code)?;
+        exc.setattr(intern!(py, "kind"), "demande")?;
+        exc.setattr(intern!(py, "message"), fr)?;
+        exc.setattr(intern!(py, "message_en"), en)?;
+        exc.setattr(intern!(py, "position"), py.None())?;
+        exc.setattr(intern!(py, "report"), slf)?;
+        exc.setattr(intern!(py, "errors"), slf.getattr(intern!(py, "errors"))?)?;
+        exc.setattr(intern!(py, "error_count"), slf.getattr(intern!(py, "error_count"))?)?;
+        Err(PyErr::from_value(exc))
+    }
+
+    fn __len__(&self) -> usize {
+        self.0.findings().len()
+    }
+
+    fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(self.findings(py)?.try_iter()?.into_any())
+    }
+
+    fn __bool__(&self) -> PyResult<bool> {
+        Err(PyTypeError::new_err(
+            "the truth value of a Report is ambiguous: use report.valid or len(report)",
+        ))
+    }
+
+    fn __repr__(&self) -> String {
+        let errors = self.0.errors().count();
+        let warnings = self.0.findings().len() - errors;
+        format!(
+            "Report(valid={}, errors={errors}, warnings={warnings})",
+            if self.0.is_valid() { "True" } else { "False" }
+        )
+    }
+}
+
+/// The `OSError` of an I/O error on `path`: `OSError(errno, strerror, filename)`, which
+/// Python turns into its subclass (`FileNotFoundError`, `PermissionError`…).
+fn os_error(e: &std::io::Error, path: &std::path::Path) -> PyErr {
+    match e.raw_os_error() {
+        Some(errno) => {
+            let message = e.to_string();
+            let message = message.split(" (os error").next().unwrap_or_default().to_owned();
+            PyOSError::new_err((errno, message, path.as_os_str().to_os_string()))
+        }
+        None => PyOSError::new_err(e.to_string()),
+    }
+}
+
+// --- functions ---------------------------------------------------------------------------
+
+/// Validates one demande (SPEC.md §4) and returns its ``Report``; an invalid demande does
+/// not raise (see ``Report.raise_for_errors()``).
+///
+/// ``demande`` is a ``dict`` (converted to JSON faithfully: a wrong type is a finding at its
+/// path; a ``datetime.date`` is written ``YYYY-MM-DD``), or JSON text as ``str`` or
+/// ``bytes`` (invalid JSON or UTF-8 is an ``invalid_json`` finding). ``reference_date``
+/// (``datetime.date``, ``"YYYY-MM-DD"`` or ``None`` for today in UTC) is the date at which
+/// codes must be in force; ``stage`` ``"draft"`` or ``"submit"``; ``actor``
+/// ``"gestionnaire"`` or ``"professionnel"``; ``test_mode`` accepts test identities.
+#[pyfunction]
+#[pyo3(signature = (demande, *, reference_date = None, stage = "submit", actor = "gestionnaire", test_mode = false))]
+pub(crate) fn validate(
+    py: Python<'_>,
+    demande: &Bound<'_, PyAny>,
+    reference_date: Option<&Bound<'_, PyAny>>,
+    stage: &str,
+    actor: &str,
+    test_mode: bool,
+) -> PyResult<Py<Report>> {
+    let options = options("validate()", reference_date, stage, actor, test_mode)?;
+    let input = Input::read(demande, "demande")?;
+    let report = py.detach(|| input.validate(&options));
+    Ok(Report::new_bound(py, report)?.unbind())
+}
+
+/// Validates every demande of an iterable (each a ``dict``, ``str`` or ``bytes``, as for
+/// ``validate()``) and returns their reports, in order. The demandes are converted in
+/// chunks and validated with the GIL released. An item of another type raises
+/// ``TypeError`` naming its index.
+#[pyfunction]
+#[pyo3(signature = (demandes, *, reference_date = None, stage = "submit", actor = "gestionnaire", test_mode = false))]
+pub(crate) fn validate_many<'py>(
+    py: Python<'py>,
+    demandes: &Bound<'py, PyAny>,
+    reference_date: Option<&Bound<'py, PyAny>>,
+    stage: &str,
+    actor: &str,
+    test_mode: bool,
+) -> PyResult<Bound<'py, PyList>> {
+    let options = options("validate_many()", reference_date, stage, actor, test_mode)?;
+    if demandes.is_instance_of::<PyString>()
+        || demandes.is_instance_of::<PyBytes>()
+        || demandes.is_instance_of::<PyDict>()
+    {
+        return Err(PyTypeError::new_err(format!(
+            "validate_many() argument 'demandes' must be an iterable of demandes, not a {} (use validate())",
+            type_name(demandes)
+        )));
+    }
+    let mut iter = demandes.try_iter().map_err(|_| {
+        PyTypeError::new_err(format!(
+            "validate_many() argument 'demandes' must be an iterable, not {}",
+            type_name(demandes)
+        ))
+    })?;
+    let mut reports: Vec<Bound<'py, Report>> = Vec::with_capacity(demandes.len().unwrap_or(0));
+    let mut items: Vec<Bound<'py, PyAny>> = Vec::with_capacity(CHUNK);
+    loop {
+        items.clear();
+        for item in iter.by_ref().take(CHUNK) {
+            items.push(item?);
+        }
+        if items.is_empty() {
+            break;
+        }
+        let base = reports.len();
+        let inputs = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| Input::read(item, &format!("demandes[{}]", base + i)))
+            .collect::<PyResult<Vec<_>>>()?;
+        let chunk: Vec<core::Report> = py.detach(|| inputs.iter().map(|input| input.validate(&options)).collect());
+        drop(inputs);
+        for report in chunk {
+            reports.push(Report::new_bound(py, report)?);
+        }
+    }
+    PyList::new(py, reports)
+}
+
+/// Validates a CSV collection file (SPEC.md §4 bulk format: ``;`` or ``,``, UTF-8 or
+/// Windows-1252, header of JSON paths) and returns ``(line, report)`` for each data row
+/// (the header is line 1; file-level findings such as ``encoding_converted`` come first as
+/// a report for line 1). The file is read and validated in Rust with the GIL released; a
+/// missing or unreadable file raises ``OSError`` (``FileNotFoundError``…).
+#[pyfunction]
+#[pyo3(signature = (path, *, reference_date = None, stage = "submit", actor = "gestionnaire", test_mode = false))]
+pub(crate) fn validate_csv<'py>(
+    py: Python<'py>,
+    path: PathBuf,
+    reference_date: Option<&Bound<'py, PyAny>>,
+    stage: &str,
+    actor: &str,
+    test_mode: bool,
+) -> PyResult<Bound<'py, PyList>> {
+    let options = options("validate_csv()", reference_date, stage, actor, test_mode)?;
+    let rows = py.detach(|| -> std::io::Result<Vec<(usize, core::Report)>> {
+        let file = File::open(&path)?;
+        core::csv_reports(file, options).collect()
+    });
+    let rows = rows.map_err(|e| os_error(&e, &path))?;
+    let mut out = Vec::with_capacity(rows.len());
+    for (line, report) in rows {
+        let report = Report::new_bound(py, report)?;
+        out.push(PyTuple::new(
+            py,
+            [line.into_pyobject(py)?.into_any(), report.into_any()],
+        )?);
+    }
+    PyList::new(py, out)
+}
