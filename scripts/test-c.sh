@@ -90,7 +90,7 @@ build_cxx() { g++ "${CXXFLAGS[@]}" "$@" -x none "${LIBS[@]}"; }
 echo "== C tests (gcc $(gcc -dumpversion), $LIB)"
 step corpus-tsv corpus_tsv
 
-for t in test_ids test_misuse test_nomenclature; do
+for t in test_ids test_misuse test_nomenclature test_validate; do
   args=()
   [[ $t == test_ids ]] && args=("$OUT/identifiers.tsv")
   step "$t-asan-build" build_c "${SAN[@]}" "$TESTS/$t.c" -o "$OUT/$t-asan"
