@@ -4,8 +4,8 @@
 #   1. with AddressSanitizer + UndefinedBehaviorSanitizer,
 #   2. without sanitizers under valgrind (errors and definite leaks fail),
 #   3. compiled as C++ (g++ -x c++),
-# plus the header alone, two translation units linked together, examples/c/check_rpps.c and
-# examples/c/lookup_commune.c,
+# plus the header alone, two translation units linked together, examples/c/check_rpps.c,
+# examples/c/lookup_commune.c and examples/c/validate_demande.c,
 # and a short run of the micro-benchmark (its timing is never judged: scripts/bench-c.sh).
 #
 # Usage: bash scripts/test-c.sh            (from anywhere; needs cargo, gcc, g++, valgrind,
@@ -151,6 +151,36 @@ step example-commune-build build_c "${SAN[@]}" examples/c/lookup_commune.c -o "$
 step example-commune example_commune
 step example-commune-valgrind-build build_c -O1 examples/c/lookup_commune.c -o "$OUT/lookup_commune-plain"
 step example-commune-valgrind "${VALGRIND[@]}" "$OUT/lookup_commune-plain" "saint"
+
+example_validate() {
+  local bin=$OUT/validate_demande out status
+  out=$("$bin" rppsplus-ffi/tests/c/data/demande.json 2026-11-22)
+  printf '%s\n' "$out"
+  [[ $out == $'[0] valid\n1 demande: 1 valid, 0 invalid' ]] || return 1
+  set +e
+  out=$("$bin" examples/data/demandes.json 2026-11-22)
+  status=$?
+  set -e
+  printf '%s\n' "$out"
+  [[ $status == 1 ]] || return 1
+  grep -q '^\[27\] invalid$' <<<"$out" && grep -qF "  error    contact.email  required  L'adresse email est obligatoire." <<<"$out" || return 1
+  [[ $(tail -n 1 <<<"$out") == '34 demandes: 20 valid, 14 invalid' ]] || return 1
+  set +e
+  "$bin" /nonexistent.json >/dev/null 2>&1
+  status=$?
+  "$bin" rppsplus-ffi/tests/c/data/demande.json 2026-02-30 >/dev/null 2>&1
+  status=$status,$?
+  "$bin" >/dev/null 2>&1
+  status=$status,$?
+  set -e
+  [[ $status == 2,2,2 ]] || return 1
+  echo "example ok"
+}
+step example-validate-build build_c "${SAN[@]}" examples/c/validate_demande.c -o "$OUT/validate_demande"
+step example-validate example_validate
+step example-validate-valgrind-build build_c -O1 examples/c/validate_demande.c -o "$OUT/validate_demande-plain"
+step example-validate-valgrind bash -c '"$@"; [[ $? == 1 ]] && echo "exit 1 (invalid demandes), no memory error"' _ "${VALGRIND[@]}" "$OUT/validate_demande-plain" \
+  examples/data/demandes.json 2026-11-22
 
 # The benchmark builds and runs (a few calls); its timing is not judged here.
 step bench-build gcc "${CFLAGS[@]}" -O2 "$TESTS/bench_rpps.c" "${LIBS[@]}" -o "$OUT/bench_rpps"
