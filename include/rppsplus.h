@@ -33,8 +33,9 @@
  * - Panics. A panic (an internal bug) never unwinds into C: it gives
  *   RPPSPLUS_RESULT_PANIC, or "" for the functions returning a static string.
  * - Thread safety. No global state: every function is reentrant and may be called from
- *   any number of threads at once. Handles are immutable: functions taking a const
- *   pointer may share one handle between threads; _free (non-const) needs it exclusively.
+ *   any number of threads at once. Functions taking a const pointer only read the
+ *   handle and may share it between threads; those taking a non-const pointer (_free,
+ *   the setters of rppsplus_validate_options) need it exclusively.
  * - ABI stability. None before 1.0: link the exact version the header came from (check
  *   RPPSPLUS_VERSION_NUMBER against rppsplus_version_number()). Code values are never
  *   reused.
