@@ -69,6 +69,13 @@ grep -q "Marseille 3e Arrondissement (13203)" <<<"$out" || fail "lookup_commune 
 grep -q "Paris 15e Arrondissement (75115)" <<<"$out" || fail "lookup_commune output lacks the postal code message"
 ok "example lookup_commune"
 
+step "example: examples/python/validate_collection.py"
+out=$("$PY" examples/python/validate_collection.py) || fail "example validate_collection exited non-zero"
+printf '%s\n' "$out"
+grep -q "34 demandes, 20 valid, 14 invalid" <<<"$out" || fail "validate_collection summary is not 34/20/14"
+grep -q "'loc': ('etat_civil', 'prenoms', 1)" <<<"$out" || fail "validate_collection output lacks the loc with an index"
+ok "example validate_collection"
+
 printf '\n--- summary\n'
 printf '  %s\n' "${SUMMARY[@]}"
 echo "test-python: all passed"
