@@ -113,8 +113,9 @@ fn set(object: &mut Map<String, Value>, path: &str, value: Value) {
 }
 
 /// The reports of a CSV collection file, one per data row, with the line number of the
-/// row (the header is line 1). File-level findings (encoding notice, unknown columns) come
-/// as a report for line 1, first.
+/// row (the header is line 1). Unknown columns come as a report for line 1, first; the
+/// Windows-1252 notice (`encoding_converted`, a warning, given once) is in the report of the
+/// first line that needed decoding (line 1 when the header did).
 ///
 /// ```
 /// use rppsplus_core::demande::{Options, csv_reports};
