@@ -19,7 +19,8 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
-    /// Accept ANS test identities (RPPS numbers not starting with 1), with a warning.
+    /// Accept ANS test identities (RPPS numbers not starting with 1), with a warning (on stderr
+    /// in text output, in the `warning` key in JSON).
     #[arg(long)]
     test_mode: bool,
 }

@@ -28,7 +28,7 @@ struct Cli {
 enum Command {
     /// Check identifiers given as arguments, or one per line on stdin.
     ///
-    /// Text output: `VALUE<TAB>ok<TAB>CANONICAL[<TAB>WARNING]` or
+    /// Text output: `VALUE<TAB>ok<TAB>CANONICAL` (a warning goes to stderr) or
     /// `VALUE<TAB>error<TAB>CODE<TAB>MESSAGE`. Exit 0 when all are valid, 1 when any is not.
     Check(check::Args),
     /// Look a code or a label up in a nomenclature (NOS tables, INSEE countries and communes).

@@ -42,10 +42,15 @@ struct CheckRecord<'a> {
 /// Writes the line of one checked value.
 pub fn write_check(out: &mut impl Write, format: Format, input: &str, result: &Check) -> io::Result<()> {
     match format {
-        Format::Text => match (result.result(), result.warning()) {
-            (Ok(canonical), Some(w)) => writeln!(out, "{input}\tok\t{canonical}\t{}", w.code()),
-            (Ok(canonical), None) => writeln!(out, "{input}\tok\t{canonical}"),
-            (Err(e), _) => writeln!(out, "{input}\terror\t{}\t{}", e.code(), e.message_fr()),
+        // The text lines keep the contract's exact shape; a warning goes to stderr.
+        Format::Text => match result.result() {
+            Ok(canonical) => {
+                if let Some(w) = result.warning() {
+                    eprintln!("rppsplus: {input}: {} ({})", w.code(), w.message_fr());
+                }
+                writeln!(out, "{input}\tok\t{canonical}")
+            }
+            Err(e) => writeln!(out, "{input}\terror\t{}\t{}", e.code(), e.message_fr()),
         },
         Format::Json => {
             let error = result.error();

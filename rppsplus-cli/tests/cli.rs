@@ -71,8 +71,9 @@ fn test_mode_warns() {
     let test = rppsplus(&["check", "rpps", "--test-mode", "99700075122"], b"");
     assert_eq!(
         (test.status.code(), stdout(&test).as_str()),
-        (Some(0), "99700075122\tok\t99700075122\ttest_identifier\n")
+        (Some(0), "99700075122\tok\t99700075122\n")
     );
+    assert!(String::from_utf8_lossy(&test.stderr).contains("test_identifier"));
 }
 
 #[test]

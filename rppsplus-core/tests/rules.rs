@@ -418,6 +418,15 @@ fn structure_errors_are_findings_and_the_rest_is_checked() {
     assert_eq!(r.findings()[0].code, "invalid_json");
     let r = rppsplus_core::demande::validate_json(b"\xff\xfe", &options());
     assert_eq!(r.findings()[0].code, "invalid_json");
+    // A pretty-printed document with one syntax error is one report, at the error's line.
+    let pretty = b"{\n  \"procedure\": \"fermeture_situation\",\n  \"rpps\": \"10107985318\",\n}\n";
+    let reports = rppsplus_core::demande::validate_json_document(pretty, &options());
+    assert_eq!(reports.len(), 1);
+    assert!(
+        reports[0].1.findings()[0].message.contains("ligne 4"),
+        "{:?}",
+        reports[0].1.findings()
+    );
 }
 
 #[test]

@@ -68,14 +68,19 @@ fn cp1252(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// The text of a cell: UTF-8, or Windows-1252 when it is not (then `converted` is set).
-fn text<'a>(bytes: &'a [u8], converted: &mut bool) -> Cow<'a, str> {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Cow::Borrowed(s),
-        Err(_) => {
-            *converted = true;
-            Cow::Owned(cp1252(bytes))
+/// The text of a cell: UTF-8 until a cell is not, then Windows-1252 for every cell of the
+/// file from there on (`cp1252` is set; the encoding is the file's, not the cell's).
+fn text<'a>(bytes: &'a [u8], cp1252_file: &mut bool) -> Cow<'a, str> {
+    if !*cp1252_file {
+        match std::str::from_utf8(bytes) {
+            Ok(s) => return Cow::Borrowed(s),
+            Err(_) => *cp1252_file = true,
         }
+    }
+    if bytes.is_ascii() {
+        Cow::Borrowed(std::str::from_utf8(bytes).unwrap_or_default())
+    } else {
+        Cow::Owned(cp1252(bytes))
     }
 }
 
@@ -91,6 +96,12 @@ fn cell_value(column: &str, cell: &str) -> Value {
     }
     if column == "etat_civil.prenoms" {
         return Value::Array(cell.split(',').map(|p| Value::String(p.trim().to_owned())).collect());
+    }
+    if let [d, m, y] = cell.split('/').collect::<Vec<_>>()[..] {
+        // JJ/MM/AAAA, as a French spreadsheet writes dates, becomes YYYY-MM-DD.
+        if column.contains("date_") && d.len() == 2 && m.len() == 2 && y.len() == 4 {
+            return Value::String(format!("{y}-{m}-{d}"));
+        }
     }
     Value::String(cell.to_owned())
 }
@@ -135,7 +146,8 @@ pub fn csv_reports<R: Read>(input: R, options: Options) -> CsvReports<R> {
         state: State::Start(Some(input)),
         options,
         columns: Vec::new(),
-        notice: false,
+        cp1252: false,
+        notice_given: false,
     }
 }
 
@@ -191,12 +203,24 @@ pub struct CsvReports<R: Read> {
     options: Options,
     /// The column of each field: its path, or `None` for an unknown column.
     columns: Vec<Option<&'static str>>,
-    /// Whether the Windows-1252 notice was given.
-    notice: bool,
+    /// Whether the file turned out to be Windows-1252 (a cell that is not UTF-8).
+    cp1252: bool,
+    /// Whether the `encoding_converted` notice was given.
+    notice_given: bool,
 }
 
 impl<R: Read> CsvReports<R> {
-    /// Reads and checks the header; returns the header's report if it has findings.
+    /// Adds the `encoding_converted` notice to `report` the first time the file is known
+    /// to be Windows-1252.
+    fn notice(&mut self, report: &mut Report) {
+        if self.cp1252 && !self.notice_given {
+            self.notice_given = true;
+            report.push(encoding_notice());
+        }
+    }
+
+    /// Reads and checks the header; returns the header's report if it has findings (unknown
+    /// columns, the encoding notice, or an empty file).
     fn start(&mut self, input: R) -> io::Result<Option<(usize, Report)>> {
         let mut input = BufReader::new(input);
         let mut first = Vec::new();
@@ -221,9 +245,17 @@ impl<R: Read> CsvReports<R> {
             });
         let mut record = csv::ByteRecord::new();
         let mut report = Report::default();
-        if reader.read_byte_record(&mut record).map_err(io::Error::other)? {
+        if !reader.read_byte_record(&mut record).map_err(io::Error::other)? {
+            report.push(finding(
+                "",
+                "invalid_csv",
+                Severity::Error,
+                "fichier vide : la première ligne doit nommer les colonnes".into(),
+                "empty file: the first line must name the columns".into(),
+            ));
+        } else {
             for (i, name) in record.iter().enumerate() {
-                let name = text(name, &mut self.notice);
+                let name = text(name, &mut self.cp1252);
                 let column = COLUMNS.iter().copied().find(|c| *c == name.as_ref());
                 if column.is_none() {
                     let shown: String = name.chars().take(80).collect();
@@ -238,6 +270,7 @@ impl<R: Read> CsvReports<R> {
                 self.columns.push(column);
             }
         }
+        self.notice(&mut report);
         self.state = State::Rows(Box::new(reader), record);
         Ok((!report.findings().is_empty()).then_some((1, report)))
     }
@@ -245,12 +278,11 @@ impl<R: Read> CsvReports<R> {
     /// The report of one data record.
     fn row(&mut self, record: &csv::ByteRecord, line: usize) -> Report {
         let mut object = Map::new();
-        let mut converted = false;
         for (cell, column) in record.iter().zip(&self.columns) {
             let (Some(column), false) = (column, cell.is_empty()) else {
                 continue;
             };
-            let cell = text(cell, &mut converted);
+            let cell = text(cell, &mut self.cp1252);
             set(&mut object, column, cell_value(column, &cell));
         }
         let mut report = validate_value(&Value::Object(object), &self.options);
@@ -267,10 +299,7 @@ impl<R: Read> CsvReports<R> {
                 format!("line {line}: {} cells instead of {}", record.len(), self.columns.len()),
             ));
         }
-        if converted && !self.notice {
-            self.notice = true;
-            report.push(encoding_notice());
-        }
+        self.notice(&mut report);
         report
     }
 }
@@ -293,25 +322,11 @@ impl<R: Read> Iterator for CsvReports<R> {
         loop {
             match std::mem::replace(&mut self.state, State::Done) {
                 State::Done => return None,
-                State::Start(input) => {
-                    let input = input?;
-                    let had_notice = self.notice;
-                    match self.start(input) {
-                        Err(e) => return Some(Err(e)),
-                        Ok(Some((line, mut report))) => {
-                            if self.notice && !had_notice {
-                                report.push(encoding_notice());
-                            }
-                            return Some(Ok((line, report)));
-                        }
-                        Ok(None) if self.notice => {
-                            let mut report = Report::default();
-                            report.push(encoding_notice());
-                            return Some(Ok((1, report)));
-                        }
-                        Ok(None) => {}
-                    }
-                }
+                State::Start(input) => match self.start(input?) {
+                    Err(e) => return Some(Err(e)),
+                    Ok(Some(header)) => return Some(Ok(header)),
+                    Ok(None) => {}
+                },
                 State::Rows(mut reader, mut record) => match reader.read_byte_record(&mut record) {
                     Err(e) => return Some(Err(io::Error::other(e))),
                     Ok(false) => return None,
@@ -380,11 +395,28 @@ mod tests {
     }
 
     #[test]
-    fn empty_and_bom_only_files() {
-        assert_eq!(csv_reports(&b""[..], Options::default()).count(), 0);
+    fn empty_and_header_only_files() {
+        let empty: Vec<_> = csv_reports(&b""[..], Options::default()).map(Result::unwrap).collect();
+        assert_eq!(empty.len(), 1);
+        assert_eq!((empty[0].0, empty[0].1.findings()[0].code), (1, "invalid_csv"));
         assert_eq!(
             csv_reports(&b"\xEF\xBB\xBFprocedure\n"[..], Options::default()).count(),
             0
+        );
+    }
+
+    #[test]
+    fn french_dates_are_read_in_csv_only() {
+        let file =
+            "procedure;rpps;situation.id;situation.date_fin_fonction\nfermeture_situation;10107985318;S1;31/01/2026\n";
+        let reports: Vec<_> = csv_reports(file.as_bytes(), Options::default())
+            .map(Result::unwrap)
+            .collect();
+        assert!(reports[0].1.is_valid(), "{:?}", reports[0].1.findings());
+        let json = br#"{"procedure": "fermeture_situation", "rpps": "10107985318", "situation": {"id": "S1", "date_fin_fonction": "31/01/2026"}}"#;
+        assert_eq!(
+            super::super::validate_json(json, &Options::default()).findings()[0].code,
+            "invalid_format"
         );
     }
 }

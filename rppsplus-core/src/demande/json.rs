@@ -98,12 +98,22 @@ impl<'r> Reader<'r> {
         }
     }
 
-    /// A date member: `YYYY-MM-DD` (or `JJ/MM/AAAA`, as spreadsheets write it).
+    /// A date member: exactly `YYYY-MM-DD`, a real date (the CSV reader converts `JJ/MM/AAAA`).
     fn date(&mut self, map: &Map<String, Value>, key: &str, path: &str) -> Option<NaiveDate> {
         let s = self.string(map, key, path)?;
-        let parsed = s
-            .parse::<NaiveDate>()
-            .or_else(|_| NaiveDate::parse_from_str(s, "%d/%m/%Y"));
+        let iso = s.len() == 10
+            && s.bytes().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            });
+        let parsed = if iso {
+            s.parse::<NaiveDate>().map_err(|_| ())
+        } else {
+            Err(())
+        };
         match parsed {
             Ok(d) => Some(d),
             Err(_) => {

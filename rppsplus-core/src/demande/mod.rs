@@ -139,7 +139,12 @@ pub fn validate_json_document(json: &[u8], options: &Options) -> Vec<(usize, Rep
                 .enumerate()
                 .filter(|(_, l)| l.iter().any(|b| !b.is_ascii_whitespace()))
                 .collect();
-            if lines.len() < 2 {
+            // JSON Lines only when the first line is a JSON value of its own; otherwise this
+            // is one document with a syntax error, reported where it is.
+            let first_is_json = lines
+                .first()
+                .is_some_and(|(_, l)| serde_json::from_slice::<serde_json::Value>(l).is_ok());
+            if lines.len() < 2 || !first_is_json {
                 return vec![(0, invalid_json(&whole))];
             }
             lines

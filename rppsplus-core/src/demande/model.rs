@@ -82,6 +82,10 @@ names! {
 /// optional here: which are required depends on the procedure, and [`validate`](super::validate)
 /// reports what is missing.
 ///
+/// Deserializing this type directly is fail-fast, and serde's error messages may quote the
+/// offending value (a name, an email address): to read untrusted input, use
+/// [`validate_json`](super::validate_json), whose findings never repeat values.
+///
 /// ```
 /// use rppsplus_core::demande::{Demande, Procedure};
 /// let d: Demande = serde_json::from_str(r#"{"procedure": "fermeture_situation", "rpps": "10107985318"}"#)?;

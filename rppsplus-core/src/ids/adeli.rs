@@ -1,6 +1,6 @@
 //! ADELI numbers (the legacy directory, migrating to RPPS).
 
-use super::scan::{ascii, scan};
+use super::scan::{ascii, scan, significant_position};
 use super::{Component, IdKind, ParseError, identifier_traits};
 
 /// An ADELI number: 9 characters, a 2-character département (`01`–`99`, `2A`, `2B`), a
@@ -28,7 +28,10 @@ impl Adeli {
         .array();
         d[1] = d[1].to_ascii_uppercase();
         if let Some(i) = d.iter().enumerate().position(|(i, b)| !b.is_ascii_digit() && i != 1) {
-            return Err(ParseError::InvalidFormat { kind, position: i });
+            return Err(ParseError::InvalidFormat {
+                kind,
+                position: significant_position(input, i),
+            });
         }
         let dept_ok = match &d[..2] {
             [b'2', b'A' | b'B'] => true,

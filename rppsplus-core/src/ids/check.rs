@@ -76,7 +76,7 @@ impl Warning {
 /// let test = check(IdKind::Rpps, "99700075122", Mode::Test);
 /// assert_eq!(test.warning().map(|w| w.code()), Some("test_identifier"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Check {
     outcome: Result<Canonical, ParseError>,
     warning: Option<Warning>,
@@ -109,9 +109,25 @@ impl Check {
     }
 }
 
+/// The canonical form is not printed: it may be a phone number or an email address
+/// (confidential, SPEC.md §7).
+impl std::fmt::Debug for Check {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Check")
+            .field("valid", &self.is_valid())
+            .field(
+                "canonical",
+                &format_args!("{}", if self.is_valid() { "<redacted>" } else { "None" }),
+            )
+            .field("error", &self.error())
+            .field("warning", &self.warning.map(Warning::code))
+            .finish()
+    }
+}
+
 /// A canonical form, kept inline when short (every identifier but long email addresses and
 /// composite idNat), so that checking a valid value allocates nothing.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 enum Canonical {
     Inline { buf: [u8; INLINE], len: u8 },
     Heap(Box<str>),

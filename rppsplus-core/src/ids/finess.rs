@@ -1,6 +1,6 @@
 //! FINESS numbers (établissements sanitaires et sociaux).
 
-use super::scan::{ascii, scan};
+use super::scan::{ascii, scan, significant_position};
 use super::{Component, IdKind, ParseError, identifier_traits, luhn};
 
 /// A FINESS number (juridique or géographique: the number cannot tell them apart): a
@@ -28,7 +28,10 @@ impl Finess {
         let mut d = scan::<9>(input, kind, 9, |b| b.is_ascii_alphanumeric())?.array();
         d[1] = d[1].to_ascii_uppercase();
         if let Some(i) = d.iter().enumerate().position(|(i, b)| !b.is_ascii_digit() && i != 1) {
-            return Err(ParseError::InvalidFormat { kind, position: i });
+            return Err(ParseError::InvalidFormat {
+                kind,
+                position: significant_position(input, i),
+            });
         }
         let corsica = matches!(&d[..2], [b'2', b'A' | b'B']);
         if !corsica && !d[1].is_ascii_digit() {
@@ -105,5 +108,12 @@ mod tests {
         }
         assert_eq!(Finess::parse("2b0000001").unwrap().as_str(), "2B0000001");
         assert_eq!(component("A20000000"), "invalid_format");
+        assert_eq!(
+            Finess::parse("97 04 05 59X").unwrap_err(),
+            ParseError::InvalidFormat {
+                kind: IdKind::Finess,
+                position: 11
+            }
+        );
     }
 }

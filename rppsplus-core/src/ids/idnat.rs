@@ -1,6 +1,6 @@
 //! National identifiers (idNat) of persons (TRE_G08) and structures (TRE_G07).
 
-use super::scan::{ascii, scan};
+use super::scan::{ascii, scan, significant_position};
 use super::{
     Adeli, Component, Email, Finess, IdKind, Mode, ParseError, Rpps, RppsRang, Siren, Siret, identifier_traits,
 };
@@ -157,7 +157,10 @@ impl IdNatPp {
                     found: bytes.len(),
                 })?;
                 if let Some(i) = digits.iter().position(|b| !b.is_ascii_digit()) {
-                    return Err(ParseError::InvalidFormat { kind, position: i + 1 });
+                    return Err(ParseError::InvalidFormat {
+                        kind,
+                        position: significant_position(input, i + 1),
+                    });
                 }
                 Ok(Rpps::from_digits(digits, mode, kind)?.into())
             }

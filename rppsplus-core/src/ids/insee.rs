@@ -1,6 +1,6 @@
 //! INSEE codes: communes (COG) and countries (99xxx).
 
-use super::scan::{ascii, scan};
+use super::scan::{ascii, scan, significant_position};
 use super::{Component, IdKind, ParseError, identifier_traits};
 use crate::nomenclature::commune::{self, Resolution, Unresolved};
 use crate::nomenclature::{self, Code};
@@ -35,7 +35,10 @@ impl InseeCommuneCode {
             .enumerate()
             .position(|(i, &b)| !(b.is_ascii_digit() || (i == 1 && d[0] == b'2')));
         if let Some(position) = bad {
-            return Err(ParseError::InvalidFormat { kind, position });
+            return Err(ParseError::InvalidFormat {
+                kind,
+                position: significant_position(input, position),
+            });
         }
         Ok(Self(d))
     }

@@ -2,7 +2,7 @@
 
 use chrono::{NaiveDateTime, Timelike};
 
-use super::scan::{ascii, scan};
+use super::scan::{ascii, scan, significant_position};
 use super::{Component, IdKind, ParseError, identifier_traits};
 
 /// A demande number: `P` followed by the creation time `YYYYMMDDhhmmss` (15 characters),
@@ -30,9 +30,13 @@ impl NumeroDemande {
         let kind = IdKind::Numero;
         let d = scan::<15>(input, kind, 15, |b| b.is_ascii_digit() || b == b'P')?.array();
         if let Some(position) = d.iter().enumerate().position(|(i, &b)| (i == 0) != (b == b'P')) {
-            return Err(ParseError::InvalidFormat { kind, position });
+            return Err(ParseError::InvalidFormat {
+                kind,
+                position: significant_position(input, position),
+            });
         }
-        if NaiveDateTime::parse_from_str(ascii(&d[1..]), FORMAT).is_err() {
+        // chrono accepts a leap second (60): a demande number never carries one.
+        if &d[13..15] >= b"60".as_slice() || NaiveDateTime::parse_from_str(ascii(&d[1..]), FORMAT).is_err() {
             return Err(ParseError::InvalidComponent {
                 kind,
                 component: Component::DemandeTimestamp,

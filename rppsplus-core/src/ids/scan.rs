@@ -32,6 +32,17 @@ fn char_position(input: &str, byte: usize) -> usize {
     input.get(..byte).map_or(byte, |s| s.chars().count())
 }
 
+/// The position, in characters of `input`, of its `n`-th significant (non-separator)
+/// character: maps a position in a scanned buffer back to the input as given.
+pub(crate) fn significant_position(input: &str, n: usize) -> usize {
+    input
+        .chars()
+        .enumerate()
+        .filter(|&(_, c)| !is_separator(c))
+        .nth(n)
+        .map_or(n, |(i, _)| i)
+}
+
 /// Scans `input`: separators are skipped, every other character must be an ASCII byte for
 /// which `allowed` holds (else `invalid_format` at its position), and the count of
 /// significant characters must lie in `min..=N` (else `invalid_length`). The fast path (an

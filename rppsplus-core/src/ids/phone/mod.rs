@@ -125,7 +125,7 @@ impl MobilePhone {
         if let Some(i) = bytes.iter().skip(1).position(|&b| b == b'+') {
             return Err(ParseError::InvalidFormat {
                 kind,
-                position: plus_position(input, i + 1),
+                position: super::scan::significant_position(input, i + 1),
             });
         }
         match bytes {
@@ -265,16 +265,6 @@ impl MobilePhone {
     pub fn is_foreign(&self) -> bool {
         self.territory.is_none()
     }
-}
-
-/// The character position of the `n`-th significant character of `input`.
-fn plus_position(input: &str, n: usize) -> usize {
-    input
-        .chars()
-        .enumerate()
-        .filter(|&(_, c)| !super::scan::is_separator(c))
-        .nth(n)
-        .map_or(0, |(i, _)| i)
 }
 
 identifier_traits!(MobilePhone, debug = redacted);
