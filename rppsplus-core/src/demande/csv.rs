@@ -6,18 +6,17 @@
 //! with an `encoding_converted` notice); CRLF; quoted fields; cells trimmed; an empty
 //! cell is an absent value; `etat_civil.prenoms` holds the prénoms separated by `,`;
 //! booleans read `true`/`false`, `oui`/`non`, `1`/`0`; dates `YYYY-MM-DD` or `JJ/MM/AAAA`.
-//! Each row becomes a JSON object validated by [`validate_value`](super::validate_value),
-//! so the rules and messages are those of JSON input.
+//! Each row is read by the same reader as JSON input (a row is a [`Node`]), so the rules
+//! and messages are those of JSON input.
 
 use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::io::{self, BufRead, BufReader, Read};
 
-use serde_json::{Map, Value};
-
 use super::messages::finding;
+use super::reader::{Node, OBJECT, STRING, TypeName};
 use super::report::{Report, Severity};
-use super::{Options, validate_value};
+use super::{Options, validate_node};
 
 /// Every column a collection file may have.
 pub const COLUMNS: &[&str] = &[
@@ -84,41 +83,98 @@ fn text<'a>(bytes: &'a [u8], cp1252_file: &mut bool) -> Cow<'a, str> {
     }
 }
 
-/// A cell as a JSON value for its column: booleans for the confirmations, a list for the
-/// prénoms, else a string.
-fn cell_value(column: &str, cell: &str) -> Value {
-    if column.starts_with("confirmations.") {
-        match cell.to_lowercase().as_str() {
-            "true" | "oui" | "1" => return Value::Bool(true),
-            "false" | "non" | "0" => return Value::Bool(false),
-            _ => {}
-        }
-    }
-    if column == "etat_civil.prenoms" {
-        return Value::Array(cell.split(',').map(|p| Value::String(p.trim().to_owned())).collect());
-    }
-    if let [d, m, y] = cell.split('/').collect::<Vec<_>>()[..] {
-        // JJ/MM/AAAA, as a French spreadsheet writes dates, becomes YYYY-MM-DD.
-        if column.contains("date_") && d.len() == 2 && m.len() == 2 && y.len() == 4 {
-            return Value::String(format!("{y}-{m}-{d}"));
-        }
-    }
-    Value::String(cell.to_owned())
+/// The objects of a demande, with the range of [`COLUMNS`] under each (a test checks it).
+const OBJECTS: &[(&str, std::ops::Range<usize>)] = &[
+    ("", 0..28),
+    ("etat_civil", 3..13),
+    ("contact", 13..15),
+    ("situation", 15..26),
+    ("situation.structure", 18..20),
+    ("confirmations", 26..28),
+];
+
+/// A place in one CSV row, for the reader: an object (the demande, `etat_civil`,
+/// `situation.structure`…, as an index in [`OBJECTS`]) or a cell's text.
+#[derive(Clone, Copy)]
+enum CsvNode<'a> {
+    /// The known columns' cells (by position in [`COLUMNS`]; `None` when empty), and the object.
+    Object(&'a [Option<Cow<'a, str>>], usize),
+    /// The text of a cell, or of one prénom of the prénoms cell.
+    Cell(&'a str),
 }
 
-/// Sets `path` (dotted) in `object` to `value`, creating the intermediate objects.
-fn set(object: &mut Map<String, Value>, path: &str, value: Value) {
-    match path.split_once('.') {
-        None => {
-            object.insert(path.to_owned(), value);
+/// `column` without `prefix.` (`column` itself at the top), if it is under `prefix`.
+fn under<'c>(column: &'c str, prefix: &str) -> Option<&'c str> {
+    if prefix.is_empty() {
+        Some(column)
+    } else {
+        column.strip_prefix(prefix)?.strip_prefix('.')
+    }
+}
+
+impl<'a> Node<'a> for CsvNode<'a> {
+    fn member(self, key: &str) -> Option<Self> {
+        let Self::Object(cells, object) = self else { return None };
+        let (prefix, range) = &OBJECTS[object];
+        if let Some(i) = range.clone().find(|&i| under(COLUMNS[i], prefix) == Some(key)) {
+            return cells[i].as_deref().map(Self::Cell);
         }
-        Some((head, rest)) => {
-            let child = object
-                .entry(head.to_owned())
-                .or_insert_with(|| Value::Object(Map::new()));
-            if let Value::Object(map) = child {
-                set(map, rest, value);
-            }
+        // A nested object: present when one of its columns has a cell.
+        let child = OBJECTS
+            .iter()
+            .position(|(p, _)| under(p, prefix) == Some(key) && !p.is_empty())?;
+        OBJECTS[child]
+            .1
+            .clone()
+            .any(|i| cells[i].is_some())
+            .then_some(Self::Object(cells, child))
+    }
+
+    fn text(self) -> Result<&'a str, TypeName> {
+        match self {
+            Self::Cell(s) => Ok(s),
+            Self::Object(..) => Err(OBJECT),
+        }
+    }
+
+    /// `JJ/MM/AAAA`, as a French spreadsheet writes dates, is read as `YYYY-MM-DD`.
+    fn date_text(self) -> Result<Cow<'a, str>, TypeName> {
+        let s = self.text()?;
+        match s.split('/').collect::<Vec<_>>()[..] {
+            [d, m, y] if d.len() == 2 && m.len() == 2 && y.len() == 4 => Ok(Cow::Owned(format!("{y}-{m}-{d}"))),
+            _ => Ok(Cow::Borrowed(s)),
+        }
+    }
+
+    /// `true`/`false`, `oui`/`non`, `1`/`0`, any case.
+    fn boolean(self) -> Result<bool, TypeName> {
+        let s = self.text()?;
+        ["true", "oui", "1"]
+            .iter()
+            .any(|t| s.eq_ignore_ascii_case(t))
+            .then_some(true)
+            .or_else(|| {
+                ["false", "non", "0"]
+                    .iter()
+                    .any(|f| s.eq_ignore_ascii_case(f))
+                    .then_some(false)
+            })
+            .ok_or(STRING)
+    }
+
+    /// Unknown columns are reported once, from the header.
+    fn object(self, _known: &[&str], _unknown: &mut dyn FnMut(&str)) -> Result<(), TypeName> {
+        match self {
+            Self::Object(..) => Ok(()),
+            Self::Cell(_) => Err(STRING),
+        }
+    }
+
+    /// The prénoms cell holds the prénoms separated by `,`.
+    fn items(self) -> Result<Vec<Self>, TypeName> {
+        match self {
+            Self::Cell(s) => Ok(s.split(',').map(|p| Self::Cell(p.trim())).collect()),
+            Self::Object(..) => Err(OBJECT),
         }
     }
 }
@@ -201,8 +257,8 @@ enum State<R: Read> {
 pub struct CsvReports<R: Read> {
     state: State<R>,
     options: Options,
-    /// The column of each field: its path, or `None` for an unknown column.
-    columns: Vec<Option<&'static str>>,
+    /// The column of each field: its position in [`COLUMNS`], or `None` for an unknown column.
+    columns: Vec<Option<usize>>,
     /// Whether the file turned out to be Windows-1252 (a cell that is not UTF-8).
     cp1252: bool,
     /// Whether the `encoding_converted` notice was given.
@@ -256,7 +312,7 @@ impl<R: Read> CsvReports<R> {
         } else {
             for (i, name) in record.iter().enumerate() {
                 let name = text(name, &mut self.cp1252);
-                let column = COLUMNS.iter().copied().find(|c| *c == name.as_ref());
+                let column = COLUMNS.iter().position(|c| *c == name.as_ref());
                 if column.is_none() {
                     let shown: String = name.chars().take(80).collect();
                     report.push(finding(
@@ -277,15 +333,13 @@ impl<R: Read> CsvReports<R> {
 
     /// The report of one data record.
     fn row(&mut self, record: &csv::ByteRecord, line: usize) -> Report {
-        let mut object = Map::new();
+        let mut cells: Vec<Option<Cow<'_, str>>> = vec![None; COLUMNS.len()];
         for (cell, column) in record.iter().zip(&self.columns) {
-            let (Some(column), false) = (column, cell.is_empty()) else {
-                continue;
-            };
-            let cell = text(cell, &mut self.cp1252);
-            set(&mut object, column, cell_value(column, &cell));
+            if let (Some(i), false) = (column, cell.is_empty()) {
+                cells[*i] = Some(text(cell, &mut self.cp1252));
+            }
         }
-        let mut report = validate_value(&Value::Object(object), &self.options);
+        let mut report = validate_node(CsvNode::Object(&cells, 0), &self.options);
         if record.len() != self.columns.len() {
             report.push(finding(
                 "",
@@ -349,6 +403,16 @@ impl<R: Read> Iterator for CsvReports<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn objects_cover_their_columns() {
+        for (prefix, range) in OBJECTS {
+            let under_prefix: Vec<usize> = (0..COLUMNS.len())
+                .filter(|&i| under(COLUMNS[i], prefix).is_some())
+                .collect();
+            assert_eq!(under_prefix, range.clone().collect::<Vec<_>>(), "{prefix}");
+        }
+    }
 
     #[test]
     fn windows_1252_is_decoded_with_a_notice() {

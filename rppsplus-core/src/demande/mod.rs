@@ -22,9 +22,9 @@
 //! ```
 
 mod csv;
-mod json;
 mod messages;
 mod model;
+mod reader;
 mod report;
 mod rules;
 
@@ -109,8 +109,13 @@ pub fn validate_json(json: &[u8], options: &Options) -> Report {
 
 /// Validates one demande given as a parsed JSON value (see [`validate_json`]).
 pub fn validate_value(value: &serde_json::Value, options: &Options) -> Report {
+    validate_node(value, options)
+}
+
+/// Reads a demande from any [`reader::Node`] (JSON value, CSV row) and runs the rules.
+fn validate_node<'a, N: reader::Node<'a>>(node: N, options: &Options) -> Report {
     let mut report = Report::default();
-    let demande = json::Reader::new(&mut report, options.mode).demande(value);
+    let demande = reader::Reader::new(&mut report, options.mode).demande(node);
     rules::check(&demande, options, &mut report);
     report
 }

@@ -154,6 +154,9 @@ fn names(full: &str, name: &str) -> bool {
 /// A code system by alias (`profession`), NOS name (`TRE_R85-RolePriseCharge`) or NOS code
 /// (`TRE_R85`). The communes are not a code system: see [`commune`].
 pub fn table(name: &str) -> Result<&'static Table, NomenclatureError> {
+    if let Some(field) = ALIAS_FIELDS.get(name) {
+        return Ok(field.table());
+    }
     let name = ALIASES
         .iter()
         .find(|(alias, ..)| *alias == name)

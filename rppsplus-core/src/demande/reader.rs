@@ -1,8 +1,11 @@
-//! Collect-all reading of a demande from JSON: a wrong type or a bad value in one field is
-//! a finding at its path, and every other field is still read and checked.
+//! Collect-all reading of a demande: a wrong type or a bad value in one field is a finding
+//! at its path, and every other field is still read and checked. The reader walks a
+//! [`Node`]: a JSON value, or a CSV row (`csv.rs`), so both inputs share every finding.
+
+use std::borrow::Cow;
 
 use chrono::NaiveDate;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::messages::about;
 use super::model::{Confirmations, Contact, Demande, EtatCivil, Situation, Structure};
@@ -12,23 +15,78 @@ use crate::ids::{
     Email, Finess, InseeCommuneCode, InseeCountryCode, MobilePhone, Mode, NumeroDemande, ParseError, Rpps, Siret,
 };
 
-/// Reads the fields of a JSON value into a [`Demande`], reporting type errors, bad values
+/// The French and English names of a value's type, for `invalid_format` messages.
+pub(crate) type TypeName = (&'static str, &'static str);
+
+pub(crate) const OBJECT: TypeName = ("un objet", "an object");
+pub(crate) const STRING: TypeName = ("une chaîne", "a string");
+pub(crate) const BOOLEAN: TypeName = ("un booléen", "a boolean");
+pub(crate) const ARRAY: TypeName = ("une liste", "an array");
+
+/// A place in a demande being read: the document, an object in it, or a value.
+pub(crate) trait Node<'a>: Copy {
+    /// The member `key` of an object, `None` when absent or empty (JSON `null`, empty cell).
+    fn member(self, key: &str) -> Option<Self>;
+    /// The text of a string value, or the type the value has.
+    fn text(self) -> Result<&'a str, TypeName>;
+    /// The text of a date value (a CSV cell may be `JJ/MM/AAAA`).
+    fn date_text(self) -> Result<Cow<'a, str>, TypeName> {
+        self.text().map(Cow::Borrowed)
+    }
+    /// A boolean value, or the type the value has.
+    fn boolean(self) -> Result<bool, TypeName>;
+    /// Checks that the value is an object, calling `unknown` for each key not in `known`.
+    fn object(self, known: &[&str], unknown: &mut dyn FnMut(&str)) -> Result<(), TypeName>;
+    /// The items of a list (a lone string is a one-item list), or the type the value has.
+    fn items(self) -> Result<Vec<Self>, TypeName>;
+}
+
+fn type_name(v: &Value) -> TypeName {
+    match v {
+        Value::Null => ("null", "null"),
+        Value::Bool(_) => BOOLEAN,
+        Value::Number(_) => ("un nombre", "a number"),
+        Value::String(_) => STRING,
+        Value::Array(_) => ARRAY,
+        Value::Object(_) => OBJECT,
+    }
+}
+
+impl<'a> Node<'a> for &'a Value {
+    fn member(self, key: &str) -> Option<Self> {
+        self.get(key).filter(|v| !v.is_null())
+    }
+
+    fn text(self) -> Result<&'a str, TypeName> {
+        self.as_str().ok_or(type_name(self))
+    }
+
+    fn boolean(self) -> Result<bool, TypeName> {
+        self.as_bool().ok_or(type_name(self))
+    }
+
+    fn object(self, known: &[&str], unknown: &mut dyn FnMut(&str)) -> Result<(), TypeName> {
+        let map = self.as_object().ok_or(type_name(self))?;
+        map.keys()
+            .filter(|k| !known.contains(&k.as_str()))
+            .for_each(|k| unknown(k));
+        Ok(())
+    }
+
+    fn items(self) -> Result<Vec<Self>, TypeName> {
+        match self {
+            Value::Array(items) => Ok(items.iter().collect()),
+            Value::String(_) => Ok(vec![self]),
+            other => Err(type_name(other)),
+        }
+    }
+}
+
+/// Reads the fields of a [`Node`] into a [`Demande`], reporting type errors, bad values
 /// and unknown fields; a field in error is left out of the demande.
 pub(crate) struct Reader<'r> {
     report: &'r mut Report,
     mode: Mode,
-}
-
-/// The JSON type names, for messages.
-fn type_name(v: &Value) -> (&'static str, &'static str) {
-    match v {
-        Value::Null => ("null", "null"),
-        Value::Bool(_) => ("un booléen", "a boolean"),
-        Value::Number(_) => ("un nombre", "a number"),
-        Value::String(_) => ("une chaîne", "a string"),
-        Value::Array(_) => ("une liste", "an array"),
-        Value::Object(_) => ("un objet", "an object"),
-    }
 }
 
 impl<'r> Reader<'r> {
@@ -36,8 +94,8 @@ impl<'r> Reader<'r> {
         Self { report, mode }
     }
 
-    fn wrong_type(&mut self, path: &str, v: &Value, expected_fr: &str, expected_en: &str) {
-        let (got_fr, got_en) = type_name(v);
+    fn wrong_type(&mut self, path: &str, got: TypeName, (expected_fr, expected_en): TypeName) {
+        let (got_fr, got_en) = got;
         self.report.push(about(
             path,
             "invalid_format",
@@ -47,43 +105,35 @@ impl<'r> Reader<'r> {
         ));
     }
 
-    /// The object at `path` with its keys checked against `known` (`unknown_field`).
-    fn object<'v>(&mut self, v: &'v Value, path: &str, known: &[&str]) -> Option<&'v Map<String, Value>> {
-        let Value::Object(map) = v else {
-            self.wrong_type(path, v, "un objet", "an object");
+    /// Whether `v` is an object, reporting its type otherwise and its unknown keys.
+    fn object<'a, N: Node<'a>>(&mut self, v: N, path: &str, known: &[&str]) -> Option<N> {
+        let mut unknown = Vec::new();
+        if let Err(got) = v.object(known, &mut |key| unknown.push(key.to_owned())) {
+            self.wrong_type(path, got, OBJECT);
             return None;
-        };
-        for key in map.keys().filter(|k| !known.contains(&k.as_str())) {
-            let at = if path.is_empty() {
-                key.clone()
-            } else {
-                format!("{path}.{key}")
-            };
+        }
+        for key in unknown {
+            let at = if path.is_empty() { key } else { format!("{path}.{key}") };
             self.report.push(unknown_field(&at));
         }
-        Some(map)
-    }
-
-    /// A member, `None` when absent or null.
-    fn member<'v>(map: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
-        map.get(key).filter(|v| !v.is_null())
+        Some(v)
     }
 
     /// A string member (trimmed; an empty string is absent).
-    fn string<'v>(&mut self, map: &'v Map<String, Value>, key: &str, path: &str) -> Option<&'v str> {
-        match Self::member(map, key)? {
-            Value::String(s) => Some(s.trim()).filter(|s| !s.is_empty()),
-            v => {
-                self.wrong_type(path, v, "une chaîne", "a string");
+    fn string<'a, N: Node<'a>>(&mut self, map: N, key: &str, path: &str) -> Option<&'a str> {
+        match map.member(key)?.text() {
+            Ok(s) => Some(s.trim()).filter(|s| !s.is_empty()),
+            Err(got) => {
+                self.wrong_type(path, got, STRING);
                 None
             }
         }
     }
 
     /// A string member parsed by `parse` (an identifier).
-    fn parsed<T>(
+    fn parsed<'a, N: Node<'a>, T>(
         &mut self,
-        map: &Map<String, Value>,
+        map: N,
         key: &str,
         path: &str,
         parse: impl Fn(&str) -> Result<T, ParseError>,
@@ -99,8 +149,18 @@ impl<'r> Reader<'r> {
     }
 
     /// A date member: exactly `YYYY-MM-DD`, a real date (the CSV reader converts `JJ/MM/AAAA`).
-    fn date(&mut self, map: &Map<String, Value>, key: &str, path: &str) -> Option<NaiveDate> {
-        let s = self.string(map, key, path)?;
+    fn date<'a, N: Node<'a>>(&mut self, map: N, key: &str, path: &str) -> Option<NaiveDate> {
+        let text = match map.member(key)?.date_text() {
+            Ok(t) => t,
+            Err(got) => {
+                self.wrong_type(path, got, STRING);
+                return None;
+            }
+        };
+        let s = text.trim();
+        if s.is_empty() {
+            return None;
+        }
         let iso = s.len() == 10
             && s.bytes().enumerate().all(|(i, b)| {
                 if i == 4 || i == 7 {
@@ -109,14 +169,14 @@ impl<'r> Reader<'r> {
                     b.is_ascii_digit()
                 }
             });
-        let parsed = if iso {
-            s.parse::<NaiveDate>().map_err(|_| ())
-        } else {
-            Err(())
-        };
+        // Digits checked above: the fields parse; chrono only checks the calendar.
+        let field = |r: std::ops::Range<usize>| s[r].parse::<u32>().unwrap_or(0);
+        let parsed = iso
+            .then(|| NaiveDate::from_ymd_opt(field(0..4) as i32, field(5..7), field(8..10)))
+            .flatten();
         match parsed {
-            Ok(d) => Some(d),
-            Err(_) => {
+            Some(d) => Some(d),
+            None => {
                 self.report.push(about(
                     path,
                     "invalid_format",
@@ -129,20 +189,20 @@ impl<'r> Reader<'r> {
         }
     }
 
-    fn boolean(&mut self, map: &Map<String, Value>, key: &str, path: &str) -> Option<bool> {
-        match Self::member(map, key)? {
-            Value::Bool(b) => Some(*b),
-            v => {
-                self.wrong_type(path, v, "un booléen", "a boolean");
+    fn boolean<'a, N: Node<'a>>(&mut self, map: N, key: &str, path: &str) -> Option<bool> {
+        match map.member(key)?.boolean() {
+            Ok(b) => Some(b),
+            Err(got) => {
+                self.wrong_type(path, got, BOOLEAN);
                 None
             }
         }
     }
 
     /// A closed list of names (`procedure`, `source`).
-    fn name<T: std::str::FromStr>(
+    fn name<'a, N: Node<'a>, T: std::str::FromStr>(
         &mut self,
-        map: &Map<String, Value>,
+        map: N,
         key: &str,
         path: &str,
         all: impl Fn() -> Vec<&'static str>,
@@ -163,7 +223,7 @@ impl<'r> Reader<'r> {
     }
 
     /// Reads a whole demande.
-    pub(crate) fn demande(&mut self, v: &Value) -> Demande {
+    pub(crate) fn demande<'a, N: Node<'a>>(&mut self, v: N) -> Demande {
         let known = [
             "procedure",
             "numero",
@@ -191,14 +251,14 @@ impl<'r> Reader<'r> {
             }),
             numero: self.parsed(m, "numero", "numero", NumeroDemande::parse),
             rpps,
-            etat_civil: Self::member(m, "etat_civil").and_then(|v| self.etat_civil(v)),
-            contact: Self::member(m, "contact").and_then(|v| self.contact(v)),
-            situation: Self::member(m, "situation").and_then(|v| self.situation(v)),
-            confirmations: Self::member(m, "confirmations").and_then(|v| self.confirmations(v)),
+            etat_civil: m.member("etat_civil").and_then(|v| self.etat_civil(v)),
+            contact: m.member("contact").and_then(|v| self.contact(v)),
+            situation: m.member("situation").and_then(|v| self.situation(v)),
+            confirmations: m.member("confirmations").and_then(|v| self.confirmations(v)),
         }
     }
 
-    fn etat_civil(&mut self, v: &Value) -> Option<EtatCivil> {
+    fn etat_civil<'a, N: Node<'a>>(&mut self, v: N) -> Option<EtatCivil> {
         let known = [
             "civilite",
             "sexe",
@@ -242,32 +302,29 @@ impl<'r> Reader<'r> {
         })
     }
 
-    /// The prénoms: a list of strings (a single string is taken as a one-item list).
-    fn prenoms(&mut self, m: &Map<String, Value>) -> Vec<String> {
-        match Self::member(m, "prenoms") {
-            None => Vec::new(),
-            Some(Value::String(s)) => vec![s.trim().to_owned()]
-                .into_iter()
-                .filter(|s| !s.is_empty())
-                .collect(),
-            Some(Value::Array(items)) => {
-                let mut out = Vec::with_capacity(items.len());
-                for (i, item) in items.iter().enumerate() {
-                    match item {
-                        Value::String(s) => out.push(s.trim().to_owned()),
-                        other => self.wrong_type(&format!("etat_civil.prenoms[{i}]"), other, "une chaîne", "a string"),
-                    }
-                }
-                out
+    /// The prénoms: a list of strings (a lone string is a one-item list).
+    fn prenoms<'a, N: Node<'a>>(&mut self, m: N) -> Vec<String> {
+        let Some(list) = m.member("prenoms") else {
+            return Vec::new();
+        };
+        let items = match list.items() {
+            Ok(items) => items,
+            Err(got) => {
+                self.wrong_type("etat_civil.prenoms", got, ARRAY);
+                return Vec::new();
             }
-            Some(other) => {
-                self.wrong_type("etat_civil.prenoms", other, "une liste", "an array");
-                Vec::new()
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.into_iter().enumerate() {
+            match item.text() {
+                Ok(s) => out.push(s.trim().to_owned()),
+                Err(got) => self.wrong_type(&format!("etat_civil.prenoms[{i}]"), got, STRING),
             }
         }
+        out
     }
 
-    fn contact(&mut self, v: &Value) -> Option<Contact> {
+    fn contact<'a, N: Node<'a>>(&mut self, v: N) -> Option<Contact> {
         let m = self.object(v, "contact", &["email", "telephone_mobile"])?;
         Some(Contact {
             email: self.parsed(m, "email", "contact.email", Email::parse),
@@ -275,7 +332,7 @@ impl<'r> Reader<'r> {
         })
     }
 
-    fn situation(&mut self, v: &Value) -> Option<Situation> {
+    fn situation<'a, N: Node<'a>>(&mut self, v: N) -> Option<Situation> {
         let known = [
             "id",
             "nom_exercice",
@@ -294,7 +351,7 @@ impl<'r> Reader<'r> {
             id: text(self, "id", "situation.id"),
             nom_exercice: text(self, "nom_exercice", "situation.nom_exercice"),
             prenom_exercice: text(self, "prenom_exercice", "situation.prenom_exercice"),
-            structure: Self::member(m, "structure").and_then(|v| self.structure(v)),
+            structure: m.member("structure").and_then(|v| self.structure(v)),
             profession: text(self, "profession", "situation.profession"),
             role: text(self, "role", "situation.role"),
             mode_exercice: text(self, "mode_exercice", "situation.mode_exercice"),
@@ -304,7 +361,7 @@ impl<'r> Reader<'r> {
         })
     }
 
-    fn structure(&mut self, v: &Value) -> Option<Structure> {
+    fn structure<'a, N: Node<'a>>(&mut self, v: N) -> Option<Structure> {
         let m = self.object(v, "situation.structure", &["finess", "siret"])?;
         Some(Structure {
             finess: self.parsed(m, "finess", "situation.structure.finess", Finess::parse),
@@ -312,7 +369,7 @@ impl<'r> Reader<'r> {
         })
     }
 
-    fn confirmations(&mut self, v: &Value) -> Option<Confirmations> {
+    fn confirmations<'a, N: Node<'a>>(&mut self, v: N) -> Option<Confirmations> {
         let m = self.object(v, "confirmations", &["cgu_acceptees", "rencontre_en_personne"])?;
         Some(Confirmations {
             cgu_acceptees: self.boolean(m, "cgu_acceptees", "confirmations.cgu_acceptees"),
