@@ -147,6 +147,9 @@ fn write_text(
     Ok(())
 }
 
+/// Rows read, then validated on every core, at a time (memory stays constant).
+const BATCH: usize = 8192;
+
 /// Whether a file holds JSON: its name, else its first significant byte.
 fn is_json(name: &str, head: &[u8]) -> bool {
     let ext = Path::new(name)
@@ -231,11 +234,20 @@ fn validate_file<W: Write>(name: &str, options: &Options, sink: &mut Sink<W>, pr
         return Ok(());
     }
     let input = io::Cursor::new(head).chain(input);
-    for (count, item) in csv_reports(input, *options).enumerate() {
-        let (row, report) = item?;
-        sink.report(name, None, Some(row), &report)?;
-        if progress && count % 100_000 == 99_999 {
-            eprint!("\r{name}: {} lignes", count + 1);
+    let mut reports = csv_reports(input, *options);
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let mut count = 0;
+    loop {
+        let batch = reports.next_batch(BATCH, threads)?;
+        if batch.is_empty() {
+            break;
+        }
+        for (row, report) in &batch {
+            sink.report(name, None, Some(*row), report)?;
+        }
+        count += batch.len();
+        if progress {
+            eprint!("\r{name}: {count} lignes");
         }
     }
     if progress {

@@ -51,3 +51,22 @@ fn csv_twin_gives_the_same_findings() {
         .count();
     assert_eq!(notices, 1, "the Windows-1252 notice is given once");
 }
+
+#[test]
+fn batches_on_two_threads_equal_the_iterator() {
+    let one_by_one: Vec<_> = csv_reports(CSV, options())
+        .collect::<Result<_, _>>()
+        .expect("the sample reads");
+    for (max, threads) in [(1, 1), (5, 2), (7, 3), (1000, 2)] {
+        let mut reports = csv_reports(CSV, options());
+        let mut batched = Vec::new();
+        loop {
+            let batch = reports.next_batch(max, threads).expect("the sample reads");
+            if batch.is_empty() {
+                break;
+            }
+            batched.extend(batch);
+        }
+        assert_eq!(batched, one_by_one, "max {max}, threads {threads}");
+    }
+}

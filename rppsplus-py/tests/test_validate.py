@@ -534,7 +534,8 @@ def test_validate_csv_path_forms_and_errors(tmp_path: Path) -> None:
     assert codes(rows[1][1]) == [("rpps", "invalid_checksum"), ("situation.date_fin_fonction", "required")]
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")
-    assert validate_csv(empty) == []
+    (line, report), = validate_csv(empty)
+    assert (line, report.valid, codes(report)) == (1, False, [("", "invalid_csv")])
 
 
 def test_validate_csv_from_several_threads() -> None:

@@ -12,6 +12,7 @@
 use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::io::{self, BufRead, BufReader, Read};
+use std::sync::LazyLock;
 
 use super::messages::finding;
 use super::reader::{Node, OBJECT, STRING, TypeName};
@@ -112,17 +113,42 @@ fn under<'c>(column: &'c str, prefix: &str) -> Option<&'c str> {
     }
 }
 
+/// Each column's object (index in [`OBJECTS`]) and its key in that object; and each
+/// object's parent and key: the reader's lookups without string work per row.
+struct Layout {
+    columns: Vec<(usize, &'static str)>,
+    objects: Vec<Option<(usize, &'static str)>>,
+}
+
+static LAYOUT: LazyLock<Layout> = LazyLock::new(|| {
+    // The innermost object holding `path` (the last match: objects are listed outer first).
+    let parent = |path: &'static str| {
+        OBJECTS
+            .iter()
+            .enumerate()
+            .filter(|(_, (prefix, _))| *prefix != path)
+            .filter_map(|(o, (prefix, _))| {
+                under(path, prefix)
+                    .filter(|rest| !rest.contains('.'))
+                    .map(|rest| (o, rest))
+            })
+            .last()
+    };
+    Layout {
+        columns: COLUMNS.iter().map(|c| parent(c).unwrap_or((0, c))).collect(),
+        objects: OBJECTS.iter().map(|(prefix, _)| parent(prefix)).collect(),
+    }
+});
+
 impl<'a> Node<'a> for CsvNode<'a> {
     fn member(self, key: &str) -> Option<Self> {
         let Self::Object(cells, object) = self else { return None };
-        let (prefix, range) = &OBJECTS[object];
-        if let Some(i) = range.clone().find(|&i| under(COLUMNS[i], prefix) == Some(key)) {
+        let layout = &*LAYOUT;
+        if let Some(i) = OBJECTS[object].1.clone().find(|&i| layout.columns[i] == (object, key)) {
             return cells[i].as_deref().map(Self::Cell);
         }
         // A nested object: present when one of its columns has a cell.
-        let child = OBJECTS
-            .iter()
-            .position(|(p, _)| under(p, prefix) == Some(key) && !p.is_empty())?;
+        let child = layout.objects.iter().position(|o| *o == Some((object, key)))?;
         OBJECTS[child]
             .1
             .clone()
@@ -249,7 +275,7 @@ type Source<R> = Lines<io::Chain<io::Cursor<Vec<u8>>, BufReader<R>>>;
 
 enum State<R: Read> {
     Start(Option<R>),
-    Rows(Box<csv::Reader<Source<R>>>, csv::ByteRecord),
+    Rows(Box<csv::Reader<Source<R>>>),
     Done,
 }
 
@@ -327,35 +353,133 @@ impl<R: Read> CsvReports<R> {
             }
         }
         self.notice(&mut report);
-        self.state = State::Rows(Box::new(reader), record);
+        self.state = State::Rows(Box::new(reader));
         Ok((!report.findings().is_empty()).then_some((1, report)))
     }
 
-    /// The report of one data record.
-    fn row(&mut self, record: &csv::ByteRecord, line: usize) -> Report {
-        let mut cells: Vec<Option<Cow<'_, str>>> = vec![None; COLUMNS.len()];
-        for (cell, column) in record.iter().zip(&self.columns) {
-            if let (Some(i), false) = (column, cell.is_empty()) {
-                cells[*i] = Some(text(cell, &mut self.cp1252));
+    /// Reads the next non-blank data record into `record`; its line, or `None` at the end.
+    fn read_row(&mut self, record: &mut csv::ByteRecord) -> io::Result<Option<usize>> {
+        loop {
+            match std::mem::replace(&mut self.state, State::Done) {
+                State::Rows(mut reader) => {
+                    let read = reader.read_byte_record(record).map_err(io::Error::other);
+                    let line = record.position().map(|p| reader.get_mut().line_of(p.byte()));
+                    self.state = State::Rows(reader);
+                    match read? {
+                        false => return Ok(None),
+                        true if record.iter().all(<[u8]>::is_empty) => {}
+                        true => return Ok(Some(line.unwrap_or(0))),
+                    }
+                }
+                other => {
+                    self.state = other;
+                    return Ok(None);
+                }
             }
         }
-        let mut report = validate_node(CsvNode::Object(&cells, 0), &self.options);
-        if record.len() != self.columns.len() {
-            report.push(finding(
-                "",
-                "invalid_csv",
-                Severity::Error,
-                format!(
-                    "ligne {line} : {} cellules au lieu de {}",
-                    record.len(),
-                    self.columns.len()
-                ),
-                format!("line {line}: {} cells instead of {}", record.len(), self.columns.len()),
-            ));
-        }
-        self.notice(&mut report);
-        report
     }
+
+    /// Up to `max` reports (the header's first, if it has findings), the data rows being
+    /// validated on `threads` threads; an empty batch at the end of the file. The order, the
+    /// line numbers and the encoding notice are those of the iterator.
+    ///
+    /// ```
+    /// use rppsplus_core::demande::{Options, csv_reports};
+    /// let file = "procedure;rpps;situation.id;situation.date_fin_fonction\n\
+    ///             fermeture_situation;10107985318;S1;2026-01-31\n".repeat(3);
+    /// let one_by_one: Vec<_> = csv_reports(file.as_bytes(), Options::default()).collect::<Result<_, _>>()?;
+    /// let mut reports = csv_reports(file.as_bytes(), Options::default());
+    /// let mut batched = Vec::new();
+    /// loop {
+    ///     let batch = reports.next_batch(2, 2)?;
+    ///     if batch.is_empty() { break }
+    ///     batched.extend(batch);
+    /// }
+    /// assert_eq!(batched, one_by_one);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn next_batch(&mut self, max: usize, threads: usize) -> io::Result<Vec<(usize, Report)>> {
+        if matches!(self.state, State::Start(_)) {
+            return self.next().transpose().map(|header| header.into_iter().collect());
+        }
+        let mut rows = Vec::new();
+        let mut record = csv::ByteRecord::new();
+        let mut cp1252 = self.cp1252;
+        while rows.len() < max.max(1) {
+            let Some(line) = self.read_row(&mut record)? else { break };
+            rows.push((line, record.clone(), cp1252));
+            cp1252 = cp1252
+                || (!record.as_slice().is_ascii()
+                    && self.known_cells(&record).any(|cell| std::str::from_utf8(cell).is_err()));
+        }
+        let (columns, options) = (&self.columns, &self.options);
+        let validate = |chunk: &[(usize, csv::ByteRecord, bool)]| -> Vec<(usize, Report, bool)> {
+            chunk
+                .iter()
+                .map(|(line, record, cp1252)| {
+                    let (report, after) = validate_record(columns, options, record, *line, *cp1252);
+                    (*line, report, after)
+                })
+                .collect()
+        };
+        let size = rows.len().div_ceil(threads.max(1)).max(1);
+        let done: Vec<(usize, Report, bool)> = std::thread::scope(|scope| {
+            let workers: Vec<_> = rows
+                .chunks(size)
+                .map(|chunk| scope.spawn(move || validate(chunk)))
+                .collect();
+            workers
+                .into_iter()
+                .flat_map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+                .collect()
+        });
+        Ok(done
+            .into_iter()
+            .map(|(line, mut report, after)| {
+                self.cp1252 = after;
+                self.notice(&mut report);
+                (line, report)
+            })
+            .collect())
+    }
+
+    /// The cells of the known columns of `record`, not empty.
+    fn known_cells<'r>(&'r self, record: &'r csv::ByteRecord) -> impl Iterator<Item = &'r [u8]> {
+        record
+            .iter()
+            .zip(&self.columns)
+            .filter(|(c, col)| col.is_some() && !c.is_empty())
+            .map(|(c, _)| c)
+    }
+}
+
+/// The report of one data record, given the file's encoding state when it starts; also the
+/// state after it. Pure: rows are validated on several threads by
+/// [`CsvReports::next_batch`].
+fn validate_record(
+    columns: &[Option<usize>],
+    options: &Options,
+    record: &csv::ByteRecord,
+    line: usize,
+    mut cp1252: bool,
+) -> (Report, bool) {
+    let mut cells: Vec<Option<Cow<'_, str>>> = vec![None; COLUMNS.len()];
+    for (cell, column) in record.iter().zip(columns) {
+        if let (Some(i), false) = (column, cell.is_empty()) {
+            cells[*i] = Some(text(cell, &mut cp1252));
+        }
+    }
+    let mut report = validate_node(CsvNode::Object(&cells, 0), options);
+    if record.len() != columns.len() {
+        report.push(finding(
+            "",
+            "invalid_csv",
+            Severity::Error,
+            format!("ligne {line} : {} cellules au lieu de {}", record.len(), columns.len()),
+            format!("line {line}: {} cells instead of {}", record.len(), columns.len()),
+        ));
+    }
+    (report, cp1252)
 }
 
 /// The notice of a file decoded from Windows-1252.
@@ -381,20 +505,19 @@ impl<R: Read> Iterator for CsvReports<R> {
                     Ok(Some(header)) => return Some(Ok(header)),
                     Ok(None) => {}
                 },
-                State::Rows(mut reader, mut record) => match reader.read_byte_record(&mut record) {
-                    Err(e) => return Some(Err(io::Error::other(e))),
-                    Ok(false) => return None,
-                    Ok(true) => {
-                        let start = record.position().map_or(0, csv::Position::byte);
-                        let line = reader.get_mut().line_of(start);
-                        let blank = record.iter().all(<[u8]>::is_empty);
-                        let report = (!blank).then(|| self.row(&record, line));
-                        self.state = State::Rows(reader, record);
-                        if let Some(report) = report {
-                            return Some(Ok((line, report)));
-                        }
-                    }
-                },
+                state @ State::Rows(..) => {
+                    self.state = state;
+                    let mut record = csv::ByteRecord::new();
+                    let line = match self.read_row(&mut record) {
+                        Err(e) => return Some(Err(e)),
+                        Ok(None) => return None,
+                        Ok(Some(line)) => line,
+                    };
+                    let (mut report, after) = validate_record(&self.columns, &self.options, &record, line, self.cp1252);
+                    self.cp1252 = after;
+                    self.notice(&mut report);
+                    return Some(Ok((line, report)));
+                }
             }
         }
     }
@@ -403,6 +526,17 @@ impl<R: Read> Iterator for CsvReports<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn layout_of_columns_and_objects() {
+        let at = |path: &str| LAYOUT.columns[COLUMNS.iter().position(|c| *c == path).unwrap()];
+        assert_eq!(at("procedure"), (0, "procedure"));
+        assert_eq!(at("etat_civil.prenoms"), (1, "prenoms"));
+        assert_eq!(at("situation.structure.finess"), (4, "finess"));
+        assert_eq!(at("situation.profession"), (3, "profession"));
+        assert_eq!(LAYOUT.objects[4], Some((3, "structure")));
+        assert_eq!(LAYOUT.objects[0], None);
+    }
 
     #[test]
     fn objects_cover_their_columns() {
