@@ -121,18 +121,17 @@ struct Layout {
 }
 
 static LAYOUT: LazyLock<Layout> = LazyLock::new(|| {
-    // The innermost object holding `path` (the last match: objects are listed outer first).
+    // The object holding `path` directly, and the key of `path` in it.
     let parent = |path: &'static str| {
         OBJECTS
             .iter()
             .enumerate()
             .filter(|(_, (prefix, _))| *prefix != path)
-            .filter_map(|(o, (prefix, _))| {
+            .find_map(|(o, (prefix, _))| {
                 under(path, prefix)
                     .filter(|rest| !rest.contains('.'))
                     .map(|rest| (o, rest))
             })
-            .last()
     };
     Layout {
         columns: COLUMNS.iter().map(|c| parent(c).unwrap_or((0, c))).collect(),
