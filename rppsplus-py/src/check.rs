@@ -255,8 +255,12 @@ pub(crate) fn check<'py>(
         // that the core refuses it as `invalid_format`). Nothing of Python is touched while
         // detached.
         let texts: Vec<Cow<'_, str>> = items.iter().map(|s| s.to_string_lossy()).collect();
-        let outcomes: Vec<Outcome> =
-            py.detach(|| texts.iter().map(|t| Outcome::new(core::check(kind, t, mode), t)).collect());
+        let outcomes: Vec<Outcome> = py.detach(|| {
+            texts
+                .iter()
+                .map(|t| Outcome::new(core::check(kind, t, mode), t))
+                .collect()
+        });
         drop(texts);
         for (input, outcome) in items.drain(..).zip(outcomes) {
             let result = Bound::new(
