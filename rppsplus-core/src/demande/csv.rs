@@ -173,7 +173,7 @@ impl<'a> Node<'a> for CsvNode<'a> {
 
     /// `true`/`false`, `oui`/`non`, `1`/`0`, any case.
     fn boolean(self) -> Result<bool, TypeName> {
-        let s = self.text()?;
+        let s = self.text()?.trim();
         ["true", "oui", "1"]
             .iter()
             .any(|t| s.eq_ignore_ascii_case(t))
@@ -229,6 +229,7 @@ pub fn csv_reports<R: Read>(input: R, options: Options) -> CsvReports<R> {
         columns: Vec::new(),
         cp1252: false,
         notice_given: false,
+        pool: Vec::new(),
     }
 }
 
@@ -247,9 +248,9 @@ struct Lines<R> {
 impl<R: Read> Read for Lines<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
-        for (i, _) in buf[..n].iter().enumerate().filter(|(_, b)| **b == b'\n') {
-            self.feeds.push_back(self.offset + i as u64);
-        }
+        let offset = self.offset;
+        self.feeds
+            .extend(memchr::memchr_iter(b'\n', &buf[..n]).map(|i| offset + i as u64));
         self.offset += n as u64;
         Ok(n)
     }
@@ -288,6 +289,8 @@ pub struct CsvReports<R: Read> {
     cp1252: bool,
     /// Whether the `encoding_converted` notice was given.
     notice_given: bool,
+    /// Record buffers for [`CsvReports::next_batch`].
+    pool: Vec<csv::ByteRecord>,
 }
 
 impl<R: Read> CsvReports<R> {
@@ -317,7 +320,6 @@ impl<R: Read> CsvReports<R> {
             .delimiter(delimiter)
             .has_headers(false)
             .flexible(true)
-            .trim(csv::Trim::All)
             .from_reader(Lines {
                 inner: io::Cursor::new(header).chain(input),
                 offset: 0,
@@ -336,7 +338,7 @@ impl<R: Read> CsvReports<R> {
             ));
         } else {
             for (i, name) in record.iter().enumerate() {
-                let name = text(name, &mut self.cp1252);
+                let name = text(name.trim_ascii(), &mut self.cp1252);
                 let column = COLUMNS.iter().position(|c| *c == name.as_ref());
                 if column.is_none() {
                     let shown: String = name.chars().take(80).collect();
@@ -366,7 +368,7 @@ impl<R: Read> CsvReports<R> {
                     self.state = State::Rows(reader);
                     match read? {
                         false => return Ok(None),
-                        true if record.iter().all(<[u8]>::is_empty) => {}
+                        true if record.iter().all(|cell| cell.trim_ascii().is_empty()) => {}
                         true => return Ok(Some(line.unwrap_or(0))),
                     }
                 }
@@ -401,15 +403,20 @@ impl<R: Read> CsvReports<R> {
         if matches!(self.state, State::Start(_)) {
             return self.next().transpose().map(|header| header.into_iter().collect());
         }
-        let mut rows = Vec::new();
-        let mut record = csv::ByteRecord::new();
+        // Records are reused from batch to batch (no allocation per row once warm).
+        let mut rows: Vec<(usize, csv::ByteRecord, bool)> = Vec::with_capacity(max.max(1));
         let mut cp1252 = self.cp1252;
         while rows.len() < max.max(1) {
-            let Some(line) = self.read_row(&mut record)? else { break };
-            rows.push((line, record.clone(), cp1252));
+            let mut record = self.pool.pop().unwrap_or_default();
+            let Some(line) = self.read_row(&mut record)? else {
+                self.pool.push(record);
+                break;
+            };
+            let start = cp1252;
             cp1252 = cp1252
                 || (!record.as_slice().is_ascii()
                     && self.known_cells(&record).any(|cell| std::str::from_utf8(cell).is_err()));
+            rows.push((line, record, start));
         }
         let (columns, options) = (&self.columns, &self.options);
         let validate = |chunk: &[(usize, csv::ByteRecord, bool)]| -> Vec<(usize, Report, bool)> {
@@ -432,6 +439,7 @@ impl<R: Read> CsvReports<R> {
                 .flat_map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
                 .collect()
         });
+        self.pool.extend(rows.into_iter().map(|(_, record, _)| record));
         Ok(done
             .into_iter()
             .map(|(line, mut report, after)| {
@@ -447,7 +455,7 @@ impl<R: Read> CsvReports<R> {
         record
             .iter()
             .zip(&self.columns)
-            .filter(|(c, col)| col.is_some() && !c.is_empty())
+            .filter(|(c, col)| col.is_some() && !c.trim_ascii().is_empty())
             .map(|(c, _)| c)
     }
 }
@@ -464,6 +472,7 @@ fn validate_record(
 ) -> (Report, bool) {
     let mut cells: Vec<Option<Cow<'_, str>>> = vec![None; COLUMNS.len()];
     for (cell, column) in record.iter().zip(columns) {
+        let cell = cell.trim_ascii();
         if let (Some(i), false) = (column, cell.is_empty()) {
             cells[*i] = Some(text(cell, &mut cp1252));
         }
@@ -600,6 +609,16 @@ mod tests {
             csv_reports(&b"\xEF\xBB\xBFprocedure\n"[..], Options::default()).count(),
             0
         );
+    }
+
+    #[test]
+    fn blank_cells_are_absent() {
+        let file = "procedure;rpps;etat_civil.nom_naissance;situation.id;situation.date_fin_fonction\n\
+                    fermeture_situation ; 10107985318 ;   ; S1 ; 2026-01-31 \n";
+        let reports: Vec<_> = csv_reports(file.as_bytes(), Options::default())
+            .map(Result::unwrap)
+            .collect();
+        assert!(reports[0].1.is_valid(), "{:?}", reports[0].1.findings());
     }
 
     #[test]
