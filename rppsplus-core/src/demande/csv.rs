@@ -113,14 +113,18 @@ fn under<'c>(column: &'c str, prefix: &str) -> Option<&'c str> {
     }
 }
 
-/// Each column's object (index in [`OBJECTS`]) and its key in that object; and each
-/// object's parent and key: the reader's lookups without string work per row.
-struct Layout {
-    columns: Vec<(usize, &'static str)>,
-    objects: Vec<Option<(usize, &'static str)>>,
+/// What a key of an object designates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Member {
+    /// A column (position in [`COLUMNS`]).
+    Column(usize),
+    /// A nested object (position in [`OBJECTS`]).
+    Object(usize),
 }
 
-static LAYOUT: LazyLock<Layout> = LazyLock::new(|| {
+/// Per object of [`OBJECTS`], its direct members by key: the reader's lookups without
+/// path strings per row.
+static MEMBERS: LazyLock<Vec<Vec<(&'static str, Member)>>> = LazyLock::new(|| {
     // The object holding `path` directly, and the key of `path` in it.
     let parent = |path: &'static str| {
         OBJECTS
@@ -133,26 +137,35 @@ static LAYOUT: LazyLock<Layout> = LazyLock::new(|| {
                     .map(|rest| (o, rest))
             })
     };
-    Layout {
-        columns: COLUMNS.iter().map(|c| parent(c).unwrap_or((0, c))).collect(),
-        objects: OBJECTS.iter().map(|(prefix, _)| parent(prefix)).collect(),
+    let mut members = vec![Vec::new(); OBJECTS.len()];
+    for (i, column) in COLUMNS.iter().enumerate() {
+        if let Some((o, key)) = parent(column) {
+            members[o].push((key, Member::Column(i)));
+        }
     }
+    for (i, (prefix, _)) in OBJECTS.iter().enumerate() {
+        if let Some((o, key)) = parent(prefix) {
+            members[o].push((key, Member::Object(i)));
+        }
+    }
+    members
 });
 
 impl<'a> Node<'a> for CsvNode<'a> {
     fn member(self, key: &str) -> Option<Self> {
         let Self::Object(cells, object) = self else { return None };
-        let layout = &*LAYOUT;
-        if let Some(i) = OBJECTS[object].1.clone().find(|&i| layout.columns[i] == (object, key)) {
-            return cells[i].as_deref().map(Self::Cell);
+        let (_, member) = MEMBERS[object]
+            .iter()
+            .find(|(k, _)| k.len() == key.len() && *k == key)?;
+        match *member {
+            Member::Column(i) => cells[i].as_deref().map(Self::Cell),
+            // A nested object: present when one of its columns has a cell.
+            Member::Object(o) => OBJECTS[o]
+                .1
+                .clone()
+                .any(|i| cells[i].is_some())
+                .then_some(Self::Object(cells, o)),
         }
-        // A nested object: present when one of its columns has a cell.
-        let child = layout.objects.iter().position(|o| *o == Some((object, key)))?;
-        OBJECTS[child]
-            .1
-            .clone()
-            .any(|i| cells[i].is_some())
-            .then_some(Self::Object(cells, child))
     }
 
     fn text(self) -> Result<&'a str, TypeName> {
@@ -471,10 +484,20 @@ fn validate_record(
     mut cp1252: bool,
 ) -> (Report, bool) {
     let mut cells: Vec<Option<Cow<'_, str>>> = vec![None; COLUMNS.len()];
-    for (cell, column) in record.iter().zip(columns) {
-        let cell = cell.trim_ascii();
-        if let (Some(i), false) = (column, cell.is_empty()) {
-            cells[*i] = Some(text(cell, &mut cp1252));
+    // A UTF-8 record is checked once; its cells are slices of it (delimiters are ASCII).
+    let whole = if cp1252 {
+        None
+    } else {
+        std::str::from_utf8(record.as_slice()).ok()
+    };
+    for (k, (cell, column)) in record.iter().zip(columns).enumerate() {
+        let Some(i) = column else { continue };
+        let text = match (whole, record.range(k)) {
+            (Some(all), Some(range)) => Cow::Borrowed(all[range].trim_ascii()),
+            _ => text(cell.trim_ascii(), &mut cp1252),
+        };
+        if !text.is_empty() {
+            cells[*i] = Some(text);
         }
     }
     let mut report = validate_node(CsvNode::Object(&cells, 0), options);
@@ -536,14 +559,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn layout_of_columns_and_objects() {
-        let at = |path: &str| LAYOUT.columns[COLUMNS.iter().position(|c| *c == path).unwrap()];
-        assert_eq!(at("procedure"), (0, "procedure"));
-        assert_eq!(at("etat_civil.prenoms"), (1, "prenoms"));
-        assert_eq!(at("situation.structure.finess"), (4, "finess"));
-        assert_eq!(at("situation.profession"), (3, "profession"));
-        assert_eq!(LAYOUT.objects[4], Some((3, "structure")));
-        assert_eq!(LAYOUT.objects[0], None);
+    fn members_of_each_object() {
+        let keys = |o: usize| MEMBERS[o].iter().map(|(k, _)| *k).collect::<Vec<_>>();
+        assert_eq!(
+            keys(0),
+            [
+                "procedure",
+                "numero",
+                "rpps",
+                "etat_civil",
+                "contact",
+                "situation",
+                "confirmations"
+            ]
+        );
+        assert_eq!(keys(4), ["finess", "siret"]);
+        assert!(MEMBERS[3].contains(&("structure", Member::Object(4))));
+        assert!(MEMBERS[3].contains(&("profession", Member::Column(20))));
+        assert_eq!(
+            MEMBERS.iter().map(Vec::len).sum::<usize>(),
+            COLUMNS.len() + OBJECTS.len() - 1
+        );
     }
 
     #[test]

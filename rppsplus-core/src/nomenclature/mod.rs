@@ -27,6 +27,7 @@ mod lookup;
 mod model;
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
@@ -252,8 +253,27 @@ static SYSTEMS: LazyLock<Vec<&'static Table>> = LazyLock::new(|| {
         .collect()
 });
 
+/// FNV-1a: codes are a few ASCII bytes from our own tables (no untrusted keys are
+/// inserted), where SipHash's protection costs more than the lookup itself.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
 /// Per table, the position of each code: O(1) lookups.
-static CODE_INDEX: LazyLock<Vec<HashMap<&'static str, usize>>> = LazyLock::new(|| {
+static CODE_INDEX: LazyLock<Vec<HashMap<&'static str, usize, BuildHasherDefault<Fnv>>>> = LazyLock::new(|| {
     TABLES
         .iter()
         .map(|t| t.codes.iter().enumerate().map(|(i, c)| (c.code, i)).collect())
