@@ -70,3 +70,17 @@ fn batches_on_two_threads_equal_the_iterator() {
         assert_eq!(batched, one_by_one, "max {max}, threads {threads}");
     }
 }
+
+#[test]
+fn batches_and_single_rows_mix() {
+    let one_by_one: Vec<_> = csv_reports(CSV, options())
+        .collect::<Result<_, _>>()
+        .expect("the sample reads");
+    let mut reports = csv_reports(CSV, options());
+    let mut mixed = reports.next_batch(10, 2).expect("reads");
+    mixed.extend(reports.next_batch(4, 2).expect("reads"));
+    mixed.extend(reports.by_ref().take(3).map(|r| r.expect("reads")));
+    mixed.extend(reports.next_batch(1000, 2).expect("reads"));
+    mixed.extend(reports.map(|r| r.expect("reads")));
+    assert_eq!(mixed, one_by_one);
+}
