@@ -178,10 +178,11 @@ impl<'a> Node<'a> for CsvNode<'a> {
     /// `JJ/MM/AAAA`, as a French spreadsheet writes dates, is read as `YYYY-MM-DD`.
     fn date_text(self) -> Result<Cow<'a, str>, TypeName> {
         let s = self.text()?;
-        match s.split('/').collect::<Vec<_>>()[..] {
-            [d, m, y] if d.len() == 2 && m.len() == 2 && y.len() == 4 => Ok(Cow::Owned(format!("{y}-{m}-{d}"))),
-            _ => Ok(Cow::Borrowed(s)),
+        let b = s.as_bytes();
+        if b.len() == 10 && b[2] == b'/' && b[5] == b'/' {
+            return Ok(Cow::Owned(format!("{}-{}-{}", &s[6..10], &s[3..5], &s[..2])));
         }
+        Ok(Cow::Borrowed(s))
     }
 
     /// `true`/`false`, `oui`/`non`, `1`/`0`, any case.

@@ -35,8 +35,7 @@ impl NumeroDemande {
                 position: significant_position(input, position),
             });
         }
-        // chrono accepts a leap second (60): a demande number never carries one.
-        if &d[13..15] >= b"60".as_slice() || NaiveDateTime::parse_from_str(ascii(&d[1..]), FORMAT).is_err() {
+        if timestamp(&d).is_none() {
             return Err(ParseError::InvalidComponent {
                 kind,
                 component: Component::DemandeTimestamp,
@@ -71,11 +70,20 @@ impl NumeroDemande {
 
     /// The creation time the number encodes.
     pub fn created_at(&self) -> NaiveDateTime {
-        NaiveDateTime::parse_from_str(ascii(&self.0[1..]), FORMAT).unwrap_or_default()
+        timestamp(&self.0).unwrap_or_default()
     }
 }
 
 identifier_traits!(NumeroDemande, debug = transparent);
+
+/// The date and time of `P` + 14 ASCII digits, if real (no leap second, which chrono would
+/// accept).
+fn timestamp(d: &[u8; 15]) -> Option<NaiveDateTime> {
+    let n = |i: usize, len: usize| d[i..i + len].iter().fold(0u32, |acc, b| acc * 10 + u32::from(b - b'0'));
+    let date = chrono::NaiveDate::from_ymd_opt(n(1, 4) as i32, n(5, 2), n(7, 2))?;
+    let time = chrono::NaiveTime::from_hms_opt(n(9, 2), n(11, 2), n(13, 2))?;
+    Some(date.and_time(time))
+}
 
 #[cfg(test)]
 mod tests {

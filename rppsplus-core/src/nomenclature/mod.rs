@@ -177,7 +177,7 @@ pub fn value_set(name: &str) -> Result<&'static ValueSet, NomenclatureError> {
 }
 
 /// The fields of the portal's aliases, resolved once (validation asks for them per demande).
-static ALIAS_FIELDS: LazyLock<HashMap<&'static str, Field>> = LazyLock::new(|| {
+static ALIAS_FIELDS: LazyLock<HashMap<&'static str, Field, BuildHasherDefault<Fnv>>> = LazyLock::new(|| {
     ALIASES
         .iter()
         .filter_map(|(alias, table_name, set)| {
