@@ -24,6 +24,8 @@ step "generated data is what the generators write from the pinned sources"
 python3 scripts/gen_nomenclatures.py --check
 python3 scripts/gen_phone_patterns.py >/dev/null
 git diff --exit-code -- rppsplus-core/src/ids/phone/patterns.rs
+python3 scripts/gen_demandes_csv.py --from-json examples/data/demandes.json --out examples/data/demandes.csv \
+  --encoding cp1252 --check
 
 step "cargo fmt --check"
 cargo fmt --all --check
