@@ -9,15 +9,11 @@ use std::ffi::c_char;
 use std::ptr;
 
 use chrono::NaiveDate;
-use rppsplus_core::nomenclature::commune::{self, Commune};
+use rppsplus_core::nomenclature::commune::Commune;
 use rppsplus_core::nomenclature::{self, Code, CodeError, Entry};
 
 use crate::buffer::{Output, input_str};
 use crate::result::rppsplus_result;
-
-/// The table name of the INSEE communes, which `rppsplus_core::nomenclature::lookup` takes
-/// besides the code systems (the communes are not a `Table` in the core).
-const COMMUNE: &str = "commune";
 
 /// A borrowed view of UTF-8 text: `len` bytes at `data`, **not** NUL-terminated (print it
 /// with `printf("%.*s", (int)s.len, s.data)`).
@@ -199,12 +195,7 @@ unsafe fn label(
     non_null(&[table, code])?;
     // SAFETY: forwarded to the caller.
     let (table, code) = unsafe { (input_str(table, table_len)?, input_str(code, code_len)?) };
-    let label = if table == COMMUNE {
-        commune::get(code).map(Commune::name)
-    } else {
-        nomenclature::table(table)?.get(code).map(Code::label)
-    };
-    output.write(label.ok_or(rppsplus_result::UnknownCode)?)
+    output.write(nomenclature::label(table, code)?.ok_or(rppsplus_result::UnknownCode)?)
 }
 
 /// Writes the label of a code of a nomenclature table (`profession`, `326` ->

@@ -25,9 +25,6 @@ use rppsplus_core::nomenclature::{self as core};
 use crate::errors::{PyCodeErr, PyNomenclatureErr, PyRppsErr};
 use crate::ids::text;
 
-/// The name `lookup`, `get` and `search` take for the INSEE communes.
-const COMMUNE: &str = "commune";
-
 // --- argument and value conversions ------------------------------------------------------
 
 /// `datetime.date`, imported once.
@@ -669,7 +666,7 @@ pub(crate) fn nomenclature_get(
 ) -> PyResult<Option<Py<PyAny>>> {
     let table = text(table, "get() argument 'table'")?;
     let code = text(code, "get() argument 'code'")?;
-    if table == COMMUNE {
+    if table == core::COMMUNE_TABLE {
         return commune::get(&code)
             .map(|c| Ok(Bound::new(py, Commune(c))?.into_any().unbind()))
             .transpose();
@@ -692,7 +689,7 @@ pub(crate) fn nomenclature_search<'py>(
     limit: isize,
 ) -> PyResult<Bound<'py, PyList>> {
     let name = text(table, "search() argument 'table'")?;
-    if name == COMMUNE {
+    if name == core::COMMUNE_TABLE {
         return search_communes(py, query, limit, "search() argument");
     }
     let t = core::table(&name).map_err(PyNomenclatureErr)?;

@@ -240,7 +240,17 @@ impl From<Adeli> for IdNatPp {
     }
 }
 
-identifier_traits!(IdNatPp, debug = transparent);
+identifier_traits!(IdNatPp, debug = custom);
+
+/// An MSSanté idNat is an email address: `Debug` prints its type, not its value.
+impl std::fmt::Debug for IdNatPp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.id_type {
+            IdNatPpType::MsSante => f.write_str("IdNatPp(10<redacted>)"),
+            _ => f.debug_tuple("IdNatPp").field(&self.as_str()).finish(),
+        }
+    }
+}
 
 /// The type of a structure's national identifier: its TRE_G07 prefix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -403,6 +413,12 @@ mod tests {
         assert_eq!(code("610003879623017/1"), "ok");
         assert_eq!(code("112345678901/00001"), "ok");
         assert_eq!(code("10nathalie@mssante.example.fr"), "ok");
+        let mss = IdNatPp::parse("10nathalie@mssante.example.fr").unwrap();
+        assert_eq!(format!("{mss:?}"), "IdNatPp(10<redacted>)");
+        assert_eq!(
+            format!("{:?}", IdNatPp::parse("810107985318").unwrap()),
+            "IdNatPp(\"810107985318\")"
+        );
         assert_eq!(code("2123456"), "invalid_component");
         assert_eq!(code("9123456"), "invalid_component");
         assert_eq!(code("30ABC123"), "ok");

@@ -259,6 +259,7 @@ macro_rules! identifier_traits {
             }
         }
     };
+    (@debug $ty:ident, custom) => {};
     (@debug $ty:ident, redacted) => {
         /// Confidential (SPEC.md §7): `Debug` never prints the value.
         impl std::fmt::Debug for $ty {

@@ -6,6 +6,26 @@ use chrono::NaiveDate;
 use super::commune::{self, Commune, Unresolved};
 use super::{Code, NomenclatureError, Status, Table, portal_value_set, table};
 
+/// The name `lookup` and [`label`] take for the INSEE communes (not a code system).
+pub const COMMUNE_TABLE: &str = "commune";
+
+/// The label of `code` in `table`, or the name of a commune for [`COMMUNE_TABLE`]; `None`
+/// when the table has no such code.
+///
+/// ```
+/// use rppsplus_core::nomenclature::label;
+/// assert_eq!(label("profession", "326")?, Some("Educateur spécialisé"));
+/// assert_eq!(label("commune", "13203")?, Some("Marseille 3e Arrondissement"));
+/// assert_eq!(label("role", "GENR00")?, None);
+/// # Ok::<(), rppsplus_core::nomenclature::NomenclatureError>(())
+/// ```
+pub fn label(table_name: &str, code: &str) -> Result<Option<&'static str>, NomenclatureError> {
+    if table_name == COMMUNE_TABLE {
+        return Ok(commune::get(code).map(Commune::name));
+    }
+    Ok(table(table_name)?.get(code).map(Code::label))
+}
+
 /// One result of [`lookup`]: a code of a table, or a commune.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Entry {
@@ -88,13 +108,13 @@ pub fn lookup(table_name: &str, query: &str, at: NaiveDate, limit: usize) -> Res
     let query = query.trim();
     if limit == 0 {
         // Still an error for an unknown table.
-        return if table_name == "commune" {
+        return if table_name == COMMUNE_TABLE {
             Ok(Lookup::default())
         } else {
             table(table_name).map(|_| Lookup::default())
         };
     }
-    if table_name == "commune" {
+    if table_name == COMMUNE_TABLE {
         return Ok(communes(query, limit));
     }
     let t: &'static Table = table(table_name)?;

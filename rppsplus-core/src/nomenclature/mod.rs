@@ -34,7 +34,7 @@ use chrono::NaiveDate;
 
 pub use enums::{Civilite, ModeExercice, Role, Sexe};
 pub use fold::fold;
-pub use lookup::{Entry, Lookup, lookup};
+pub use lookup::{COMMUNE_TABLE, Entry, Lookup, label, lookup};
 pub use model::{Code, Status, Table, ValueSet};
 
 use generated::nos::{TABLES, VALUE_SETS};
