@@ -147,9 +147,6 @@ fn write_text(
     Ok(())
 }
 
-/// Rows read, then validated on every core, at a time (memory stays constant).
-const BATCH: usize = 8192;
-
 /// Whether a file holds JSON: its name, else its first significant byte.
 fn is_json(name: &str, head: &[u8]) -> bool {
     let ext = Path::new(name)
@@ -163,9 +160,9 @@ fn is_json(name: &str, head: &[u8]) -> bool {
     }
 }
 
-fn open(name: &str) -> io::Result<Box<dyn Read>> {
+fn open(name: &str) -> io::Result<Box<dyn Read + Send>> {
     if name == "-" {
-        Ok(Box::new(io::stdin().lock()))
+        Ok(Box::new(io::stdin()))
     } else {
         Ok(Box::new(File::open(name)?))
     }
@@ -234,14 +231,10 @@ fn validate_file<W: Write>(name: &str, options: &Options, sink: &mut Sink<W>, pr
         return Ok(());
     }
     let input = io::Cursor::new(head).chain(input);
-    let mut reports = csv_reports(input, *options);
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let mut count = 0;
-    loop {
-        let batch = reports.next_batch(BATCH, threads)?;
-        if batch.is_empty() {
-            break;
-        }
+    // Rows are validated on every core, chunk by chunk (memory stays constant).
+    csv_reports(input, *options).for_each_batch(threads, |batch| {
         for (row, report) in &batch {
             sink.report(name, None, Some(*row), report)?;
         }
@@ -249,7 +242,8 @@ fn validate_file<W: Write>(name: &str, options: &Options, sink: &mut Sink<W>, pr
         if progress {
             eprint!("\r{name}: {count} lignes");
         }
-    }
+        Ok(())
+    })?;
     if progress {
         eprint!("\r\x1b[K");
     }

@@ -53,34 +53,46 @@ fn csv_twin_gives_the_same_findings() {
 }
 
 #[test]
-fn batches_on_two_threads_equal_the_iterator() {
+fn batches_on_threads_equal_the_iterator() {
     let one_by_one: Vec<_> = csv_reports(CSV, options())
         .collect::<Result<_, _>>()
         .expect("the sample reads");
-    for (max, threads) in [(1, 1), (5, 2), (7, 3), (1000, 2)] {
-        let mut reports = csv_reports(CSV, options());
+    for threads in [1, 2, 3] {
         let mut batched = Vec::new();
-        loop {
-            let batch = reports.next_batch(max, threads).expect("the sample reads");
-            if batch.is_empty() {
-                break;
-            }
-            batched.extend(batch);
-        }
-        assert_eq!(batched, one_by_one, "max {max}, threads {threads}");
+        csv_reports(CSV, options())
+            .for_each_batch(threads, |batch| {
+                batched.extend(batch);
+                Ok(())
+            })
+            .expect("the sample reads");
+        assert_eq!(batched, one_by_one, "threads {threads}");
     }
 }
 
 #[test]
-fn batches_and_single_rows_mix() {
+fn single_rows_then_batches() {
     let one_by_one: Vec<_> = csv_reports(CSV, options())
         .collect::<Result<_, _>>()
         .expect("the sample reads");
     let mut reports = csv_reports(CSV, options());
-    let mut mixed = reports.next_batch(10, 2).expect("reads");
-    mixed.extend(reports.next_batch(4, 2).expect("reads"));
-    mixed.extend(reports.by_ref().take(3).map(|r| r.expect("reads")));
-    mixed.extend(reports.next_batch(1000, 2).expect("reads"));
-    mixed.extend(reports.map(|r| r.expect("reads")));
+    let mut mixed: Vec<_> = reports.by_ref().take(3).map(|r| r.expect("reads")).collect();
+    reports
+        .for_each_batch(2, |batch| {
+            mixed.extend(batch);
+            Ok(())
+        })
+        .expect("reads");
     assert_eq!(mixed, one_by_one);
+}
+
+#[test]
+fn an_error_of_the_caller_stops_the_threads() {
+    let big = CSV.repeat(2000);
+    let mut calls = 0;
+    let stopped = csv_reports(&big[..], options()).for_each_batch(2, |_| {
+        calls += 1;
+        Err(std::io::Error::other("enough"))
+    });
+    assert_eq!(stopped.map_err(|e| e.to_string()), Err("enough".to_owned()));
+    assert_eq!(calls, 1);
 }

@@ -645,16 +645,13 @@ pub(crate) fn validate_csv<'py>(
 ) -> PyResult<Bound<'py, PyList>> {
     let options = options("validate_csv()", reference_date, stage, actor, test_mode)?;
     let rows = py.detach(|| -> std::io::Result<Vec<(usize, core::Report)>> {
-        let mut reports = core::csv_reports(File::open(&path)?, options);
         let threads = std::thread::available_parallelism().map_or(1, usize::from);
         let mut rows = Vec::new();
-        loop {
-            let batch = reports.next_batch(8192, threads)?;
-            if batch.is_empty() {
-                return Ok(rows);
-            }
+        core::csv_reports(File::open(&path)?, options).for_each_batch(threads, |batch| {
             rows.extend(batch);
-        }
+            Ok(())
+        })?;
+        Ok(rows)
     });
     let rows = rows.map_err(|e| os_error(&e, &path))?;
     let mut out = Vec::with_capacity(rows.len());

@@ -2,8 +2,6 @@
 //! at its path, and every other field is still read and checked. The reader walks a
 //! [`Node`]: a JSON value, or a CSV row (`csv.rs`), so both inputs share every finding.
 
-use std::borrow::Cow;
-
 use chrono::NaiveDate;
 use serde_json::Value;
 
@@ -29,10 +27,8 @@ pub(crate) trait Node<'a>: Copy {
     fn member(self, key: &str) -> Option<Self>;
     /// The text of a string value, or the type the value has.
     fn text(self) -> Result<&'a str, TypeName>;
-    /// The text of a date value (a CSV cell may be `JJ/MM/AAAA`).
-    fn date_text(self) -> Result<Cow<'a, str>, TypeName> {
-        self.text().map(Cow::Borrowed)
-    }
+    /// Whether dates may also be written `JJ/MM/AAAA` (as a French spreadsheet writes them).
+    const FRENCH_DATES: bool = false;
     /// A boolean value, or the type the value has.
     fn boolean(self) -> Result<bool, TypeName>;
     /// Checks that the value is an object, calling `unknown` for each key not in `known`.
@@ -150,7 +146,7 @@ impl<'r> Reader<'r> {
 
     /// A date member: exactly `YYYY-MM-DD`, a real date (the CSV reader converts `JJ/MM/AAAA`).
     fn date<'a, N: Node<'a>>(&mut self, map: N, key: &str, path: &str) -> Option<NaiveDate> {
-        let text = match map.member(key)?.date_text() {
+        let text = match map.member(key)?.text() {
             Ok(t) => t,
             Err(got) => {
                 self.wrong_type(path, got, STRING);
@@ -161,18 +157,26 @@ impl<'r> Reader<'r> {
         if s.is_empty() {
             return None;
         }
-        let iso = s.len() == 10
-            && s.bytes().enumerate().all(|(i, b)| {
-                if i == 4 || i == 7 {
-                    b == b'-'
+        let b = s.as_bytes();
+        // The ranges of the year, month and day, and where the separators are.
+        let french = N::FRENCH_DATES && b.len() == 10 && b[2] == b'/' && b[5] == b'/';
+        let ((year, month, day), separators, separator) = if french {
+            ((6..10, 3..5, 0..2), [2, 5], b'/')
+        } else {
+            ((0..4, 5..7, 8..10), [4, 7], b'-')
+        };
+        let well_formed = b.len() == 10
+            && b.iter().enumerate().all(|(i, &c)| {
+                if separators.contains(&i) {
+                    c == separator
                 } else {
-                    b.is_ascii_digit()
+                    c.is_ascii_digit()
                 }
             });
         // Digits checked above: the fields parse; chrono only checks the calendar.
         let field = |r: std::ops::Range<usize>| s[r].parse::<u32>().unwrap_or(0);
-        let parsed = iso
-            .then(|| NaiveDate::from_ymd_opt(field(0..4) as i32, field(5..7), field(8..10)))
+        let parsed = well_formed
+            .then(|| NaiveDate::from_ymd_opt(field(year) as i32, field(month), field(day)))
             .flatten();
         match parsed {
             Some(d) => Some(d),

@@ -2,6 +2,8 @@
 //! procedure, nomenclature membership at the reference date, cross-field rules and the
 //! confirmations at stage submit. Each rule adds findings; none stops the others.
 
+use std::sync::LazyLock;
+
 use chrono::{Datelike, Months, NaiveDate};
 
 use super::messages::{about, not_applicable, required};
@@ -9,7 +11,7 @@ use super::model::{Demande, EtatCivil, Procedure, Situation};
 use super::report::{Report, Severity};
 use super::{Actor, Options, Stage};
 use crate::ids::{Mode, ParseError};
-use crate::nomenclature::{self, CodeError};
+use crate::nomenclature::{self, CodeError, Field};
 
 /// Runs every rule on `d`. Fields already reported by the reader (`report` has a finding
 /// at their path) are not reported again as missing.
@@ -186,9 +188,30 @@ pub(crate) fn test_identity(path: &str, mode: Mode) -> super::report::Finding {
 }
 
 /// A code checked against its field at the reference date.
-fn code(field: &str, path: &str, value: Option<&str>, at: NaiveDate, report: &mut Report) {
-    let Some(value) = value else { return };
-    let Ok(f) = nomenclature::field(field) else { return };
+/// The coded fields of the portal, resolved once.
+struct Portal {
+    civilite: Option<Field>,
+    sexe: Option<Field>,
+    profession: Option<Field>,
+    role: Option<Field>,
+    mode_exercice: Option<Field>,
+    motif_fin: Option<Field>,
+}
+
+static PORTAL: LazyLock<Portal> = LazyLock::new(|| {
+    let field = |name| nomenclature::field(name).ok();
+    Portal {
+        civilite: field("civilite"),
+        sexe: field("sexe"),
+        profession: field("profession"),
+        role: field("role"),
+        mode_exercice: field("mode-exercice"),
+        motif_fin: field("motif-fin"),
+    }
+});
+
+fn code(field: Option<Field>, path: &str, value: Option<&str>, at: NaiveDate, report: &mut Report) {
+    let (Some(value), Some(f)) = (value, field) else { return };
     if let Err(e) = f.check(value, at) {
         report.push(code_finding(path, &e));
     }
@@ -202,9 +225,15 @@ pub(crate) fn code_finding(path: &str, e: &CodeError) -> super::report::Finding 
 
 fn etat_civil_rules(ec: &EtatCivil, o: &Options, report: &mut Report) {
     let at = o.reference_date;
-    code("civilite", "etat_civil.civilite", ec.civilite.as_deref(), at, report);
+    code(
+        PORTAL.civilite,
+        "etat_civil.civilite",
+        ec.civilite.as_deref(),
+        at,
+        report,
+    );
     match ec.sexe.as_deref() {
-        Some(s @ ("O" | "UN")) if nomenclature::field("sexe").is_ok_and(|f| f.check(s, at).is_ok()) => {
+        Some(s @ ("O" | "UN")) if PORTAL.sexe.is_some_and(|f| f.check(s, at).is_ok()) => {
             report.push(about(
                 "etat_civil.sexe",
                 "code_not_allowed",
@@ -213,7 +242,7 @@ fn etat_civil_rules(ec: &EtatCivil, o: &Options, report: &mut Report) {
                 "the portal expects M or F",
             ));
         }
-        other => code("sexe", "etat_civil.sexe", other, at, report),
+        other => code(PORTAL.sexe, "etat_civil.sexe", other, at, report),
     }
     if let (Some(c), Some(s)) = (ec.civilite.as_deref(), ec.sexe.as_deref()) {
         if matches!((c, s), ("M", "F") | ("MME", "M")) {
@@ -365,21 +394,27 @@ fn situation_rules(s: &Situation, ec: Option<&EtatCivil>, o: &Options, report: &
     name("situation.nom_exercice", s.nom_exercice.as_deref(), report);
     name("situation.prenom_exercice", s.prenom_exercice.as_deref(), report);
     code(
-        "profession",
+        PORTAL.profession,
         "situation.profession",
         s.profession.as_deref(),
         at,
         report,
     );
-    code("role", "situation.role", s.role.as_deref(), at, report);
+    code(PORTAL.role, "situation.role", s.role.as_deref(), at, report);
     code(
-        "mode-exercice",
+        PORTAL.mode_exercice,
         "situation.mode_exercice",
         s.mode_exercice.as_deref(),
         at,
         report,
     );
-    code("motif-fin", "situation.motif_fin", s.motif_fin.as_deref(), at, report);
+    code(
+        PORTAL.motif_fin,
+        "situation.motif_fin",
+        s.motif_fin.as_deref(),
+        at,
+        report,
+    );
     if let Some(st) = &s.structure {
         match (st.finess.is_some(), st.siret.is_some()) {
             (true, true) => report.push(about(

@@ -26,7 +26,7 @@ mod generated;
 mod lookup;
 mod model;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
@@ -280,6 +280,10 @@ static CODE_INDEX: LazyLock<Vec<HashMap<&'static str, usize, BuildHasherDefault<
         .collect()
 });
 
+/// Per value set of `VALUE_SETS`, its codes: membership in O(1).
+static SET_INDEX: LazyLock<Vec<HashSet<&'static str, BuildHasherDefault<Fnv>>>> =
+    LazyLock::new(|| VALUE_SETS.iter().map(|v| v.codes.iter().copied().collect()).collect());
+
 impl Table {
     fn position(&self) -> usize {
         TABLES.iter().position(|t| std::ptr::eq(t, self)).unwrap_or(usize::MAX)
@@ -409,6 +413,22 @@ impl ValueSet {
     pub fn system(&self) -> &'static Table {
         let position = VALUE_SETS.iter().position(|v| std::ptr::eq(v, self));
         position.and_then(|i| SYSTEMS.get(i)).copied().unwrap_or(&TABLES[0])
+    }
+
+    /// Whether `code` is in the set (O(1)).
+    ///
+    /// ```
+    /// let j121 = rppsplus_core::nomenclature::value_set("profession")?;
+    /// assert!(j121.contains("326"));
+    /// assert!(!j121.contains("999"));
+    /// # Ok::<(), rppsplus_core::nomenclature::NomenclatureError>(())
+    /// ```
+    pub fn contains(&self, code: &str) -> bool {
+        VALUE_SETS
+            .iter()
+            .position(|v| std::ptr::eq(v, self))
+            .and_then(|i| SET_INDEX.get(i))
+            .is_some_and(|codes| codes.contains(code))
     }
 
     /// Whether `code` may be entered for this field on `at`: unknown to the code system,

@@ -198,9 +198,4 @@ impl ValueSet {
     pub fn codes(&self) -> &'static [&'static str] {
         self.codes
     }
-
-    /// Whether `code` is in the set.
-    pub fn contains(&self, code: &str) -> bool {
-        self.codes.contains(&code)
-    }
 }

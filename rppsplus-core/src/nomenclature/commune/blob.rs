@@ -112,9 +112,11 @@ impl Blob {
     /// The range of entries of a sorted (code, record) index whose code is `code`.
     pub(super) fn code_range(index: &[u8], code: &[u8]) -> Range<usize> {
         let n = index.len() / CODE_REF;
-        let key = |i: usize| &index[i * CODE_REF..i * CODE_REF + 5];
-        let lo = partition(n, |i| key(i) < code);
-        let hi = partition(n, |i| key(i) <= code);
+        let key = |i: usize| code_key(&index[i * CODE_REF..i * CODE_REF + 5]);
+        let Some(code) = code_key(code) else { return 0..0 };
+        let lo = partition(n, |i| key(i) < Some(code));
+        // A code has a few entries at most: walk them rather than search again.
+        let hi = (lo..n).find(|&i| key(i) != Some(code)).unwrap_or(n);
         lo..hi
     }
 
@@ -144,6 +146,13 @@ impl Blob {
 }
 
 /// The first index in `0..n` for which `below` is false (`below` is true then false).
+/// A 5-byte code as a number ordered like the bytes (one comparison instead of a `memcmp`);
+/// `None` for any other length.
+pub(super) fn code_key(code: &[u8]) -> Option<u64> {
+    let &[a, b, c, d, e] = code else { return None };
+    Some(u64::from_be_bytes([0, 0, 0, a, b, c, d, e]))
+}
+
 pub(super) fn partition(n: usize, below: impl Fn(usize) -> bool) -> usize {
     let (mut lo, mut hi) = (0, n);
     while lo < hi {

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use super::fold;
 use super::generated::communes::BLOB;
-use blob::{Blob, NONE, partition};
+use blob::{Blob, NONE, code_key, partition};
 use rank::RangeMax;
 
 /// The kind of a COG entry.
@@ -149,9 +149,10 @@ impl fmt::Debug for Commune {
 /// its code). `None` for an unknown code, an old code or a postal code: see [`resolve`].
 pub fn get(code: &str) -> Option<Commune> {
     let blob = &INDEX.blob;
-    let code = code.as_bytes();
-    let i = partition(blob.len(), |i| blob.record(i)[..5] < *code);
-    (i < blob.len() && blob.record(i)[..5] == *code).then(|| Commune::at(i))
+    let code = code_key(code.as_bytes())?;
+    let key = |i: usize| code_key(&blob.record(i)[..5]);
+    let i = partition(blob.len(), |i| key(i) < Some(code));
+    (i < blob.len() && key(i) == Some(code)).then(|| Commune::at(i))
 }
 
 /// Every entry, in code order.

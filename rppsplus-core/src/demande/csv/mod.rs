@@ -1,0 +1,489 @@
+//! Bulk input: the CSV collection files HR teams fill before keying demandes into the
+//! portal (SPEC.md §4). Streaming: the file is read in chunks of whole records (`chunks.rs`),
+//! validated one after the other or on several threads; memory does not grow with the file.
+//!
+//! The header names the JSON paths flattened with `.`; `;` or `,` is sniffed from the
+//! header; UTF-8 (with or without BOM) or Windows-1252 (a French Excel export, decoded
+//! with an `encoding_converted` notice); CRLF; quoted fields; cells trimmed; an empty
+//! cell is an absent value; `etat_civil.prenoms` holds the prénoms separated by `,`;
+//! booleans read `true`/`false`, `oui`/`non`, `1`/`0`; dates `YYYY-MM-DD` or `JJ/MM/AAAA`.
+//! Each row is read by the same reader as JSON input (a row is a `Node`, `row.rs`), so the
+//! rules and messages are those of JSON input.
+
+mod chunks;
+mod row;
+
+use std::collections::{BTreeMap, VecDeque};
+use std::io::{self, BufRead, BufReader, Read};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, mpsc};
+
+use chunks::{Chunk, Chunks};
+
+use super::Options;
+use super::messages::finding;
+use super::report::{Report, Severity};
+
+/// Every column a collection file may have.
+pub const COLUMNS: &[&str] = &[
+    "procedure",
+    "numero",
+    "rpps",
+    "etat_civil.civilite",
+    "etat_civil.sexe",
+    "etat_civil.nom_naissance",
+    "etat_civil.nom_usage",
+    "etat_civil.prenoms",
+    "etat_civil.date_naissance",
+    "etat_civil.pays_naissance",
+    "etat_civil.commune_naissance",
+    "etat_civil.lieu_naissance",
+    "etat_civil.source",
+    "contact.email",
+    "contact.telephone_mobile",
+    "situation.id",
+    "situation.nom_exercice",
+    "situation.prenom_exercice",
+    "situation.structure.finess",
+    "situation.structure.siret",
+    "situation.profession",
+    "situation.role",
+    "situation.mode_exercice",
+    "situation.date_prise_fonction",
+    "situation.date_fin_fonction",
+    "situation.motif_fin",
+    "confirmations.cgu_acceptees",
+    "confirmations.rencontre_en_personne",
+];
+
+/// Bytes per chunk: the unit of work handed to a thread.
+const CHUNK: usize = 1 << 20;
+/// Bytes per chunk when reading one report at a time (less read ahead of the caller).
+const SERIAL_CHUNK: usize = 64 << 10;
+
+/// The reports of a CSV collection file, one per data row, with the line number of the
+/// row (the header is line 1). Unknown columns come as a report for line 1, first; the
+/// Windows-1252 notice (`encoding_converted`, a warning, given once) is in the report of the
+/// first line that needed decoding (line 1 when the header did). Memory does not grow with
+/// the file: it is read in chunks of whole records.
+///
+/// ```
+/// use rppsplus_core::demande::{Options, csv_reports};
+/// let file = "procedure;rpps;situation.id;situation.date_fin_fonction\r\n\
+///             fermeture_situation;10107985318;S1;2026-01-31\r\n\
+///             fermeture_situation;10107985319;S2;\r\n";
+/// let reports: Vec<_> = csv_reports(file.as_bytes(), Options::default()).collect::<Result<_, _>>()?;
+/// assert_eq!(reports.len(), 2);
+/// assert!(reports[0].1.is_valid());
+/// assert_eq!(reports[1].0, 3); // line 3
+/// let codes: Vec<&str> = reports[1].1.findings().iter().map(|f| f.code).collect();
+/// assert_eq!(codes, ["invalid_checksum", "required"]);
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub fn csv_reports<R: Read>(input: R, options: Options) -> CsvReports<R> {
+    CsvReports {
+        state: State::Start(input),
+        options,
+        encoding: Encoding::default(),
+        ready: VecDeque::new(),
+    }
+}
+
+enum State<R> {
+    Start(R),
+    Rows(Layout, Chunks<BufReader<R>>),
+    Done,
+}
+
+/// What the header tells about the data rows.
+struct Layout {
+    /// The column of each field: its position in [`COLUMNS`], or `None` for an unknown column.
+    columns: Vec<Option<usize>>,
+    delimiter: u8,
+}
+
+/// The file's encoding as read so far, in file order.
+#[derive(Default)]
+struct Encoding {
+    /// Whether the file turned out to be Windows-1252 (a cell that is not UTF-8).
+    cp1252: bool,
+    /// Whether the `encoding_converted` notice was given.
+    notice_given: bool,
+}
+
+impl Encoding {
+    /// Adds the `encoding_converted` notice to `report` the first time the file is known
+    /// to be Windows-1252.
+    fn notice(&mut self, report: &mut Report) {
+        if self.cp1252 && !self.notice_given {
+            self.notice_given = true;
+            report.push(encoding_notice());
+        }
+    }
+
+    /// The reports of the next chunk, validated from the encoding state at its start;
+    /// the state moves on to its end.
+    fn settle(&mut self, rows: Vec<(usize, Report, bool)>) -> impl Iterator<Item = (usize, Report)> + '_ {
+        rows.into_iter().map(|(line, mut report, after)| {
+            self.cp1252 = after;
+            self.notice(&mut report);
+            (line, report)
+        })
+    }
+}
+
+/// The iterator of [`csv_reports`]: `(line, report)` or the I/O error that stopped it.
+pub struct CsvReports<R> {
+    state: State<R>,
+    options: Options,
+    encoding: Encoding,
+    /// Reports of the current chunk not yet handed out.
+    ready: VecDeque<(usize, Report)>,
+}
+
+impl<R: Read> CsvReports<R> {
+    /// Reads and checks the header; returns the header's report if it has findings (unknown
+    /// columns, the encoding notice, or an empty file).
+    fn start(&mut self, input: R) -> io::Result<Option<(usize, Report)>> {
+        let mut input = BufReader::new(input);
+        let mut first = Vec::new();
+        input.read_until(b'\n', &mut first)?;
+        let header = first.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&first);
+        let count = |c: u8| header.iter().filter(|&&b| b == c).count();
+        let delimiter = if count(b';') >= count(b',') { b';' } else { b',' };
+        let mut record = csv::ByteRecord::new();
+        let mut report = Report::default();
+        let mut columns = Vec::new();
+        let read = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(header)
+            .read_byte_record(&mut record)
+            .map_err(io::Error::other)?;
+        if !read {
+            report.push(finding(
+                "",
+                "invalid_csv",
+                Severity::Error,
+                "fichier vide : la première ligne doit nommer les colonnes".into(),
+                "empty file: the first line must name the columns".into(),
+            ));
+        }
+        for (i, name) in record.iter().enumerate() {
+            let name = row::text(name.trim_ascii(), &mut self.encoding.cp1252);
+            let column = COLUMNS.iter().position(|c| *c == name.as_ref());
+            if column.is_none() {
+                let shown: String = name.chars().take(80).collect();
+                report.push(finding(
+                    "",
+                    "invalid_csv",
+                    Severity::Error,
+                    format!("ligne 1, colonne {} : colonne inconnue « {shown} » (ignorée)", i + 1),
+                    format!("line 1, column {}: unknown column '{shown}' (ignored)", i + 1),
+                ));
+            }
+            columns.push(column);
+        }
+        self.encoding.notice(&mut report);
+        self.state = State::Rows(Layout { columns, delimiter }, Chunks::new(input, delimiter, 2));
+        Ok((!report.findings().is_empty()).then_some((1, report)))
+    }
+}
+
+impl<R: Read + Send> CsvReports<R> {
+    /// Validates the rest of the file on `threads` threads (chunks of whole records, read
+    /// ahead of the validation; memory stays bounded), and calls `each` with the reports in
+    /// file order, batch after batch, on the calling thread. The reports, their order, the
+    /// line numbers and the encoding notice are those of the iterator. Stops at the first
+    /// error, of reading or of `each`.
+    ///
+    /// ```
+    /// use rppsplus_core::demande::{Options, csv_reports};
+    /// let file = "procedure;rpps;situation.id;situation.date_fin_fonction\n\
+    ///             fermeture_situation;10107985318;S1;2026-01-31\n".repeat(3);
+    /// let one_by_one: Vec<_> = csv_reports(file.as_bytes(), Options::default()).collect::<Result<_, _>>()?;
+    /// let mut batched = Vec::new();
+    /// csv_reports(file.as_bytes(), Options::default()).for_each_batch(2, |batch| {
+    ///     batched.extend(batch);
+    ///     Ok(())
+    /// })?;
+    /// assert_eq!(batched, one_by_one);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn for_each_batch<F>(self, threads: usize, each: F) -> io::Result<()>
+    where
+        F: FnMut(Vec<(usize, Report)>) -> io::Result<()>,
+    {
+        self.for_each_chunk(threads, CHUNK, each)
+    }
+
+    fn for_each_chunk<F>(mut self, threads: usize, size: usize, mut each: F) -> io::Result<()>
+    where
+        F: FnMut(Vec<(usize, Report)>) -> io::Result<()>,
+    {
+        if let State::Start(input) = std::mem::replace(&mut self.state, State::Done) {
+            let header = self.start(input)?;
+            self.ready.extend(header);
+        }
+        if !self.ready.is_empty() {
+            each(self.ready.drain(..).collect())?;
+        }
+        let State::Rows(layout, mut chunks) = std::mem::replace(&mut self.state, State::Done) else {
+            return Ok(());
+        };
+        let (layout, options, mut encoding) = (&layout, &self.options, self.encoding);
+        // Chunks are validated ahead from the encoding known when they are handed out; a
+        // chunk validated as UTF-8 that turns out to follow the first Windows-1252 cell is
+        // validated again, in order (once per file at most, for the chunks then in flight).
+        let cp1252_seen = AtomicBool::new(encoding.cp1252);
+        let threads = threads.max(1);
+        std::thread::scope(|scope| {
+            let (jobs, queue) = mpsc::sync_channel::<(usize, Chunk, bool)>(threads);
+            let queue = Arc::new(Mutex::new(queue));
+            let (results, done) = mpsc::sync_channel(threads * 2);
+            let cp1252_seen = &cp1252_seen;
+            let reader = scope.spawn(move || -> io::Result<()> {
+                for seq in 0.. {
+                    let Some(chunk) = chunks.next_chunk(size)? else { break };
+                    if jobs.send((seq, chunk, cp1252_seen.load(Ordering::Relaxed))).is_err() {
+                        break;
+                    }
+                }
+                Ok(())
+            });
+            for _ in 0..threads {
+                let (queue, results) = (Arc::clone(&queue), results.clone());
+                scope.spawn(move || {
+                    loop {
+                        let job = queue.lock().map_err(|_| ()).and_then(|q| q.recv().map_err(|_| ()));
+                        let Ok((seq, chunk, cp1252)) = job else { break };
+                        let rows = validate_chunk(layout, options, &chunk, cp1252);
+                        if rows.last().is_some_and(|row| row.2) {
+                            cp1252_seen.store(true, Ordering::Relaxed);
+                        }
+                        if results.send((seq, chunk, cp1252, rows)).is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+            drop((queue, results));
+            let mut pending = BTreeMap::new();
+            let mut next = 0;
+            for (seq, chunk, cp1252, rows) in done.iter() {
+                pending.insert(seq, (chunk, cp1252, rows));
+                while let Some((chunk, cp1252, rows)) = pending.remove(&next) {
+                    next += 1;
+                    let rows = if cp1252 == encoding.cp1252 {
+                        rows
+                    } else {
+                        validate_chunk(layout, options, &chunk, encoding.cp1252)
+                    };
+                    // Dropping `done` on an error stops the workers, then the reader.
+                    each(encoding.settle(rows).collect())?;
+                }
+            }
+            reader.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        })
+    }
+}
+
+/// The reports of the data records of `chunk`, with each record's line and the encoding
+/// state after it, given the state at the chunk's start. Pure: chunks are validated on
+/// several threads.
+fn validate_chunk(layout: &Layout, options: &Options, chunk: &Chunk, mut cp1252: bool) -> Vec<(usize, Report, bool)> {
+    let bytes = &chunk.bytes[..];
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(layout.delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut record = csv::ByteRecord::new();
+    let mut rows = Vec::new();
+    // Lines are counted up to each record's first byte, from the last one.
+    let (mut at, mut line) = (0, chunk.first_line);
+    // An in-memory reader has no I/O error, and byte records no UTF-8 one.
+    while reader.read_byte_record(&mut record).unwrap_or(false) {
+        if record.iter().all(|cell| cell.trim_ascii().is_empty()) {
+            continue;
+        }
+        // A record's position is at or before its first byte: after the previous
+        // record's line feed or carriage return, before blank lines.
+        let start = record.position().map_or(at, |p| p.byte() as usize).max(at);
+        let first = bytes[start..]
+            .iter()
+            .position(|b| !matches!(b, b'\r' | b'\n'))
+            .map_or(bytes.len(), |i| start + i);
+        line += memchr::memchr_iter(b'\n', &bytes[at..first]).count();
+        at = first;
+        let (report, after) = row::validate_record(&layout.columns, options, &record, line, cp1252);
+        cp1252 = after;
+        rows.push((line, report, after));
+    }
+    rows
+}
+
+/// The notice of a file decoded from Windows-1252.
+fn encoding_notice() -> super::Finding {
+    finding(
+        "",
+        "encoding_converted",
+        Severity::Warning,
+        "le fichier n'est pas en UTF-8 : il a été lu en Windows-1252 (export Excel)".into(),
+        "the file is not UTF-8: it was read as Windows-1252 (an Excel export)".into(),
+    )
+}
+
+impl<R: Read> Iterator for CsvReports<R> {
+    type Item = io::Result<(usize, Report)>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(ready) = self.ready.pop_front() {
+                return Some(Ok(ready));
+            }
+            match std::mem::replace(&mut self.state, State::Done) {
+                State::Done => return None,
+                State::Start(input) => match self.start(input) {
+                    Err(e) => return Some(Err(e)),
+                    Ok(header) => self.ready.extend(header),
+                },
+                State::Rows(layout, mut chunks) => match chunks.next_chunk(SERIAL_CHUNK) {
+                    Err(e) => return Some(Err(e)),
+                    Ok(None) => {}
+                    Ok(Some(chunk)) => {
+                        let rows = validate_chunk(&layout, &self.options, &chunk, self.encoding.cp1252);
+                        self.ready.extend(self.encoding.settle(rows));
+                        self.state = State::Rows(layout, chunks);
+                    }
+                },
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_1252_is_decoded_with_a_notice() {
+        let file = b"procedure;etat_civil.nom_naissance\r\nprimo_enregistrement;L\xc9ON\r\n";
+        let reports: Vec<_> = csv_reports(&file[..], Options::default()).map(Result::unwrap).collect();
+        let codes: Vec<&str> = reports[0].1.findings().iter().map(|f| f.code).collect();
+        assert!(codes.contains(&"encoding_converted"), "{codes:?}");
+        assert!(!codes.contains(&"invalid_format"), "LÉON decodes to letters: {codes:?}");
+    }
+
+    /// Every report of `file` by the iterator, and by threads for several chunk sizes.
+    fn same_reports_however_cut(file: &[u8]) {
+        let one_by_one: Vec<_> = csv_reports(file, Options::default()).map(Result::unwrap).collect();
+        for size in [1, 2, 3, 5, 17, 64, 200, 1000, 4096, CHUNK] {
+            for threads in [1, 2, 3] {
+                let mut batched = Vec::new();
+                csv_reports(file, Options::default())
+                    .for_each_chunk(threads, size, |batch| {
+                        batched.extend(batch);
+                        Ok(())
+                    })
+                    .unwrap();
+                assert_eq!(batched, one_by_one, "chunks of {size} bytes on {threads} threads");
+            }
+        }
+    }
+
+    #[test]
+    fn chunks_and_threads_change_nothing() {
+        same_reports_however_cut(include_bytes!("../../../../examples/data/demandes.csv"));
+        let utf8 = "procedure;etat_civil.nom_naissance;situation.id\r\nfermeture_situation;ÉLODIE;\"A\r\n\"\"B\"\"\"\r\n\r\nx;;\n"
+            .repeat(40);
+        same_reports_however_cut(utf8.as_bytes());
+        // Windows-1252 from the 30th row on: chunks validated ahead as UTF-8 are redone.
+        let mut mixed = utf8.into_bytes();
+        mixed.extend_from_slice(&b"fermeture_situation;L\xc9ON;S\n".repeat(30));
+        mixed.extend_from_slice(b"fermeture_situation;\xc3\xa9;S\n");
+        same_reports_however_cut(&mixed);
+    }
+
+    #[test]
+    fn one_character_rows_have_their_line() {
+        for eol in ["\n", "\r\n"] {
+            let file = ["procedure", "x", "y", "zz", "", "w"].join(eol);
+            let lines: Vec<usize> = csv_reports(file.as_bytes(), Options::default())
+                .map(|r| r.unwrap().0)
+                .collect();
+            assert_eq!(lines, [2, 3, 4, 6], "{eol:?}");
+        }
+    }
+
+    #[test]
+    fn structure_errors_do_not_stop_the_file() {
+        let file =
+            "procedure,rpps,colonne_inconnue\nfermeture_situation,10107985318\n\"fermeture_situation\",10107985318,x\n";
+        let reports: Vec<_> = csv_reports(file.as_bytes(), Options::default())
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(reports.iter().map(|r| r.0).collect::<Vec<_>>(), [1, 2, 3]);
+        assert_eq!(reports[0].1.findings()[0].code, "invalid_csv");
+        assert!(reports[1].1.findings().iter().any(|f| f.code == "invalid_csv"));
+        assert!(!reports[2].1.findings().iter().any(|f| f.code == "invalid_csv"));
+    }
+
+    #[test]
+    fn line_numbers_with_crlf_blank_lines_and_quoted_newlines() {
+        for eol in ["\n", "\r\n"] {
+            let file = [
+                "procedure;situation.id",
+                "fermeture_situation;\"A",
+                "B\"",
+                "",
+                "fermeture_situation;C",
+                "",
+                "",
+                "x;D",
+            ]
+            .join(eol);
+            let lines: Vec<usize> = csv_reports(file.as_bytes(), Options::default())
+                .map(|r| r.unwrap().0)
+                .collect();
+            assert_eq!(lines, [2, 5, 8], "{eol:?}");
+        }
+    }
+
+    #[test]
+    fn empty_and_header_only_files() {
+        let empty: Vec<_> = csv_reports(&b""[..], Options::default()).map(Result::unwrap).collect();
+        assert_eq!(empty.len(), 1);
+        assert_eq!((empty[0].0, empty[0].1.findings()[0].code), (1, "invalid_csv"));
+        assert_eq!(
+            csv_reports(&b"\xEF\xBB\xBFprocedure\n"[..], Options::default()).count(),
+            0
+        );
+    }
+
+    #[test]
+    fn blank_cells_are_absent() {
+        let file = "procedure;rpps;etat_civil.nom_naissance;situation.id;situation.date_fin_fonction\n\
+                    fermeture_situation ; 10107985318 ;   ; S1 ; 2026-01-31 \n";
+        let reports: Vec<_> = csv_reports(file.as_bytes(), Options::default())
+            .map(Result::unwrap)
+            .collect();
+        assert!(reports[0].1.is_valid(), "{:?}", reports[0].1.findings());
+    }
+
+    #[test]
+    fn french_dates_are_read_in_csv_only() {
+        let file =
+            "procedure;rpps;situation.id;situation.date_fin_fonction\nfermeture_situation;10107985318;S1;31/01/2026\n";
+        let reports: Vec<_> = csv_reports(file.as_bytes(), Options::default())
+            .map(Result::unwrap)
+            .collect();
+        assert!(reports[0].1.is_valid(), "{:?}", reports[0].1.findings());
+        let json = br#"{"procedure": "fermeture_situation", "rpps": "10107985318", "situation": {"id": "S1", "date_fin_fonction": "31/01/2026"}}"#;
+        assert_eq!(
+            super::super::validate_json(json, &Options::default()).findings()[0].code,
+            "invalid_format"
+        );
+    }
+}
