@@ -407,6 +407,15 @@ mod tests {
     }
 
     #[test]
+    fn a_cell_ending_inside_a_character_is_not_utf8() {
+        // The record's bytes together are UTF-8 (E9 80 80 is U+9000); its cells are not.
+        let file = b"procedure;etat_civil.nom_naissance;etat_civil.nom_usage\nx;L\xe9;\x80\x80ON\n";
+        let reports: Vec<_> = csv_reports(&file[..], Options::default()).map(Result::unwrap).collect();
+        let codes: Vec<&str> = reports[0].1.findings().iter().map(|f| f.code).collect();
+        assert!(codes.contains(&"encoding_converted"), "{codes:?}");
+    }
+
+    #[test]
     fn one_character_rows_have_their_line() {
         for eol in ["\n", "\r\n"] {
             let file = ["procedure", "x", "y", "zz", "", "w"].join(eol);
