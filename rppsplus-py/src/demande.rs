@@ -644,23 +644,29 @@ pub(crate) fn validate_csv<'py>(
     test_mode: bool,
 ) -> PyResult<Bound<'py, PyList>> {
     let options = options("validate_csv()", reference_date, stage, actor, test_mode)?;
-    let rows = py.detach(|| -> std::io::Result<Vec<(usize, core::Report)>> {
+    let mut rows: Vec<Py<PyTuple>> = Vec::new();
+    let mut failure: Option<PyErr> = None;
+    let read = py.detach(|| -> std::io::Result<()> {
         let threads = std::thread::available_parallelism().map_or(1, usize::from);
-        let mut rows = Vec::new();
         core::csv_reports(File::open(&path)?, options).for_each_batch(threads, |batch| {
-            rows.extend(batch);
-            Ok(())
-        })?;
-        Ok(rows)
+            // The Python objects are made while the next chunks are being validated.
+            Python::attach(|py| -> PyResult<()> {
+                rows.reserve(batch.len());
+                for (line, report) in batch {
+                    let report = Report::new_bound(py, report)?.into_any();
+                    rows.push(PyTuple::new(py, [line.into_pyobject(py)?.into_any(), report])?.unbind());
+                }
+                Ok(())
+            })
+            .map_err(|e| {
+                failure = Some(e);
+                std::io::Error::other("stopped by a Python error")
+            })
+        })
     });
-    let rows = rows.map_err(|e| os_error(&e, &path))?;
-    let mut out = Vec::with_capacity(rows.len());
-    for (line, report) in rows {
-        let report = Report::new_bound(py, report)?;
-        out.push(PyTuple::new(
-            py,
-            [line.into_pyobject(py)?.into_any(), report.into_any()],
-        )?);
+    if let Some(e) = failure {
+        return Err(e);
     }
-    PyList::new(py, out)
+    read.map_err(|e| os_error(&e, &path))?;
+    PyList::new(py, rows)
 }
