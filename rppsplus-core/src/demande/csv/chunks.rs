@@ -68,11 +68,8 @@ impl<R: Read> Chunks<R> {
     /// Reads until `carry` holds `want` bytes or the input ends.
     fn fill(&mut self, want: usize) -> io::Result<()> {
         while !self.eof && self.carry.len() < want {
-            let start = self.carry.len();
-            self.carry.resize(want, 0);
-            let read = self.input.read(&mut self.carry[start..]);
-            self.carry.truncate(start + *read.as_ref().unwrap_or(&0));
-            match read {
+            let missing = (want - self.carry.len()) as u64;
+            match (&mut self.input).take(missing).read_to_end(&mut self.carry) {
                 Ok(0) => self.eof = true,
                 Ok(_) => {}
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}

@@ -186,14 +186,17 @@ pub(super) fn validate_record(
     } else {
         std::str::from_utf8(record.as_slice()).ok()
     };
-    for (k, (cell, column)) in record.iter().zip(columns).enumerate() {
-        let Some(i) = column else { continue };
-        let text = match (whole, record.range(k)) {
+    let bytes = record.as_slice();
+    for (k, column) in columns.iter().enumerate() {
+        let (Some(i), Some(range)) = (column, record.range(k)) else {
+            continue;
+        };
+        let text = match whole {
             // A cell may end inside a character that the next one completes: not UTF-8 alone.
-            (Some(all), Some(range)) if all.is_char_boundary(range.start) && all.is_char_boundary(range.end) => {
+            Some(all) if all.is_char_boundary(range.start) && all.is_char_boundary(range.end) => {
                 Cow::Borrowed(all[range].trim_ascii())
             }
-            _ => text(cell.trim_ascii(), &mut cp1252),
+            _ => text(bytes[range].trim_ascii(), &mut cp1252),
         };
         if !text.is_empty() {
             cells[*i] = Some(text);
