@@ -2,13 +2,14 @@
 //! procedure, nomenclature membership at the reference date, cross-field rules and the
 //! confirmations at stage submit. Each rule adds findings; none stops the others.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Months, NaiveDate};
 
 use super::messages::{about, not_applicable, required};
 use super::model::{Demande, EtatCivil, Procedure, Situation};
-use super::report::{Report, Severity};
+use super::report::{Finding, Report, Severity};
 use super::{Actor, Options, Stage};
 use crate::ids::{Mode, ParseError};
 use crate::nomenclature::{self, CodeError, Field};
@@ -267,7 +268,9 @@ fn etat_civil_rules(ec: &EtatCivil, o: &Options, report: &mut Report) {
         ));
     }
     for (i, p) in ec.prenoms.iter().enumerate() {
-        name(&format!("etat_civil.prenoms[{i}]"), Some(p), report);
+        if let Some(finding) = name_finding(p, || format!("etat_civil.prenoms[{i}]").into()) {
+            report.push(finding);
+        }
     }
     if let Some(born) = ec.date_naissance {
         if born > at {
@@ -365,28 +368,30 @@ pub(crate) fn parse_finding(path: &str, e: &ParseError) -> super::report::Findin
 
 /// Names: letters (accents included), spaces, hyphens and apostrophes, 1 to 100 characters.
 fn name(path: &str, value: Option<&str>, report: &mut Report) {
-    let Some(v) = value else { return };
+    if let Some(finding) = value.and_then(|v| name_finding(v, || path.into())) {
+        report.push(finding);
+    }
+}
+
+/// The finding of a name that breaks [`name`]'s rule, at the path made by `path` (only
+/// then: a valid name costs no path string).
+fn name_finding<'p>(v: &str, path: impl FnOnce() -> Cow<'p, str>) -> Option<Finding> {
     let count = v.chars().count();
-    if count == 0 || count > 100 {
-        report.push(about(
-            path,
-            "invalid_length",
-            Severity::Error,
-            "de 1 à 100 caractères",
-            "1 to 100 characters",
-        ));
+    let (code, fr, en) = if count == 0 || count > 100 {
+        ("invalid_length", "de 1 à 100 caractères", "1 to 100 characters")
     } else if !v
         .chars()
         .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’'))
     {
-        report.push(about(
-            path,
+        (
             "invalid_format",
-            Severity::Error,
             "lettres, espaces, tirets et apostrophes uniquement",
             "letters, spaces, hyphens and apostrophes only",
-        ));
-    }
+        )
+    } else {
+        return None;
+    };
+    Some(about(&path(), code, Severity::Error, fr, en))
 }
 
 fn situation_rules(s: &Situation, ec: Option<&EtatCivil>, o: &Options, report: &mut Report) {

@@ -29,16 +29,18 @@ fn local_char(b: u8) -> bool {
 }
 
 fn domain_ok(domain: &str) -> bool {
-    let labels: Vec<&str> = domain.split('.').collect();
-    let label_ok = |l: &&str| {
+    let label_ok = |l: &str| {
         !l.is_empty()
             && l.len() <= 63
             && !l.starts_with('-')
             && !l.ends_with('-')
             && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
     };
-    let tld = labels.last().copied().unwrap_or_default();
-    labels.len() >= 2 && labels.iter().all(label_ok) && tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic())
+    let tld = domain.rsplit('.').next().unwrap_or_default();
+    domain.contains('.')
+        && domain.split('.').all(label_ok)
+        && tld.len() >= 2
+        && tld.bytes().all(|b| b.is_ascii_alphabetic())
 }
 
 impl Email {
@@ -97,9 +99,9 @@ impl Email {
                 component: Component::EmailDomain,
             });
         }
-        Ok(Self(
-            format!("{local}@{}", domain.to_ascii_lowercase()).into_boxed_str(),
-        ))
+        let mut address = s.to_owned();
+        address[at + 1..].make_ascii_lowercase();
+        Ok(Self(address.into_boxed_str()))
     }
 
     /// The address.
