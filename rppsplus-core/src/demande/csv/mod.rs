@@ -19,6 +19,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, mpsc};
 
 use chunks::{Chunk, Chunks};
+use row::Record;
 
 use super::Options;
 use super::messages::finding;
@@ -293,21 +294,71 @@ impl<R: Read + Send> CsvReports<R> {
 /// state after it, given the state at the chunk's start. Pure: chunks are validated on
 /// several threads.
 fn validate_chunk(layout: &Layout, options: &Options, chunk: &Chunk, mut cp1252: bool) -> Vec<(usize, Report, bool)> {
+    let mut rows = Vec::new();
+    let mut validate = |line, record: Record<'_>| {
+        if !record.is_blank() {
+            let (report, after) = row::validate_record(&layout.columns, options, record, line, cp1252);
+            cp1252 = after;
+            rows.push((line, report, after));
+        }
+    };
+    if is_plain(&chunk.bytes) {
+        plain_records(chunk, layout.delimiter, &mut validate);
+    } else {
+        quoted_records(chunk, layout.delimiter, &mut validate);
+    }
+    rows
+}
+
+/// Whether the csv crate would read `bytes` as lines split at the delimiter: no quote, and
+/// no carriage return but before a line feed.
+fn is_plain(bytes: &[u8]) -> bool {
+    memchr::memchr(b'"', bytes).is_none() && memchr::memchr_iter(b'\r', bytes).all(|i| bytes.get(i + 1) == Some(&b'\n'))
+}
+
+/// The records of a plain chunk ([`is_plain`]), read straight from its bytes: one per line
+/// that is not empty.
+fn plain_records(chunk: &Chunk, delimiter: u8, each: &mut dyn FnMut(usize, Record<'_>)) {
+    let mut fields = Vec::new();
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', &chunk.bytes).chain(std::iter::once(chunk.bytes.len()));
+    for (n, end) in ends.enumerate() {
+        let line = &chunk.bytes[start..end];
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        start = end + 1;
+        if line.is_empty() {
+            continue;
+        }
+        fields.clear();
+        let mut from = 0;
+        for at in memchr::memchr_iter(delimiter, line).chain(std::iter::once(line.len())) {
+            fields.push(from..at);
+            from = at + 1;
+        }
+        each(
+            chunk.first_line + n,
+            Record {
+                bytes: line,
+                fields: &fields,
+            },
+        );
+    }
+}
+
+/// The records of any chunk, read by the csv crate (quoted fields, line feeds in quotes).
+fn quoted_records(chunk: &Chunk, delimiter: u8, each: &mut dyn FnMut(usize, Record<'_>)) {
     let bytes = &chunk.bytes[..];
     let mut reader = csv::ReaderBuilder::new()
-        .delimiter(layout.delimiter)
+        .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
         .from_reader(bytes);
     let mut record = csv::ByteRecord::new();
-    let mut rows = Vec::new();
+    let mut fields = Vec::new();
     // Lines are counted up to each record's first byte, from the last one.
     let (mut at, mut line) = (0, chunk.first_line);
     // An in-memory reader has no I/O error, and byte records no UTF-8 one.
     while reader.read_byte_record(&mut record).unwrap_or(false) {
-        if record.iter().all(|cell| cell.trim_ascii().is_empty()) {
-            continue;
-        }
         // A record's position is at or before its first byte: after the previous
         // record's line feed or carriage return, before blank lines.
         let start = record.position().map_or(at, |p| p.byte() as usize).max(at);
@@ -317,11 +368,16 @@ fn validate_chunk(layout: &Layout, options: &Options, chunk: &Chunk, mut cp1252:
             .map_or(bytes.len(), |i| start + i);
         line += memchr::memchr_iter(b'\n', &bytes[at..first]).count();
         at = first;
-        let (report, after) = row::validate_record(&layout.columns, options, &record, line, cp1252);
-        cp1252 = after;
-        rows.push((line, report, after));
+        fields.clear();
+        fields.extend((0..record.len()).filter_map(|k| record.range(k)));
+        each(
+            line,
+            Record {
+                bytes: record.as_slice(),
+                fields: &fields,
+            },
+        );
     }
-    rows
 }
 
 /// The notice of a file decoded from Windows-1252.
@@ -404,6 +460,40 @@ mod tests {
         mixed.extend_from_slice(&b"fermeture_situation;L\xc9ON;S\n".repeat(30));
         mixed.extend_from_slice(b"fermeture_situation;\xc3\xa9;S\n");
         same_reports_however_cut(&mixed);
+    }
+
+    /// `(line, fields)` of each record of `bytes` by `read`.
+    fn records(bytes: &[u8], read: fn(&Chunk, u8, &mut dyn FnMut(usize, Record<'_>))) -> Vec<(usize, Vec<Vec<u8>>)> {
+        let chunk = Chunk {
+            bytes: bytes.to_vec(),
+            first_line: 7,
+        };
+        let mut out = Vec::new();
+        read(&chunk, b';', &mut |line, r: Record<'_>| {
+            out.push((line, r.fields.iter().map(|f| r.bytes[f.clone()].to_vec()).collect()));
+        });
+        out
+    }
+
+    #[test]
+    fn plain_lines_are_read_as_the_csv_crate_reads_them() {
+        for file in [
+            "a;b;c\nd;e\n\nf\n  \n;;\ng;h;i;j",
+            "a;b\r\n\r\nc\r\n",
+            "x\ny\nzz\n\n\nw\n",
+            "\n\na;b\n",
+            "é;ü\n",
+            "",
+        ] {
+            assert!(is_plain(file.as_bytes()), "{file:?}");
+            assert_eq!(
+                records(file.as_bytes(), plain_records),
+                records(file.as_bytes(), quoted_records),
+                "{file:?}"
+            );
+        }
+        assert!(!is_plain(b"a\rb\n"));
+        assert!(!is_plain(b"a;\"b\"\n"));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! Windows-1252.
 
 use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::super::messages::finding;
@@ -170,12 +171,28 @@ impl<'a> Node<'a> for CsvNode<'a> {
     }
 }
 
+/// One record of the file: bytes, and the range of each field in them.
+#[derive(Clone, Copy)]
+pub(super) struct Record<'r> {
+    pub(super) bytes: &'r [u8],
+    pub(super) fields: &'r [Range<usize>],
+}
+
+impl Record<'_> {
+    /// Whether every field is blank (a blank line of the spreadsheet: no demande).
+    pub(super) fn is_blank(self) -> bool {
+        self.fields
+            .iter()
+            .all(|f| self.bytes[f.clone()].trim_ascii().is_empty())
+    }
+}
+
 /// The report of one data record, given the file's encoding state when it starts; also the
 /// state after it. Pure: chunks of rows are validated on several threads.
 pub(super) fn validate_record(
     columns: &[Option<usize>],
     options: &Options,
-    record: &csv::ByteRecord,
+    record: Record<'_>,
     line: usize,
     mut cp1252: bool,
 ) -> (Report, bool) {
@@ -184,11 +201,10 @@ pub(super) fn validate_record(
     let whole = if cp1252 {
         None
     } else {
-        std::str::from_utf8(record.as_slice()).ok()
+        std::str::from_utf8(record.bytes).ok()
     };
-    let bytes = record.as_slice();
-    for (k, column) in columns.iter().enumerate() {
-        let (Some(i), Some(range)) = (column, record.range(k)) else {
+    for (column, range) in columns.iter().zip(record.fields) {
+        let (Some(i), range) = (column, range.clone()) else {
             continue;
         };
         let text = match whole {
@@ -196,20 +212,21 @@ pub(super) fn validate_record(
             Some(all) if all.is_char_boundary(range.start) && all.is_char_boundary(range.end) => {
                 Cow::Borrowed(all[range].trim_ascii())
             }
-            _ => text(bytes[range].trim_ascii(), &mut cp1252),
+            _ => text(record.bytes[range].trim_ascii(), &mut cp1252),
         };
         if !text.is_empty() {
             cells[*i] = Some(text);
         }
     }
     let mut report = validate_node(CsvNode::Object(&cells, 0), options);
-    if record.len() != columns.len() {
+    let cells = record.fields.len();
+    if cells != columns.len() {
         report.push(finding(
             "",
             "invalid_csv",
             Severity::Error,
-            format!("ligne {line} : {} cellules au lieu de {}", record.len(), columns.len()),
-            format!("line {line}: {} cells instead of {}", record.len(), columns.len()),
+            format!("ligne {line} : {cells} cellules au lieu de {}", columns.len()),
+            format!("line {line}: {cells} cells instead of {}", columns.len()),
         ));
     }
     (report, cp1252)
