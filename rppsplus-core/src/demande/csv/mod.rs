@@ -310,6 +310,9 @@ fn validate_chunk(layout: &Layout, options: &Options, chunk: &Chunk, mut cp1252:
     rows
 }
 
+/// What is done with each record of a chunk, given its line.
+type EachRecord<'e> = dyn FnMut(usize, Record<'_>) + 'e;
+
 /// Whether the csv crate would read `bytes` as lines split at the delimiter: no quote, and
 /// no carriage return but before a line feed.
 fn is_plain(bytes: &[u8]) -> bool {
@@ -318,7 +321,7 @@ fn is_plain(bytes: &[u8]) -> bool {
 
 /// The records of a plain chunk ([`is_plain`]), read straight from its bytes: one per line
 /// that is not empty.
-fn plain_records(chunk: &Chunk, delimiter: u8, each: &mut dyn FnMut(usize, Record<'_>)) {
+fn plain_records(chunk: &Chunk, delimiter: u8, each: &mut EachRecord<'_>) {
     let mut fields = Vec::new();
     let mut start = 0;
     let ends = memchr::memchr_iter(b'\n', &chunk.bytes).chain(std::iter::once(chunk.bytes.len()));
@@ -346,7 +349,7 @@ fn plain_records(chunk: &Chunk, delimiter: u8, each: &mut dyn FnMut(usize, Recor
 }
 
 /// The records of any chunk, read by the csv crate (quoted fields, line feeds in quotes).
-fn quoted_records(chunk: &Chunk, delimiter: u8, each: &mut dyn FnMut(usize, Record<'_>)) {
+fn quoted_records(chunk: &Chunk, delimiter: u8, each: &mut EachRecord<'_>) {
     let bytes = &chunk.bytes[..];
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
@@ -463,7 +466,7 @@ mod tests {
     }
 
     /// `(line, fields)` of each record of `bytes` by `read`.
-    fn records(bytes: &[u8], read: fn(&Chunk, u8, &mut dyn FnMut(usize, Record<'_>))) -> Vec<(usize, Vec<Vec<u8>>)> {
+    fn records(bytes: &[u8], read: fn(&Chunk, u8, &mut EachRecord<'_>)) -> Vec<(usize, Vec<Vec<u8>>)> {
         let chunk = Chunk {
             bytes: bytes.to_vec(),
             first_line: 7,
