@@ -5,13 +5,22 @@
 //! holds no `"` at all, that is its last line feed; otherwise the quoting is followed from
 //! the chunk's start the way the csv crate reads it (a quote opens a field only at its
 //! start, `""` inside quotes is a quote).
+//!
+//! A quote still open at the end of the file, or after [`MAX_QUOTED`] bytes, is taken as
+//! never closed: the line it opens on is handed out alone as a broken chunk, and reading
+//! goes on from the next line, so that one stray `"` does not swallow the rest of the file.
 
 use std::io::{self, Read};
+
+/// The longest quoted field read as such: a quote open for longer was never closed.
+pub(super) const MAX_QUOTED: usize = 1 << 20;
 
 /// Whole records of the file, starting on line `first_line` (1-based).
 pub(super) struct Chunk {
     pub(super) bytes: Vec<u8>,
     pub(super) first_line: usize,
+    /// Whether this is the line of a quote never closed (alone in its chunk).
+    pub(super) unclosed_quote: bool,
 }
 
 /// The chunks of a stream, in order. Memory: one chunk, or one record when a record is
@@ -44,24 +53,36 @@ impl<R: Read> Chunks<R> {
         let mut want = size.max(1);
         loop {
             self.fill(want)?;
-            let cut = if self.eof {
-                Some(self.carry.len())
-            } else {
-                records_end(&self.carry, self.delimiter)
-            };
-            match cut {
-                Some(0) if self.eof => return Ok(None),
-                Some(cut) if cut > 0 => {
-                    let rest = self.carry[cut..].to_vec();
-                    let mut bytes = std::mem::replace(&mut self.carry, rest);
-                    bytes.truncate(cut);
-                    let first_line = self.line;
-                    self.line += bytes.iter().filter(|&&b| b == b'\n').count();
-                    return Ok(Some(Chunk { bytes, first_line }));
+            if self.eof && self.carry.is_empty() {
+                return Ok(None);
+            }
+            let scan = scan(&self.carry, self.delimiter);
+            match (scan.records_end, scan.open_quote) {
+                // Whole records first, whatever follows them.
+                (Some(end), _) if !self.eof || scan.open_quote.is_some() => return Ok(Some(self.take(end, false))),
+                (_, None) if self.eof => return Ok(Some(self.take(self.carry.len(), false))),
+                (_, Some(quote)) if self.eof || self.carry.len() - quote > MAX_QUOTED => {
+                    let line_end =
+                        memchr::memchr(b'\n', &self.carry[quote..]).map_or(self.carry.len(), |i| quote + i + 1);
+                    return Ok(Some(self.take(line_end, true)));
                 }
                 // No record ends in what was read: read on.
                 _ => want = self.carry.len().max(want) * 2,
             }
+        }
+    }
+
+    /// Hands out the first `len` bytes read.
+    fn take(&mut self, len: usize, unclosed_quote: bool) -> Chunk {
+        let rest = self.carry[len..].to_vec();
+        let mut bytes = std::mem::replace(&mut self.carry, rest);
+        bytes.truncate(len);
+        let first_line = self.line;
+        self.line += bytes.iter().filter(|&&b| b == b'\n').count();
+        Chunk {
+            bytes,
+            first_line,
+            unclosed_quote,
         }
     }
 
@@ -93,21 +114,40 @@ enum Quoting {
     QuoteInQuoted,
 }
 
-/// The length of the leading whole records of `bytes` (up to and with the last line feed
-/// that ends a record), `None` when no record ends in it.
-fn records_end(bytes: &[u8], delimiter: u8) -> Option<usize> {
+/// Where the records of some bytes stand.
+struct Scan {
+    /// The length of the leading whole records (up to and with the last line feed that ends
+    /// a record), `None` when no record ends.
+    records_end: Option<usize>,
+    /// Where the quoted field still open at the end (or after [`MAX_QUOTED`] bytes) started,
+    /// if one is.
+    open_quote: Option<usize>,
+}
+
+fn scan(bytes: &[u8], delimiter: u8) -> Scan {
     if memchr::memchr(b'"', bytes).is_none() {
-        return memchr::memrchr(b'\n', bytes).map(|i| i + 1);
+        return Scan {
+            records_end: memchr::memrchr(b'\n', bytes).map(|i| i + 1),
+            open_quote: None,
+        };
     }
     let mut state = Quoting::FieldStart;
-    let mut end = None;
+    let (mut records_end, mut open_quote) = (None, None);
     for (i, &b) in bytes.iter().enumerate() {
+        // Past this length a quoted field is taken as never closed, whatever follows.
+        if state == Quoting::Quoted && open_quote.is_some_and(|q| i - q > MAX_QUOTED) {
+            break;
+        }
         state = match (state, b) {
             (Quoting::Quoted, b'"') => Quoting::QuoteInQuoted,
             (Quoting::Quoted, _) => Quoting::Quoted,
-            (Quoting::QuoteInQuoted, b'"') | (Quoting::FieldStart, b'"') => Quoting::Quoted,
+            (Quoting::QuoteInQuoted, b'"') => Quoting::Quoted,
+            (Quoting::FieldStart, b'"') => {
+                open_quote = Some(i);
+                Quoting::Quoted
+            }
             (_, b'\n') => {
-                end = Some(i + 1);
+                records_end = Some(i + 1);
                 Quoting::FieldStart
             }
             (_, b'\r') => Quoting::FieldStart,
@@ -115,7 +155,10 @@ fn records_end(bytes: &[u8], delimiter: u8) -> Option<usize> {
             _ => Quoting::Unquoted,
         };
     }
-    end
+    Scan {
+        records_end,
+        open_quote: open_quote.filter(|_| state == Quoting::Quoted),
+    }
 }
 
 #[cfg(test)]
@@ -127,6 +170,10 @@ mod tests {
         std::iter::from_fn(|| chunks.next_chunk(size).unwrap())
             .map(|c| (String::from_utf8(c.bytes).unwrap(), c.first_line))
             .collect()
+    }
+
+    fn records_end(bytes: &[u8]) -> Option<usize> {
+        scan(bytes, b';').records_end
     }
 
     #[test]
@@ -146,9 +193,38 @@ mod tests {
 
     #[test]
     fn a_quote_inside_an_unquoted_field_is_text() {
-        assert_eq!(records_end(b"O\"Brien;x\ny\"", b';'), Some(10));
-        assert_eq!(records_end(b"\"open\nstill open", b';'), None);
-        assert_eq!(records_end(b"x\"\ny", b';'), Some(3));
+        assert_eq!(records_end(b"O\"Brien;x\ny\""), Some(10));
+        assert_eq!(records_end(b"\"open\nstill open"), None);
+        assert_eq!(records_end(b"x\"\ny"), Some(3));
+    }
+
+    #[test]
+    fn a_quote_never_closed_breaks_its_line_only() {
+        let file = b"a;b\nc;\"d\ne;f\ng\n";
+        let mut chunks = Chunks::new(&file[..], b';', 2);
+        let all: Vec<Chunk> = std::iter::from_fn(|| chunks.next_chunk(1000).unwrap()).collect();
+        let shown: Vec<(&[u8], usize, bool)> = all
+            .iter()
+            .map(|c| (&c.bytes[..], c.first_line, c.unclosed_quote))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                (&b"a;b\n"[..], 2, false),
+                (&b"c;\"d\n"[..], 3, true),
+                (&b"e;f\ng\n"[..], 4, false)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quote_open_too_long_is_not_waited_for() {
+        let mut file = b"x;\"y\n".to_vec();
+        file.extend(b"z;z\n".repeat(MAX_QUOTED / 4 + 10));
+        let mut chunks = Chunks::new(&file[..], b';', 2);
+        let first = chunks.next_chunk(1 << 10).unwrap().unwrap();
+        assert_eq!((&first.bytes[..], first.unclosed_quote), (&b"x;\"y\n"[..], true));
+        assert_eq!(chunks.next_chunk(1 << 10).unwrap().unwrap().first_line, 3);
     }
 
     #[test]

@@ -307,6 +307,24 @@ fn validate_chunk(layout: &Layout, options: &Options, chunk: &Chunk, mut cp1252:
     } else {
         quoted_records(chunk, layout.delimiter, &mut validate);
     }
+    if chunk.unclosed_quote {
+        let line = chunk.first_line;
+        let finding = finding(
+            "",
+            "invalid_csv",
+            Severity::Error,
+            format!("ligne {line} : guillemet jamais fermé (la ligne est lue seule, la suite du fichier est lue)"),
+            format!("line {line}: a quote is never closed (the line is read alone, the rest of the file is read)"),
+        );
+        match rows.first_mut() {
+            Some((_, report, _)) => report.push(finding),
+            None => {
+                let mut report = Report::default();
+                report.push(finding);
+                rows.push((line, report, cp1252));
+            }
+        }
+    }
     rows
 }
 
@@ -470,6 +488,7 @@ mod tests {
         let chunk = Chunk {
             bytes: bytes.to_vec(),
             first_line: 7,
+            unclosed_quote: false,
         };
         let mut out = Vec::new();
         read(&chunk, b';', &mut |line, r: Record<'_>| {
@@ -497,6 +516,26 @@ mod tests {
         }
         assert!(!is_plain(b"a\rb\n"));
         assert!(!is_plain(b"a;\"b\"\n"));
+    }
+
+    #[test]
+    fn a_quote_never_closed_is_reported_and_the_rest_is_read() {
+        let file = "procedure;rpps;situation.id;situation.date_fin_fonction\n\
+                    fermeture_situation;10107985318;\"S1;2026-01-31\n\
+                    fermeture_situation;10107985318;S2;2026-01-31\n\
+                    fermeture_situation;10107985318;S3;2026-01-31\n";
+        let reports: Vec<_> = csv_reports(file.as_bytes(), Options::default())
+            .map(Result::unwrap)
+            .collect();
+        let lines: Vec<(usize, bool)> = reports.iter().map(|(l, r)| (*l, r.is_valid())).collect();
+        assert_eq!(lines, [(2, false), (3, true), (4, true)]);
+        let broken = reports[0].1.findings().iter().map(|f| f.message_en.as_str());
+        assert!(
+            broken.clone().any(|m| m.starts_with("line 2: a quote is never closed")),
+            "{:?}",
+            broken.collect::<Vec<_>>()
+        );
+        same_reports_however_cut(file.as_bytes());
     }
 
     #[test]
