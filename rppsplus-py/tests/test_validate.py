@@ -508,7 +508,7 @@ def varied_demandes() -> list[Any]:
     return out
 
 
-@pytest.mark.parametrize("n", [40, 1024, 5000])
+@pytest.mark.parametrize("n", [40, 128, 129, 1024, 5000])
 def test_validate_many_is_validate_of_each(n: int) -> None:
     base = varied_demandes()
     # Shuffled deterministically so that slots are reused by demandes of another shape.
