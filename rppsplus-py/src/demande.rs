@@ -24,6 +24,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fs::File;
+use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, TrySendError};
 use std::sync::{Mutex, PoisonError};
@@ -384,8 +385,8 @@ fn dict_into<'py>(dict: &Bound<'py, PyDict>, slot: &mut Value, place: &mut Place
 /// The size up to which [`member_mut`] scans a map.
 const SCANNED: usize = 16;
 
-/// The value of `name` in `map`, with its rank when `map` is small. A demande's objects are:
-/// a scan comparing lengths first costs less than the ordered search of the B-tree (a
+/// The value of `name` in `map`, with its rank when `map` is small. A demande's objects are
+/// small: a scan comparing lengths first costs less than the ordered search of the B-tree (a
 /// string comparison per step).
 fn member_mut<'m>(map: &'m mut Map<String, Value>, name: &str) -> Option<(Option<usize>, &'m mut Value)> {
     if map.len() > SCANNED {
@@ -778,8 +779,9 @@ pub(crate) fn validate(
 
 /// Validates every demande of an iterable (each a ``dict``, ``str`` or ``bytes``, as for
 /// ``validate()``) and returns their reports, in order. The demandes are converted in
-/// chunks and validated with the GIL released, on every core when there are more than a
-/// chunk (128). An item of another type raises ``TypeError`` naming its index.
+/// chunks and validated with the GIL released; past a chunk (128 demandes), on worker
+/// threads (as many as the validation needs, up to the number of cores) while the next
+/// chunks are converted. An item of another type raises ``TypeError`` naming its index.
 #[pyfunction]
 #[pyo3(signature = (demandes, *, reference_date = None, stage = "submit", actor = "gestionnaire", test_mode = false))]
 pub(crate) fn validate_many<'py>(
@@ -824,8 +826,9 @@ pub(crate) fn validate_many<'py>(
     PyList::new(py, reports)
 }
 
-/// The chunks of `validate_many` validated by `threads` workers while this thread (holding
-/// the GIL) converts the next ones; the reports are appended to `reports` in order.
+/// The chunks of `validate_many` validated by worker threads (up to `threads`) while this
+/// thread (holding the GIL) converts the next ones; the reports are appended to `reports`
+/// in order.
 fn validate_chunks<'py>(
     py: Python<'py>,
     iter: &mut Bound<'py, PyIterator>,
@@ -834,77 +837,89 @@ fn validate_chunks<'py>(
     options: &Options,
     reports: &mut Vec<Bound<'py, Report>>,
 ) -> PyResult<()> {
-    // At most `threads` chunks wait for a worker: bounds the memory.
-    let (work_tx, work_rx) = mpsc::sync_channel::<Chunk>(threads);
+    // One chunk waits for a worker at most: bounds the memory, and a full queue is the sign
+    // that the workers fall behind, when one more is started.
+    let (work_tx, work_rx) = mpsc::sync_channel::<Chunk>(1);
     let work_rx = Mutex::new(work_rx);
-    let (done_tx, done_rx) = mpsc::channel::<(Chunk, Vec<core::Report>)>();
+    let (done_tx, done_rx) = mpsc::channel::<Validated>();
     let done_rx = Mutex::new(done_rx);
     std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                let done_tx = done_tx.clone();
-                let work_rx = &work_rx;
-                scope.spawn(move || {
-                    loop {
-                        // The lock is held while waiting for a chunk, not while validating it.
-                        let next = work_rx.lock().unwrap_or_else(PoisonError::into_inner).recv();
-                        let Ok(chunk) = next else { break };
-                        let done = chunk.validate(options);
-                        if done_tx.send((chunk, done)).is_err() {
-                            break;
-                        }
+        let mut workers = Vec::new();
+        let mut more = || {
+            if workers.len() == threads {
+                return;
+            }
+            let done_tx = done_tx.clone();
+            let work_rx = &work_rx;
+            workers.push(scope.spawn(move || {
+                loop {
+                    // The lock is held while waiting for a chunk, not while validating it.
+                    let next = work_rx.lock().unwrap_or_else(PoisonError::into_inner).recv();
+                    let Ok(chunk) = next else { break };
+                    // A panic goes to the calling thread, which raises it.
+                    let done = std::panic::catch_unwind(AssertUnwindSafe(|| chunk.validate(options)));
+                    if done_tx.send((chunk, done)).is_err() {
+                        break;
                     }
-                })
-            })
-            .collect();
-        drop(done_tx);
-        let result = feed(py, iter, first, work_tx, &done_rx, reports);
+                }
+            }));
+        };
+        more();
+        let result = feed(py, iter, first, work_tx, &done_rx, &mut more, reports);
         // `feed` dropped the sender: the workers end once the queue is empty.
         py.detach(|| {
             for worker in workers {
-                if let Err(panic) = worker.join() {
-                    std::panic::resume_unwind(panic);
-                }
+                // No panic here: the workers catch them.
+                let _ = worker.join();
             }
         });
         result
     })
 }
 
-/// The chunks validated by a worker, with their reports.
-type Done = mpsc::Receiver<(Chunk, Vec<core::Report>)>;
+/// A chunk validated by a worker, with its reports (or the panic of the core).
+type Validated = (Chunk, std::thread::Result<Vec<core::Report>>);
 
-/// Sends `first` and the next chunks of `iter` to the workers and turns their reports into
-/// `Report` objects, in order. Validated chunks are reused for the next demandes.
+/// Sends `first` and the next chunks of `iter` to the workers (calling `more` to start one
+/// more when they fall behind) and turns their reports into `Report` objects, in order.
+/// Validated chunks are reused for the next demandes.
 fn feed<'py>(
     py: Python<'py>,
     iter: &mut Bound<'py, PyIterator>,
     first: Chunk,
     work: mpsc::SyncSender<Chunk>,
-    done: &Mutex<Done>,
+    done: &Mutex<mpsc::Receiver<Validated>>,
+    more: &mut dyn FnMut(),
     reports: &mut Vec<Bound<'py, Report>>,
 ) -> PyResult<()> {
-    let gone = || PyRuntimeError::new_err("validate_many(): a worker thread stopped");
+    let gone = || PyRuntimeError::new_err("validate_many(): the worker threads stopped");
     let mut spare: Vec<Chunk> = Vec::new();
     // The reports of validated chunks, by the index of their first demande.
     let mut ready: BTreeMap<usize, Vec<core::Report>> = BTreeMap::new();
     let mut in_flight = 0;
     let mut read = first.len;
     let mut chunk = first;
+    let take = |(chunk, done): Validated, spare: &mut Vec<Chunk>, ready: &mut BTreeMap<_, _>| {
+        let done = done.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        ready.insert(chunk.base, done);
+        spare.push(chunk);
+    };
     loop {
         in_flight += 1;
         match work.try_send(chunk) {
             Ok(()) => {}
-            // Every worker busy: wait with the GIL released.
-            Err(TrySendError::Full(chunk)) => py.detach(|| work.send(chunk)).map_err(|_| gone())?,
+            Err(TrySendError::Full(chunk)) => {
+                more();
+                // Wait with the GIL released.
+                py.detach(|| work.send(chunk)).map_err(|_| gone())?;
+            }
             Err(TrySendError::Disconnected(_)) => return Err(gone()),
         }
         loop {
             let next = done.lock().unwrap_or_else(PoisonError::into_inner).try_recv();
-            let Ok((chunk, chunk_reports)) = next else { break };
+            let Ok(next) = next else { break };
             in_flight -= 1;
-            ready.insert(chunk.base, chunk_reports);
-            spare.push(chunk);
+            take(next, &mut spare, &mut ready);
         }
         emit(py, &mut ready, reports)?;
         chunk = spare.pop().unwrap_or_default();
@@ -914,13 +929,10 @@ fn feed<'py>(
         read += chunk.len;
     }
     drop(work);
-    drop(spare);
     while in_flight > 0 {
         let next = py.detach(|| done.lock().unwrap_or_else(PoisonError::into_inner).recv());
-        let (chunk, chunk_reports) = next.map_err(|_| gone())?;
         in_flight -= 1;
-        ready.insert(chunk.base, chunk_reports);
-        drop(chunk);
+        take(next.map_err(|_| gone())?, &mut spare, &mut ready);
         emit(py, &mut ready, reports)?;
     }
     Ok(())
