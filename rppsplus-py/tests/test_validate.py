@@ -530,6 +530,19 @@ def test_validate_many_non_str_keys_name_the_index() -> None:
         validate(bad, reference_date=AT)
 
 
+def test_validate_many_generator_error_propagates() -> None:
+    def gen() -> Any:
+        for i in range(5000):
+            if i == 3000:
+                raise ValueError("boom at 3000")
+            yield spec()
+
+    with pytest.raises(ValueError, match="boom at 3000"):
+        validate_many(gen(), reference_date=AT)
+    # The call after it is unaffected.
+    assert all(r.valid for r in validate_many([spec()] * 300, reference_date=AT))
+
+
 # --- validate_csv -----------------------------------------------------------------------
 
 # examples/data/README.md: the expected findings of the invalid rows (line: findings).
