@@ -449,6 +449,100 @@ def test_validate_many_from_several_threads() -> None:
     assert all(g == wanted for g in got)
 
 
+def varied_demandes() -> list[Any]:
+    """Demandes of every shape, in an order where each reuses the slot of a different one:
+    wrong types at every level, unknown keys, keys missing or added, nested wrong types,
+    lists growing and shrinking, lone surrogates in keys and values, str and bytes."""
+    out: list[Any] = []
+    for i in range(40):
+        d = spec()
+        kind = i % 20
+        if kind == 1:
+            d["etat_civil"]["prenoms"] = ["Anne", "Marie", "Claire", "Zoé"]
+        elif kind == 2:
+            d["etat_civil"]["prenoms"] = "Anne"
+        elif kind == 3:
+            d["etat_civil"] = ["not", "an", "object"]
+        elif kind == 4:
+            d["situation"]["structure"] = {"finess": 970405593, "siret": None, "extra": {"a": [1, 2]}}
+        elif kind == 5:
+            d["unknown_key"] = {"nested": True}
+            d["etat_civil"]["surnom"] = "X"
+        elif kind == 6:
+            del d["etat_civil"]
+            del d["contact"]["email"]
+        elif kind == 7:
+            d["confirmations"] = {"cgu_acceptees": "yes", "rencontre_en_personne": 1}
+        elif kind == 8:
+            d["etat_civil"]["date_naissance"] = datetime.date(1999, 5, 5)
+            d["situation"]["date_prise_fonction"] = datetime.datetime(2022, 5, 2, 10, 30)
+        elif kind == 9:
+            d["etat_civil"]["prenoms"] = ("Nathalie", 12, None, ["x"], {"y": 1.5})
+        elif kind == 10:
+            d["etat_civil"]["nom_naissance"] = "DUP\ud800NT"
+            d["k\ud800"] = 1
+            d["k\udc00"] = 2
+        elif kind == 11:
+            d = {"etat_civil": {"prenoms": []}, "procedure": None}
+        elif kind == 12:
+            d = {}
+        elif kind == 13:
+            d["procedure"] = 2**70
+            d["numero"] = -3.5
+            d["rpps"] = False
+        elif kind == 14:
+            d["contact"] = None
+            d["situation"] = {"structure": "970405593"}
+        elif kind == 15:
+            out.append(json.dumps(d))
+            continue
+        elif kind == 16:
+            out.append(json.dumps(d).encode())
+            continue
+        elif kind == 17:
+            d["etat_civil"] = {k: v for k, v in reversed(list(d["etat_civil"].items()))}
+        elif kind == 18:
+            d["situation"]["structure"] = {}
+            d["etat_civil"]["prenoms"] = [[["deep"]]]
+        out.append(d)
+    return out
+
+
+@pytest.mark.parametrize("n", [40, 128, 129, 1024, 5000])
+def test_validate_many_is_validate_of_each(n: int) -> None:
+    base = varied_demandes()
+    # Shuffled deterministically so that slots are reused by demandes of another shape.
+    demandes = [base[(i * 7 + i // 40) % len(base)] for i in range(n)]
+    want = [validate(d, reference_date=AT, stage="draft") for d in demandes]
+    got = validate_many(demandes, reference_date=AT, stage="draft")
+    assert got == want
+    assert [r.to_json() for r in got] == [r.to_json() for r in want]
+    assert validate_many(iter(demandes), reference_date=AT, stage="draft") == want
+
+
+def test_validate_many_non_str_keys_name_the_index() -> None:
+    bad = spec()
+    bad["etat_civil"][3] = "x"
+    items = [spec()] * 2000 + [bad]
+    with pytest.raises(TypeError, match=r"demandes\[2000\]\['etat_civil'\]: keys must be str, not int"):
+        validate_many(items, reference_date=AT)
+    with pytest.raises(TypeError, match=r"demande\['etat_civil'\]: keys must be str, not int"):
+        validate(bad, reference_date=AT)
+
+
+def test_validate_many_generator_error_propagates() -> None:
+    def gen() -> Any:
+        for i in range(5000):
+            if i == 3000:
+                raise ValueError("boom at 3000")
+            yield spec()
+
+    with pytest.raises(ValueError, match="boom at 3000"):
+        validate_many(gen(), reference_date=AT)
+    # The call after it is unaffected.
+    assert all(r.valid for r in validate_many([spec()] * 300, reference_date=AT))
+
+
 # --- validate_csv -----------------------------------------------------------------------
 
 # examples/data/README.md: the expected findings of the invalid rows (line: findings).
