@@ -4,10 +4,6 @@
 #[rustfmt::skip]
 mod patterns;
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::scan::{ascii, scan};
 use super::{Component, IdKind, ParseError, identifier_traits};
 use patterns::{PLANS, Plan};
@@ -62,24 +58,29 @@ impl Territory {
     }
 }
 
-/// A numbering plan with its patterns compiled and anchored.
-struct Compiled {
-    plan: &'static Plan,
-    mobile: Regex,
-    fixed: Regex,
+impl Plan {
+    /// Whether `nsn` (ASCII digits) is a mobile number of the plan.
+    fn is_mobile(&self, nsn: &[u8]) -> bool {
+        matches(self.mobile, nsn)
+    }
+
+    /// Whether `nsn` (ASCII digits) is a fixed-line number of the plan.
+    fn is_fixed(&self, nsn: &[u8]) -> bool {
+        matches(self.fixed, nsn)
+    }
 }
 
-static COMPILED: LazyLock<Vec<Compiled>> = LazyLock::new(|| {
-    let anchored = |p: &str| Regex::new(&format!("^(?:{p})$")).expect("generated phone patterns compile");
-    PLANS
-        .iter()
-        .map(|plan| Compiled {
-            plan,
-            mobile: anchored(plan.mobile),
-            fixed: anchored(plan.fixed),
-        })
-        .collect()
-});
+/// Whether `digits` (ASCII digits) is one of the digit-class sequences (one mask of allowed
+/// digits per position).
+fn matches(sequences: &[&[u16]], digits: &[u8]) -> bool {
+    sequences.iter().any(|classes| {
+        classes.len() == digits.len()
+            && classes
+                .iter()
+                .zip(digits)
+                .all(|(mask, d)| mask >> (d.wrapping_sub(b'0') & 15) & 1 == 1)
+    })
+}
 
 /// The longest E.164 number: `+` and 15 digits.
 const MAX: usize = 16;
@@ -146,12 +147,11 @@ impl MobilePhone {
                 found: nsn.len() + 1,
             });
         }
-        let nsn_str = ascii(nsn);
-        let national = || COMPILED.iter().enumerate().filter(|(_, c)| c.plan.national_prefix);
-        if let Some((i, c)) = national().find(|(_, c)| c.mobile.is_match(nsn_str)) {
-            return Ok(Self::build(c.plan.calling_code, nsn, Some(i)));
+        let national = || PLANS.iter().enumerate().filter(|(_, p)| p.national_prefix);
+        if let Some((i, p)) = national().find(|(_, p)| p.is_mobile(nsn)) {
+            return Ok(Self::build(p.calling_code, nsn, Some(i)));
         }
-        if national().any(|(_, c)| c.fixed.is_match(nsn_str)) {
+        if national().any(|(_, p)| p.is_fixed(nsn)) {
             return Err(ParseError::NotMobile { kind: IdKind::Phone });
         }
         Err(ParseError::InvalidComponent {
@@ -164,11 +164,11 @@ impl MobilePhone {
     fn international(digits: &[u8], prefix_len: usize) -> Result<Self, ParseError> {
         let kind = IdKind::Phone;
         let text = ascii(digits);
-        let plans = COMPILED
+        let plans = PLANS
             .iter()
             .enumerate()
-            .filter(|(_, c)| text.starts_with(c.plan.calling_code));
-        let Some(code) = plans.clone().next().map(|(_, c)| c.plan.calling_code) else {
+            .filter(|(_, p)| text.starts_with(p.calling_code));
+        let Some(code) = plans.clone().next().map(|(_, p)| p.calling_code) else {
             return Self::foreign(digits, prefix_len);
         };
         let nsn = &text[code.len()..];
@@ -178,13 +178,13 @@ impl MobilePhone {
                 component: Component::PhoneTrunkPrefix,
             });
         }
-        if let Some((i, _)) = plans.clone().find(|(_, c)| c.mobile.is_match(nsn)) {
+        if let Some((i, _)) = plans.clone().find(|(_, p)| p.is_mobile(nsn.as_bytes())) {
             return Ok(Self::build(code, nsn.as_bytes(), Some(i)));
         }
         let overseas_mobile = || {
-            COMPILED
+            PLANS
                 .iter()
-                .any(|c| c.plan.national_prefix && c.plan.calling_code != code && c.mobile.is_match(nsn))
+                .any(|p| p.national_prefix && p.calling_code != code && p.is_mobile(nsn.as_bytes()))
         };
         if code == "33" && overseas_mobile() {
             return Err(ParseError::InvalidComponent {
@@ -192,10 +192,10 @@ impl MobilePhone {
                 component: Component::PhoneCountryCode,
             });
         }
-        if plans.clone().any(|(_, c)| c.fixed.is_match(nsn)) {
+        if plans.clone().any(|(_, p)| p.is_fixed(nsn.as_bytes())) {
             return Err(ParseError::NotMobile { kind });
         }
-        let lengths = plans.clone().flat_map(|(_, c)| c.plan.mobile_lengths.iter().copied());
+        let lengths = plans.clone().flat_map(|(_, p)| p.mobile_lengths.iter().copied());
         let (min, max) = lengths.fold((usize::MAX, 0), |(lo, hi), n| (lo.min(n), hi.max(n)));
         if !(min..=max).contains(&nsn.len()) {
             let extra = prefix_len + code.len();
@@ -347,6 +347,45 @@ mod tests {
         assert_eq!(m.as_str(), "+447700900123");
         assert_eq!(e164("+4477"), "invalid_length");
         assert_eq!(e164("+0447700900123"), "invalid_format");
+    }
+
+    proptest::proptest! {
+        /// The digit-class sequences match what the source's regular expressions match.
+        #[test]
+        fn sequences_match_as_the_source_patterns(digits in "[0-9]{5,10}", plan in 0..PLANS.len()) {
+            let plan = &PLANS[plan];
+            let regex = |p: &str| regex::Regex::new(&format!("^(?:{p})$")).unwrap();
+            proptest::prop_assert_eq!(plan.is_mobile(digits.as_bytes()), regex(plan.mobile_regex).is_match(&digits));
+            proptest::prop_assert_eq!(plan.is_fixed(digits.as_bytes()), regex(plan.fixed_regex).is_match(&digits));
+        }
+    }
+
+    /// Every sequence's own numbers match the source pattern (random numbers rarely fall
+    /// in a narrow range).
+    #[test]
+    fn numbers_drawn_from_each_sequence_match_the_source() {
+        let mut seed = 2026u64;
+        let mut next = || {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as u32
+        };
+        for plan in PLANS {
+            for (sequences, pattern) in [(plan.mobile, plan.mobile_regex), (plan.fixed, plan.fixed_regex)] {
+                let regex = regex::Regex::new(&format!("^(?:{pattern})$")).unwrap();
+                for classes in sequences {
+                    for _ in 0..50 {
+                        let digits: String = classes
+                            .iter()
+                            .map(|&mask| {
+                                let allowed: Vec<u32> = (0..10).filter(|d| mask >> d & 1 == 1).collect();
+                                char::from_digit(allowed[next() as usize % allowed.len()], 10).unwrap()
+                            })
+                            .collect();
+                        assert!(regex.is_match(&digits), "{digits} for {pattern}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
