@@ -35,6 +35,7 @@ use chrono::NaiveDate;
 pub use enums::{Civilite, ModeExercice, Role, Sexe};
 pub use fold::fold;
 pub use lookup::{COMMUNE_TABLE, Entry, Lookup, label, lookup};
+use model::Date;
 pub use model::{Code, Status, Table, ValueSet};
 
 use generated::nos::{TABLES, VALUE_SETS};
@@ -177,7 +178,7 @@ pub fn value_set(name: &str) -> Result<&'static ValueSet, NomenclatureError> {
 }
 
 /// The fields of the portal's aliases, resolved once (validation asks for them per demande).
-static ALIAS_FIELDS: LazyLock<HashMap<&'static str, Field, BuildHasherDefault<Fnv>>> = LazyLock::new(|| {
+static ALIAS_FIELDS: LazyLock<FnvMap<&'static str, Field>> = LazyLock::new(|| {
     ALIASES
         .iter()
         .filter_map(|(alias, table_name, set)| {
@@ -253,6 +254,9 @@ static SYSTEMS: LazyLock<Vec<&'static Table>> = LazyLock::new(|| {
         .collect()
 });
 
+/// A hash map with [`Fnv`].
+type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
 /// FNV-1a: codes are a few ASCII bytes from our own tables (no untrusted keys are
 /// inserted), where SipHash's protection costs more than the lookup itself.
 #[derive(Default)]
@@ -273,20 +277,41 @@ impl Hasher for Fnv {
 }
 
 /// Per table, the position of each code: O(1) lookups.
-static CODE_INDEX: LazyLock<Vec<HashMap<&'static str, usize, BuildHasherDefault<Fnv>>>> = LazyLock::new(|| {
+static CODE_INDEX: LazyLock<Vec<FnvMap<&'static str, usize>>> = LazyLock::new(|| {
     TABLES
         .iter()
         .map(|t| t.codes.iter().enumerate().map(|(i, c)| (c.code, i)).collect())
         .collect()
 });
 
-/// Per value set of `VALUE_SETS`, its codes: membership in O(1).
-static SET_INDEX: LazyLock<Vec<HashSet<&'static str, BuildHasherDefault<Fnv>>>> =
-    LazyLock::new(|| VALUE_SETS.iter().map(|v| v.codes.iter().copied().collect()).collect());
+/// Per value set of `VALUE_SETS`, every code of its system with whether the set offers it:
+/// a check is one lookup.
+static SET_CODES: LazyLock<Vec<FnvMap<&'static str, (&'static Code, bool)>>> = LazyLock::new(|| {
+    VALUE_SETS
+        .iter()
+        .map(|v| {
+            let offered: HashSet<&str> = v.codes.iter().copied().collect();
+            (v.system().codes.iter())
+                .map(|c| (c.code, (c, offered.contains(c.code))))
+                .collect()
+        })
+        .collect()
+});
+
+/// The position of `item` in the static slice `all` (every table and value set is one of
+/// the generated statics), or `usize::MAX`.
+fn position_in<T>(all: &'static [T], item: &T) -> usize {
+    let size = std::mem::size_of::<T>().max(1);
+    let i = (item as *const T as usize).wrapping_sub(all.as_ptr() as usize) / size;
+    match all.get(i) {
+        Some(at) if std::ptr::eq(at, item) => i,
+        _ => usize::MAX,
+    }
+}
 
 impl Table {
     fn position(&self) -> usize {
-        TABLES.iter().position(|t| std::ptr::eq(t, self)).unwrap_or(usize::MAX)
+        position_in(TABLES, self)
     }
 
     /// The code `code`, ended or not (O(1), no allocation).
@@ -411,8 +436,16 @@ impl CodeError {
 impl ValueSet {
     /// The code system of the set.
     pub fn system(&self) -> &'static Table {
-        let position = VALUE_SETS.iter().position(|v| std::ptr::eq(v, self));
-        position.and_then(|i| SYSTEMS.get(i)).copied().unwrap_or(&TABLES[0])
+        SYSTEMS.get(self.position()).copied().unwrap_or(&TABLES[0])
+    }
+
+    fn position(&self) -> usize {
+        position_in(VALUE_SETS, self)
+    }
+
+    /// The code `code` of the system, and whether the set offers it.
+    fn lookup(&self, code: &str) -> Option<(&'static Code, bool)> {
+        SET_CODES.get(self.position())?.get(code).copied()
     }
 
     /// Whether `code` is in the set (O(1)).
@@ -424,28 +457,15 @@ impl ValueSet {
     /// # Ok::<(), rppsplus_core::nomenclature::NomenclatureError>(())
     /// ```
     pub fn contains(&self, code: &str) -> bool {
-        VALUE_SETS
-            .iter()
-            .position(|v| std::ptr::eq(v, self))
-            .and_then(|i| SET_INDEX.get(i))
-            .is_some_and(|codes| codes.contains(code))
+        self.lookup(code).is_some_and(|(_, offered)| offered)
     }
 
     /// Whether `code` may be entered for this field on `at`: unknown to the code system,
     /// ended on `at` (`code_deprecated`, with the replacement, whether or not the set
     /// still lists it), or not offered by the set or not yet in force (`code_not_allowed`).
     pub fn check(&self, code: &str, at: NaiveDate) -> Result<&'static Code, CodeError> {
-        let found = self.system().get(code).ok_or(CodeError::Unknown)?;
-        if found.is_ended_at(at) {
-            return Err(CodeError::Deprecated {
-                code: found,
-                replaced_by: found.replaced_by,
-            });
-        }
-        if !self.contains(code) || !found.is_valid_at(at) {
-            return Err(CodeError::NotAllowed { code: found });
-        }
-        Ok(found)
+        let (found, offered) = self.lookup(code).ok_or(CodeError::Unknown)?;
+        checked_on(found, offered, at)
     }
 }
 
@@ -453,13 +473,20 @@ impl ValueSet {
 /// are refused, codes not yet in force are not allowed.
 pub fn check_in_table(table: &'static Table, code: &str, at: NaiveDate) -> Result<&'static Code, CodeError> {
     let found = table.get(code).ok_or(CodeError::Unknown)?;
-    if found.is_ended_at(at) {
+    checked_on(found, true, at)
+}
+
+/// A code found, ended on `at` (`code_deprecated`), not offered or not yet in force
+/// (`code_not_allowed`), or accepted.
+fn checked_on(found: &'static Code, offered: bool, at: NaiveDate) -> Result<&'static Code, CodeError> {
+    let at = Date::from(at);
+    if found.ended_on(at) {
         return Err(CodeError::Deprecated {
             code: found,
             replaced_by: found.replaced_by,
         });
     }
-    if !found.is_valid_at(at) {
+    if !offered || !found.valid_on(at) {
         return Err(CodeError::NotAllowed { code: found });
     }
     Ok(found)
@@ -471,6 +498,29 @@ mod tests {
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn every_code_of_a_value_set_is_in_its_system() {
+        for set in VALUE_SETS {
+            for code in set.codes {
+                assert!(set.system().get(code).is_some(), "{} {code}", set.name);
+                assert!(set.contains(code), "{} {code}", set.name);
+            }
+            assert_eq!(
+                position_in(VALUE_SETS, set),
+                VALUE_SETS.iter().position(|v| std::ptr::eq(v, set)).unwrap()
+            );
+        }
+        let elsewhere = ValueSet {
+            name: "JDV_X",
+            oid: "",
+            url: "",
+            version: "",
+            system: "TRE_R85-RolePriseCharge",
+            codes: &[],
+        };
+        assert_eq!(position_in(VALUE_SETS, &elsewhere), usize::MAX);
     }
 
     #[test]

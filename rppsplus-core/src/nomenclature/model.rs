@@ -16,6 +16,14 @@ impl Date {
     }
 }
 
+impl From<NaiveDate> for Date {
+    /// The same day (dates before year 0 all come before every date of the tables).
+    fn from(d: NaiveDate) -> Self {
+        use chrono::Datelike;
+        Self::ymd(u32::try_from(d.year()).unwrap_or(0), d.month(), d.day())
+    }
+}
+
 /// The publication status of a code. Codes are deprecated, never deleted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Status {
@@ -96,15 +104,25 @@ impl Code {
     /// Whether the code has ended on `at`: its `date_fin` is on or before `at`, or it is
     /// deprecated with no date.
     pub fn is_ended_at(&self, at: NaiveDate) -> bool {
-        match self.date_fin() {
+        self.ended_on(at.into())
+    }
+
+    /// Whether the code is in force on `at` (started and not ended).
+    pub fn is_valid_at(&self, at: NaiveDate) -> bool {
+        self.valid_on(at.into())
+    }
+
+    /// [`Code::is_ended_at`] with the date as the tables store it.
+    pub(crate) fn ended_on(&self, at: Date) -> bool {
+        match self.date_fin {
             Some(fin) => fin <= at,
             None => self.status == Status::Deprecated,
         }
     }
 
-    /// Whether the code is in force on `at` (started and not ended).
-    pub fn is_valid_at(&self, at: NaiveDate) -> bool {
-        !self.is_ended_at(at) && self.date_valid().is_none_or(|from| from <= at)
+    /// [`Code::is_valid_at`] with the date as the tables store it.
+    pub(crate) fn valid_on(&self, at: Date) -> bool {
+        !self.ended_on(at) && self.date_valid.is_none_or(|from| from <= at)
     }
 }
 
