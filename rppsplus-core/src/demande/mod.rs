@@ -22,19 +22,24 @@
 //! ```
 
 mod csv;
+mod fields;
 mod messages;
 mod model;
 mod reader;
 mod report;
 mod rules;
+mod schema;
+mod view;
 
 use chrono::NaiveDate;
 
-pub use csv::{COLUMNS, CsvReports, csv_reports};
+pub use csv::{CsvReports, csv_reports};
 pub use model::{Confirmations, Contact, Demande, EtatCivil, Procedure, PublicView, Situation, Source, Structure};
 pub use report::{Finding, Report, Severity};
+pub use schema::COLUMNS;
 
 use crate::ids::Mode;
+use fields::Fields;
 
 /// When a demande is validated: saved as a draft, or sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -93,7 +98,7 @@ impl Default for Options {
 /// ```
 pub fn validate(demande: &Demande, options: &Options) -> Report {
     let mut report = Report::default();
-    rules::check(demande, options, &mut report);
+    rules::check(&view::View::from(demande), options, &mut report);
     report
 }
 
@@ -101,22 +106,25 @@ pub fn validate(demande: &Demande, options: &Options) -> Report {
 /// otherwise wrong types, bad values and unknown fields are findings at their paths and
 /// every rule still runs on the rest.
 pub fn validate_json(json: &[u8], options: &Options) -> Report {
-    match serde_json::from_slice::<serde_json::Value>(json) {
-        Ok(value) => validate_value(&value, options),
+    match serde_json::from_slice::<Fields<'_>>(json) {
+        Ok(fields) => validate_fields(&fields, options),
         Err(e) => invalid_json(&e),
     }
 }
 
 /// Validates one demande given as a parsed JSON value (see [`validate_json`]).
 pub fn validate_value(value: &serde_json::Value, options: &Options) -> Report {
-    validate_node(value, options)
+    match Fields::from_value(value) {
+        Ok(fields) => validate_fields(&fields, options),
+        Err(e) => invalid_json(&e),
+    }
 }
 
-/// Reads a demande from any [`reader::Node`] (JSON value, CSV row) and runs the rules.
-fn validate_node<'a, N: reader::Node<'a>>(node: N, options: &Options) -> Report {
+/// Types and checks the fields of one demande (from any input), then runs the rules.
+fn validate_fields(fields: &Fields<'_>, options: &Options) -> Report {
     let mut report = Report::default();
-    let demande = reader::Reader::new(&mut report, options.mode).demande(node);
-    rules::check(&demande, options, &mut report);
+    let view = reader::Reader::new(&mut report, options.mode, fields).read();
+    rules::check(&view, options, &mut report);
     report
 }
 
@@ -131,13 +139,12 @@ fn validate_node<'a, N: reader::Node<'a>>(node: N, options: &Options) -> Report 
 /// assert_eq!(reports[1].1.findings()[0].code, "invalid_format");
 /// ```
 pub fn validate_json_document(json: &[u8], options: &Options) -> Vec<(usize, Report)> {
-    match serde_json::from_slice::<serde_json::Value>(json) {
-        Ok(serde_json::Value::Array(items)) => items
+    match serde_json::from_slice::<fields::Document<'_>>(json) {
+        Ok(fields::Document(demandes)) => demandes
             .iter()
             .enumerate()
-            .map(|(i, v)| (i, validate_value(v, options)))
+            .map(|(i, fields)| (i, validate_fields(fields, options)))
             .collect(),
-        Ok(value) => vec![(0, validate_value(&value, options))],
         Err(whole) => {
             let lines: Vec<(usize, &[u8])> = json
                 .split(|&b| b == b'\n')
@@ -148,7 +155,7 @@ pub fn validate_json_document(json: &[u8], options: &Options) -> Vec<(usize, Rep
             // is one document with a syntax error, reported where it is.
             let first_is_json = lines
                 .first()
-                .is_some_and(|(_, l)| serde_json::from_slice::<serde_json::Value>(l).is_ok());
+                .is_some_and(|(_, l)| serde_json::from_slice::<serde::de::IgnoredAny>(l).is_ok());
             if lines.len() < 2 || !first_is_json {
                 return vec![(0, invalid_json(&whole))];
             }

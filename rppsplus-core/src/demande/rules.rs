@@ -8,15 +8,16 @@ use std::sync::LazyLock;
 use chrono::{Datelike, Months, NaiveDate};
 
 use super::messages::{about, not_applicable, required};
-use super::model::{Demande, EtatCivil, Procedure, Situation};
+use super::model::Procedure;
 use super::report::{Finding, Report, Severity};
+use super::view::View;
 use super::{Actor, Options, Stage};
 use crate::ids::{Mode, ParseError};
 use crate::nomenclature::{self, CodeError, Field};
 
 /// Runs every rule on `d`. Fields already reported by the reader (`report` has a finding
 /// at their path) are not reported again as missing.
-pub(crate) fn check(d: &Demande, o: &Options, report: &mut Report) {
+pub(crate) fn check(d: &View<'_>, o: &Options, report: &mut Report) {
     let Some(procedure) = d.procedure else {
         if !report.has_finding_at("procedure") {
             report.push(required("procedure"));
@@ -37,112 +38,90 @@ pub(crate) fn check(d: &Demande, o: &Options, report: &mut Report) {
             ));
         }
     };
-    let s = d.situation.as_ref();
     let primo = procedure == Procedure::PrimoEnregistrement;
     if primo {
         absent(d.rpps.is_some(), "rpps", report);
     } else {
         need(d.rpps.is_some(), "rpps", report);
-        absent(d.etat_civil.is_some(), "etat_civil", report);
+        absent(d.etat_civil, "etat_civil", report);
     }
     match procedure {
         Procedure::PrimoEnregistrement => {
-            match &d.etat_civil {
-                Some(ec) => etat_civil_required(ec, report),
-                None => need(false, "etat_civil", report),
+            if d.etat_civil {
+                etat_civil_required(d, report);
+            } else {
+                need(false, "etat_civil", report);
             }
-            let c = d.contact.as_ref();
-            need(c.is_some_and(|c| c.email.is_some()), "contact.email", report);
-            need(
-                c.is_some_and(|c| c.telephone_mobile.is_some()),
-                "contact.telephone_mobile",
-                report,
-            );
-            full_situation(s, report);
+            need(d.email, "contact.email", report);
+            need(d.telephone_mobile.is_some(), "contact.telephone_mobile", report);
+            full_situation(d, report);
         }
-        Procedure::AjoutSituation => full_situation(s, report),
-        Procedure::AnnulationSituation => need(s.is_some_and(|s| s.id.is_some()), "situation.id", report),
+        Procedure::AjoutSituation => full_situation(d, report),
+        Procedure::AnnulationSituation => need(d.situation_id.is_some(), "situation.id", report),
         Procedure::ModificationInformations => {
-            let any = d
-                .contact
-                .as_ref()
-                .is_some_and(|c| c.email.is_some() || c.telephone_mobile.is_some());
-            need(any, "contact", report);
+            need(d.email || d.telephone_mobile.is_some(), "contact", report);
         }
         Procedure::FermetureSituation => {
-            need(s.is_some_and(|s| s.id.is_some()), "situation.id", report);
-            need(
-                s.is_some_and(|s| s.date_fin_fonction.is_some()),
-                "situation.date_fin_fonction",
-                report,
+            need(d.situation_id.is_some(), "situation.id", report);
+            need(d.date_fin_fonction.is_some(), "situation.date_fin_fonction", report);
+            let why = (
+                "une fermeture ne modifie que la date et le motif de fin",
+                "a closing only sets the end date and reason",
             );
-            if let Some(s) = s {
-                let why = (
-                    "une fermeture ne modifie que la date et le motif de fin",
-                    "a closing only sets the end date and reason",
-                );
-                for (present, path) in [
-                    (s.nom_exercice.is_some(), "situation.nom_exercice"),
-                    (s.prenom_exercice.is_some(), "situation.prenom_exercice"),
-                    (s.structure.is_some(), "situation.structure"),
-                    (s.profession.is_some(), "situation.profession"),
-                    (s.role.is_some(), "situation.role"),
-                    (s.mode_exercice.is_some(), "situation.mode_exercice"),
-                    (s.date_prise_fonction.is_some(), "situation.date_prise_fonction"),
-                ] {
-                    if present {
-                        report.push(not_applicable(path, why.0, why.1));
-                    }
+            for (present, path) in [
+                (d.nom_exercice.is_some(), "situation.nom_exercice"),
+                (d.prenom_exercice.is_some(), "situation.prenom_exercice"),
+                (d.structure, "situation.structure"),
+                (d.profession.is_some(), "situation.profession"),
+                (d.role.is_some(), "situation.role"),
+                (d.mode_exercice.is_some(), "situation.mode_exercice"),
+                (d.date_prise_fonction.is_some(), "situation.date_prise_fonction"),
+            ] {
+                if present {
+                    report.push(not_applicable(path, why.0, why.1));
                 }
             }
         }
         Procedure::ModificationNomPrenomExercice => {
-            let any = s.is_some_and(|s| s.nom_exercice.is_some() || s.prenom_exercice.is_some());
-            need(any, "situation.nom_exercice", report);
+            need(
+                d.nom_exercice.is_some() || d.prenom_exercice.is_some(),
+                "situation.nom_exercice",
+                report,
+            );
         }
     }
     identifiers(d, o, report);
-    if let Some(ec) = &d.etat_civil {
-        etat_civil_rules(ec, o, report);
-    }
-    if let Some(s) = s {
-        situation_rules(s, d.etat_civil.as_ref(), o, report);
-    }
+    etat_civil_rules(d, o, report);
+    situation_rules(d, o, report);
     if primo && o.stage == Stage::Submit {
         confirmations(d, o, report);
     }
 }
 
-fn etat_civil_required(ec: &EtatCivil, report: &mut Report) {
+fn etat_civil_required(d: &View<'_>, report: &mut Report) {
     let mut need = |present: bool, path: &str| {
         if !present && !report.has_finding_at(path) {
             report.push(required(path));
         }
     };
-    need(ec.civilite.is_some(), "etat_civil.civilite");
-    need(ec.sexe.is_some(), "etat_civil.sexe");
-    need(ec.nom_naissance.is_some(), "etat_civil.nom_naissance");
-    need(!ec.prenoms.is_empty(), "etat_civil.prenoms[0]");
-    need(ec.date_naissance.is_some(), "etat_civil.date_naissance");
-    need(ec.pays_naissance.is_some(), "etat_civil.pays_naissance");
+    need(d.civilite.is_some(), "etat_civil.civilite");
+    need(d.sexe.is_some(), "etat_civil.sexe");
+    need(d.nom_naissance.is_some(), "etat_civil.nom_naissance");
+    need(d.prenoms.count() > 0, "etat_civil.prenoms[0]");
+    need(d.date_naissance.is_some(), "etat_civil.date_naissance");
+    need(d.pays_naissance.is_some(), "etat_civil.pays_naissance");
 }
 
 /// The fields of a full situation (000_e01a67b7fc8c4691.txt §3.4); `mode_exercice` is
 /// optional (absent means salarié).
-fn full_situation(s: Option<&Situation>, report: &mut Report) {
+fn full_situation(d: &View<'_>, report: &mut Report) {
     for (present, path) in [
-        (s.is_some_and(|s| s.nom_exercice.is_some()), "situation.nom_exercice"),
-        (
-            s.is_some_and(|s| s.prenom_exercice.is_some()),
-            "situation.prenom_exercice",
-        ),
-        (s.is_some_and(|s| s.structure.is_some()), "situation.structure"),
-        (s.is_some_and(|s| s.profession.is_some()), "situation.profession"),
-        (s.is_some_and(|s| s.role.is_some()), "situation.role"),
-        (
-            s.is_some_and(|s| s.date_prise_fonction.is_some()),
-            "situation.date_prise_fonction",
-        ),
+        (d.nom_exercice.is_some(), "situation.nom_exercice"),
+        (d.prenom_exercice.is_some(), "situation.prenom_exercice"),
+        (d.structure, "situation.structure"),
+        (d.profession.is_some(), "situation.profession"),
+        (d.role.is_some(), "situation.role"),
+        (d.date_prise_fonction.is_some(), "situation.date_prise_fonction"),
     ] {
         if !present && !report.has_finding_at(path) {
             report.push(required(path));
@@ -151,20 +130,18 @@ fn full_situation(s: Option<&Situation>, report: &mut Report) {
 }
 
 /// Warnings and mode rules on identifiers already parsed.
-fn identifiers(d: &Demande, o: &Options, report: &mut Report) {
+fn identifiers(d: &View<'_>, o: &Options, report: &mut Report) {
     if d.rpps.is_some_and(|r| r.is_test()) {
         report.push(test_identity("rpps", o.mode));
     }
-    if let Some(m) = d.contact.as_ref().and_then(|c| c.telephone_mobile) {
-        if m.is_foreign() {
-            report.push(about(
-                "contact.telephone_mobile",
-                "foreign_number",
-                Severity::Warning,
-                "numéro étranger, seule sa forme internationale a été vérifiée",
-                "foreign number, only its international form was checked",
-            ));
-        }
+    if d.telephone_mobile.is_some_and(|m| m.is_foreign()) {
+        report.push(about(
+            "contact.telephone_mobile",
+            "foreign_number",
+            Severity::Warning,
+            "numéro étranger, seule sa forme internationale a été vérifiée",
+            "foreign number, only its international form was checked",
+        ));
     }
 }
 
@@ -224,16 +201,10 @@ pub(crate) fn code_finding(path: &str, e: &CodeError) -> super::report::Finding 
     about(path, e.code(), Severity::Error, &fr, &en)
 }
 
-fn etat_civil_rules(ec: &EtatCivil, o: &Options, report: &mut Report) {
+fn etat_civil_rules(ec: &View<'_>, o: &Options, report: &mut Report) {
     let at = o.reference_date;
-    code(
-        PORTAL.civilite,
-        "etat_civil.civilite",
-        ec.civilite.as_deref(),
-        at,
-        report,
-    );
-    match ec.sexe.as_deref() {
+    code(PORTAL.civilite, "etat_civil.civilite", ec.civilite, at, report);
+    match ec.sexe {
         Some(s @ ("O" | "UN")) if PORTAL.sexe.is_some_and(|f| f.check(s, at).is_ok()) => {
             report.push(about(
                 "etat_civil.sexe",
@@ -245,7 +216,7 @@ fn etat_civil_rules(ec: &EtatCivil, o: &Options, report: &mut Report) {
         }
         other => code(PORTAL.sexe, "etat_civil.sexe", other, at, report),
     }
-    if let (Some(c), Some(s)) = (ec.civilite.as_deref(), ec.sexe.as_deref()) {
+    if let (Some(c), Some(s)) = (ec.civilite, ec.sexe) {
         if matches!((c, s), ("M", "F") | ("MME", "M")) {
             report.push(about(
                 "etat_civil.sexe",
@@ -256,9 +227,9 @@ fn etat_civil_rules(ec: &EtatCivil, o: &Options, report: &mut Report) {
             ));
         }
     }
-    name("etat_civil.nom_naissance", ec.nom_naissance.as_deref(), report);
-    name("etat_civil.nom_usage", ec.nom_usage.as_deref(), report);
-    if ec.prenoms.len() > 3 {
+    name("etat_civil.nom_naissance", ec.nom_naissance, report);
+    name("etat_civil.nom_usage", ec.nom_usage, report);
+    if ec.prenoms.count() > 3 {
         report.push(about(
             "etat_civil.prenoms",
             "invalid_length",
@@ -267,11 +238,11 @@ fn etat_civil_rules(ec: &EtatCivil, o: &Options, report: &mut Report) {
             "three first names at most",
         ));
     }
-    for (i, p) in ec.prenoms.iter().enumerate() {
+    ec.prenoms.each(|i, p| {
         if let Some(finding) = name_finding(p, || format!("etat_civil.prenoms[{i}]").into()) {
             report.push(finding);
         }
-    }
+    });
     if let Some(born) = ec.date_naissance {
         if born > at {
             report.push(about(
@@ -295,7 +266,7 @@ fn etat_civil_rules(ec: &EtatCivil, o: &Options, report: &mut Report) {
 }
 
 /// Born in France: commune required, lieu absent; born abroad: the opposite.
-fn birth_place(ec: &EtatCivil, report: &mut Report) {
+fn birth_place(ec: &View<'_>, report: &mut Report) {
     let Some(pays) = ec.pays_naissance else { return };
     if let Err(e) = pays.resolve() {
         report.push(parse_finding("etat_civil.pays_naissance", &e));
@@ -394,34 +365,22 @@ fn name_finding<'p>(v: &str, path: impl FnOnce() -> Cow<'p, str>) -> Option<Find
     Some(about(&path(), code, Severity::Error, fr, en))
 }
 
-fn situation_rules(s: &Situation, ec: Option<&EtatCivil>, o: &Options, report: &mut Report) {
+fn situation_rules(s: &View<'_>, o: &Options, report: &mut Report) {
     let at = o.reference_date;
-    name("situation.nom_exercice", s.nom_exercice.as_deref(), report);
-    name("situation.prenom_exercice", s.prenom_exercice.as_deref(), report);
-    code(
-        PORTAL.profession,
-        "situation.profession",
-        s.profession.as_deref(),
-        at,
-        report,
-    );
-    code(PORTAL.role, "situation.role", s.role.as_deref(), at, report);
+    name("situation.nom_exercice", s.nom_exercice, report);
+    name("situation.prenom_exercice", s.prenom_exercice, report);
+    code(PORTAL.profession, "situation.profession", s.profession, at, report);
+    code(PORTAL.role, "situation.role", s.role, at, report);
     code(
         PORTAL.mode_exercice,
         "situation.mode_exercice",
-        s.mode_exercice.as_deref(),
+        s.mode_exercice,
         at,
         report,
     );
-    code(
-        PORTAL.motif_fin,
-        "situation.motif_fin",
-        s.motif_fin.as_deref(),
-        at,
-        report,
-    );
-    if let Some(st) = &s.structure {
-        match (st.finess.is_some(), st.siret.is_some()) {
+    code(PORTAL.motif_fin, "situation.motif_fin", s.motif_fin, at, report);
+    if s.structure {
+        match (s.finess.is_some(), s.siret.is_some()) {
             (true, true) => report.push(about(
                 "situation.structure",
                 "inconsistent",
@@ -456,7 +415,7 @@ fn situation_rules(s: &Situation, ec: Option<&EtatCivil>, o: &Options, report: &
             "more than 6 months after the reference date",
         ));
     }
-    let Some(born) = ec.and_then(|ec| ec.date_naissance) else {
+    let Some(born) = s.date_naissance else {
         return;
     };
     if start <= born {
@@ -481,8 +440,7 @@ fn situation_rules(s: &Situation, ec: Option<&EtatCivil>, o: &Options, report: &
 }
 
 /// At stage submit: the CGU accepted, and for a gestionnaire the in-person meeting.
-fn confirmations(d: &Demande, o: &Options, report: &mut Report) {
-    let c = d.confirmations.as_ref();
+fn confirmations(d: &View<'_>, o: &Options, report: &mut Report) {
     let mut must_be_true = |value: Option<bool>, path: &str| {
         if value != Some(true) && !report.has_finding_at(path) {
             report.push(about(
@@ -494,11 +452,8 @@ fn confirmations(d: &Demande, o: &Options, report: &mut Report) {
             ));
         }
     };
-    must_be_true(c.and_then(|c| c.cgu_acceptees), "confirmations.cgu_acceptees");
+    must_be_true(d.cgu_acceptees, "confirmations.cgu_acceptees");
     if o.actor == Actor::Gestionnaire {
-        must_be_true(
-            c.and_then(|c| c.rencontre_en_personne),
-            "confirmations.rencontre_en_personne",
-        );
+        must_be_true(d.rencontre_en_personne, "confirmations.rencontre_en_personne");
     }
 }

@@ -24,38 +24,7 @@ use row::Record;
 use super::Options;
 use super::messages::finding;
 use super::report::{Report, Severity};
-
-/// Every column a collection file may have.
-pub const COLUMNS: &[&str] = &[
-    "procedure",
-    "numero",
-    "rpps",
-    "etat_civil.civilite",
-    "etat_civil.sexe",
-    "etat_civil.nom_naissance",
-    "etat_civil.nom_usage",
-    "etat_civil.prenoms",
-    "etat_civil.date_naissance",
-    "etat_civil.pays_naissance",
-    "etat_civil.commune_naissance",
-    "etat_civil.lieu_naissance",
-    "etat_civil.source",
-    "contact.email",
-    "contact.telephone_mobile",
-    "situation.id",
-    "situation.nom_exercice",
-    "situation.prenom_exercice",
-    "situation.structure.finess",
-    "situation.structure.siret",
-    "situation.profession",
-    "situation.role",
-    "situation.mode_exercice",
-    "situation.date_prise_fonction",
-    "situation.date_fin_fonction",
-    "situation.motif_fin",
-    "confirmations.cgu_acceptees",
-    "confirmations.rencontre_en_personne",
-];
+use super::schema::COLUMNS;
 
 /// Bytes per chunk: the unit of work handed to a thread.
 const CHUNK: usize = 1 << 20;

@@ -1,0 +1,159 @@
+//! What the rules read of a demande: each field typed, in one flat record, borrowed from
+//! where it comes from (a typed [`Demande`], or the fields of a JSON or CSV input once the
+//! reader has checked them). Nothing is copied: validating costs no allocation.
+
+use chrono::NaiveDate;
+
+use super::fields::Raw;
+use super::model::{Demande, Procedure};
+use super::reader::trim;
+use crate::ids::{Finess, InseeCommuneCode, InseeCountryCode, MobilePhone, Rpps, Siret};
+
+/// A demande for the rules. Identifiers are parsed; a field the reader found in error is
+/// absent here (its finding is in the report already).
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct View<'a> {
+    pub(crate) procedure: Option<Procedure>,
+    pub(crate) rpps: Option<Rpps>,
+    /// Whether the état civil is given (an object).
+    pub(crate) etat_civil: bool,
+    /// Whether the structure is given (an object).
+    pub(crate) structure: bool,
+    pub(crate) civilite: Option<&'a str>,
+    pub(crate) sexe: Option<&'a str>,
+    pub(crate) nom_naissance: Option<&'a str>,
+    pub(crate) nom_usage: Option<&'a str>,
+    pub(crate) prenoms: Prenoms<'a>,
+    pub(crate) date_naissance: Option<NaiveDate>,
+    pub(crate) pays_naissance: Option<InseeCountryCode>,
+    pub(crate) commune_naissance: Option<InseeCommuneCode>,
+    pub(crate) lieu_naissance: Option<&'a str>,
+    /// Whether a valid email address is given.
+    pub(crate) email: bool,
+    pub(crate) telephone_mobile: Option<MobilePhone>,
+    pub(crate) situation_id: Option<&'a str>,
+    pub(crate) nom_exercice: Option<&'a str>,
+    pub(crate) prenom_exercice: Option<&'a str>,
+    pub(crate) finess: Option<Finess>,
+    pub(crate) siret: Option<Siret>,
+    pub(crate) profession: Option<&'a str>,
+    pub(crate) role: Option<&'a str>,
+    pub(crate) mode_exercice: Option<&'a str>,
+    pub(crate) date_prise_fonction: Option<NaiveDate>,
+    pub(crate) date_fin_fonction: Option<NaiveDate>,
+    pub(crate) motif_fin: Option<&'a str>,
+    pub(crate) cgu_acceptees: Option<bool>,
+    pub(crate) rencontre_en_personne: Option<bool>,
+}
+
+/// The prénoms, as the input holds them; [`Prenoms::each`] gives each one with its index in
+/// the input (trimmed, but for a typed demande's, which are taken as they are).
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) enum Prenoms<'a> {
+    /// None given.
+    #[default]
+    None,
+    /// A typed demande's.
+    Typed(&'a [String]),
+    /// A JSON array: its strings (its other items were reported by the reader), with the
+    /// texts of its [`Raw::Owned`] items.
+    Items { items: &'a [Raw<'a>], owned: &'a [String] },
+    /// One JSON string: one prénom.
+    One(&'a str),
+    /// A spreadsheet cell: prénoms separated by `,`.
+    Cell(&'a str),
+}
+
+impl<'a> Prenoms<'a> {
+    /// Calls `f` with the index and the trimmed text of each prénom, in order.
+    pub(crate) fn each(self, mut f: impl FnMut(usize, &'a str)) {
+        match self {
+            Prenoms::None => {}
+            Prenoms::Typed(all) => all.iter().enumerate().for_each(|(i, p)| f(i, p)),
+            Prenoms::Items { items, owned } => {
+                for (i, item) in items.iter().enumerate() {
+                    match item {
+                        Raw::Text(p) => f(i, trim(p)),
+                        Raw::Owned(k) => f(i, trim(&owned[*k])),
+                        _ => {}
+                    }
+                }
+            }
+            Prenoms::One(p) => f(0, trim(p)),
+            Prenoms::Cell(cell) => cell.split(',').enumerate().for_each(|(i, p)| f(i, trim(p))),
+        }
+    }
+
+    /// How many prénoms are given.
+    pub(crate) fn count(self) -> usize {
+        let mut n = 0;
+        self.each(|_, _| n += 1);
+        n
+    }
+}
+
+impl<'a> From<&'a Demande> for View<'a> {
+    fn from(d: &'a Demande) -> Self {
+        let ec = d.etat_civil.as_ref();
+        let contact = d.contact.as_ref();
+        let s = d.situation.as_ref();
+        let st = s.and_then(|s| s.structure.as_ref());
+        let c = d.confirmations.as_ref();
+        View {
+            procedure: d.procedure,
+            rpps: d.rpps,
+            etat_civil: ec.is_some(),
+            structure: st.is_some(),
+            civilite: ec.and_then(|e| e.civilite.as_deref()),
+            sexe: ec.and_then(|e| e.sexe.as_deref()),
+            nom_naissance: ec.and_then(|e| e.nom_naissance.as_deref()),
+            nom_usage: ec.and_then(|e| e.nom_usage.as_deref()),
+            prenoms: ec.map_or(Prenoms::None, |e| Prenoms::Typed(&e.prenoms)),
+            date_naissance: ec.and_then(|e| e.date_naissance),
+            pays_naissance: ec.and_then(|e| e.pays_naissance),
+            commune_naissance: ec.and_then(|e| e.commune_naissance),
+            lieu_naissance: ec.and_then(|e| e.lieu_naissance.as_deref()),
+            email: contact.is_some_and(|c| c.email.is_some()),
+            telephone_mobile: contact.and_then(|c| c.telephone_mobile),
+            situation_id: s.and_then(|s| s.id.as_deref()),
+            nom_exercice: s.and_then(|s| s.nom_exercice.as_deref()),
+            prenom_exercice: s.and_then(|s| s.prenom_exercice.as_deref()),
+            finess: st.and_then(|st| st.finess),
+            siret: st.and_then(|st| st.siret),
+            profession: s.and_then(|s| s.profession.as_deref()),
+            role: s.and_then(|s| s.role.as_deref()),
+            mode_exercice: s.and_then(|s| s.mode_exercice.as_deref()),
+            date_prise_fonction: s.and_then(|s| s.date_prise_fonction),
+            date_fin_fonction: s.and_then(|s| s.date_fin_fonction),
+            motif_fin: s.and_then(|s| s.motif_fin.as_deref()),
+            cgu_acceptees: c.and_then(|c| c.cgu_acceptees),
+            rencontre_en_personne: c.and_then(|c| c.rencontre_en_personne),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demande::fields::Kind;
+
+    fn all(p: Prenoms<'_>) -> Vec<(usize, &str)> {
+        let mut out = Vec::new();
+        p.each(|i, s| out.push((i, s)));
+        out
+    }
+
+    #[test]
+    fn prenoms_keep_their_index() {
+        let items = [Raw::Text(" A "), Raw::Other(Kind::Number), Raw::Owned(0)];
+        let owned = ["B".to_owned()];
+        let list = Prenoms::Items {
+            items: &items,
+            owned: &owned,
+        };
+        assert_eq!(all(list), [(0, "A"), (2, "B")]);
+        assert_eq!(all(Prenoms::Cell("A , B,")), [(0, "A"), (1, "B"), (2, "")]);
+        assert_eq!(all(Prenoms::One("A, B")), [(0, "A, B")]);
+        assert_eq!(list.count(), 2);
+    }
+}
