@@ -106,7 +106,7 @@ pub fn validate(demande: &Demande, options: &Options) -> Report {
 /// otherwise wrong types, bad values and unknown fields are findings at their paths and
 /// every rule still runs on the rest.
 pub fn validate_json(json: &[u8], options: &Options) -> Report {
-    match serde_json::from_slice::<Fields<'_>>(json) {
+    match parse_json::<Fields<'_>>(json) {
         Ok(fields) => validate_fields(&fields, options),
         Err(e) => invalid_json(&e),
     }
@@ -139,7 +139,7 @@ fn validate_fields(fields: &Fields<'_>, options: &Options) -> Report {
 /// assert_eq!(reports[1].1.findings()[0].code, "invalid_format");
 /// ```
 pub fn validate_json_document(json: &[u8], options: &Options) -> Vec<(usize, Report)> {
-    match serde_json::from_slice::<fields::Document<'_>>(json) {
+    match parse_json::<fields::Document<'_>>(json) {
         Ok(fields::Document(demandes)) => demandes
             .iter()
             .enumerate()
@@ -164,6 +164,16 @@ pub fn validate_json_document(json: &[u8], options: &Options) -> Vec<(usize, Rep
                 .map(|(i, line)| (i, validate_json(line, options)))
                 .collect()
         }
+    }
+}
+
+/// Parses JSON text: checked as UTF-8 once, then read as `str` (serde_json reading bytes
+/// checks each string on its own, which costs more); bytes that are not UTF-8 are read as
+/// bytes, for the position of the error.
+fn parse_json<'a, T: serde::Deserialize<'a>>(json: &'a [u8]) -> serde_json::Result<T> {
+    match std::str::from_utf8(json) {
+        Ok(text) => serde_json::from_str(text),
+        Err(_) => serde_json::from_slice(json),
     }
 }
 

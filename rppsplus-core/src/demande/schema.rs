@@ -187,9 +187,11 @@ static MEMBERS: LazyLock<[Vec<(&'static str, Member)>; 6]> = LazyLock::new(|| {
 
 /// The member `key` of `object`, if it has one.
 pub(crate) fn member(object: Obj, key: &str) -> Option<Member> {
+    // Keys are short: compared byte by byte, after their lengths, rather than by memcmp.
+    let key = key.as_bytes();
     MEMBERS[object as usize]
         .iter()
-        .find(|(k, _)| k.len() == key.len() && *k == key)
+        .find(|(k, _)| k.len() == key.len() && k.bytes().zip(key).all(|(a, &b)| a == b))
         .map(|&(_, m)| m)
 }
 
