@@ -12,8 +12,6 @@
 //! 7. word-start index: (record `u16`, offset in the folded name `u8`) sorted by the
 //!    folded name from that offset (`saint etienne` and `etienne` for Saint-Étienne).
 
-use std::ops::Range;
-
 const MAGIC: &[u8; 8] = b"RPPSCOG1";
 const SECTIONS: usize = 8;
 pub(super) const RECORD: usize = 24;
@@ -109,15 +107,18 @@ impl Blob {
         list[start..end].chunks_exact(5).map(ascii)
     }
 
-    /// The range of entries of a sorted (code, record) index whose code is `code`.
-    pub(super) fn code_range(index: &[u8], code: &[u8]) -> Range<usize> {
-        let n = index.len() / CODE_REF;
-        let key = |i: usize| code_key(&index[i * CODE_REF..i * CODE_REF + 5]);
-        let Some(code) = code_key(code) else { return 0..0 };
-        let lo = partition(n, |i| key(i) < Some(code));
-        // A code has a few entries at most: walk them rather than search again.
-        let hi = (lo..n).find(|&i| key(i) != Some(code)).unwrap_or(n);
-        lo..hi
+    /// The code of each record, as a number ([`code_key`]), in record order.
+    pub(super) fn record_keys(&self) -> Vec<u64> {
+        (0..self.len())
+            .map(|i| code_key(&self.record(i)[..5]).unwrap_or(0))
+            .collect()
+    }
+
+    /// The code of each entry of a sorted (code, record) index, as a number, in index order.
+    pub(super) fn index_keys(index: &[u8]) -> Vec<u64> {
+        (index.chunks_exact(CODE_REF))
+            .map(|entry| code_key(&entry[..5]).unwrap_or(0))
+            .collect()
     }
 
     pub(super) fn code_ref(index: &[u8], i: usize) -> usize {

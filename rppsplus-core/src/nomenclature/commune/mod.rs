@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use super::fold;
 use super::generated::communes::BLOB;
-use blob::{Blob, NONE, code_key, partition};
+use blob::{Blob, NONE, partition};
 use rank::RangeMax;
 
 /// The kind of a COG entry.
@@ -40,6 +40,26 @@ impl CommuneKind {
 
 struct Index {
     blob: Blob,
+    /// The codes of the records, of the postal-code index and of the old-code index, as
+    /// numbers ([`blob::code_key`]), in their (sorted) orders: searched without reading the
+    /// blob's records.
+    codes: Vec<u64>,
+    postal: Vec<u64>,
+    old: Vec<u64>,
+}
+
+static INDEX: LazyLock<Index> = LazyLock::new(|| {
+    let blob = Blob::parse(BLOB);
+    Index {
+        codes: blob.record_keys(),
+        postal: Blob::index_keys(blob.postal_index),
+        old: Blob::index_keys(blob.old_index),
+        blob,
+    }
+});
+
+/// The name search's trees, built at the first search (validation never needs them).
+struct Search {
     /// Over the word-start index: the population, for names with a word starting with the query.
     words: RangeMax,
     /// Over the word-start index: the population + 1 for first words, 0 for later words,
@@ -47,8 +67,8 @@ struct Index {
     firsts: RangeMax,
 }
 
-static INDEX: LazyLock<Index> = LazyLock::new(|| {
-    let blob = Blob::parse(BLOB);
+static SEARCH: LazyLock<Search> = LazyLock::new(|| {
+    let blob = &INDEX.blob;
     let population = |i: usize| blob.population(blob.word_record(i));
     let words = RangeMax::new((0..blob.word_count()).map(population).collect());
     let firsts = RangeMax::new(
@@ -62,8 +82,18 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
             })
             .collect(),
     );
-    Index { blob, words, firsts }
+    Search { words, firsts }
 });
+
+/// The positions in the sorted `keys` of the entries whose code is `code`.
+fn code_range(keys: &[u64], code: &str) -> Range<usize> {
+    let Some(key) = blob::code_key(code.as_bytes()) else {
+        return 0..0;
+    };
+    let lo = keys.partition_point(|&k| k < key);
+    // A code has a few entries at most: walk them rather than search again.
+    lo..lo + keys[lo..].iter().take_while(|&&k| k == key).count()
+}
 
 /// One entry of the commune table: a cheap copyable handle to embedded data.
 ///
@@ -148,11 +178,7 @@ impl fmt::Debug for Commune {
 /// The entry of a current INSEE code (the commune itself when a commune déléguée shares
 /// its code). `None` for an unknown code, an old code or a postal code: see [`resolve`].
 pub fn get(code: &str) -> Option<Commune> {
-    let blob = &INDEX.blob;
-    let code = code_key(code.as_bytes())?;
-    let key = |i: usize| code_key(&blob.record(i)[..5]);
-    let i = partition(blob.len(), |i| key(i) < Some(code));
-    (i < blob.len() && key(i) == Some(code)).then(|| Commune::at(i))
+    code_range(&INDEX.codes, code).next().map(Commune::at)
 }
 
 /// Every entry, in code order.
@@ -168,7 +194,7 @@ impl PostalCodeOf {
     const NONE: Self = Self(0, 0);
 
     fn of(code: &str) -> Self {
-        let r = Blob::code_range(INDEX.blob.postal_index, code.as_bytes());
+        let r = code_range(&INDEX.postal, code);
         Self(r.start as u32, r.end as u32)
     }
 
@@ -264,7 +290,7 @@ pub fn resolve(code: &str) -> Result<Resolution, Unresolved> {
     if !postal.is_empty() {
         return Err(Unresolved::PostalCode(postal));
     }
-    let old = Blob::code_range(INDEX.blob.old_index, code.as_bytes());
+    let old = code_range(&INDEX.old, code);
     if let Some(i) = old.clone().next() {
         let c = Commune::at(Blob::code_ref(INDEX.blob.old_index, i));
         let c = c.parent().filter(|_| c.kind() != CommuneKind::Commune).unwrap_or(c);
@@ -300,8 +326,7 @@ pub fn search(query: &str, limit: usize) -> Vec<Commune> {
     if q.is_empty() {
         return Vec::new();
     }
-    let idx = &*INDEX;
-    let blob = &idx.blob;
+    let (idx, blob) = (&*SEARCH, &INDEX.blob);
     let mut found: Vec<Commune> = Vec::with_capacity(limit.min(64));
     let mut add = |positions: &mut dyn Iterator<Item = usize>| {
         for pos in positions {
