@@ -350,10 +350,7 @@ fn name_finding<'p>(v: &str, path: impl FnOnce() -> Cow<'p, str>) -> Option<Find
     let count = v.chars().count();
     let (code, fr, en) = if count == 0 || count > 100 {
         ("invalid_length", "de 1 à 100 caractères", "1 to 100 characters")
-    } else if !v
-        .chars()
-        .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’'))
-    {
+    } else if !v.chars().all(|c| letter(c) || matches!(c, ' ' | '-' | '\'' | '’')) {
         (
             "invalid_format",
             "lettres, espaces, tirets et apostrophes uniquement",
@@ -363,6 +360,17 @@ fn name_finding<'p>(v: &str, path: impl FnOnce() -> Cow<'p, str>) -> Option<Find
         return None;
     };
     Some(about(&path(), code, Severity::Error, fr, en))
+}
+
+/// Whether `c` is a letter: Latin-1's accented letters (`é`, `ï`, `Ç`) answered at once,
+/// Unicode's table for the rest.
+fn letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\u{d7}' | '\u{f7}' => false,
+        '\u{c0}'..='\u{ff}' => true,
+        _ => c.is_alphabetic(),
+    }
 }
 
 fn situation_rules(s: &View<'_>, o: &Options, report: &mut Report) {
@@ -455,5 +463,17 @@ fn confirmations(d: &View<'_>, o: &Options, report: &mut Report) {
     must_be_true(d.cgu_acceptees, "confirmations.cgu_acceptees");
     if o.actor == Actor::Gestionnaire {
         must_be_true(d.rencontre_en_personne, "confirmations.rencontre_en_personne");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters_are_unicode_letters() {
+        for c in '\u{0}'..='\u{3ff}' {
+            assert_eq!(letter(c), c.is_alphabetic(), "{c:?}");
+        }
     }
 }

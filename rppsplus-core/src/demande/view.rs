@@ -86,9 +86,14 @@ impl<'a> Prenoms<'a> {
 
     /// How many prénoms are given.
     pub(crate) fn count(self) -> usize {
-        let mut n = 0;
-        self.each(|_, _| n += 1);
-        n
+        match self {
+            Prenoms::Cell(cell) => 1 + cell.bytes().filter(|&b| b == b',').count(),
+            other => {
+                let mut n = 0;
+                other.each(|_, _| n += 1);
+                n
+            }
+        }
     }
 }
 
@@ -155,5 +160,7 @@ mod tests {
         assert_eq!(all(Prenoms::Cell("A , B,")), [(0, "A"), (1, "B"), (2, "")]);
         assert_eq!(all(Prenoms::One("A, B")), [(0, "A, B")]);
         assert_eq!(list.count(), 2);
+        assert_eq!(Prenoms::Cell("A , B,").count(), 3);
+        assert_eq!(Prenoms::Cell("A").count(), 1);
     }
 }
