@@ -952,6 +952,16 @@ fn emit<'py>(
     Ok(())
 }
 
+/// Takes a `(line, Report)` tuple out of the cycle collector's lists, as its `Report` is
+/// (see [`untrack`]): an `int` and a `Report` hold no Python object, so the tuple can never
+/// be part of a reference cycle. A hundred thousand tracked tuples made the collections that
+/// their allocations trigger take a tenth of `validate_csv`'s time.
+fn untrack_row(row: &Bound<'_, PyTuple>) {
+    // SAFETY: a tuple is a GC-enabled type, the object is live and the GIL is held;
+    // untracking is idempotent and the tuple's deallocation handles an untracked tuple.
+    unsafe { pyo3::ffi::PyObject_GC_UnTrack(row.as_ptr().cast()) }
+}
+
 /// Validates a CSV collection file (SPEC.md §4 bulk format: ``;`` or ``,``, UTF-8 or
 /// Windows-1252, header of JSON paths) and returns ``(line, report)`` for each data row
 /// (the header is line 1; file-level findings such as ``encoding_converted`` come first as
@@ -978,7 +988,9 @@ pub(crate) fn validate_csv<'py>(
                 rows.reserve(batch.len());
                 for (line, report) in batch {
                     let report = Report::new_bound(py, report)?.into_any();
-                    rows.push(PyTuple::new(py, [line.into_pyobject(py)?.into_any(), report])?.unbind());
+                    let row = PyTuple::new(py, [line.into_pyobject(py)?.into_any(), report])?;
+                    untrack_row(&row);
+                    rows.push(row.unbind());
                 }
                 Ok(())
             })
