@@ -177,32 +177,46 @@ impl<'de> de::Deserialize<'de> for Fields<'de> {
     }
 }
 
-/// A JSON document of demandes: the items of an array, or one demande (any other value).
-pub(crate) struct Document<'a>(pub(crate) Vec<Fields<'a>>);
+/// Reads a JSON document of demandes, the items of an array or one demande (any other
+/// value), and hands each one's fields to `.0` with its index as soon as it is read: the
+/// fields of a large array are never all kept.
+pub(crate) struct Document<F>(pub(crate) F);
 
-impl<'de> de::Deserialize<'de> for Document<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(DocumentVisitor)
+impl<'de, F: FnMut(usize, &Fields<'de>)> DeserializeSeed<'de> for Document<F> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
     }
 }
 
-/// Reads a [`Document`]: an array item by item, any other value as the one demande.
-struct DocumentVisitor;
+impl<F> Document<F> {
+    /// Hands over the one demande of a document that is not an array.
+    fn one<'de, E>(mut self, read: impl FnOnce(ObjectSeed<'_, 'de>) -> Result<Shape, E>) -> Result<(), E>
+    where
+        F: FnMut(usize, &Fields<'de>),
+    {
+        let mut fields = Fields::new(false);
+        fields.objects[Obj::Root as usize] = read(ObjectSeed {
+            fields: &mut fields,
+            object: Obj::Root,
+        })?;
+        (self.0)(0, &fields);
+        Ok(())
+    }
+}
 
-/// One demande of the document, read by the visitor of the demande object.
+/// A document that is one demande of the wrong type: read as such by the object's visitor.
 macro_rules! one {
     ($visit:ident $(, $arg:ident: $ty:ty)?) => {
-        fn $visit<E: de::Error>(self $(, $arg: $ty)?) -> Result<Document<'de>, E> {
-            let mut fields = Fields::new(false);
-            let seed = ObjectSeed { fields: &mut fields, object: Obj::Root };
-            fields.objects[Obj::Root as usize] = seed.$visit($($arg)?)?;
-            Ok(Document(vec![fields]))
+        fn $visit<E: de::Error>(self $(, $arg: $ty)?) -> Result<(), E> {
+            self.one(|seed| seed.$visit($($arg)?))
         }
     };
 }
 
-impl<'de> Visitor<'de> for DocumentVisitor {
-    type Value = Document<'de>;
+impl<'de, F: FnMut(usize, &Fields<'de>)> Visitor<'de> for Document<F> {
+    type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a demande or an array of demandes")
@@ -215,22 +229,17 @@ impl<'de> Visitor<'de> for DocumentVisitor {
     one!(visit_f64, v: f64);
     one!(visit_str, v: &str);
 
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Document<'de>, A::Error> {
-        let mut fields = Fields::new(false);
-        let seed = ObjectSeed {
-            fields: &mut fields,
-            object: Obj::Root,
-        };
-        fields.objects[Obj::Root as usize] = seed.visit_map(map)?;
-        Ok(Document(vec![fields]))
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
+        self.one(|seed| seed.visit_map(map))
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Document<'de>, A::Error> {
-        let mut all = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 12));
-        while let Some(fields) = seq.next_element()? {
-            all.push(fields);
+    fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
+        let mut index = 0;
+        while let Some(fields) = seq.next_element::<Fields<'de>>()? {
+            (self.0)(index, &fields);
+            index += 1;
         }
-        Ok(Document(all))
+        Ok(())
     }
 }
 

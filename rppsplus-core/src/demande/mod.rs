@@ -1,5 +1,11 @@
 //! The demande (SPEC.md §4): the model, collect-all validation into a [`Report`] of
-//! [`Finding`]s with stable codes, and the JSON reader.
+//! [`Finding`]s with stable codes, and the JSON and CSV readers.
+//!
+//! How a demande is validated: every input (JSON text, a `serde_json::Value`, a CSV row) is
+//! read into the same raw fields (`fields.rs`, by the places of `schema.rs`), which one
+//! reader (`reader.rs`) types and checks into a flat view borrowed from the input
+//! (`view.rs`); the rules (`rules.rs`) check that view. A typed [`Demande`] becomes a view
+//! directly. Nothing is copied on the way: no JSON value is built, no string is allocated.
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -106,7 +112,7 @@ pub fn validate(demande: &Demande, options: &Options) -> Report {
 /// otherwise wrong types, bad values and unknown fields are findings at their paths and
 /// every rule still runs on the rest.
 pub fn validate_json(json: &[u8], options: &Options) -> Report {
-    match parse_json::<Fields<'_>>(json) {
+    match parse_json(json, std::marker::PhantomData::<Fields<'_>>) {
         Ok(fields) => validate_fields(&fields, options),
         Err(e) => invalid_json(&e),
     }
@@ -139,12 +145,10 @@ fn validate_fields(fields: &Fields<'_>, options: &Options) -> Report {
 /// assert_eq!(reports[1].1.findings()[0].code, "invalid_format");
 /// ```
 pub fn validate_json_document(json: &[u8], options: &Options) -> Vec<(usize, Report)> {
-    match parse_json::<fields::Document<'_>>(json) {
-        Ok(fields::Document(demandes)) => demandes
-            .iter()
-            .enumerate()
-            .map(|(i, fields)| (i, validate_fields(fields, options)))
-            .collect(),
+    let mut reports = Vec::new();
+    let each = |i, fields: &Fields<'_>| reports.push((i, validate_fields(fields, options)));
+    match parse_json(json, fields::Document(each)) {
+        Ok(()) => reports,
         Err(whole) => {
             let lines: Vec<(usize, &[u8])> = json
                 .split(|&b| b == b'\n')
@@ -170,11 +174,21 @@ pub fn validate_json_document(json: &[u8], options: &Options) -> Vec<(usize, Rep
 /// Parses JSON text: checked as UTF-8 once, then read as `str` (serde_json reading bytes
 /// checks each string on its own, which costs more); bytes that are not UTF-8 are read as
 /// bytes, for the position of the error.
-fn parse_json<'a, T: serde::Deserialize<'a>>(json: &'a [u8]) -> serde_json::Result<T> {
+fn parse_json<'a, S: serde::de::DeserializeSeed<'a>>(json: &'a [u8], seed: S) -> serde_json::Result<S::Value> {
     match std::str::from_utf8(json) {
-        Ok(text) => serde_json::from_str(text),
-        Err(_) => serde_json::from_slice(json),
+        Ok(text) => whole(serde_json::Deserializer::from_str(text), seed),
+        Err(_) => whole(serde_json::Deserializer::from_slice(json), seed),
     }
+}
+
+/// The value `seed` reads from all of the text (trailing characters are an error).
+fn whole<'a, R: serde_json::de::Read<'a>, S: serde::de::DeserializeSeed<'a>>(
+    mut text: serde_json::Deserializer<R>,
+    seed: S,
+) -> serde_json::Result<S::Value> {
+    let value = seed.deserialize(&mut text)?;
+    text.end()?;
+    Ok(value)
 }
 
 /// The report of a text that is not JSON, with the line and column of the error.
