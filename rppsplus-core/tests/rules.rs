@@ -358,6 +358,58 @@ fn names_use_letters_spaces_hyphens_and_apostrophes() {
     );
     set(&mut v, "etat_civil.prenoms", json!(["A", "B", "C", "D"]));
     expect(&v, &options(), "etat_civil.prenoms", "invalid_length", Severity::Error);
+    // A prénom keeps its place in the list after an item of the wrong type.
+    set(&mut v, "etat_civil.prenoms", json!(["Anne", 3, "Lou1se"]));
+    let got = findings(&v, &options());
+    let at: Vec<(&str, &str)> = got.iter().map(|(p, c, _)| (p.as_str(), *c)).collect();
+    assert_eq!(
+        at,
+        [
+            ("etat_civil.prenoms[1]", "invalid_format"),
+            ("etat_civil.prenoms[2]", "invalid_format")
+        ]
+    );
+}
+
+#[test]
+fn every_input_gives_the_same_findings() {
+    let mut broken = primo();
+    set(&mut broken, "etat_civil.nom_naissance", json!("DUPONT2"));
+    set(&mut broken, "contact.email", json!("nathalie@example"));
+    set(&mut broken, "situation.profession", json!("323"));
+    for v in [primo(), broken] {
+        let from_value = report(&v, &options());
+        let text = serde_json::to_string(&v).unwrap();
+        assert_eq!(
+            rppsplus_core::demande::validate_json(text.as_bytes(), &options()),
+            from_value
+        );
+        // Every string escaped: read from escapes, not borrowed from the text.
+        let escaped: String = text
+            .chars()
+            .scan(false, |in_string, c| {
+                let out = match c {
+                    '"' => {
+                        *in_string = !*in_string;
+                        "\"".to_owned()
+                    }
+                    c if *in_string && c.is_ascii_alphanumeric() => format!("\\u{:04x}", c as u32),
+                    c => c.to_string(),
+                };
+                Some(out)
+            })
+            .collect();
+        assert_eq!(
+            rppsplus_core::demande::validate_json(escaped.as_bytes(), &options()),
+            from_value,
+            "{escaped}"
+        );
+    }
+    let typed: rppsplus_core::demande::Demande = serde_json::from_value(primo()).unwrap();
+    assert_eq!(
+        rppsplus_core::demande::validate(&typed, &options()),
+        report(&primo(), &options())
+    );
 }
 
 #[test]
