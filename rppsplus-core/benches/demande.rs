@@ -1,12 +1,13 @@
 //! Validation throughput: a valid primo enregistrement from a parsed struct and from JSON
-//! text. Run: `cargo bench -p rppsplus-core --bench demande`. Figures go in BENCHMARKS.md.
+//! text, and the rows of a collection file on one core. Run:
+//! `cargo bench -p rppsplus-core --bench demande`. Figures go in BENCHMARKS.md.
 #![allow(missing_docs)] // criterion_group! generates undocumented items
 
 use std::hint::black_box;
 
 use chrono::NaiveDate;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use rppsplus_core::demande::{Demande, Options, validate, validate_json};
+use rppsplus_core::demande::{Demande, Options, csv_reports, validate, validate_json};
 
 /// The demande of SPEC.md §4.
 const PRIMO: &str = r#"{
@@ -42,5 +43,27 @@ fn demandes(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, demandes);
+/// The sample collection (34 demandes, valid and invalid, Windows-1252 as Excel writes it),
+/// its rows repeated to 10 200, read and validated by the iterator (one core).
+fn collection(c: &mut Criterion) {
+    let options = Options {
+        reference_date: NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"),
+        ..Options::default()
+    };
+    let sample = include_bytes!("../../examples/data/demandes.csv");
+    let header_end = sample.iter().position(|&b| b == b'\n').expect("a header") + 1;
+    let mut file = sample.to_vec();
+    for _ in 1..300 {
+        file.extend_from_slice(&sample[header_end..]);
+    }
+    let rows = csv_reports(&file[..], options).count() as u64;
+    let mut group = c.benchmark_group("collection");
+    group.throughput(Throughput::Elements(rows));
+    group.bench_function("csv_reports (rows, one core)", |b| {
+        b.iter(|| csv_reports(black_box(&file[..]), options).count())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, demandes, collection);
 criterion_main!(benches);

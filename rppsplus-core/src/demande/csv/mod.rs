@@ -7,7 +7,7 @@
 //! with an `encoding_converted` notice); CRLF; quoted fields; cells trimmed; an empty
 //! cell is an absent value; `etat_civil.prenoms` holds the prénoms separated by `,`;
 //! booleans read `true`/`false`, `oui`/`non`, `1`/`0`; dates `YYYY-MM-DD` or `JJ/MM/AAAA`.
-//! Each row is read by the same reader as JSON input (a row is a `Node`, `row.rs`), so the
+//! Each row is read into the same fields as JSON input (`row.rs`, `fields.rs`), so the
 //! rules and messages are those of JSON input.
 
 mod chunks;
