@@ -152,7 +152,7 @@ impl<'a> Fields<'a> {
     }
 
     /// Forgets what was read of `object` (a key given twice: the last one counts).
-    fn clear(&mut self, object: Obj) {
+    pub(crate) fn clear(&mut self, object: Obj) {
         for leaf in &mut self.leaves[object.columns()] {
             *leaf = Raw::Absent;
         }

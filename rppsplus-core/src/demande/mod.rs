@@ -2,7 +2,8 @@
 //! [`Finding`]s with stable codes, and the JSON and CSV readers.
 //!
 //! How a demande is validated: every input (JSON text, a `serde_json::Value`, a CSV row) is
-//! read into the same raw fields (`fields.rs`, by the places of `schema.rs`), which one
+//! read into the same raw fields (`fields.rs`, by the places of `schema.rs`; JSON in its
+//! plain shape by `plain_json.rs`, the rest by serde_json), which one
 //! reader (`reader.rs`) types and checks into a flat view borrowed from the input
 //! (`view.rs`); the rules (`rules.rs`) check that view. A typed [`Demande`] becomes a view
 //! directly. Nothing is copied on the way: no JSON value is built, no string is allocated.
@@ -31,6 +32,7 @@ mod csv;
 mod fields;
 mod messages;
 mod model;
+mod plain_json;
 mod reader;
 mod report;
 mod rules;
@@ -112,6 +114,9 @@ pub fn validate(demande: &Demande, options: &Options) -> Report {
 /// otherwise wrong types, bad values and unknown fields are findings at their paths and
 /// every rule still runs on the rest.
 pub fn validate_json(json: &[u8], options: &Options) -> Report {
+    if let Some(fields) = std::str::from_utf8(json).ok().and_then(plain_json::demande) {
+        return validate_fields(&fields, options);
+    }
     match parse_json(json, std::marker::PhantomData::<Fields<'_>>) {
         Ok(fields) => validate_fields(&fields, options),
         Err(e) => invalid_json(&e),
@@ -145,9 +150,16 @@ fn validate_fields(fields: &Fields<'_>, options: &Options) -> Report {
 /// assert_eq!(reports[1].1.findings()[0].code, "invalid_format");
 /// ```
 pub fn validate_json_document(json: &[u8], options: &Options) -> Vec<(usize, Report)> {
+    let validate = |i, fields: &Fields<'_>| (i, validate_fields(fields, options));
     let mut reports = Vec::new();
-    let each = |i, fields: &Fields<'_>| reports.push((i, validate_fields(fields, options)));
-    match parse_json(json, fields::Document(each)) {
+    if let Ok(text) = std::str::from_utf8(json) {
+        if plain_json::document(text, |i, f| reports.push(validate(i, f))).is_some() {
+            return reports;
+        }
+        // Not plain: read again by serde_json, from the start.
+        reports.clear();
+    }
+    match parse_json(json, fields::Document(|i, f: &Fields<'_>| reports.push(validate(i, f)))) {
         Ok(()) => reports,
         Err(whole) => {
             let lines: Vec<(usize, &[u8])> = json

@@ -185,14 +185,34 @@ static MEMBERS: LazyLock<[Vec<(&'static str, Member)>; 6]> = LazyLock::new(|| {
     members
 });
 
-/// The member `key` of `object`, if it has one.
+/// The slot of a key in [`SLOTS`]: no two keys of an object share one (a test checks it).
+fn slot(key: &[u8]) -> usize {
+    (3 * key.len() + 5 * usize::from(key.first().copied().unwrap_or(0))) % 32
+}
+
+/// Per object, the position in [`MEMBERS`] of the key of each slot.
+static SLOTS: LazyLock<[[Option<u8>; 32]; 6]> = LazyLock::new(|| {
+    let mut slots = [[None; 32]; 6];
+    for (o, members) in MEMBERS.iter().enumerate() {
+        for (i, (key, _)) in members.iter().enumerate() {
+            slots[o][slot(key.as_bytes())].get_or_insert(i as u8);
+        }
+    }
+    slots
+});
+
+/// The member `key` of `object`, if it has one: found by its slot, checked by one
+/// comparison (a key missing from its slot is looked for in order, so a collision would
+/// cost time, never a wrong answer).
 pub(crate) fn member(object: Obj, key: &str) -> Option<Member> {
-    // Keys are short: compared byte by byte, after their lengths, rather than by memcmp.
-    let key = key.as_bytes();
-    MEMBERS[object as usize]
-        .iter()
-        .find(|(k, _)| k.len() == key.len() && k.bytes().zip(key).all(|(a, &b)| a == b))
-        .map(|&(_, m)| m)
+    let members = &MEMBERS[object as usize];
+    if let Some(i) = SLOTS[object as usize][slot(key.as_bytes())] {
+        let (k, m) = members[usize::from(i)];
+        if k == key {
+            return Some(m);
+        }
+    }
+    members.iter().find(|(k, _)| *k == key).map(|&(_, m)| m)
 }
 
 /// The keys of `object`, in order.
@@ -233,6 +253,21 @@ mod tests {
             MEMBERS.iter().map(Vec::len).sum::<usize>(),
             COLUMNS.len() + OBJECTS.len() - 1
         );
+    }
+
+    #[test]
+    fn every_key_has_its_own_slot() {
+        for o in Obj::ALL {
+            let mut slots: Vec<usize> = keys(o).iter().map(|k| slot(k.as_bytes())).collect();
+            slots.sort_unstable();
+            slots.dedup();
+            assert_eq!(slots.len(), keys(o).len(), "{o:?}");
+            for key in keys(o) {
+                assert!(member(o, key).is_some(), "{key}");
+            }
+        }
+        assert_eq!(member(Obj::Root, "procedur"), None);
+        assert_eq!(member(Obj::Root, ""), None);
     }
 
     #[test]
