@@ -44,7 +44,8 @@ fn demandes(c: &mut Criterion) {
 }
 
 /// The sample collection (34 demandes, valid and invalid, Windows-1252 as Excel writes it),
-/// its rows repeated to 10 200, read and validated by the iterator (one core).
+/// its rows repeated to 10 200, read and validated by the iterator (one core); the count
+/// also has the header's report (its encoding notice).
 fn collection(c: &mut Criterion) {
     let options = Options {
         reference_date: NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"),

@@ -482,6 +482,52 @@ fn structure_errors_are_findings_and_the_rest_is_checked() {
 }
 
 #[test]
+fn invalid_json_anywhere_is_invalid_json() {
+    let deep = format!(
+        "{{\"procedure\": \"ajout_situation\", \"zz\": {}{}}}",
+        "[".repeat(130),
+        "]".repeat(130)
+    );
+    for text in [
+        &br#"{"procedure": "ajout_situation", "zz": 1e400}"#[..],
+        br#"{"procedure": "ajout_situation", "zz": "\ud800"}"#,
+        b"{\"procedure\": \"ajout_situation\", \"zz\": \"\xff\"}",
+        br#"{"procedure": "ajout_situation", "rpps": ["a", 1e400]}"#,
+        br#"{"procedure": "ajout_situation", "etat_civil": {"civilite": {"a": "\ud800"}}}"#,
+        deep.as_bytes(),
+    ] {
+        let r = rppsplus_core::demande::validate_json(text, &options());
+        let codes: Vec<&str> = r.findings().iter().map(|f| f.code).collect();
+        assert_eq!(codes, ["invalid_json"], "{}", String::from_utf8_lossy(text));
+    }
+    let document = br#"[{"procedure": "x"}, {"procedure": 1e400}]"#;
+    let reports = rppsplus_core::demande::validate_json_document(document, &options());
+    assert_eq!(reports.len(), 1);
+    assert_eq!(reports[0].1.findings()[0].code, "invalid_json");
+}
+
+#[test]
+fn a_key_given_again_replaces_what_it_gave() {
+    // Plain, and with an escape (read by serde_json).
+    for email in ["a@example.fr", "\\u0061@example.fr"] {
+        let text = format!(
+            r#"{{"procedure": "modification_informations", "rpps": "10107985318",
+                "contact": {{"email": "{email}"}}, "contact": null, "contact": {{}}}}"#
+        );
+        let r = rppsplus_core::demande::validate_json(text.as_bytes(), &options());
+        let at: Vec<(&str, &str)> = r.findings().iter().map(|f| (f.path.as_str(), f.code)).collect();
+        assert_eq!(at, [("contact", "required")], "{text}");
+    }
+}
+
+#[test]
+fn unicode_white_space_around_values_is_trimmed() {
+    let text = br#"{"procedure": "fermeture_situation", "rpps": "\u000b10107985318\u000b",
+                    "situation": {"id": "S1", "date_fin_fonction": "2026-01-31"}}"#;
+    assert!(rppsplus_core::demande::validate_json(text, &options()).is_valid());
+}
+
+#[test]
 fn confidential_values_never_reach_messages() {
     let mut v = primo();
     set(&mut v, "etat_civil.nom_naissance", json!("SECRETNOM1"));

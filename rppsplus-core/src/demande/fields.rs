@@ -11,7 +11,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use super::schema::{COLUMNS, Col, Member, OBJECTS, Obj, member};
 
@@ -47,7 +47,8 @@ impl Kind {
 }
 
 /// The value of a field as given.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+#[derive(Clone, Copy, Default, PartialEq)]
+#[cfg_attr(test, derive(Debug))] // It holds input values: no `Debug` outside tests (SPEC.md §7).
 pub(crate) enum Raw<'a> {
     /// Absent, `null`, or an empty cell.
     #[default]
@@ -71,6 +72,18 @@ pub(crate) enum Raw<'a> {
     Other(Kind),
 }
 
+impl Raw<'_> {
+    /// This value as an item of the prénoms' list, which is never absent: `null` or a
+    /// boolean there is an item of the wrong type.
+    pub(crate) fn as_item(self) -> Self {
+        match self {
+            Raw::Absent => Raw::Other(Kind::Null),
+            Raw::Bool(_) => Raw::Other(Kind::Boolean),
+            other => other,
+        }
+    }
+}
+
 /// An object as given.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub(crate) enum Shape {
@@ -84,7 +97,8 @@ pub(crate) enum Shape {
 }
 
 /// The fields of one demande by place ([`COLUMNS`], [`OBJECTS`]).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(test, derive(Debug))] // It holds input values: no `Debug` outside tests (SPEC.md §7).
 pub(crate) struct Fields<'a> {
     /// Whether the text follows a spreadsheet's conventions (a CSV row): dates may be
     /// `JJ/MM/AAAA`, booleans `oui`/`non`/`1`/`0`, and the prénoms are one cell separated by `,`.
@@ -145,13 +159,24 @@ impl<'a> Fields<'a> {
         self.objects[object as usize]
     }
 
-    /// The fields of a JSON value (an error only from a value that JSON text cannot
-    /// give, such as one nested deeper than the parser's limit).
+    /// The fields of a JSON value. The visitors take every value, so this fails only on a
+    /// prénoms' list of over 4 billion items, which no `Value` holds.
     pub(crate) fn from_value(value: &'a serde_json::Value) -> Result<Self, serde_json::Error> {
         de::Deserialize::deserialize(value)
     }
 
-    /// Forgets what was read of `object` (a key given twice: the last one counts).
+    /// The fields of one demande, whose object `read` reads.
+    fn read_root<E>(read: impl FnOnce(ObjectSeed<'_, 'a>) -> Result<Shape, E>) -> Result<Self, E> {
+        let mut fields = Fields::new(false);
+        fields.objects[Obj::Root as usize] = read(ObjectSeed {
+            fields: &mut fields,
+            object: Obj::Root,
+        })?;
+        Ok(fields)
+    }
+
+    /// Forgets what was read of `object` (its key is given again: the last one counts,
+    /// as in a JSON value).
     pub(crate) fn clear(&mut self, object: Obj) {
         for leaf in &mut self.leaves[object.columns()] {
             *leaf = Raw::Absent;
@@ -167,13 +192,7 @@ impl<'de> de::Deserialize<'de> for Fields<'de> {
     /// Reads a demande from any JSON value: an object is read field by field, any other
     /// value is a demande of the wrong type.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let mut fields = Fields::new(false);
-        fields.objects[Obj::Root as usize] = ObjectSeed {
-            fields: &mut fields,
-            object: Obj::Root,
-        }
-        .deserialize(d)?;
-        Ok(fields)
+        Fields::read_root(|seed| seed.deserialize(d))
     }
 }
 
@@ -196,12 +215,7 @@ impl<F> Document<F> {
     where
         F: FnMut(usize, &Fields<'de>),
     {
-        let mut fields = Fields::new(false);
-        fields.objects[Obj::Root as usize] = read(ObjectSeed {
-            fields: &mut fields,
-            object: Obj::Root,
-        })?;
-        (self.0)(0, &fields);
+        (self.0)(0, &Fields::read_root(read)?);
         Ok(())
     }
 }
@@ -273,9 +287,52 @@ macro_rules! numbers {
     };
 }
 
-/// Skips the items of an array.
+/// A value that is read only to be checked as the JSON value parser checks it (strings
+/// and their escapes and UTF-8, numbers in range, nesting depth), then dropped: invalid
+/// JSON stays invalid wherever it is. (serde's `IgnoredAny` skips without these checks.)
+pub(crate) struct Checked;
+
+impl<'de> de::Deserialize<'de> for Checked {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(Checked)
+    }
+}
+
+impl<'de> Visitor<'de> for Checked {
+    type Value = Checked;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Checked, E> {
+        Ok(Checked)
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Checked, E> {
+        Ok(Checked)
+    }
+
+    numbers!(|_| Checked);
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Checked, E> {
+        Ok(Checked)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Checked, A::Error> {
+        skip_seq(seq)?;
+        Ok(Checked)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Checked, A::Error> {
+        while map.next_entry::<Checked, Checked>()?.is_some() {}
+        Ok(Checked)
+    }
+}
+
+/// Checks and drops the items of an array.
 fn skip_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<(), A::Error> {
-    while seq.next_element::<IgnoredAny>()?.is_some() {}
+    while seq.next_element::<Checked>()?.is_some() {}
     Ok(())
 }
 
@@ -306,9 +363,6 @@ impl<'de> Visitor<'de> for ObjectSeed<'_, 'de> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Shape, A::Error> {
-        if self.fields.shape(self.object) != Shape::Absent {
-            self.fields.clear(self.object);
-        }
         while let Some(key) = map.next_key_seed(KeySeed(self.object))? {
             match key {
                 Key::Known(Member::Field(i)) => {
@@ -318,6 +372,7 @@ impl<'de> Visitor<'de> for ObjectSeed<'_, 'de> {
                     })?;
                 }
                 Key::Known(Member::Object(o)) => {
+                    self.fields.clear(o);
                     let shape = map.next_value_seed(ObjectSeed {
                         fields: self.fields,
                         object: o,
@@ -325,7 +380,7 @@ impl<'de> Visitor<'de> for ObjectSeed<'_, 'de> {
                     self.fields.objects[o as usize] = shape;
                 }
                 Key::Unknown(name) => {
-                    map.next_value::<IgnoredAny>()?;
+                    map.next_value::<Checked>()?;
                     self.fields.unknown.push((self.object, name));
                 }
             }
@@ -422,24 +477,20 @@ impl<'de> Visitor<'de> for FieldSeed<'_, 'de> {
                 fields: &mut *self.fields,
                 list: false,
             };
-            // An item is never absent: `null` is an item of the wrong type.
-            let item = match seq.next_element_seed(seed)? {
-                None => break,
-                Some(Raw::Absent) => Raw::Other(Kind::Null),
-                Some(Raw::Bool(_)) => Raw::Other(Kind::Boolean),
-                Some(other) => other,
+            let Some(item) = seq.next_element_seed(seed)? else {
+                break;
             };
-            self.fields.items.push(item);
+            self.fields.items.push(item.as_item());
         }
-        let index = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        let index = |i: usize| u32::try_from(i).map_err(|_| de::Error::custom("too many prénoms"));
         Ok(Raw::List {
-            from: index(from),
-            to: index(self.fields.items.len()),
+            from: index(from)?,
+            to: index(self.fields.items.len())?,
         })
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Raw<'de>, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        while map.next_entry::<Checked, Checked>()?.is_some() {}
         Ok(Raw::Other(Kind::Object))
     }
 }

@@ -6,7 +6,8 @@
 //! plain shape by `plain_json.rs`, the rest by serde_json), which one
 //! reader (`reader.rs`) types and checks into a flat view borrowed from the input
 //! (`view.rs`); the rules (`rules.rs`) check that view. A typed [`Demande`] becomes a view
-//! directly. Nothing is copied on the way: no JSON value is built, no string is allocated.
+//! directly. No JSON value is built, and text is borrowed from the input: a string is
+//! copied only when it holds JSON escapes or is decoded from Windows-1252.
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -171,7 +172,7 @@ pub fn validate_json_document(json: &[u8], options: &Options) -> Vec<(usize, Rep
             // is one document with a syntax error, reported where it is.
             let first_is_json = lines
                 .first()
-                .is_some_and(|(_, l)| serde_json::from_slice::<serde::de::IgnoredAny>(l).is_ok());
+                .is_some_and(|(_, l)| serde_json::from_slice::<fields::Checked>(l).is_ok());
             if lines.len() < 2 || !first_is_json {
                 return vec![(0, invalid_json(&whole))];
             }

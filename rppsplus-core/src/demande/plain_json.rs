@@ -8,7 +8,7 @@
 //! reads the text with serde_json (`fields.rs`), which remains the reference for every
 //! finding and every error message. A test holds both readers to the same fields.
 
-use super::fields::{Fields, Kind, Raw, Shape};
+use super::fields::{Fields, Raw, Shape};
 use super::schema::{Col, Member, Obj, member};
 
 /// The fields of a demande that is one plain JSON object, or `None`.
@@ -125,12 +125,9 @@ impl<'a> Parser<'a> {
     }
 
     /// The object `object`, at its `{`, as the serde reader reads it (the last of a key
-    /// given twice counts).
+    /// given twice counts: an object's fields are forgotten when its key comes again).
     fn object(&mut self, fields: &mut Fields<'a>, object: Obj) -> Option<()> {
         self.at += 1;
-        if fields.shape(object) != Shape::Absent {
-            fields.clear(object);
-        }
         if self.peek()? == b'}' {
             self.at += 1;
             return Some(());
@@ -144,6 +141,7 @@ impl<'a> Parser<'a> {
             match member(object, key)? {
                 Member::Field(i) => fields.leaves[i] = self.value(fields, i == Col::Prenoms as usize)?,
                 Member::Object(inner) => {
+                    fields.clear(inner);
                     fields.objects[inner as usize] = match self.peek()? {
                         b'{' => {
                             self.object(fields, inner)?;
@@ -188,11 +186,7 @@ impl<'a> Parser<'a> {
             self.at += 1;
         } else {
             loop {
-                let item = match self.value(fields, false)? {
-                    Raw::Absent => Raw::Other(Kind::Null),
-                    Raw::Bool(_) => Raw::Other(Kind::Boolean),
-                    text => text,
-                };
+                let item = self.value(fields, false)?.as_item();
                 fields.items.push(item);
                 match self.peek()? {
                     b',' => self.at += 1,

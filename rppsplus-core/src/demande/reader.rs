@@ -41,7 +41,8 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
     }
 
     /// Whether `object` is given as an object, reporting its type otherwise and its
-    /// unknown keys (in key order).
+    /// unknown keys: sorted and once each, whatever their order and repetitions in the
+    /// input (as a JSON object's keys are, a map of them).
     fn object(&mut self, object: Obj) -> bool {
         match self.fields.shape(object) {
             Shape::Object => {}
@@ -218,7 +219,7 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
             self.name(Col::Source, Source::ALL, Source::as_str);
         }
         if self.object(Obj::Contact) {
-            v.email = self.parsed(Col::Email, Email::validate).is_some();
+            v.email_given = self.parsed(Col::Email, Email::validate).is_some();
             v.telephone_mobile = self.parsed(Col::TelephoneMobile, MobilePhone::parse);
         }
         if self.object(Obj::Situation) {
@@ -248,7 +249,9 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
 /// `s` without the white space around it (Unicode's, as `str::trim`), checked quickly at
 /// both ends first: most values have none.
 pub(crate) fn trim(s: &str) -> &str {
-    let plain = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii() && !b.is_ascii_whitespace());
+    // An ASCII byte that `str::trim` keeps (it also takes the vertical tab, U+000B, which
+    // is not ASCII white space for `u8::is_ascii_whitespace`).
+    let plain = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii() && !char::from(b).is_whitespace());
     if plain(s.as_bytes().first()) && plain(s.as_bytes().last()) {
         s
     } else {
@@ -324,6 +327,13 @@ mod tests {
             "1999-05-050",
         ] {
             assert_eq!(parse_date(bad.as_bytes(), true), None, "{bad}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn trim_is_str_trim(s in "[ \t\n\u{b}\u{c}\r\u{1c}\u{85}\u{a0}\u{3000}ab]{0,6}") {
+            proptest::prop_assert_eq!(trim(&s), s.trim());
         }
     }
 

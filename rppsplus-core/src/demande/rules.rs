@@ -52,14 +52,14 @@ pub(crate) fn check(d: &View<'_>, o: &Options, report: &mut Report) {
             } else {
                 need(false, "etat_civil", report);
             }
-            need(d.email, "contact.email", report);
+            need(d.email_given, "contact.email", report);
             need(d.telephone_mobile.is_some(), "contact.telephone_mobile", report);
             full_situation(d, report);
         }
         Procedure::AjoutSituation => full_situation(d, report),
         Procedure::AnnulationSituation => need(d.situation_id.is_some(), "situation.id", report),
         Procedure::ModificationInformations => {
-            need(d.email || d.telephone_mobile.is_some(), "contact", report);
+            need(d.email_given || d.telephone_mobile.is_some(), "contact", report);
         }
         Procedure::FermetureSituation => {
             need(d.situation_id.is_some(), "situation.id", report);

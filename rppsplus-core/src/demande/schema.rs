@@ -187,7 +187,8 @@ static MEMBERS: LazyLock<[Vec<(&'static str, Member)>; 6]> = LazyLock::new(|| {
 
 /// The slot of a key in [`SLOTS`]: no two keys of an object share one (a test checks it).
 fn slot(key: &[u8]) -> usize {
-    (3 * key.len() + 5 * usize::from(key.first().copied().unwrap_or(0))) % 32
+    let first = usize::from(key.first().copied().unwrap_or(0));
+    key.len().wrapping_mul(3).wrapping_add(5 * first) % 32
 }
 
 /// Per object, the position in [`MEMBERS`] of the key of each slot.

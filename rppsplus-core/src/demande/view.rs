@@ -1,6 +1,6 @@
 //! What the rules read of a demande: each field typed, in one flat record, borrowed from
 //! where it comes from (a typed [`Demande`], or the fields of a JSON or CSV input once the
-//! reader has checked them). Nothing is copied: validating costs no allocation.
+//! reader has checked them). Nothing is copied into it.
 
 use chrono::NaiveDate;
 
@@ -11,7 +11,7 @@ use crate::ids::{Finess, InseeCommuneCode, InseeCountryCode, MobilePhone, Rpps, 
 
 /// A demande for the rules. Identifiers are parsed; a field the reader found in error is
 /// absent here (its finding is in the report already).
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Default, Clone, Copy)]
 pub(crate) struct View<'a> {
     pub(crate) procedure: Option<Procedure>,
     pub(crate) rpps: Option<Rpps>,
@@ -29,7 +29,7 @@ pub(crate) struct View<'a> {
     pub(crate) commune_naissance: Option<InseeCommuneCode>,
     pub(crate) lieu_naissance: Option<&'a str>,
     /// Whether a valid email address is given.
-    pub(crate) email: bool,
+    pub(crate) email_given: bool,
     pub(crate) telephone_mobile: Option<MobilePhone>,
     pub(crate) situation_id: Option<&'a str>,
     pub(crate) nom_exercice: Option<&'a str>,
@@ -48,7 +48,8 @@ pub(crate) struct View<'a> {
 
 /// The prénoms, as the input holds them; [`Prenoms::each`] gives each one with its index in
 /// the input (trimmed, but for a typed demande's, which are taken as they are).
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Default, Clone, Copy)]
+#[cfg_attr(test, derive(Debug))] // It holds input values: no `Debug` outside tests (SPEC.md §7).
 pub(crate) enum Prenoms<'a> {
     /// None given.
     #[default]
@@ -118,7 +119,7 @@ impl<'a> From<&'a Demande> for View<'a> {
             pays_naissance: ec.and_then(|e| e.pays_naissance),
             commune_naissance: ec.and_then(|e| e.commune_naissance),
             lieu_naissance: ec.and_then(|e| e.lieu_naissance.as_deref()),
-            email: contact.is_some_and(|c| c.email.is_some()),
+            email_given: contact.is_some_and(|c| c.email.is_some()),
             telephone_mobile: contact.and_then(|c| c.telephone_mobile),
             situation_id: s.and_then(|s| s.id.as_deref()),
             nom_exercice: s.and_then(|s| s.nom_exercice.as_deref()),

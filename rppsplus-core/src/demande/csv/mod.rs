@@ -573,6 +573,16 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_cell_leaves_an_earlier_column_of_the_same_name() {
+        let file = "procedure;procedure;rpps;situation.id;situation.date_fin_fonction\n\
+                    fermeture_situation;;10107985318;S1;2026-01-31\n";
+        let reports: Vec<_> = csv_reports(file.as_bytes(), Options::default())
+            .map(Result::unwrap)
+            .collect();
+        assert!(reports[0].1.is_valid(), "{:?}", reports[0].1.findings());
+    }
+
+    #[test]
     fn blank_cells_are_absent() {
         let file = "procedure;rpps;etat_civil.nom_naissance;situation.id;situation.date_fin_fonction\n\
                     fermeture_situation ; 10107985318 ;   ; S1 ; 2026-01-31 \n";

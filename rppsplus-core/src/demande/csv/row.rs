@@ -87,11 +87,13 @@ pub(super) fn validate_record(
             }
             _ => text(record.bytes[range].trim_ascii(), &mut cp1252),
         };
-        fields.leaves[*i] = match text {
-            Cow::Borrowed("") => Raw::Absent,
-            Cow::Borrowed(text) => Raw::Text(text),
-            Cow::Owned(text) => fields.own(text),
-        };
+        // An empty cell is absent: it leaves what an earlier column of the same name gave.
+        if !text.is_empty() {
+            fields.leaves[*i] = match text {
+                Cow::Borrowed(text) => Raw::Text(text),
+                Cow::Owned(text) => fields.own(text),
+            };
+        }
     }
     for o in Obj::ALL {
         if o == Obj::Root || fields.leaves[o.columns()].iter().any(|l| !matches!(l, Raw::Absent)) {

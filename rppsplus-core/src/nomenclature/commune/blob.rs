@@ -146,7 +146,6 @@ impl Blob {
     }
 }
 
-/// The first index in `0..n` for which `below` is false (`below` is true then false).
 /// A 5-byte code as a number ordered like the bytes (one comparison instead of a `memcmp`);
 /// `None` for any other length.
 pub(super) fn code_key(code: &[u8]) -> Option<u64> {
@@ -154,6 +153,7 @@ pub(super) fn code_key(code: &[u8]) -> Option<u64> {
     Some(u64::from_be_bytes([0, 0, 0, a, b, c, d, e]))
 }
 
+/// The first index in `0..n` for which `below` is false (`below` is true then false).
 pub(super) fn partition(n: usize, below: impl Fn(usize) -> bool) -> usize {
     let (mut lo, mut hi) = (0, n);
     while lo < hi {
