@@ -25,22 +25,12 @@ pub(crate) fn demande(text: &str) -> Option<Fields<'_>> {
 pub(crate) fn document<'a>(text: &'a str, mut each: impl FnMut(usize, &Fields<'a>)) -> Option<()> {
     let mut p = Parser { text, at: 0 };
     if p.peek()? == b'[' {
-        p.at += 1;
-        if p.peek()? == b']' {
-            p.at += 1;
-        } else {
-            for index in 0.. {
-                each(index, &p.demande()?);
-                match p.peek()? {
-                    b',' => p.at += 1,
-                    b']' => {
-                        p.at += 1;
-                        break;
-                    }
-                    _ => return None,
-                }
-            }
-        }
+        let mut index = 0;
+        p.items(b']', |p| {
+            each(index, &p.demande()?);
+            index += 1;
+            Some(())
+        })?;
     } else {
         each(0, &p.demande()?);
     }
@@ -127,43 +117,31 @@ impl<'a> Parser<'a> {
     /// The object `object`, at its `{`, as the serde reader reads it (the last of a key
     /// given twice counts: an object's fields are forgotten when its key comes again).
     fn object(&mut self, fields: &mut Fields<'a>, object: Obj) -> Option<()> {
-        self.at += 1;
-        if self.peek()? == b'}' {
-            self.at += 1;
-            return Some(());
-        }
-        loop {
-            if self.peek()? != b'"' {
+        self.items(b'}', |p| {
+            if p.peek()? != b'"' {
                 return None;
             }
-            let key = self.string()?;
-            self.expect(b':')?;
+            let key = p.string()?;
+            p.expect(b':')?;
             match member(object, key)? {
-                Member::Field(i) => fields.leaves[i] = self.value(fields, i == Col::Prenoms as usize)?,
+                Member::Field(i) => fields.leaves[i] = p.value(fields, i == Col::Prenoms as usize)?,
                 Member::Object(inner) => {
                     fields.clear(inner);
-                    fields.objects[inner as usize] = match self.peek()? {
+                    fields.objects[inner as usize] = match p.peek()? {
                         b'{' => {
-                            self.object(fields, inner)?;
+                            p.object(fields, inner)?;
                             Shape::Object
                         }
                         b'n' => {
-                            self.word("null")?;
+                            p.word("null")?;
                             Shape::Absent
                         }
                         _ => return None,
                     };
                 }
             }
-            match self.peek()? {
-                b',' => self.at += 1,
-                b'}' => {
-                    self.at += 1;
-                    return Some(());
-                }
-                _ => return None,
-            }
-        }
+            Some(())
+        })
     }
 
     /// The value of a field: a string, a boolean or `null`; for the prénoms, also an array.
@@ -178,26 +156,35 @@ impl<'a> Parser<'a> {
         })
     }
 
-    /// The prénoms' array, at its `[`: strings, or items of the wrong type kept as such.
-    fn list(&mut self, fields: &mut Fields<'a>) -> Option<Raw<'a>> {
+    /// The items of an object or an array, at its `{` or `[`, up to its `close`, each read
+    /// by `item` (a member `"key": value`, or a value).
+    fn items(&mut self, close: u8, mut item: impl FnMut(&mut Self) -> Option<()>) -> Option<()> {
         self.at += 1;
-        let from = fields.items.len();
-        if self.peek()? == b']' {
+        if self.peek()? == close {
             self.at += 1;
-        } else {
-            loop {
-                let item = self.value(fields, false)?.as_item();
-                fields.items.push(item);
-                match self.peek()? {
-                    b',' => self.at += 1,
-                    b']' => {
-                        self.at += 1;
-                        break;
-                    }
-                    _ => return None,
+            return Some(());
+        }
+        loop {
+            item(self)?;
+            match self.peek()? {
+                b',' => self.at += 1,
+                b if b == close => {
+                    self.at += 1;
+                    return Some(());
                 }
+                _ => return None,
             }
         }
+    }
+
+    /// The prénoms' array, at its `[`: strings, or items of the wrong type kept as such.
+    fn list(&mut self, fields: &mut Fields<'a>) -> Option<Raw<'a>> {
+        let from = fields.items.len();
+        self.items(b']', |p| {
+            let item = p.value(fields, false)?.as_item();
+            fields.items.push(item);
+            Some(())
+        })?;
         let index = |i: usize| u32::try_from(i).ok();
         Some(Raw::List {
             from: index(from)?,

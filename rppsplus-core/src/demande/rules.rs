@@ -68,15 +68,7 @@ pub(crate) fn check(d: &View<'_>, o: &Options, report: &mut Report) {
                 "une fermeture ne modifie que la date et le motif de fin",
                 "a closing only sets the end date and reason",
             );
-            for (present, path) in [
-                (d.nom_exercice.is_some(), "situation.nom_exercice"),
-                (d.prenom_exercice.is_some(), "situation.prenom_exercice"),
-                (d.structure, "situation.structure"),
-                (d.profession.is_some(), "situation.profession"),
-                (d.role.is_some(), "situation.role"),
-                (d.mode_exercice.is_some(), "situation.mode_exercice"),
-                (d.date_prise_fonction.is_some(), "situation.date_prise_fonction"),
-            ] {
+            for (present, path, _) in situation_fields(d) {
                 if present {
                     report.push(not_applicable(path, why.0, why.1));
                 }
@@ -112,18 +104,25 @@ fn etat_civil_required(d: &View<'_>, report: &mut Report) {
     need(d.pays_naissance.is_some(), "etat_civil.pays_naissance");
 }
 
-/// The fields of a full situation (000_e01a67b7fc8c4691.txt §3.4); `mode_exercice` is
-/// optional (absent means salarié).
+/// The fields that describe a situation (all but its id and its end), whether each is
+/// given, and whether a full situation requires it (000_e01a67b7fc8c4691.txt §3.4:
+/// `mode_exercice` is optional, absent meaning salarié).
+fn situation_fields(d: &View<'_>) -> [(bool, &'static str, bool); 7] {
+    [
+        (d.nom_exercice.is_some(), "situation.nom_exercice", true),
+        (d.prenom_exercice.is_some(), "situation.prenom_exercice", true),
+        (d.structure, "situation.structure", true),
+        (d.profession.is_some(), "situation.profession", true),
+        (d.role.is_some(), "situation.role", true),
+        (d.mode_exercice.is_some(), "situation.mode_exercice", false),
+        (d.date_prise_fonction.is_some(), "situation.date_prise_fonction", true),
+    ]
+}
+
+/// The fields a full situation requires.
 fn full_situation(d: &View<'_>, report: &mut Report) {
-    for (present, path) in [
-        (d.nom_exercice.is_some(), "situation.nom_exercice"),
-        (d.prenom_exercice.is_some(), "situation.prenom_exercice"),
-        (d.structure, "situation.structure"),
-        (d.profession.is_some(), "situation.profession"),
-        (d.role.is_some(), "situation.role"),
-        (d.date_prise_fonction.is_some(), "situation.date_prise_fonction"),
-    ] {
-        if !present && !report.has_finding_at(path) {
+    for (present, path, needed) in situation_fields(d) {
+        if needed && !present && !report.has_finding_at(path) {
             report.push(required(path));
         }
     }
