@@ -40,21 +40,28 @@ impl CommuneKind {
 
 struct Index {
     blob: Blob,
-    /// The codes of the records, of the postal-code index and of the old-code index, as
-    /// numbers ([`blob::code_key`]), in their (sorted) orders: searched without reading the
-    /// blob's records.
-    codes: Vec<u64>,
+}
+
+static INDEX: LazyLock<Index> = LazyLock::new(|| Index {
+    blob: Blob::parse(BLOB),
+});
+
+/// The codes of the records, of the postal-code index and of the old-code index, as
+/// numbers ([`blob::code_key`]), in their (sorted) orders: searched without reading the
+/// blob's scattered records. Built at the first lookup by code (the name search never
+/// needs them).
+struct Codes {
+    records: Vec<u64>,
     postal: Vec<u64>,
     old: Vec<u64>,
 }
 
-static INDEX: LazyLock<Index> = LazyLock::new(|| {
-    let blob = Blob::parse(BLOB);
-    Index {
-        codes: blob.record_keys(),
+static CODES: LazyLock<Codes> = LazyLock::new(|| {
+    let blob = &INDEX.blob;
+    Codes {
+        records: blob.record_keys(),
         postal: Blob::index_keys(blob.postal_index),
         old: Blob::index_keys(blob.old_index),
-        blob,
     }
 });
 
@@ -178,7 +185,7 @@ impl fmt::Debug for Commune {
 /// The entry of a current INSEE code (the commune itself when a commune déléguée shares
 /// its code). `None` for an unknown code, an old code or a postal code: see [`resolve`].
 pub fn get(code: &str) -> Option<Commune> {
-    code_range(&INDEX.codes, code).next().map(Commune::at)
+    code_range(&CODES.records, code).next().map(Commune::at)
 }
 
 /// Every entry, in code order.
@@ -194,7 +201,7 @@ impl PostalCodeOf {
     const NONE: Self = Self(0, 0);
 
     fn of(code: &str) -> Self {
-        let r = code_range(&INDEX.postal, code);
+        let r = code_range(&CODES.postal, code);
         Self(r.start as u32, r.end as u32)
     }
 
@@ -290,7 +297,7 @@ pub fn resolve(code: &str) -> Result<Resolution, Unresolved> {
     if !postal.is_empty() {
         return Err(Unresolved::PostalCode(postal));
     }
-    let old = code_range(&INDEX.old, code);
+    let old = code_range(&CODES.old, code);
     if let Some(i) = old.clone().next() {
         let c = Commune::at(Blob::code_ref(INDEX.blob.old_index, i));
         let c = c.parent().filter(|_| c.kind() != CommuneKind::Commune).unwrap_or(c);
