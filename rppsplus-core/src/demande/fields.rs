@@ -47,11 +47,10 @@ impl Kind {
 }
 
 /// The value of a field as given.
-#[derive(Clone, Copy, Default, PartialEq)]
+#[derive(Clone, Copy, PartialEq)]
 #[cfg_attr(test, derive(Debug))] // It holds input values: no `Debug` outside tests (SPEC.md §7).
 pub(crate) enum Raw<'a> {
     /// Absent, `null`, or an empty cell.
-    #[default]
     Absent,
     /// A string borrowed from the input, or a cell's text.
     Text(&'a str),
@@ -85,10 +84,9 @@ impl Raw<'_> {
 }
 
 /// An object as given.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Shape {
     /// Absent or `null`.
-    #[default]
     Absent,
     /// An object.
     Object,

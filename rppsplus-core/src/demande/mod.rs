@@ -115,10 +115,11 @@ pub fn validate(demande: &Demande, options: &Options) -> Report {
 /// otherwise wrong types, bad values and unknown fields are findings at their paths and
 /// every rule still runs on the rest.
 pub fn validate_json(json: &[u8], options: &Options) -> Report {
-    if let Some(fields) = std::str::from_utf8(json).ok().and_then(plain_json::demande) {
+    let text = std::str::from_utf8(json).ok();
+    if let Some(fields) = text.and_then(plain_json::demande) {
         return validate_fields(&fields, options);
     }
-    match parse_json(json, std::marker::PhantomData::<Fields<'_>>) {
+    match parse_json(json, text, std::marker::PhantomData::<Fields<'_>>) {
         Ok(fields) => validate_fields(&fields, options),
         Err(e) => invalid_json(&e),
     }
@@ -153,14 +154,16 @@ fn validate_fields(fields: &Fields<'_>, options: &Options) -> Report {
 pub fn validate_json_document(json: &[u8], options: &Options) -> Vec<(usize, Report)> {
     let validate = |i, fields: &Fields<'_>| (i, validate_fields(fields, options));
     let mut reports = Vec::new();
-    if let Ok(text) = std::str::from_utf8(json) {
+    let text = std::str::from_utf8(json).ok();
+    if let Some(text) = text {
         if plain_json::document(text, |i, f| reports.push(validate(i, f))).is_some() {
             return reports;
         }
         // Not plain: read again by serde_json, from the start.
         reports.clear();
     }
-    match parse_json(json, fields::Document(|i, f: &Fields<'_>| reports.push(validate(i, f)))) {
+    let each = |i, f: &Fields<'_>| reports.push(validate(i, f));
+    match parse_json(json, text, fields::Document(each)) {
         Ok(()) => reports,
         Err(whole) => {
             let lines: Vec<(usize, &[u8])> = json
@@ -184,13 +187,17 @@ pub fn validate_json_document(json: &[u8], options: &Options) -> Vec<(usize, Rep
     }
 }
 
-/// Parses JSON text: checked as UTF-8 once, then read as `str` (serde_json reading bytes
-/// checks each string on its own, which costs more); bytes that are not UTF-8 are read as
-/// bytes, for the position of the error.
-fn parse_json<'a, S: serde::de::DeserializeSeed<'a>>(json: &'a [u8], seed: S) -> serde_json::Result<S::Value> {
-    match std::str::from_utf8(json) {
-        Ok(text) => whole(serde_json::Deserializer::from_str(text), seed),
-        Err(_) => whole(serde_json::Deserializer::from_slice(json), seed),
+/// Parses JSON with serde_json: as `str` when `text` is `json` checked as UTF-8 (serde_json
+/// reading bytes checks each string on its own, which costs more), else as bytes, for the
+/// position of the error.
+fn parse_json<'a, S: serde::de::DeserializeSeed<'a>>(
+    json: &'a [u8],
+    text: Option<&'a str>,
+    seed: S,
+) -> serde_json::Result<S::Value> {
+    match text {
+        Some(text) => whole(serde_json::Deserializer::from_str(text), seed),
+        None => whole(serde_json::Deserializer::from_slice(json), seed),
     }
 }
 

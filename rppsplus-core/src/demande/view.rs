@@ -11,7 +11,7 @@ use crate::ids::{Finess, InseeCommuneCode, InseeCountryCode, MobilePhone, Rpps, 
 
 /// A demande for the rules. Identifiers are parsed; a field the reader found in error is
 /// absent here (its finding is in the report already).
-#[derive(Default, Clone, Copy)]
+#[derive(Default)]
 pub(crate) struct View<'a> {
     pub(crate) procedure: Option<Procedure>,
     pub(crate) rpps: Option<Rpps>,
