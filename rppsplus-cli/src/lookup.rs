@@ -21,8 +21,8 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
-    /// Reference date for the status of codes (default: today).
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    /// Reference date for the status of codes (default: today, in UTC).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::date_arg)]
     at: Option<NaiveDate>,
     /// The most entries to print.
     #[arg(long, default_value_t = 10)]
@@ -63,7 +63,7 @@ impl<'a> From<&'a Entry> for Record<'a> {
 /// Looks the query up and prints the entries. Exit 0 when something was found, 1 when
 /// nothing was, 2 for an unknown table.
 pub fn run(args: &Args) -> ExitCode {
-    let at = args.at.unwrap_or_else(|| chrono::Utc::now().date_naive());
+    let at = args.at.unwrap_or_else(rppsplus_core::date::today);
     let found = match lookup(&args.table, &args.query, at, args.limit) {
         Ok(found) => found,
         Err(e) => {

@@ -206,3 +206,29 @@ fn validate_unreadable_input_exits_2() {
         Some(2)
     );
 }
+
+#[test]
+fn dates_are_read_by_the_core_parser_only() {
+    for (args, bad) in [
+        (&["validate", "-", "--reference-date"][..], " 2026-1-5"),
+        (&["validate", "-", "--reference-date"][..], "2026-1-5"),
+        (&["lookup", "profession", "326", "--at"][..], "+2026-11-23"),
+    ] {
+        let mut args = args.to_vec();
+        args.push(bad);
+        let out = rppsplus(&args, b"{}");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("YYYY-MM-DD"), "{args:?}");
+    }
+    let ok = rppsplus(&["lookup", "profession", "326", "--at", "2026-11-23"], b"");
+    assert_eq!(ok.status.code(), Some(0));
+}
+
+#[test]
+fn stage_and_actor_names_are_the_core_names() {
+    let help = rppsplus(&["validate", "--help"], b"");
+    let help = stdout(&help);
+    let names = |set: &[&str]| format!("[possible values: {}]", set.join(", "));
+    assert!(help.contains(&names(rppsplus_core::demande::Stage::NAMES)), "{help}");
+    assert!(help.contains(&names(rppsplus_core::demande::Actor::NAMES)), "{help}");
+}

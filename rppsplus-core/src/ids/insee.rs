@@ -81,7 +81,7 @@ impl InseeCommuneCode {
     }
 }
 
-identifier_traits!(InseeCommuneCode, debug = transparent);
+identifier_traits!(InseeCommuneCode, kind = Commune, confidential = never);
 
 /// An INSEE country code: `99` and 3 digits (France is `99100`).
 ///
@@ -140,7 +140,7 @@ impl InseeCountryCode {
     }
 }
 
-identifier_traits!(InseeCountryCode, debug = transparent);
+identifier_traits!(InseeCountryCode, kind = Pays, confidential = never);
 
 #[cfg(test)]
 mod tests {
