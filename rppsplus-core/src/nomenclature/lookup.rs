@@ -66,7 +66,7 @@ impl Entry {
             code: code.code,
             label: code.label,
             short_label: code.short,
-            display: set.and_then(|v| v.display_of(code.code)),
+            display: set.and_then(|v| v.display(code)),
             status: if code.is_ended_at(at) {
                 Status::Deprecated
             } else {

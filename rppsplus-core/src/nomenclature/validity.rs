@@ -40,13 +40,12 @@ static CODE_INDEX: LazyLock<Vec<FnvMap<&'static str, usize>>> = LazyLock::new(||
         .collect()
 });
 
-/// A code as a value set sees it: the code, the versions of the set holding it (bit `i`
-/// for the `i`-th version, oldest first) and the set's display label for it.
+/// A code as a value set sees it: the code and the versions of the set holding it (bit
+/// `i` for the `i`-th version, oldest first).
 #[derive(Clone, Copy)]
 struct Member {
     code: &'static Code,
     versions: u32,
-    display: Option<&'static str>,
 }
 
 /// Per value set of `VALUE_SETS`, every code of its system and of its outside codes, with
@@ -56,17 +55,7 @@ static SET_MEMBERS: LazyLock<Vec<FnvMap<&'static str, Member>>> = LazyLock::new(
         .iter()
         .map(|v| {
             let mut members: FnvMap<&str, Member> = (v.system.codes.iter().chain(v.outside))
-                .map(|c| {
-                    let display = v.display(c);
-                    (
-                        c.code,
-                        Member {
-                            code: c,
-                            versions: 0,
-                            display,
-                        },
-                    )
-                })
+                .map(|c| (c.code, Member { code: c, versions: 0 }))
                 .collect();
             for (i, version) in v.versions().enumerate() {
                 for c in version.codes {
@@ -117,11 +106,6 @@ impl ValueSet {
     /// ```
     pub fn get(&self, code: &str) -> Option<&'static Code> {
         self.member(code).map(|m| m.code)
-    }
-
-    /// The set's display label of `code`, found by code ([`ValueSet::display`]).
-    pub(crate) fn display_of(&self, code: &str) -> Option<&'static str> {
-        self.member(code)?.display
     }
 
     /// Whether `code` may be entered for this field on `at`, judged by the version of the
