@@ -22,8 +22,9 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
-    /// Reference date for the status of codes and the version of value sets (default: today).
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    /// Reference date for the status of codes and the version of value sets (default: today, in
+    /// UTC).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::date_arg)]
     at: Option<NaiveDate>,
     /// The most entries a search prints (a list without QUERY prints every code).
     #[arg(long, default_value_t = 10)]
@@ -79,7 +80,7 @@ impl<'a> From<&'a Entry> for Record<'a> {
 /// Looks the query up (or lists the table without one) and prints the entries. Exit 0 when
 /// something was found, 1 when nothing was, 2 for an unknown table.
 pub fn run(args: &Args) -> ExitCode {
-    let at = args.at.unwrap_or_else(|| chrono::Utc::now().date_naive());
+    let at = args.at.unwrap_or_else(rppsplus_core::date::today);
     let found = match &args.query {
         Some(query) => lookup(&args.table, query, at, args.limit),
         None => list(&args.table, at).map(|entries| Lookup {

@@ -16,6 +16,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use rppsplus_core::ids::IdKind;
+use rppsplus_core::names::Named;
 
 /// Validate the identifiers of the French RPPS+ domain, offline.
 #[derive(Parser)]
@@ -60,7 +61,20 @@ enum Format {
 
 /// Parses a kind name with the core's list, so that clap reports unknown kinds as usage errors.
 fn parse_kind(s: &str) -> Result<IdKind, String> {
-    s.parse().map_err(|e: rppsplus_core::ids::UnknownKind| e.to_string())
+    s.parse().map_err(|e: rppsplus_core::names::UnknownName| e.to_string())
+}
+
+/// Parses a date with the core's one parser (`YYYY-MM-DD` exactly), for `--reference-date`
+/// and `--at`.
+fn date_arg(s: &str) -> Result<chrono::NaiveDate, rppsplus_core::date::DateError> {
+    rppsplus_core::date::parse(s)
+}
+
+/// A value parser for a closed set of the core's names (`--stage`, `--actor`): its possible
+/// values, shown by `--help`, are the core's `NAMES`.
+fn names_arg<T: Named + Clone + Send + Sync>() -> impl clap::builder::TypedValueParser<Value = T> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(T::NAMES).try_map(|s| s.parse::<T>())
 }
 
 fn main() -> ExitCode {

@@ -58,10 +58,10 @@ pub fn write_check(out: &mut impl Write, format: Format, input: &str, result: &C
                 input,
                 valid: result.is_valid(),
                 canonical: result.canonical(),
-                code: error.map(|e| e.code()),
+                code: error.map(|e| e.code().as_str()),
                 message: error.map(|e| e.message_fr()),
                 message_en: error.map(|e| e.to_string()),
-                warning: result.warning().map(|w| w.code()),
+                warning: result.warning().map(|w| w.code().as_str()),
             };
             serde_json::to_writer(&mut *out, &record)?;
             writeln!(out)

@@ -6,31 +6,12 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use clap::ValueEnum;
 use rppsplus_core::demande::{Actor, Options, Report, Severity, Stage, csv_reports, validate_json_document};
 use rppsplus_core::ids::Mode;
 use serde::Serialize;
 
 use crate::Format;
 use crate::output::{self, Outcome};
-
-/// `--stage`.
-#[derive(Clone, Copy, ValueEnum)]
-enum StageArg {
-    /// Saving a draft: confirmations not required.
-    Draft,
-    /// Sending: confirmations required.
-    Submit,
-}
-
-/// `--actor`.
-#[derive(Clone, Copy, ValueEnum)]
-enum ActorArg {
-    /// The gestionnaire RPPS+ (the in-person meeting must be confirmed).
-    Gestionnaire,
-    /// The professional.
-    Professionnel,
-}
 
 /// Arguments of `rppsplus validate`.
 #[derive(clap::Args)]
@@ -41,15 +22,15 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
-    /// The date at which codes must be in force (default: today).
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    /// The date at which codes must be in force (default: today, in UTC).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::date_arg)]
     reference_date: Option<NaiveDate>,
-    /// Draft (confirmations not required) or submit.
-    #[arg(long, value_enum, default_value = "submit")]
-    stage: StageArg,
+    /// `draft` (saving: confirmations not required) or `submit` (sending).
+    #[arg(long, default_value = "submit", value_parser = crate::names_arg::<Stage>())]
+    stage: Stage,
     /// Who sends the demandes.
-    #[arg(long, value_enum, default_value = "gestionnaire")]
-    actor: ActorArg,
+    #[arg(long, default_value = "gestionnaire", value_parser = crate::names_arg::<Actor>())]
+    actor: Actor,
     /// Accept ANS test identities, with a warning.
     #[arg(long)]
     test_mode: bool,
@@ -137,11 +118,7 @@ fn write_text(
         } else {
             "alerte"
         };
-        let path = if f.path.is_empty() {
-            "(fichier)"
-        } else {
-            f.path.as_str()
-        };
+        let path = if f.path.is_root() { "(fichier)" } else { f.path.as_str() };
         writeln!(out, "  {severity:<6} {path:<36} {:<18} {}", f.code, f.message)?;
     }
     Ok(())
@@ -172,15 +149,9 @@ fn open(name: &str) -> io::Result<Box<dyn Read + Send>> {
 /// file cannot be read.
 pub fn run(args: &Args) -> ExitCode {
     let options = Options {
-        reference_date: args.reference_date.unwrap_or_else(|| chrono::Utc::now().date_naive()),
-        stage: match args.stage {
-            StageArg::Draft => Stage::Draft,
-            StageArg::Submit => Stage::Submit,
-        },
-        actor: match args.actor {
-            ActorArg::Gestionnaire => Actor::Gestionnaire,
-            ActorArg::Professionnel => Actor::Professionnel,
-        },
+        reference_date: args.reference_date.unwrap_or_else(rppsplus_core::date::today),
+        stage: args.stage,
+        actor: args.actor,
         mode: if args.test_mode { Mode::Test } else { Mode::Strict },
     };
     let progress = io::stderr().is_terminal();

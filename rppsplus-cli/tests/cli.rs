@@ -1,4 +1,4 @@
-//! The CLI contract of `rppsplus check` (ARCHITECTURE.md), run on the built binary.
+//! The CLI contract (docs/cli.md), run on the built binary.
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
@@ -11,12 +11,11 @@ fn rppsplus(args: &[&str], stdin: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the binary runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin is piped")
-        .write_all(stdin)
-        .expect("stdin is writable");
+    let written = child.stdin.take().expect("stdin is piped").write_all(stdin);
+    // A command refused for its arguments may exit before reading its input.
+    if let Err(e) = written {
+        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "stdin is writable");
+    }
     child.wait_with_output().expect("the binary ends")
 }
 
@@ -274,4 +273,30 @@ fn validate_unreadable_input_exits_2() {
         rppsplus(&["validate", "x.json", "--stage", "later"], b"").status.code(),
         Some(2)
     );
+}
+
+#[test]
+fn dates_are_read_by_the_core_parser_only() {
+    for (args, bad) in [
+        (&["validate", "-", "--reference-date"][..], " 2026-1-5"),
+        (&["validate", "-", "--reference-date"][..], "2026-1-5"),
+        (&["lookup", "profession", "326", "--at"][..], "+2026-11-23"),
+    ] {
+        let mut args = args.to_vec();
+        args.push(bad);
+        let out = rppsplus(&args, b"{}");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("YYYY-MM-DD"), "{args:?}");
+    }
+    let ok = rppsplus(&["lookup", "profession", "326", "--at", "2026-11-23"], b"");
+    assert_eq!(ok.status.code(), Some(0));
+}
+
+#[test]
+fn stage_and_actor_names_are_the_core_names() {
+    let help = rppsplus(&["validate", "--help"], b"");
+    let help = stdout(&help);
+    let names = |set: &[&str]| format!("[possible values: {}]", set.join(", "));
+    assert!(help.contains(&names(rppsplus_core::demande::Stage::NAMES)), "{help}");
+    assert!(help.contains(&names(rppsplus_core::demande::Actor::NAMES)), "{help}");
 }

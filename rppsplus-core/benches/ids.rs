@@ -54,7 +54,7 @@ fn other_kinds(c: &mut Criterion) {
     ];
     let mut group = c.benchmark_group("check");
     for (kind, value) in samples {
-        group.bench_with_input(BenchmarkId::from_parameter(kind.name()), value, |b, v| {
+        group.bench_with_input(BenchmarkId::from_parameter(kind.as_str()), value, |b, v| {
             b.iter(|| check(kind, black_box(v), Mode::Strict))
         });
     }

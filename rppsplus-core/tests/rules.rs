@@ -52,7 +52,7 @@ fn findings(v: &Value, o: &Options) -> Vec<(String, &'static str, Severity)> {
     report(v, o)
         .findings()
         .iter()
-        .map(|f| (f.path.clone(), f.code, f.severity))
+        .map(|f| (f.path.to_string(), f.code.as_str(), f.severity))
         .collect()
 }
 
@@ -497,7 +497,7 @@ fn invalid_json_anywhere_is_invalid_json() {
         deep.as_bytes(),
     ] {
         let r = rppsplus_core::demande::validate_json(text, &options());
-        let codes: Vec<&str> = r.findings().iter().map(|f| f.code).collect();
+        let codes: Vec<&str> = r.findings().iter().map(|f| f.code.as_str()).collect();
         assert_eq!(codes, ["invalid_json"], "{}", String::from_utf8_lossy(text));
     }
     let document = br#"[{"procedure": "x"}, {"procedure": 1e400}]"#;
@@ -515,8 +515,10 @@ fn a_key_given_again_replaces_what_it_gave() {
                 "contact": {{"email": "{email}"}}, "contact": null, "contact": {{}}}}"#
         );
         let r = rppsplus_core::demande::validate_json(text.as_bytes(), &options());
-        let at: Vec<(&str, &str)> = r.findings().iter().map(|f| (f.path.as_str(), f.code)).collect();
-        assert_eq!(at, [("contact", "required")], "{text}");
+        let at: Vec<(String, &str)> = (r.findings().iter())
+            .map(|f| (f.path.to_string(), f.code.as_str()))
+            .collect();
+        assert_eq!(at, [("contact".into(), "required")], "{text}");
     }
 }
 

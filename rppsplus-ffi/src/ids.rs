@@ -623,8 +623,8 @@ mod tests {
         assert_eq!(rppsplus_kind::ALL.len(), IdKind::ALL.len());
         for (i, (k, core)) in rppsplus_kind::ALL.iter().zip(IdKind::ALL).enumerate() {
             assert_eq!(*k as usize, i);
-            assert_eq!(rppsplus_kind::core(*k as u32), Ok(core));
-            assert_eq!(k.name().to_str(), Ok(core.name()));
+            assert_eq!(rppsplus_kind::core(*k as u32), Ok(*core));
+            assert_eq!(k.name().to_str(), Ok(core.as_str()));
         }
         assert_eq!(rppsplus_kind::core(13), Err(rppsplus_result::InvalidParameter));
         assert_eq!(rppsplus_kind::core(u32::MAX), Err(rppsplus_result::InvalidParameter));
@@ -643,7 +643,7 @@ mod tests {
             postal,
         ] {
             let ffi = rppsplus_warning::from_core(Some(w));
-            assert_eq!(ffi.name().to_str(), Ok(w.code()));
+            assert_eq!(ffi.name().to_str(), Ok(w.code().as_str()));
         }
         assert_eq!(rppsplus_warning::from_core(None), rppsplus_warning::None);
     }

@@ -219,7 +219,7 @@ mod tests {
         ];
         for e in errors {
             let r = rppsplus_result::from(e);
-            assert_eq!(r.name().to_str(), Ok(e.code()), "{e:?}");
+            assert_eq!(r.name().to_str(), Ok(e.code().as_str()), "{e:?}");
             assert!((200..300).contains(&(r as u32)));
         }
     }
@@ -236,7 +236,7 @@ mod tests {
             CodeError::Deprecated { code, replaced_by: &[] },
         ];
         for e in errors {
-            assert_eq!(rppsplus_result::from(e).name().to_str(), Ok(e.code()), "{e:?}");
+            assert_eq!(rppsplus_result::from(e).name().to_str(), Ok(e.code().as_str()), "{e:?}");
         }
         for e in [NomenclatureError::UnknownTable, NomenclatureError::UnknownCode] {
             assert_eq!(rppsplus_result::from(e).name().to_str(), Ok(e.code()), "{e:?}");

@@ -522,7 +522,7 @@ unsafe fn text(
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rppsplus_report_code_at(report: *const rppsplus_report, index: usize) -> rppsplus_str {
     // SAFETY: the caller's contract.
-    unsafe { text(report, index, |f| Some(f.code)) }
+    unsafe { text(report, index, |f| Some(f.code.as_str())) }
 }
 
 /// The path of finding `index`, with the JSON names (`contact.email`,
@@ -536,7 +536,7 @@ pub unsafe extern "C" fn rppsplus_report_code_at(report: *const rppsplus_report,
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rppsplus_report_path_at(report: *const rppsplus_report, index: usize) -> rppsplus_str {
     // SAFETY: the caller's contract.
-    unsafe { text(report, index, |f| Some(&f.path)) }
+    unsafe { text(report, index, |f| Some(f.path.as_str())) }
 }
 
 /// The message of finding `index` in `lang` (`RPPSPLUS_LANG_FR`, the users' language, or

@@ -259,8 +259,8 @@ fn a_wrong_type_is_a_finding_and_the_rest_is_checked() {
         .findings()
         .iter()
         .map(|f| Found {
-            path: f.path.clone(),
-            code: f.code.to_owned(),
+            path: f.path.to_string(),
+            code: f.code.as_str().to_owned(),
             severity: match f.severity {
                 demande::Severity::Error => ERROR,
                 demande::Severity::Warning => WARNING,
@@ -645,7 +645,11 @@ fn the_sample_demandes() {
     let core = demande::validate_json_document(&json, &core_options(Stage::Submit));
     for (i, (index, report)) in core.iter().enumerate() {
         assert_eq!(list.index(i), *index);
-        let codes: Vec<(&str, &str)> = report.findings().iter().map(|f| (f.code, f.path.as_str())).collect();
+        let codes: Vec<(&str, &str)> = report
+            .findings()
+            .iter()
+            .map(|f| (f.code.as_str(), f.path.as_str()))
+            .collect();
         let ours = findings(list.report(i));
         let ours: Vec<(&str, &str)> = ours.iter().map(|f| (f.code.as_str(), f.path.as_str())).collect();
         assert_eq!(ours, codes, "demande {i}");

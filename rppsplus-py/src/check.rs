@@ -85,16 +85,11 @@ const _: () = assert!(size_of::<Outcome>() == 16);
 
 /// The code of a warning as an interned Python string.
 fn warning_code<'py>(py: Python<'py>, w: Warning) -> Bound<'py, PyString> {
-    match w.code() {
+    match w.code().as_str() {
         "test_identifier" => intern!(py, "test_identifier").clone(),
         "foreign_number" => intern!(py, "foreign_number").clone(),
         other => PyString::intern(py, other),
     }
-}
-
-/// Whether the values of a kind are confidential (SPEC.md §7).
-fn confidential(kind: IdKind) -> bool {
-    matches!(kind, IdKind::Phone | IdKind::Email)
 }
 
 #[pymethods]
@@ -102,7 +97,7 @@ impl CheckResult {
     /// The identifier kind checked (``"rpps"``, ``"siret"``…).
     #[getter]
     fn kind(&self) -> &'static str {
-        self.kind.name()
+        self.kind.as_str()
     }
 
     /// The value as given (the same ``str`` object).
@@ -169,15 +164,18 @@ impl CheckResult {
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        let kind = self.kind.name();
-        let input = if confidential(self.kind) {
+        let kind = self.kind.as_str();
+        // The core says which values are confidential (checked again: a repr is rare, and
+        // the result object stays small).
+        let confidential = core::check(self.kind, &self.input.bind(py).to_cow()?, core::Mode::Strict).is_confidential();
+        let input = if confidential {
             "<redacted>".to_owned()
         } else {
             self.input.bind(py).repr()?.to_string()
         };
         let tail = match (self.outcome.error(), self.outcome.warning()) {
             (Some(e), _) => format!("valid=False, code='{}'", e.code()),
-            (None, _) if confidential(self.kind) => "valid=True".to_owned(),
+            (None, _) if confidential => "valid=True".to_owned(),
             (None, warning) => {
                 let canonical = match self.outcome.other_canonical() {
                     Some(c) => PyString::new(py, c).repr()?.to_string(),
@@ -196,8 +194,8 @@ impl CheckResult {
 /// The kind named `kind`, or a `ValueError` listing the kinds.
 pub(crate) fn parse_kind(kind: &Bound<'_, PyAny>) -> PyResult<IdKind> {
     let name = text(kind, "check() argument 'kind'")?;
-    name.parse().map_err(|_: core::UnknownKind| {
-        let names: Vec<&str> = IdKind::ALL.iter().map(|k| k.name()).collect();
+    name.parse().map_err(|_: rppsplus_core::names::UnknownName| {
+        let names = IdKind::NAMES;
         let given = kind.repr().map_or_else(|_| "?".to_owned(), |r| r.to_string());
         PyValueError::new_err(format!(
             "unknown identifier kind {given}; expected one of: {}",

@@ -527,13 +527,13 @@ impl Finding {
     /// The JSON path of the field (``""`` for the whole document).
     #[getter]
     fn path(&self) -> &str {
-        &self.0.path
+        self.0.path.as_str()
     }
 
     /// The stable code (``required``, ``invalid_format``, ``code_deprecated``…).
     #[getter]
     fn code(&self) -> &'static str {
-        self.0.code
+        self.0.code.as_str()
     }
 
     /// ``"error"`` or ``"warning"``.
@@ -568,48 +568,28 @@ impl Finding {
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
             "Finding(path={}, code='{}', severity='{}')",
-            PyString::new(py, &self.0.path).repr()?,
+            PyString::new(py, self.0.path.as_str()).repr()?,
             self.0.code,
             severity(self.0.severity)
         ))
     }
 }
 
-/// The path `a.b[1]` as the tuple `("a", "b", 1)` (pydantic's `loc`). The path is split at
-/// `.` and `[n]`; `""` is `()`.
-fn loc<'py>(py: Python<'py>, path: &str) -> PyResult<Bound<'py, PyTuple>> {
-    let mut parts: Vec<Bound<'py, PyAny>> = Vec::new();
-    for segment in path.split('.').filter(|s| !s.is_empty()) {
-        let (name, mut rest) = segment.split_at(segment.find('[').unwrap_or(segment.len()));
-        let mut indexes = Vec::new();
-        while let Some(index) = rest
-            .strip_prefix('[')
-            .and_then(|r| r.split_once(']'))
-            .and_then(|(n, r)| n.parse::<usize>().ok().map(|n| (n, r)))
-        {
-            indexes.push(index.0);
-            rest = index.1;
-        }
-        if !rest.is_empty() {
-            // Not `name[n]…`: a key of the user's, kept whole.
-            parts.push(PyString::new(py, segment).into_any());
-            continue;
-        }
-        if !name.is_empty() {
-            parts.push(PyString::new(py, name).into_any());
-        }
-        for i in indexes {
-            parts.push(i.into_pyobject(py)?.into_any());
-        }
-    }
+/// The path `a.b[1]` as the tuple `("a", "b", 1)` (pydantic's `loc`), from the core's
+/// segments (never parsed from the text: a user's key may hold `.` or `[`); the root is `()`.
+fn loc<'py>(py: Python<'py>, path: &core::Path) -> PyResult<Bound<'py, PyTuple>> {
+    let parts = path.segments().iter().map(|segment| match segment {
+        core::Segment::Key(key) => PyString::new(py, key).into_any(),
+        core::Segment::Index(i) => i.into_pyobject(py).map(Bound::into_any).unwrap_or_else(|e| match e {}),
+    });
     PyTuple::new(py, parts)
 }
 
 /// A finding as a `dict`.
 fn finding_dict<'py>(py: Python<'py>, f: &core::Finding) -> PyResult<Bound<'py, PyDict>> {
     let d = PyDict::new(py);
-    d.set_item(intern!(py, "path"), &f.path)?;
-    d.set_item(intern!(py, "code"), f.code)?;
+    d.set_item(intern!(py, "path"), f.path.as_str())?;
+    d.set_item(intern!(py, "code"), f.code.as_str())?;
     d.set_item(intern!(py, "severity"), severity(f.severity))?;
     d.set_item(intern!(py, "message"), &f.message)?;
     d.set_item(intern!(py, "message_en"), &f.message_en)?;
@@ -657,7 +637,7 @@ impl Report {
         let list = PyList::empty(py);
         for f in self.0.errors() {
             let d = PyDict::new(py);
-            d.set_item(intern!(py, "type"), f.code)?;
+            d.set_item(intern!(py, "type"), f.code.as_str())?;
             d.set_item(intern!(py, "loc"), loc(py, &f.path)?)?;
             d.set_item(intern!(py, "msg"), &f.message)?;
             d.set_item(intern!(py, "msg_en"), &f.message_en)?;
@@ -702,7 +682,7 @@ impl Report {
         let fr = format!("{count} erreur(s) ; la première : {} ({})", first.message, first.path);
         let en = format!("{count} error(s); the first: {} ({})", first.message_en, first.path);
         let exc = py.get_type::<ValidationError>().call1((fr.as_str(),))?;
-        exc.setattr(intern!(py, "code"), first.code)?;
+        exc.setattr(intern!(py, "code"), first.code.as_str())?;
         exc.setattr(intern!(py, "kind"), "demande")?;
         exc.setattr(intern!(py, "message"), fr)?;
         exc.setattr(intern!(py, "message_en"), en)?;

@@ -103,14 +103,15 @@ fn class<'py>(py: Python<'py>, e: &ParseError) -> Bound<'py, PyType> {
         ParseError::NotMobile { .. } => py.get_type::<NotMobile>(),
         // Matched by code, so that this crate builds with or without the core's table
         // lookups; any other new variant of the non-exhaustive enum maps to the base class.
-        _ if e.code() == "unknown_code" => py.get_type::<UnknownCode>(),
+        ParseError::UnknownCode { .. } => py.get_type::<UnknownCode>(),
+        ParseError::Missing { .. } => py.get_type::<InvalidFormat>(),
         _ => py.get_type::<RppsplusError>(),
     }
 }
 
 /// The error's stable code as an interned Python string.
 pub(crate) fn code<'py>(py: Python<'py>, e: &ParseError) -> Bound<'py, PyString> {
-    match e.code() {
+    match e.code().as_str() {
         "invalid_format" => intern!(py, "invalid_format").clone(),
         "invalid_length" => intern!(py, "invalid_length").clone(),
         "invalid_checksum" => intern!(py, "invalid_checksum").clone(),
@@ -125,7 +126,7 @@ pub(crate) fn code<'py>(py: Python<'py>, e: &ParseError) -> Bound<'py, PyString>
 fn exception(py: Python<'_>, e: ParseError) -> PyResult<PyErr> {
     let exc = class(py, &e).call1((e.message_fr(),))?;
     exc.setattr(intern!(py, "code"), code(py, &e))?;
-    exc.setattr(intern!(py, "kind"), e.kind().name())?;
+    exc.setattr(intern!(py, "kind"), e.kind().as_str())?;
     exc.setattr(intern!(py, "message"), e.message_fr())?;
     exc.setattr(intern!(py, "message_en"), e.to_string())?;
     let position = match e {
@@ -214,7 +215,7 @@ impl From<PyCodeErr> for PyErr {
                 };
                 let fr = e.message_fr();
                 let exc = class.call1((fr.as_str(),))?;
-                fill(&exc, e.code(), NOMENCLATURE, &fr, &e.message_en())?;
+                fill(&exc, e.code().as_str(), NOMENCLATURE, &fr, &e.message_en())?;
                 if let CodeError::Deprecated { replaced_by, .. } = e {
                     exc.setattr(intern!(py, "replaced_by"), PyTuple::new(py, replaced_by)?)?;
                 }

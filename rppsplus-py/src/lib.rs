@@ -55,7 +55,7 @@ pub mod _rppsplus {
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add("__version__", env!("CARGO_PKG_VERSION"))?;
-        let kinds = PyTuple::new(m.py(), IdKind::ALL.iter().map(|k| k.name()))?;
+        let kinds = PyTuple::new(m.py(), IdKind::NAMES.iter().copied())?;
         m.add("KINDS", kinds)?;
         Ok(())
     }

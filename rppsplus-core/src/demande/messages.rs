@@ -1,11 +1,11 @@
 //! The French and English wording of findings: field labels and message templates.
 
-use super::report::{Finding, Severity};
+use super::report::{Finding, Path, Severity};
+use crate::FindingCode;
 
-/// The French and English labels of a field, by JSON path (prénoms share one label).
-pub(crate) fn label(path: &str) -> (&'static str, &'static str) {
-    let base = path.split('[').next().unwrap_or(path);
-    match base {
+/// The French and English labels of a field, by its path (prénoms share one label).
+pub(crate) fn label(path: &Path) -> (&'static str, &'static str) {
+    match path.field().as_str() {
         "procedure" => ("La procédure", "The procedure"),
         "numero" => ("Le numéro de demande", "The demande number"),
         "rpps" => ("Le numéro RPPS", "The RPPS number"),
@@ -46,10 +46,10 @@ pub(crate) fn label(path: &str) -> (&'static str, &'static str) {
     }
 }
 
-/// A finding at `path` with a message built from the field's labels.
-pub(crate) fn finding(path: &str, code: &'static str, severity: Severity, fr: String, en: String) -> Finding {
+/// A finding at `path` with the given messages.
+pub(crate) fn finding(path: impl Into<Path>, code: FindingCode, severity: Severity, fr: String, en: String) -> Finding {
     Finding {
-        path: path.to_owned(),
+        path: path.into(),
         code,
         severity,
         message: fr,
@@ -58,11 +58,12 @@ pub(crate) fn finding(path: &str, code: &'static str, severity: Severity, fr: St
 }
 
 /// `required`: the field must be given.
-pub(crate) fn required(path: &str) -> Finding {
-    let (fr, en) = label(path);
+pub(crate) fn required(path: impl Into<Path>) -> Finding {
+    let path = path.into();
+    let (fr, en) = label(&path);
     finding(
         path,
-        "required",
+        FindingCode::Required,
         Severity::Error,
         format!("{fr} est obligatoire."),
         format!("{en} is required."),
@@ -70,11 +71,12 @@ pub(crate) fn required(path: &str) -> Finding {
 }
 
 /// `not_applicable`: the field must be absent for this procedure or case.
-pub(crate) fn not_applicable(path: &str, why_fr: &str, why_en: &str) -> Finding {
-    let (fr, en) = label(path);
+pub(crate) fn not_applicable(path: impl Into<Path>, why_fr: &str, why_en: &str) -> Finding {
+    let path = path.into();
+    let (fr, en) = label(&path);
     finding(
         path,
-        "not_applicable",
+        FindingCode::NotApplicable,
         Severity::Error,
         format!("{fr} ne doit pas être renseigné : {why_fr}."),
         format!("{en} must be absent: {why_en}."),
@@ -82,7 +84,8 @@ pub(crate) fn not_applicable(path: &str, why_fr: &str, why_en: &str) -> Finding 
 }
 
 /// An error or warning with its own wording, prefixed by the field's label.
-pub(crate) fn about(path: &str, code: &'static str, severity: Severity, fr: &str, en: &str) -> Finding {
-    let (lfr, len) = label(path);
+pub(crate) fn about(path: impl Into<Path>, code: FindingCode, severity: Severity, fr: &str, en: &str) -> Finding {
+    let path = path.into();
+    let (lfr, len) = label(&path);
     finding(path, code, severity, format!("{lfr} : {fr}."), format!("{len}: {en}."))
 }

@@ -26,7 +26,8 @@
 //! let report = validate_json(json, &options);
 //! // The wrong type is a finding at its path; the other fields are still checked.
 //! assert_eq!(report.findings().len(), 1);
-//! assert_eq!((report.findings()[0].path.as_str(), report.findings()[0].code), ("etat_civil.date_naissance", "invalid_format"));
+//! let finding = &report.findings()[0];
+//! assert_eq!((finding.path.to_string(), finding.code.as_str()), ("etat_civil.date_naissance".into(), "invalid_format"));
 //! ```
 
 mod csv;
@@ -42,32 +43,52 @@ mod view;
 
 use chrono::NaiveDate;
 
+pub use crate::FindingCode;
 pub use csv::{CsvReports, csv_reports};
 pub use model::{Confirmations, Contact, Demande, EtatCivil, Procedure, PublicView, Situation, Source, Structure};
-pub use report::{Finding, Report, Severity};
+pub use report::{Finding, Path, Report, Segment, Severity};
 pub use schema::COLUMNS;
 
 use crate::ids::Mode;
+use crate::names::names;
 use fields::Fields;
 
-/// When a demande is validated: saved as a draft, or sent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Stage {
-    /// Saving: the confirmations are not required yet.
-    Draft,
-    /// Sending: the confirmations are required.
-    #[default]
-    Submit,
+names! {
+    /// When a demande is validated: saved as a draft, or sent.
+    pub enum Stage: "stage" / "étape" {
+        /// Saving: the confirmations are not required yet.
+        Draft = "draft",
+        /// Sending: the confirmations are required.
+        Submit = "submit",
+    }
 }
 
-/// Who sends the demande.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Actor {
-    /// The professional (FranceConnect, e-CPS).
-    Professionnel,
-    /// The gestionnaire RPPS+ of the autorité d'enregistrement (CPx card).
-    #[default]
-    Gestionnaire,
+impl Default for Stage {
+    /// [`Stage::Submit`].
+    fn default() -> Self {
+        Self::Submit
+    }
+}
+
+names! {
+    /// The actors of the RPPS+ domain (docs/domain.md §1, §5): who sends a demande, and who
+    /// moves it through its lifecycle.
+    pub enum Actor: "actor" / "acteur" {
+        /// The professional (FranceConnect for a pre-registration, e-CPS later).
+        Professionnel = "professionnel",
+        /// The gestionnaire RPPS+ of the autorité d'enregistrement (CPx card).
+        Gestionnaire = "gestionnaire",
+        /// The RPPS itself: accepts, refuses or rejects what is sent to it, and assigns the
+        /// RPPS number. It never sends a demande.
+        Rpps = "rpps",
+    }
+}
+
+impl Default for Actor {
+    /// [`Actor::Gestionnaire`].
+    fn default() -> Self {
+        Self::Gestionnaire
+    }
 }
 
 /// How to validate: the reference date of code validity, the stage, the actor, and whether
@@ -88,7 +109,7 @@ impl Default for Options {
     /// Today's date (UTC), stage submit, actor gestionnaire, strict mode.
     fn default() -> Self {
         Self {
-            reference_date: chrono::Utc::now().date_naive(),
+            reference_date: crate::date::today(),
             stage: Stage::default(),
             actor: Actor::default(),
             mode: Mode::default(),
@@ -102,7 +123,7 @@ impl Default for Options {
 /// use rppsplus_core::demande::{Demande, Options, Procedure, validate};
 /// let d = Demande { procedure: Some(Procedure::FermetureSituation), ..Demande::default() };
 /// let report = validate(&d, &Options::default());
-/// let paths: Vec<&str> = report.findings().iter().map(|f| f.path.as_str()).collect();
+/// let paths: Vec<String> = report.findings().iter().map(|f| f.path.to_string()).collect();
 /// assert_eq!(paths, ["rpps", "situation.id", "situation.date_fin_fonction"]);
 /// ```
 pub fn validate(demande: &Demande, options: &Options) -> Report {
@@ -215,8 +236,8 @@ fn whole<'a, R: serde_json::de::Read<'a>, S: serde::de::DeserializeSeed<'a>>(
 pub(crate) fn invalid_json(e: &serde_json::Error) -> Report {
     let mut report = Report::default();
     report.push(messages::finding(
-        "",
-        "invalid_json",
+        Path::ROOT,
+        FindingCode::InvalidJson,
         Severity::Error,
         format!("JSON invalide, ligne {} colonne {}", e.line(), e.column()),
         format!("invalid JSON at line {} column {}", e.line(), e.column()),

@@ -5,40 +5,13 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::names::names;
+
 use crate::ids::{Email, Finess, InseeCommuneCode, InseeCountryCode, MobilePhone, NumeroDemande, Rpps, Siret};
-
-/// Declares a closed set of snake_case names: an enum with `as_str()`, `ALL`, `FromStr`
-/// and serde as the name.
-macro_rules! names {
-    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        pub enum $name {
-            $($(#[$vdoc])* #[serde(rename = $text)] $variant),+
-        }
-
-        impl $name {
-            /// Every value.
-            pub const ALL: &'static [Self] = &[$(Self::$variant),+];
-
-            /// The JSON name.
-            pub fn as_str(self) -> &'static str {
-                match self { $(Self::$variant => $text),+ }
-            }
-        }
-
-        impl std::str::FromStr for $name {
-            type Err = ();
-            fn from_str(s: &str) -> Result<Self, ()> {
-                Self::ALL.iter().copied().find(|v| v.as_str() == s).ok_or(())
-            }
-        }
-    };
-}
 
 names! {
     /// The six procedures of the portal.
-    Procedure {
+    pub enum Procedure: "procedure" / "procédure" {
         /// Primo enregistrement.
         PrimoEnregistrement = "primo_enregistrement",
         /// Ajout de situation d'exercice et modifications d'informations.
@@ -70,7 +43,7 @@ impl Procedure {
 
 names! {
     /// Where the état civil comes from.
-    Source {
+    pub enum Source: "source of the état civil" / "source de l'état civil" {
         /// Typed by the gestionnaire.
         Saisie = "saisie",
         /// Certified by FranceConnect: read-only for the gestionnaire.

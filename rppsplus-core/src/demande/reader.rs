@@ -7,11 +7,12 @@ use chrono::NaiveDate;
 
 use super::fields::{Fields, Kind, Raw, Shape};
 use super::messages::about;
-use super::report::{Finding, Report, Severity};
+use super::report::{Finding, Path, Report, Severity};
 use super::rules::{parse_finding, test_identity};
 use super::schema::{Col, Obj};
 use super::view::{Prenoms, View};
 use super::{Procedure, Source};
+use crate::FindingCode;
 use crate::ids::{
     Email, Finess, InseeCommuneCode, InseeCountryCode, MobilePhone, Mode, NumeroDemande, ParseError, Rpps, Siret,
 };
@@ -29,11 +30,11 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
         Self { report, mode, fields }
     }
 
-    fn wrong_type(&mut self, path: &str, got: Kind, expected: Kind) {
+    fn wrong_type(&mut self, path: impl Into<Path>, got: Kind, expected: Kind) {
         let ((got_fr, got_en), (expected_fr, expected_en)) = (got.names(), expected.names());
         self.report.push(about(
             path,
-            "invalid_format",
+            FindingCode::InvalidFormat,
             Severity::Error,
             &format!("{expected_fr} attendu, {got_fr} reçu"),
             &format!("{expected_en} expected, {got_en} found"),
@@ -64,11 +65,7 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
         unknown.sort_unstable();
         unknown.dedup();
         for key in unknown {
-            let path = match object.path() {
-                "" => key.to_owned(),
-                parent => format!("{parent}.{key}"),
-            };
-            self.report.push(unknown_field(&path));
+            self.report.push(unknown_field(Path::from(object.path()), key));
         }
         true
     }
@@ -102,7 +99,7 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
         if date.is_none() {
             self.report.push(about(
                 col.path(),
-                "invalid_format",
+                FindingCode::InvalidFormat,
                 Severity::Error,
                 "date réelle attendue, au format AAAA-MM-JJ",
                 "a real date expected, as YYYY-MM-DD",
@@ -142,7 +139,7 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
             let list = all.iter().map(|&v| name(v)).collect::<Vec<_>>().join(", ");
             self.report.push(about(
                 col.path(),
-                "unknown_code",
+                FindingCode::UnknownCode,
                 Severity::Error,
                 &format!("valeur inconnue (attendu : {list})"),
                 &format!("unknown value (expected: {list})"),
@@ -171,7 +168,7 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
                     // The other items are text (the fields keep no list, boolean or
                     // absent item: those are of the wrong type).
                     if let Raw::Other(kind) = item {
-                        self.wrong_type(&format!("{path}[{i}]"), *kind, Kind::String);
+                        self.wrong_type(Path::from(path).index(i), *kind, Kind::String);
                     }
                 }
                 return Prenoms::Items {
@@ -273,33 +270,17 @@ fn spreadsheet_boolean(s: &str) -> Option<bool> {
 
 /// `YYYY-MM-DD` (or, when `french`, also `JJ/MM/AAAA`) as a real date.
 fn parse_date(b: &[u8], french: bool) -> Option<NaiveDate> {
-    let &[a0, a1, a2, a3, a4, a5, a6, a7, a8, a9] = b else {
-        return None;
-    };
-    // The digits of the year, month and day, and whether the separators are right.
-    let (y, m, d, separated) = if french && a2 == b'/' && a5 == b'/' {
-        ([a6, a7, a8, a9], [a3, a4], [a0, a1], true)
-    } else {
-        ([a0, a1, a2, a3], [a5, a6], [a8, a9], a4 == b'-' && a7 == b'-')
-    };
-    let number = |digits: &[u8]| {
-        digits
-            .iter()
-            .try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
-    };
-    if !separated {
-        return None;
-    }
-    NaiveDate::from_ymd_opt(number(&y)? as i32, number(&m)?, number(&d)?)
+    crate::date::iso(b).or_else(|| french.then(|| crate::date::french(b)).flatten())
 }
 
-/// `unknown_field` at `path` (cut to 80 characters: the key is the user's).
-fn unknown_field(path: &str) -> Finding {
-    let path: String = path.chars().take(80).collect();
-    let path = path.as_str();
+/// `unknown_field`: the member `key` of the object at `parent` (the key is the user's: it is
+/// cut to 80 characters).
+fn unknown_field(parent: Path, key: &str) -> Finding {
+    let key: String = key.chars().take(80).collect();
+    let path = parent.key(key);
     super::messages::finding(
-        path,
-        "unknown_field",
+        path.clone(),
+        FindingCode::UnknownField,
         Severity::Error,
         format!("champ inconnu « {path} » (faute de frappe ?)"),
         format!("unknown field '{path}' (a typo?)"),

@@ -2,16 +2,16 @@
 //! procedure, nomenclature membership at the reference date, cross-field rules and the
 //! confirmations at stage submit. Each rule adds findings; none stops the others.
 
-use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Months, NaiveDate};
 
 use super::messages::{about, not_applicable, required};
 use super::model::Procedure;
-use super::report::{Finding, Report, Severity};
+use super::report::{Finding, Path, Report, Severity};
 use super::view::View;
 use super::{Actor, Options, Stage};
+use crate::FindingCode;
 use crate::ids::{Mode, ParseError};
 use crate::nomenclature::{self, CodeError, Field};
 
@@ -24,12 +24,12 @@ pub(crate) fn check(d: &View<'_>, o: &Options, report: &mut Report) {
         }
         return;
     };
-    let need = |present: bool, path: &str, report: &mut Report| {
+    let need = |present: bool, path: &'static str, report: &mut Report| {
         if !present && !report.has_finding_at(path) {
             report.push(required(path));
         }
     };
-    let absent = |present: bool, path: &str, report: &mut Report| {
+    let absent = |present: bool, path: &'static str, report: &mut Report| {
         if present {
             report.push(not_applicable(
                 path,
@@ -91,7 +91,7 @@ pub(crate) fn check(d: &View<'_>, o: &Options, report: &mut Report) {
 }
 
 fn etat_civil_required(d: &View<'_>, report: &mut Report) {
-    let mut need = |present: bool, path: &str| {
+    let mut need = |present: bool, path: &'static str| {
         if !present && !report.has_finding_at(path) {
             report.push(required(path));
         }
@@ -136,7 +136,7 @@ fn identifiers(d: &View<'_>, o: &Options, report: &mut Report) {
     if d.telephone_mobile.is_some_and(|m| m.is_foreign()) {
         report.push(about(
             "contact.telephone_mobile",
-            "foreign_number",
+            FindingCode::ForeignNumber,
             Severity::Warning,
             "numéro étranger, seule sa forme internationale a été vérifiée",
             "foreign number, only its international form was checked",
@@ -145,18 +145,18 @@ fn identifiers(d: &View<'_>, o: &Options, report: &mut Report) {
 }
 
 /// A test RPPS: an error in strict mode, a warning in test mode.
-pub(crate) fn test_identity(path: &str, mode: Mode) -> super::report::Finding {
+pub(crate) fn test_identity(path: &'static str, mode: Mode) -> super::report::Finding {
     match mode {
         Mode::Strict => about(
             path,
-            "invalid_component",
+            FindingCode::InvalidComponent,
             Severity::Error,
             "identifiant de test (un numéro RPPS commence par 1)",
             "test identity (an RPPS number starts with 1)",
         ),
         Mode::Test => about(
             path,
-            "test_identifier",
+            FindingCode::TestIdentifier,
             Severity::Warning,
             "identifiant de test, accepté en mode test",
             "test identity, accepted in test mode",
@@ -187,7 +187,7 @@ static PORTAL: LazyLock<Portal> = LazyLock::new(|| {
     }
 });
 
-fn code(field: Option<Field>, path: &str, value: Option<&str>, at: NaiveDate, report: &mut Report) {
+fn code(field: Option<Field>, path: &'static str, value: Option<&str>, at: NaiveDate, report: &mut Report) {
     let (Some(value), Some(f)) = (value, field) else { return };
     if let Err(e) = f.check(value, at) {
         report.push(code_finding(path, &e));
@@ -195,7 +195,7 @@ fn code(field: Option<Field>, path: &str, value: Option<&str>, at: NaiveDate, re
 }
 
 /// The finding of a code refused by its field.
-pub(crate) fn code_finding(path: &str, e: &CodeError) -> super::report::Finding {
+pub(crate) fn code_finding(path: &'static str, e: &CodeError) -> super::report::Finding {
     let (fr, en) = (e.message_fr(), e.message_en());
     about(path, e.code(), Severity::Error, &fr, &en)
 }
@@ -207,7 +207,7 @@ fn etat_civil_rules(ec: &View<'_>, o: &Options, report: &mut Report) {
         Some(s @ ("O" | "UN")) if PORTAL.sexe.is_some_and(|f| f.check(s, at).is_ok()) => {
             report.push(about(
                 "etat_civil.sexe",
-                "code_not_allowed",
+                FindingCode::CodeNotAllowed,
                 Severity::Warning,
                 "le portail attend M ou F",
                 "the portal expects M or F",
@@ -219,7 +219,7 @@ fn etat_civil_rules(ec: &View<'_>, o: &Options, report: &mut Report) {
         if matches!((c, s), ("M", "F") | ("MME", "M")) {
             report.push(about(
                 "etat_civil.sexe",
-                "inconsistent",
+                FindingCode::Inconsistent,
                 Severity::Warning,
                 "la civilité et le sexe ne correspondent pas",
                 "the civility and the sex do not match",
@@ -231,14 +231,14 @@ fn etat_civil_rules(ec: &View<'_>, o: &Options, report: &mut Report) {
     if ec.prenoms.count() > 3 {
         report.push(about(
             "etat_civil.prenoms",
-            "invalid_length",
+            FindingCode::InvalidLength,
             Severity::Error,
             "trois prénoms au plus",
             "three first names at most",
         ));
     }
     ec.prenoms.each(|i, p| {
-        if let Some(finding) = name_finding(p, || format!("etat_civil.prenoms[{i}]").into()) {
+        if let Some(finding) = name_finding(p, || Path::from("etat_civil.prenoms").index(i)) {
             report.push(finding);
         }
     });
@@ -246,7 +246,7 @@ fn etat_civil_rules(ec: &View<'_>, o: &Options, report: &mut Report) {
         if born > at {
             report.push(about(
                 "etat_civil.date_naissance",
-                "out_of_range",
+                FindingCode::OutOfRange,
                 Severity::Error,
                 "la date est dans le futur",
                 "the date is in the future",
@@ -254,7 +254,7 @@ fn etat_civil_rules(ec: &View<'_>, o: &Options, report: &mut Report) {
         } else if born.year() < 1900 {
             report.push(about(
                 "etat_civil.date_naissance",
-                "out_of_range",
+                FindingCode::OutOfRange,
                 Severity::Error,
                 "la date est antérieure à 1900",
                 "the date is before 1900",
@@ -281,14 +281,14 @@ fn birth_place(ec: &View<'_>, report: &mut Report) {
                 Err(e) => report.push(parse_finding("etat_civil.commune_naissance", &e)),
                 Ok(r) if r.from_old_code => report.push(about(
                     "etat_civil.commune_naissance",
-                    "old_code",
+                    FindingCode::OldCode,
                     Severity::Warning,
                     "ancien code commune, remplacé par le code actuel",
                     "old commune code, replaced by the current code",
                 )),
                 Ok(r) if !r.also_postal_code_of.is_empty() => report.push(about(
                     "etat_civil.commune_naissance",
-                    "also_postal_code",
+                    FindingCode::AlsoPostalCode,
                     Severity::Warning,
                     "ce code est aussi un code postal : vérifiez qu'il s'agit bien du code commune INSEE",
                     "this code is also a postal code: check it is the INSEE commune code",
@@ -320,7 +320,7 @@ fn birth_place(ec: &View<'_>, report: &mut Report) {
 /// The finding of an identifier or code refused when parsed; the message never repeats
 /// the value (a postal code typed as a birth commune does not name the communes it serves:
 /// that would tell the birth place).
-pub(crate) fn parse_finding(path: &str, e: &ParseError) -> super::report::Finding {
+pub(crate) fn parse_finding(path: &'static str, e: &ParseError) -> super::report::Finding {
     match e {
         ParseError::UnknownCode {
             postal_code_of: Some(_),
@@ -337,28 +337,32 @@ pub(crate) fn parse_finding(path: &str, e: &ParseError) -> super::report::Findin
 }
 
 /// Names: letters (accents included), spaces, hyphens and apostrophes, 1 to 100 characters.
-fn name(path: &str, value: Option<&str>, report: &mut Report) {
-    if let Some(finding) = value.and_then(|v| name_finding(v, || path.into())) {
+fn name(path: &'static str, value: Option<&str>, report: &mut Report) {
+    if let Some(finding) = value.and_then(|v| name_finding(v, || Path::from(path))) {
         report.push(finding);
     }
 }
 
 /// The finding of a name that breaks [`name`]'s rule, at the path made by `path` (only
 /// then: a valid name costs no path string).
-fn name_finding<'p>(v: &str, path: impl FnOnce() -> Cow<'p, str>) -> Option<Finding> {
+fn name_finding(v: &str, path: impl FnOnce() -> Path) -> Option<Finding> {
     let count = v.chars().count();
     let (code, fr, en) = if count == 0 || count > 100 {
-        ("invalid_length", "de 1 à 100 caractères", "1 to 100 characters")
+        (
+            FindingCode::InvalidLength,
+            "de 1 à 100 caractères",
+            "1 to 100 characters",
+        )
     } else if !v.chars().all(|c| letter(c) || matches!(c, ' ' | '-' | '\'' | '’')) {
         (
-            "invalid_format",
+            FindingCode::InvalidFormat,
             "lettres, espaces, tirets et apostrophes uniquement",
             "letters, spaces, hyphens and apostrophes only",
         )
     } else {
         return None;
     };
-    Some(about(&path(), code, Severity::Error, fr, en))
+    Some(about(path(), code, Severity::Error, fr, en))
 }
 
 /// Whether `c` is a letter: Latin-1's accented letters (`é`, `ï`, `Ç`) answered at once,
@@ -390,7 +394,7 @@ fn situation_rules(s: &View<'_>, o: &Options, report: &mut Report) {
         match (s.finess.is_some(), s.siret.is_some()) {
             (true, true) => report.push(about(
                 "situation.structure",
-                "inconsistent",
+                FindingCode::Inconsistent,
                 Severity::Error,
                 "un FINESS ou un SIRET, pas les deux (le SIRET seulement sans FINESS)",
                 "a FINESS or a SIRET, not both (SIRET only without a FINESS)",
@@ -405,7 +409,7 @@ fn situation_rules(s: &View<'_>, o: &Options, report: &mut Report) {
         if end < start {
             report.push(about(
                 "situation.date_fin_fonction",
-                "inconsistent",
+                FindingCode::Inconsistent,
                 Severity::Error,
                 "elle précède la date de prise de fonction",
                 "it is before the start date",
@@ -416,7 +420,7 @@ fn situation_rules(s: &View<'_>, o: &Options, report: &mut Report) {
     if at.checked_add_months(Months::new(6)).is_some_and(|limit| start > limit) {
         report.push(about(
             "situation.date_prise_fonction",
-            "out_of_range",
+            FindingCode::OutOfRange,
             Severity::Warning,
             "plus de 6 mois après la date de référence",
             "more than 6 months after the reference date",
@@ -428,7 +432,7 @@ fn situation_rules(s: &View<'_>, o: &Options, report: &mut Report) {
     if start <= born {
         report.push(about(
             "situation.date_prise_fonction",
-            "inconsistent",
+            FindingCode::Inconsistent,
             Severity::Error,
             "elle précède la date de naissance",
             "it is before the date of birth",
@@ -437,7 +441,7 @@ fn situation_rules(s: &View<'_>, o: &Options, report: &mut Report) {
         if !(16..=80).contains(&age) {
             report.push(about(
                 "situation.date_prise_fonction",
-                "out_of_range",
+                FindingCode::OutOfRange,
                 Severity::Warning,
                 "la personne aurait moins de 16 ans ou plus de 80 ans",
                 "the person would be under 16 or over 80",
@@ -448,11 +452,11 @@ fn situation_rules(s: &View<'_>, o: &Options, report: &mut Report) {
 
 /// At stage submit: the CGU accepted, and for a gestionnaire the in-person meeting.
 fn confirmations(d: &View<'_>, o: &Options, report: &mut Report) {
-    let mut must_be_true = |value: Option<bool>, path: &str| {
+    let mut must_be_true = |value: Option<bool>, path: &'static str| {
         if value != Some(true) && !report.has_finding_at(path) {
             report.push(about(
                 path,
-                "required",
+                FindingCode::Required,
                 Severity::Error,
                 "à confirmer pour envoyer la demande",
                 "must be confirmed to send the demande",

@@ -63,7 +63,7 @@ impl Adeli {
     }
 }
 
-identifier_traits!(Adeli, debug = transparent);
+identifier_traits!(Adeli, kind = Adeli, confidential = never);
 
 #[cfg(test)]
 mod tests {

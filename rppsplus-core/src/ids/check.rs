@@ -1,5 +1,6 @@
 //! One entry point over every kind: the batch check behind the CLI, C and Python.
 
+use crate::FindingCode;
 use crate::nomenclature::commune::PostalCodeOf;
 
 use super::{
@@ -24,12 +25,12 @@ pub enum Warning {
 
 impl Warning {
     /// The stable snake_case code.
-    pub fn code(self) -> &'static str {
+    pub fn code(self) -> FindingCode {
         match self {
-            Self::TestIdentifier => "test_identifier",
-            Self::ForeignNumber => "foreign_number",
-            Self::OldCode => "old_code",
-            Self::AlsoPostalCode(_) => "also_postal_code",
+            Self::TestIdentifier => FindingCode::TestIdentifier,
+            Self::ForeignNumber => FindingCode::ForeignNumber,
+            Self::OldCode => FindingCode::OldCode,
+            Self::AlsoPostalCode(_) => FindingCode::AlsoPostalCode,
         }
     }
 
@@ -72,14 +73,15 @@ impl Warning {
 /// let ok = check(IdKind::Rpps, "101 0798 5318", Mode::Strict);
 /// assert_eq!(ok.canonical(), Some("10107985318"));
 /// let bad = check(IdKind::Rpps, "10107985319", Mode::Strict);
-/// assert_eq!(bad.error().map(|e| e.code()), Some("invalid_checksum"));
+/// assert_eq!(bad.error().map(|e| e.code().as_str()), Some("invalid_checksum"));
 /// let test = check(IdKind::Rpps, "99700075122", Mode::Test);
-/// assert_eq!(test.warning().map(|w| w.code()), Some("test_identifier"));
+/// assert_eq!(test.warning().map(|w| w.code().as_str()), Some("test_identifier"));
 /// ```
 #[derive(Clone, PartialEq, Eq)]
 pub struct Check {
     outcome: Result<Canonical, ParseError>,
     warning: Option<Warning>,
+    confidential: bool,
 }
 
 impl Check {
@@ -103,6 +105,20 @@ impl Check {
         self.warning
     }
 
+    /// Whether the value is confidential (docs/domain.md §7): a phone number, an email
+    /// address, an MSSanté idNat. Faces print `<redacted>` instead of such a value, the
+    /// input included (an invalid value of these kinds counts as confidential too).
+    ///
+    /// ```
+    /// use rppsplus_core::ids::{check, IdKind, Mode};
+    /// assert!(check(IdKind::IdNat, "10nathalie@mssante.example.fr", Mode::Strict).is_confidential());
+    /// assert!(!check(IdKind::IdNat, "810107985318", Mode::Strict).is_confidential());
+    /// assert!(check(IdKind::Phone, "not a phone", Mode::Strict).is_confidential());
+    /// ```
+    pub fn is_confidential(&self) -> bool {
+        self.confidential
+    }
+
     /// The canonical form, or why the value is invalid.
     pub fn result(&self) -> Result<&str, ParseError> {
         self.outcome.as_ref().map(Canonical::as_str).map_err(|e| *e)
@@ -110,7 +126,7 @@ impl Check {
 }
 
 /// The canonical form is not printed: it may be a phone number or an email address
-/// (confidential, SPEC.md §7).
+/// (confidential, docs/domain.md §7).
 impl std::fmt::Debug for Check {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Check")
@@ -155,10 +171,11 @@ impl Canonical {
     }
 }
 
-fn ok(value: &str, warning: Option<Warning>) -> Check {
+fn ok(value: &str, warning: Option<Warning>, confidential: bool) -> Check {
     Check {
         outcome: Ok(Canonical::new(value)),
         warning,
+        confidential,
     }
 }
 
@@ -171,28 +188,29 @@ fn run(kind: IdKind, input: &str, mode: Mode) -> Result<Check, ParseError> {
     Ok(match kind {
         IdKind::Rpps => {
             let v = Rpps::parse_with(input, mode)?;
-            ok(v.as_str(), test_warning(v.is_test()))
+            ok(v.as_str(), test_warning(v.is_test()), false)
         }
         IdKind::IdNat => {
             let v = IdNatPp::parse_with(input, mode)?;
             let warning = test_warning(v.rpps().is_some_and(|r| r.is_test()));
-            ok(v.as_str(), warning)
+            ok(v.as_str(), warning, v.is_confidential())
         }
         IdKind::IdNatStructure => {
             let v = IdNatStructure::parse_with(input, mode)?;
             ok(
                 v.as_str(),
                 test_warning(v.rpps_rang().is_some_and(|r| r.rpps().is_test())),
+                false,
             )
         }
         IdKind::RppsRang => {
             let v = RppsRang::parse_with(input, mode)?;
-            ok(v.as_str(), test_warning(v.rpps().is_test()))
+            ok(v.as_str(), test_warning(v.rpps().is_test()), false)
         }
-        IdKind::Adeli => ok(Adeli::parse(input)?.as_str(), None),
-        IdKind::Finess => ok(Finess::parse(input)?.as_str(), None),
-        IdKind::Siren => ok(Siren::parse(input)?.as_str(), None),
-        IdKind::Siret => ok(Siret::parse(input)?.as_str(), None),
+        IdKind::Adeli => ok(Adeli::parse(input)?.as_str(), None, false),
+        IdKind::Finess => ok(Finess::parse(input)?.as_str(), None, false),
+        IdKind::Siren => ok(Siren::parse(input)?.as_str(), None, false),
+        IdKind::Siret => ok(Siret::parse(input)?.as_str(), None, false),
         IdKind::Commune => {
             let r = InseeCommuneCode::parse(input)?.resolve()?;
             let warning = if r.from_old_code {
@@ -200,19 +218,19 @@ fn run(kind: IdKind, input: &str, mode: Mode) -> Result<Check, ParseError> {
             } else {
                 (!r.also_postal_code_of.is_empty()).then_some(Warning::AlsoPostalCode(r.also_postal_code_of))
             };
-            ok(r.commune.code(), warning)
+            ok(r.commune.code(), warning, false)
         }
         IdKind::Pays => {
             let code = InseeCountryCode::parse(input)?;
             code.resolve()?;
-            ok(code.as_str(), None)
+            ok(code.as_str(), None, false)
         }
         IdKind::Phone => {
             let v = MobilePhone::parse(input)?;
-            ok(v.as_str(), v.is_foreign().then_some(Warning::ForeignNumber))
+            ok(v.as_str(), v.is_foreign().then_some(Warning::ForeignNumber), true)
         }
-        IdKind::Email => ok(Email::parse(input)?.as_str(), None),
-        IdKind::Numero => ok(NumeroDemande::parse(input)?.as_str(), None),
+        IdKind::Email => ok(Email::parse(input)?.as_str(), None, true),
+        IdKind::Numero => ok(NumeroDemande::parse(input)?.as_str(), None, false),
     })
 }
 
@@ -221,6 +239,8 @@ pub fn check(kind: IdKind, input: &str, mode: Mode) -> Check {
     run(kind, input, mode).unwrap_or_else(|e| Check {
         outcome: Err(e),
         warning: None,
+        // An invalid value of a kind that may be confidential is treated as confidential.
+        confidential: matches!(kind, IdKind::Phone | IdKind::Email | IdKind::IdNat),
     })
 }
 

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use super::IdKind;
+use crate::FindingCode;
 use crate::nomenclature::commune::PostalCodeOf;
 
 /// Which part of an identifier is wrong, for [`ParseError::InvalidComponent`].
@@ -101,8 +102,9 @@ impl Component {
 #[non_exhaustive]
 pub enum ParseError {
     /// A character that the identifier cannot contain, at `position` (in characters,
-    /// counted from 0 in the input as given).
-    #[error("{kind}: invalid character at position {position}")]
+    /// counted from 0 in the input as given; the messages, in French and English alike,
+    /// count from 1 as people do).
+    #[error("{}: invalid character at position {}", kind.label_en(), position + 1)]
     InvalidFormat {
         /// The kind of identifier being parsed.
         kind: IdKind,
@@ -110,7 +112,7 @@ pub enum ParseError {
         position: usize,
     },
     /// The number of significant characters (separators removed) is wrong.
-    #[error("{kind}: {found} characters, expected {}", Expected(*min, *max))]
+    #[error("{}: {found} characters, expected {}", kind.label_en(), Expected(*min, *max))]
     InvalidLength {
         /// The kind of identifier being parsed.
         kind: IdKind,
@@ -122,13 +124,13 @@ pub enum ParseError {
         found: usize,
     },
     /// The check digit (Luhn key) does not match.
-    #[error("{kind}: the check digit does not match")]
+    #[error("{}: the check digit does not match", kind.label_en())]
     InvalidChecksum {
         /// The kind of identifier being parsed.
         kind: IdKind,
     },
     /// A part of the identifier breaks a rule of its kind.
-    #[error("{kind}: {}", component.message_en())]
+    #[error("{}: {}", kind.label_en(), component.message_en())]
     InvalidComponent {
         /// The kind of identifier being parsed.
         kind: IdKind,
@@ -138,7 +140,7 @@ pub enum ParseError {
     /// A well-formed code that no entry of its table has (INSEE communes and countries).
     /// For a commune code that is a postal code, `postal_code_of` names the communes it
     /// serves.
-    #[error("{kind}: {}", unknown_en(*postal_code_of))]
+    #[error("{}: {}", kind.label_en(), unknown_en(*postal_code_of))]
     UnknownCode {
         /// The kind of identifier being parsed.
         kind: IdKind,
@@ -146,10 +148,19 @@ pub enum ParseError {
         postal_code_of: Option<PostalCodeOf>,
     },
     /// A well-formed telephone number that is not a mobile (a landline, for instance).
-    #[error("{kind}: this is a landline number, not a mobile")]
+    #[error("{}: this is a landline number, not a mobile", kind.label_en())]
     NotMobile {
         /// The kind of identifier being parsed (always [`IdKind::Phone`]).
         kind: IdKind,
+    },
+    /// A character the identifier must contain is missing (the `@` of an email address).
+    /// Its code is `invalid_format`, as for a wrong character.
+    #[error("{}: '{character}' is missing", kind.label_en())]
+    Missing {
+        /// The kind of identifier being parsed.
+        kind: IdKind,
+        /// The character that is missing.
+        character: char,
     },
 }
 
@@ -183,14 +194,14 @@ impl ParseError {
     /// use rppsplus_core::ids::Finess;
     /// assert_eq!("9A0000000".parse::<Finess>().unwrap_err().code(), "invalid_component");
     /// ```
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> FindingCode {
         match self {
-            Self::InvalidFormat { .. } => "invalid_format",
-            Self::InvalidLength { .. } => "invalid_length",
-            Self::InvalidChecksum { .. } => "invalid_checksum",
-            Self::InvalidComponent { .. } => "invalid_component",
-            Self::NotMobile { .. } => "not_mobile",
-            Self::UnknownCode { .. } => "unknown_code",
+            Self::InvalidFormat { .. } | Self::Missing { .. } => FindingCode::InvalidFormat,
+            Self::InvalidLength { .. } => FindingCode::InvalidLength,
+            Self::InvalidChecksum { .. } => FindingCode::InvalidChecksum,
+            Self::InvalidComponent { .. } => FindingCode::InvalidComponent,
+            Self::NotMobile { .. } => FindingCode::NotMobile,
+            Self::UnknownCode { .. } => FindingCode::UnknownCode,
         }
     }
 
@@ -202,7 +213,8 @@ impl ParseError {
             | Self::InvalidChecksum { kind }
             | Self::InvalidComponent { kind, .. }
             | Self::NotMobile { kind }
-            | Self::UnknownCode { kind, .. } => kind,
+            | Self::UnknownCode { kind, .. }
+            | Self::Missing { kind, .. } => kind,
         }
     }
 
@@ -242,6 +254,27 @@ impl ParseError {
                 of.describe()
             ),
             Self::UnknownCode { .. } => format!("{kind} : aucune entrée n'a ce code"),
+            Self::Missing { character, .. } => format!("{kind} : il manque « {character} »"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ids::{Email, Rpps};
+
+    #[test]
+    fn french_and_english_count_positions_alike_from_one() {
+        let e = "1010798531A".parse::<Rpps>().unwrap_err();
+        assert!(e.message_fr().ends_with("en position 11"), "{}", e.message_fr());
+        assert!(e.to_string().ends_with("at position 11"), "{e}");
+    }
+
+    #[test]
+    fn a_missing_at_names_no_position() {
+        let e = "nathalie.dupont.example".parse::<Email>().unwrap_err();
+        assert_eq!(e.code(), "invalid_format");
+        assert_eq!(e.message_fr(), "adresse email : il manque « @ »");
+        assert_eq!(e.to_string(), "email address: '@' is missing");
     }
 }

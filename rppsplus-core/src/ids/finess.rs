@@ -69,7 +69,7 @@ impl Finess {
     }
 }
 
-identifier_traits!(Finess, debug = transparent);
+identifier_traits!(Finess, kind = Finess, confidential = never);
 
 #[cfg(test)]
 mod tests {

@@ -240,15 +240,22 @@ impl From<Adeli> for IdNatPp {
     }
 }
 
-identifier_traits!(IdNatPp, debug = custom);
+identifier_traits!(IdNatPp, kind = IdNat, confidential = by_value);
 
-/// An MSSanté idNat is an email address: `Debug` prints its type, not its value.
-impl std::fmt::Debug for IdNatPp {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.id_type {
-            IdNatPpType::MsSante => f.write_str("IdNatPp(10<redacted>)"),
-            _ => f.debug_tuple("IdNatPp").field(&self.as_str()).finish(),
-        }
+impl IdNatPp {
+    /// Whether this value is confidential (docs/domain.md §7): an MSSanté idNat (`10` + an
+    /// email address) is contact data; the other types are public identifiers.
+    ///
+    /// ```
+    /// use rppsplus_core::ids::IdNatPp;
+    /// let mssante: IdNatPp = "10nathalie@mssante.example.fr".parse()?;
+    /// assert!(mssante.is_confidential());
+    /// assert_eq!(format!("{mssante:?}"), "IdNatPp(<redacted>)");
+    /// assert!(!"810107985318".parse::<IdNatPp>()?.is_confidential());
+    /// # Ok::<(), rppsplus_core::ids::ParseError>(())
+    /// ```
+    pub fn is_confidential(&self) -> bool {
+        self.id_type == IdNatPpType::MsSante
     }
 }
 
@@ -373,14 +380,14 @@ impl From<Siret> for IdNatStructure {
     }
 }
 
-identifier_traits!(IdNatStructure, debug = transparent);
+identifier_traits!(IdNatStructure, kind = IdNatStructure, confidential = never);
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn code(s: &str) -> &'static str {
-        IdNatPp::parse(s).map_or_else(|e| e.code(), |_| "ok")
+        IdNatPp::parse(s).map_or_else(|e| e.code().as_str(), |_| "ok")
     }
 
     #[test]
@@ -414,7 +421,7 @@ mod tests {
         assert_eq!(code("112345678901/00001"), "ok");
         assert_eq!(code("10nathalie@mssante.example.fr"), "ok");
         let mss = IdNatPp::parse("10nathalie@mssante.example.fr").unwrap();
-        assert_eq!(format!("{mss:?}"), "IdNatPp(10<redacted>)");
+        assert_eq!(format!("{mss:?}"), "IdNatPp(<redacted>)");
         assert_eq!(
             format!("{:?}", IdNatPp::parse("810107985318").unwrap()),
             "IdNatPp(\"810107985318\")"

@@ -83,7 +83,7 @@ impl InseeCommuneCode {
     }
 }
 
-identifier_traits!(InseeCommuneCode, debug = transparent);
+identifier_traits!(InseeCommuneCode, kind = Commune, confidential = never);
 
 /// An INSEE country code: `99` and 3 digits (France is `99100`; `99000`, its code until
 /// 2016-09-01, is France too: docs/domain.md §3).
@@ -171,7 +171,7 @@ impl InseeCountryCode {
     }
 }
 
-identifier_traits!(InseeCountryCode, debug = transparent);
+identifier_traits!(InseeCountryCode, kind = Pays, confidential = never);
 
 #[cfg(test)]
 mod tests {

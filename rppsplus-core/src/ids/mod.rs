@@ -28,8 +28,6 @@ mod rpps;
 mod scan;
 mod siren_siret;
 
-use std::fmt;
-
 pub use adeli::Adeli;
 pub use check::{Check, Warning, check, check_many};
 pub use email::Email;
@@ -60,81 +58,47 @@ pub enum Mode {
     Test,
 }
 
-/// The kinds of identifier, with the names the CLI, C and Python use for them.
-///
-/// ```
-/// use rppsplus_core::ids::IdKind;
-/// assert_eq!("rpps-rang".parse::<IdKind>(), Ok(IdKind::RppsRang));
-/// assert_eq!(IdKind::Finess.name(), "finess");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum IdKind {
-    /// [`Rpps`]
-    Rpps,
-    /// [`IdNatPp`]
-    IdNat,
-    /// [`IdNatStructure`]
-    IdNatStructure,
-    /// [`Adeli`]
-    Adeli,
-    /// [`Finess`]
-    Finess,
-    /// [`Siren`]
-    Siren,
-    /// [`Siret`]
-    Siret,
-    /// [`RppsRang`]
-    RppsRang,
-    /// [`InseeCommuneCode`]
-    Commune,
-    /// [`InseeCountryCode`]
-    Pays,
-    /// [`MobilePhone`]
-    Phone,
-    /// [`Email`]
-    Email,
-    /// [`NumeroDemande`]
-    Numero,
+crate::names::names! {
+    /// The kinds of identifier, with the names the CLI, C and Python use for them.
+    ///
+    /// ```
+    /// use rppsplus_core::ids::IdKind;
+    /// assert_eq!("rpps-rang".parse::<IdKind>(), Ok(IdKind::RppsRang));
+    /// assert_eq!(IdKind::Finess.as_str(), "finess");
+    /// assert_eq!(IdKind::Finess.label_en(), "FINESS number");
+    /// ```
+    #[non_exhaustive]
+    pub enum IdKind: "identifier kind" / "type d'identifiant" {
+        /// [`Rpps`]
+        Rpps = "rpps",
+        /// [`IdNatPp`]
+        IdNat = "idnat",
+        /// [`IdNatStructure`]
+        IdNatStructure = "idnat-structure",
+        /// [`Adeli`]
+        Adeli = "adeli",
+        /// [`Finess`]
+        Finess = "finess",
+        /// [`Siren`]
+        Siren = "siren",
+        /// [`Siret`]
+        Siret = "siret",
+        /// [`RppsRang`]
+        RppsRang = "rpps-rang",
+        /// [`InseeCommuneCode`]
+        Commune = "commune",
+        /// [`InseeCountryCode`]
+        Pays = "pays",
+        /// [`MobilePhone`]
+        Phone = "phone",
+        /// [`Email`]
+        Email = "email",
+        /// [`NumeroDemande`]
+        Numero = "numero",
+    }
 }
 
 impl IdKind {
-    /// Every kind, in a stable order (the order of the C `rppsplus_kind` values).
-    pub const ALL: [IdKind; 13] = [
-        Self::Rpps,
-        Self::IdNat,
-        Self::IdNatStructure,
-        Self::Adeli,
-        Self::Finess,
-        Self::Siren,
-        Self::Siret,
-        Self::RppsRang,
-        Self::Commune,
-        Self::Pays,
-        Self::Phone,
-        Self::Email,
-        Self::Numero,
-    ];
-
-    /// The stable name (`rpps`, `idnat`, `rpps-rang`…), as the CLI takes it.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Rpps => "rpps",
-            Self::IdNat => "idnat",
-            Self::IdNatStructure => "idnat-structure",
-            Self::Adeli => "adeli",
-            Self::Finess => "finess",
-            Self::Siren => "siren",
-            Self::Siret => "siret",
-            Self::RppsRang => "rpps-rang",
-            Self::Commune => "commune",
-            Self::Pays => "pays",
-            Self::Phone => "phone",
-            Self::Email => "email",
-            Self::Numero => "numero",
-        }
-    }
-
     /// The French label used in messages (`numéro RPPS`).
     pub fn label_fr(self) -> &'static str {
         match self {
@@ -174,27 +138,6 @@ impl IdKind {
     }
 }
 
-impl fmt::Display for IdKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label_en())
-    }
-}
-
-/// The error of [`IdKind::from_str`](std::str::FromStr): the name is not a kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "unknown identifier kind (expected one of: rpps, idnat, idnat-structure, adeli, finess, siren, siret, rpps-rang, commune, pays, phone, email, numero)"
-)]
-pub struct UnknownKind;
-
-impl std::str::FromStr for IdKind {
-    type Err = UnknownKind;
-
-    fn from_str(s: &str) -> Result<Self, UnknownKind> {
-        Self::ALL.into_iter().find(|k| k.name() == s).ok_or(UnknownKind)
-    }
-}
-
 /// Removes the separators that users type inside identifiers: spaces (including the
 /// no-break spaces of spreadsheets), tabs, dots and dashes.
 ///
@@ -206,10 +149,13 @@ pub fn compact(input: &str) -> String {
 }
 
 /// Implements the string-like traits every identifier shares, on top of the type's
-/// `parse` and `as_str`: `FromStr`, `TryFrom<&str>`, `Display`, serde as a string, and an
-/// `is_valid` shortcut. `debug` chooses between a transparent and a redacted `Debug`.
+/// `parse` and `as_str`: `FromStr`, `TryFrom<&str>`, `Display`, serde as a string,
+/// `is_valid` (whether [`check`] accepts the input: one meaning on every face), `KIND`, and
+/// the confidentiality of its values (docs/domain.md §7): `confidential = never` or `always`
+/// generates `is_confidential`, `by_value` lets the type write it; `Debug` prints
+/// `<redacted>` for a confidential value.
 macro_rules! identifier_traits {
-    ($ty:ident, debug = $debug:ident) => {
+    ($ty:ident, kind = $kind:ident, confidential = $confidential:ident) => {
         impl std::str::FromStr for $ty {
             type Err = $crate::ids::ParseError;
             fn from_str(s: &str) -> Result<Self, Self::Err> {
@@ -243,30 +189,42 @@ macro_rules! identifier_traits {
             }
         }
 
-        impl $ty {
-            /// Whether `input` parses as this identifier (strict mode).
-            pub fn is_valid(input: &str) -> bool {
-                Self::parse(input).is_ok()
+        /// Confidential values (docs/domain.md §7) print `<redacted>`.
+        impl std::fmt::Debug for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                if self.is_confidential() {
+                    f.write_str(concat!(stringify!($ty), "(<redacted>)"))
+                } else {
+                    f.debug_tuple(stringify!($ty)).field(&self.as_str()).finish()
+                }
             }
         }
 
-        identifier_traits!(@debug $ty, $debug);
+        impl $ty {
+            /// The kind of identifier this type is.
+            pub const KIND: $crate::ids::IdKind = $crate::ids::IdKind::$kind;
+
+            /// Whether [`check`](crate::ids::check) accepts `input` as this kind in strict
+            /// mode: the same answer as `is_valid` in C and Python (for commune and country
+            /// codes, the code must also exist).
+            pub fn is_valid(input: &str) -> bool {
+                $crate::ids::check(Self::KIND, input, $crate::ids::Mode::Strict).is_valid()
+            }
+        }
+
+        identifier_traits!(@confidential $ty, $confidential);
     };
-    (@debug $ty:ident, transparent) => {
-        impl std::fmt::Debug for $ty {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.debug_tuple(stringify!($ty)).field(&self.as_str()).finish()
+    (@confidential $ty:ident, by_value) => {};
+    (@confidential $ty:ident, $always:ident) => {
+        impl $ty {
+            /// Whether this value is confidential (docs/domain.md §7): faces never print it
+            /// in a `repr`, a log or an error.
+            pub fn is_confidential(&self) -> bool {
+                identifier_traits!(@is $always)
             }
         }
     };
-    (@debug $ty:ident, custom) => {};
-    (@debug $ty:ident, redacted) => {
-        /// Confidential (SPEC.md §7): `Debug` never prints the value.
-        impl std::fmt::Debug for $ty {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(concat!(stringify!($ty), "(<redacted>)"))
-            }
-        }
-    };
+    (@is never) => { false };
+    (@is always) => { true };
 }
 use identifier_traits;

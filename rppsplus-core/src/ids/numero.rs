@@ -74,7 +74,7 @@ impl NumeroDemande {
     }
 }
 
-identifier_traits!(NumeroDemande, debug = transparent);
+identifier_traits!(NumeroDemande, kind = Numero, confidential = never);
 
 /// The date and time of `P` + 14 ASCII digits, if real (no leap second, which chrono would
 /// accept).

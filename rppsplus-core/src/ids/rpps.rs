@@ -81,7 +81,7 @@ impl Rpps {
     }
 }
 
-identifier_traits!(Rpps, debug = transparent);
+identifier_traits!(Rpps, kind = Rpps, confidential = never);
 
 /// An RPPS-rang identifier (a cabinet of an RPPS professional): the 11-digit RPPS, a
 /// 2-digit rang and a Luhn key over the 13 preceding digits, 14 digits in all.
@@ -133,7 +133,7 @@ impl RppsRang {
     }
 }
 
-identifier_traits!(RppsRang, debug = transparent);
+identifier_traits!(RppsRang, kind = RppsRang, confidential = never);
 
 #[cfg(test)]
 mod tests {

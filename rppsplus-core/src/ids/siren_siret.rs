@@ -29,7 +29,7 @@ impl Siren {
     }
 }
 
-identifier_traits!(Siren, debug = transparent);
+identifier_traits!(Siren, kind = Siren, confidential = never);
 
 /// The SIREN of La Poste, whose establishments' SIRET numbers follow their own rule.
 const LA_POSTE: &[u8; 9] = b"356000000";
@@ -83,7 +83,7 @@ impl Siret {
     }
 }
 
-identifier_traits!(Siret, debug = transparent);
+identifier_traits!(Siret, kind = Siret, confidential = never);
 
 #[cfg(test)]
 mod tests {

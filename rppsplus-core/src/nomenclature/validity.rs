@@ -232,11 +232,11 @@ pub enum CodeError {
 
 impl CodeError {
     /// The stable code: `unknown_code`, `code_not_allowed` or `code_deprecated`.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::FindingCode {
         match self {
-            Self::Unknown => "unknown_code",
-            Self::NotAllowed { .. } => "code_not_allowed",
-            Self::Deprecated { .. } => "code_deprecated",
+            Self::Unknown => crate::FindingCode::UnknownCode,
+            Self::NotAllowed { .. } => crate::FindingCode::CodeNotAllowed,
+            Self::Deprecated { .. } => crate::FindingCode::CodeDeprecated,
         }
     }
 

@@ -23,8 +23,9 @@ use row::Record;
 
 use super::Options;
 use super::messages::finding;
-use super::report::{Report, Severity};
+use super::report::{Path, Report, Severity};
 use super::schema::COLUMNS;
+use crate::FindingCode;
 
 /// Bytes per chunk: the unit of work handed to a thread.
 const CHUNK: usize = 1 << 20;
@@ -46,7 +47,7 @@ const SERIAL_CHUNK: usize = 64 << 10;
 /// assert_eq!(reports.len(), 2);
 /// assert!(reports[0].1.is_valid());
 /// assert_eq!(reports[1].0, 3); // line 3
-/// let codes: Vec<&str> = reports[1].1.findings().iter().map(|f| f.code).collect();
+/// let codes: Vec<&str> = reports[1].1.findings().iter().map(|f| f.code.as_str()).collect();
 /// assert_eq!(codes, ["invalid_checksum", "required"]);
 /// # Ok::<(), std::io::Error>(())
 /// ```
@@ -133,8 +134,8 @@ impl<R: Read> CsvReports<R> {
             .map_err(io::Error::other)?;
         if !read {
             report.push(finding(
-                "",
-                "invalid_csv",
+                Path::ROOT,
+                FindingCode::InvalidCsv,
                 Severity::Error,
                 "fichier vide : la première ligne doit nommer les colonnes".into(),
                 "empty file: the first line must name the columns".into(),
@@ -146,8 +147,8 @@ impl<R: Read> CsvReports<R> {
             if column.is_none() {
                 let shown: String = name.chars().take(80).collect();
                 report.push(finding(
-                    "",
-                    "invalid_csv",
+                    Path::ROOT,
+                    FindingCode::InvalidCsv,
                     Severity::Error,
                     format!("ligne 1, colonne {} : colonne inconnue « {shown} » (ignorée)", i + 1),
                     format!("line 1, column {}: unknown column '{shown}' (ignored)", i + 1),
@@ -279,8 +280,8 @@ fn validate_chunk(layout: &Layout, options: &Options, chunk: &Chunk, mut cp1252:
     if chunk.unclosed_quote {
         let line = chunk.first_line;
         let finding = finding(
-            "",
-            "invalid_csv",
+            Path::ROOT,
+            FindingCode::InvalidCsv,
             Severity::Error,
             format!("ligne {line} : guillemet jamais fermé (la ligne est lue seule, la suite du fichier est lue)"),
             format!("line {line}: a quote is never closed (the line is read alone, the rest of the file is read)"),
@@ -373,8 +374,8 @@ fn quoted_records(chunk: &Chunk, delimiter: u8, each: &mut EachRecord<'_>) {
 /// The notice of a file decoded from Windows-1252.
 fn encoding_notice() -> super::Finding {
     finding(
-        "",
-        "encoding_converted",
+        Path::ROOT,
+        FindingCode::EncodingConverted,
         Severity::Warning,
         "le fichier n'est pas en UTF-8 : il a été lu en Windows-1252 (export Excel)".into(),
         "the file is not UTF-8: it was read as Windows-1252 (an Excel export)".into(),
@@ -417,7 +418,7 @@ mod tests {
     fn windows_1252_is_decoded_with_a_notice() {
         let file = b"procedure;etat_civil.nom_naissance\r\nprimo_enregistrement;L\xc9ON\r\n";
         let reports: Vec<_> = csv_reports(&file[..], Options::default()).map(Result::unwrap).collect();
-        let codes: Vec<&str> = reports[0].1.findings().iter().map(|f| f.code).collect();
+        let codes: Vec<&str> = reports[0].1.findings().iter().map(|f| f.code.as_str()).collect();
         assert!(codes.contains(&"encoding_converted"), "{codes:?}");
         assert!(!codes.contains(&"invalid_format"), "LÉON decodes to letters: {codes:?}");
     }
@@ -512,7 +513,7 @@ mod tests {
         // The record's bytes together are UTF-8 (E9 80 80 is U+9000); its cells are not.
         let file = b"procedure;etat_civil.nom_naissance;etat_civil.nom_usage\nx;L\xe9;\x80\x80ON\n";
         let reports: Vec<_> = csv_reports(&file[..], Options::default()).map(Result::unwrap).collect();
-        let codes: Vec<&str> = reports[0].1.findings().iter().map(|f| f.code).collect();
+        let codes: Vec<&str> = reports[0].1.findings().iter().map(|f| f.code.as_str()).collect();
         assert!(codes.contains(&"encoding_converted"), "{codes:?}");
     }
 
@@ -565,7 +566,7 @@ mod tests {
     fn empty_and_header_only_files() {
         let empty: Vec<_> = csv_reports(&b""[..], Options::default()).map(Result::unwrap).collect();
         assert_eq!(empty.len(), 1);
-        assert_eq!((empty[0].0, empty[0].1.findings()[0].code), (1, "invalid_csv"));
+        assert_eq!((empty[0].0, empty[0].1.findings()[0].code.as_str()), (1, "invalid_csv"));
         assert_eq!(
             csv_reports(&b"\xEF\xBB\xBFprocedure\n"[..], Options::default()).count(),
             0

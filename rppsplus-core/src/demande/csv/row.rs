@@ -7,9 +7,10 @@ use std::ops::Range;
 
 use super::super::fields::{Fields, Raw, Shape};
 use super::super::messages::finding;
-use super::super::report::{Report, Severity};
+use super::super::report::{Path, Report, Severity};
 use super::super::schema::Obj;
 use super::super::{Options, validate_fields};
+use crate::FindingCode;
 
 /// The characters of Windows-1252 bytes 0x80–0x9F (the rest of the high half is Latin-1).
 const CP1252_80: [char; 32] = [
@@ -104,8 +105,8 @@ pub(super) fn validate_record(
     let cells = record.fields.len();
     if cells != columns.len() {
         report.push(finding(
-            "",
-            "invalid_csv",
+            Path::ROOT,
+            FindingCode::InvalidCsv,
             Severity::Error,
             format!("ligne {line} : {cells} cellules au lieu de {}", columns.len()),
             format!("line {line}: {cells} cells instead of {}", columns.len()),

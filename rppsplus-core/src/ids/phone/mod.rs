@@ -267,7 +267,7 @@ impl MobilePhone {
     }
 }
 
-identifier_traits!(MobilePhone, debug = redacted);
+identifier_traits!(MobilePhone, kind = Phone, confidential = always);
 
 #[cfg(test)]
 mod tests {
@@ -276,7 +276,7 @@ mod tests {
     fn e164(s: &str) -> String {
         MobilePhone::parse(s)
             .map(|m| m.to_string())
-            .unwrap_or_else(|e| e.code().into())
+            .unwrap_or_else(|e| e.code().as_str().into())
     }
 
     #[test]
