@@ -501,7 +501,9 @@ extern "C" {
  The input is validated as by `rppsplus_rpps_validate` (strict mode).
 
  Results: those of `rppsplus_rpps_validate` (buffers and outputs alike; there is no
- warning to report).
+ warning to report): the identifier errors of an RPPS number are
+ `RPPSPLUS_RESULT_INVALID_FORMAT`, `RPPSPLUS_RESULT_INVALID_LENGTH`,
+ `RPPSPLUS_RESULT_INVALID_CHECKSUM`, `RPPSPLUS_RESULT_INVALID_COMPONENT`.
 
  # Safety
 
@@ -515,7 +517,9 @@ rppsplus_result rppsplus_idnat_from_rpps(const char *input, size_t input_len, ch
 
  The input is validated as by `rppsplus_idnat_validate` (strict mode).
 
- Results: those of `rppsplus_rpps_validate` (buffers and outputs alike), and
+ Results: those of `rppsplus_rpps_validate` (buffers and outputs alike): the identifier
+ errors of an idNat, `RPPSPLUS_RESULT_INVALID_FORMAT`, `RPPSPLUS_RESULT_INVALID_LENGTH`,
+ `RPPSPLUS_RESULT_INVALID_CHECKSUM`, `RPPSPLUS_RESULT_INVALID_COMPONENT`, and
  `RPPSPLUS_RESULT_WRONG_IDNAT_TYPE` for a valid idNat of another type.
 
  # Safety
@@ -530,7 +534,9 @@ rppsplus_result rppsplus_idnat_to_rpps(const char *input, size_t input_len, char
 
  The input is validated as by `rppsplus_adeli_validate`.
 
- Results: those of `rppsplus_rpps_validate` (buffers and outputs alike).
+ Results: those of `rppsplus_rpps_validate` (buffers and outputs alike): the identifier
+ errors of an ADELI number are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+ `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_COMPONENT`.
 
  # Safety
 
@@ -544,7 +550,9 @@ rppsplus_result rppsplus_idnat_from_adeli(const char *input, size_t input_len, c
 
  The input is validated as by `rppsplus_idnat_validate`.
 
- Results: those of `rppsplus_rpps_validate` (buffers and outputs alike), and
+ Results: those of `rppsplus_rpps_validate` (buffers and outputs alike): the identifier
+ errors of an idNat, `RPPSPLUS_RESULT_INVALID_FORMAT`, `RPPSPLUS_RESULT_INVALID_LENGTH`,
+ `RPPSPLUS_RESULT_INVALID_CHECKSUM`, `RPPSPLUS_RESULT_INVALID_COMPONENT`, and
  `RPPSPLUS_RESULT_WRONG_IDNAT_TYPE` for a valid idNat of another type.
 
  # Safety
@@ -570,10 +578,11 @@ rppsplus_result rppsplus_idnat_to_adeli(const char *input, size_t input_len, cha
  - `RPPSPLUS_RESULT_OK`: valid; `out`, `*out_len` and `*warning_out` are written;
  - `RPPSPLUS_RESULT_INSUFFICIENT_SIZE`: valid, but `out_cap` < canonical length + 1: only
    `*out_len` is written, the length needed; retry with `*out_len + 1` bytes;
- - an identifier error, nothing written: `RPPSPLUS_RESULT_INVALID_FORMAT`,
-   `_INVALID_LENGTH`, `_INVALID_CHECKSUM`, `_INVALID_COMPONENT`, `_NOT_MOBILE` (phone),
-   `_UNKNOWN_CODE` (commune, pays); `_INVALID_IDENTIFIER` is reserved for a core error
-   this version has no code for (`rppsplus_check_message` explains each);
+ - an identifier error, nothing written (each kind's function lists its own; for an RPPS
+   number `RPPSPLUS_RESULT_INVALID_FORMAT`, `RPPSPLUS_RESULT_INVALID_LENGTH`,
+   `RPPSPLUS_RESULT_INVALID_CHECKSUM`, `RPPSPLUS_RESULT_INVALID_COMPONENT`);
+   `RPPSPLUS_RESULT_INVALID_IDENTIFIER` is reserved for a core error this version has no
+   code for; `rppsplus_check_message` explains each;
  - `RPPSPLUS_RESULT_NULL_PARAMETER`: `input` or `out_len` NULL (even with `input_len`
    0), or `out` NULL with `out_cap > 0`;
  - `RPPSPLUS_RESULT_INVALID_UTF8`; `RPPSPLUS_RESULT_INVALID_PARAMETER` (`input_len` >
@@ -590,7 +599,11 @@ rppsplus_result rppsplus_rpps_validate(const char *input, size_t input_len, char
 /*
  Validates a person's national identifier, idNat_PS (TRE_G08: `8`+RPPS, `0`+ADELI,
  `3`+FINESS`/`local...; an RPPS part in strict mode) and writes its canonical form.
- Arguments, outputs and results as `rppsplus_rpps_validate`.
+
+ Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+ errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+ `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_CHECKSUM`,
+ `RPPSPLUS_RESULT_INVALID_COMPONENT`.
 
  # Safety
 
@@ -599,9 +612,13 @@ rppsplus_result rppsplus_rpps_validate(const char *input, size_t input_len, char
 rppsplus_result rppsplus_idnat_validate(const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len, rppsplus_warning *warning_out);
 
 /*
- Validates a structure's national identifier, idNat_Struct (TRE_G07: `1`+FINESS, `2`+SIREN,
- `3`+SIRET, `4`+RPPS-rang, `0`+ADELI-rang) and writes its canonical form. Arguments, outputs
- and results as `rppsplus_rpps_validate`.
+ Validates a structure's national identifier, idNat_Struct (TRE_G07: `1`+FINESS,
+ `2`+SIREN, `3`+SIRET, `4`+RPPS-rang, `0`+ADELI-rang) and writes its canonical form.
+
+ Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+ errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+ `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_CHECKSUM`,
+ `RPPSPLUS_RESULT_INVALID_COMPONENT`.
 
  # Safety
 
@@ -611,7 +628,11 @@ rppsplus_result rppsplus_idnat_structure_validate(const char *input, size_t inpu
 
 /*
  Validates an ADELI number (9 characters starting with a departement) and writes its
- canonical form. Arguments, outputs and results as `rppsplus_rpps_validate`.
+ canonical form.
+
+ Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+ errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+ `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_COMPONENT`.
 
  # Safety
 
@@ -621,7 +642,12 @@ rppsplus_result rppsplus_adeli_validate(const char *input, size_t input_len, cha
 
 /*
  Validates a FINESS number (9 characters: departement, digits, Luhn key) and writes its
- canonical form. Arguments, outputs and results as `rppsplus_rpps_validate`.
+ canonical form.
+
+ Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+ errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+ `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_CHECKSUM`,
+ `RPPSPLUS_RESULT_INVALID_COMPONENT`.
 
  # Safety
 
@@ -630,8 +656,11 @@ rppsplus_result rppsplus_adeli_validate(const char *input, size_t input_len, cha
 rppsplus_result rppsplus_finess_validate(const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len, rppsplus_warning *warning_out);
 
 /*
- Validates a SIREN number (9 digits, Luhn key) and writes its canonical form. Arguments,
- outputs and results as `rppsplus_rpps_validate`.
+ Validates a SIREN number (9 digits, Luhn key) and writes its canonical form.
+
+ Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+ errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+ `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_CHECKSUM`.
 
  # Safety
 
@@ -641,7 +670,11 @@ rppsplus_result rppsplus_siren_validate(const char *input, size_t input_len, cha
 
 /*
  Validates a SIRET number (14 digits: SIREN + establishment, Luhn key) and writes its
- canonical form. Arguments, outputs and results as `rppsplus_rpps_validate`.
+ canonical form.
+
+ Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+ errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+ `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_CHECKSUM`.
 
  # Safety
 
@@ -650,9 +683,13 @@ rppsplus_result rppsplus_siren_validate(const char *input, size_t input_len, cha
 rppsplus_result rppsplus_siret_validate(const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len, rppsplus_warning *warning_out);
 
 /*
- Validates an RPPS-rang (cabinet) identifier (14 digits: an RPPS number and its rang; strict
- mode) and writes its canonical form. Arguments, outputs and results as
- `rppsplus_rpps_validate`.
+ Validates an RPPS-rang (cabinet) identifier (14 digits: an RPPS number and its rang;
+ strict mode) and writes its canonical form.
+
+ Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+ errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+ `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_CHECKSUM`,
+ `RPPSPLUS_RESULT_INVALID_COMPONENT`.
 
  # Safety
 
@@ -662,9 +699,12 @@ rppsplus_result rppsplus_rpps_rang_validate(const char *input, size_t input_len,
 
 /*
  Validates an INSEE commune code (5 characters, `2A`/`2B` for Corsica; the commune must
- exist) and writes its canonical form: the current code (an old code such as `20004` gives
- `2A004`, with the warning `RPPSPLUS_WARNING_OLD_CODE`). Arguments, outputs and results as
- `rppsplus_rpps_validate`.
+ exist) and writes its canonical form: the current code (an old code such as `20004`
+ gives `2A004`, with the warning `RPPSPLUS_WARNING_OLD_CODE`).
+
+ Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+ errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+ `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_UNKNOWN_CODE`.
 
  # Safety
 
@@ -673,8 +713,13 @@ rppsplus_result rppsplus_rpps_rang_validate(const char *input, size_t input_len,
 rppsplus_result rppsplus_commune_validate(const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len, rppsplus_warning *warning_out);
 
 /*
- Validates an INSEE country code (5 digits starting with `99`; the country must exist) and
- writes its canonical form. Arguments, outputs and results as `rppsplus_rpps_validate`.
+ Validates an INSEE country code (5 digits starting with `99`; the country must exist)
+ and writes its canonical form.
+
+ Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+ errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+ `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_COMPONENT`,
+ `RPPSPLUS_RESULT_UNKNOWN_CODE`.
 
  # Safety
 
@@ -683,10 +728,14 @@ rppsplus_result rppsplus_commune_validate(const char *input, size_t input_len, c
 rppsplus_result rppsplus_pays_validate(const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len, rppsplus_warning *warning_out);
 
 /*
- Validates a mobile phone number (French mobile ranges, including overseas; foreign numbers
- in international form, with the warning `RPPSPLUS_WARNING_FOREIGN_NUMBER`) and writes its
- canonical E.164 form (`+33612345678`). Arguments, outputs and results as
- `rppsplus_rpps_validate`.
+ Validates a mobile phone number (French mobile ranges, including overseas; foreign
+ numbers in international form, with the warning `RPPSPLUS_WARNING_FOREIGN_NUMBER`) and
+ writes its canonical E.164 form (`+33612345678`).
+
+ Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+ errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+ `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_COMPONENT`,
+ `RPPSPLUS_RESULT_NOT_MOBILE`.
 
  # Safety
 
@@ -695,8 +744,11 @@ rppsplus_result rppsplus_pays_validate(const char *input, size_t input_len, char
 rppsplus_result rppsplus_phone_validate(const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len, rppsplus_warning *warning_out);
 
 /*
- Validates an email address and writes its canonical form. Arguments, outputs and results as
- `rppsplus_rpps_validate`.
+ Validates an email address and writes its canonical form.
+
+ Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+ errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+ `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_COMPONENT`.
 
  # Safety
 
@@ -705,8 +757,11 @@ rppsplus_result rppsplus_phone_validate(const char *input, size_t input_len, cha
 rppsplus_result rppsplus_email_validate(const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len, rppsplus_warning *warning_out);
 
 /*
- Validates a demande (registration request) number and writes its canonical form. Arguments,
- outputs and results as `rppsplus_rpps_validate`.
+ Validates a demande (registration request) number and writes its canonical form.
+
+ Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+ errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+ `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_COMPONENT`.
 
  # Safety
 
@@ -1183,7 +1238,14 @@ rppsplus_result rppsplus_validate_json(const char *json, size_t json_len, const 
  not JSON gives one report with an `invalid_json` finding (per line for JSON Lines), an
  empty array an empty list. `options` may be NULL (the defaults).
 
- Results: as `rppsplus_validate_json`, with `reports_out` for `report_out`.
+ Results:
+ - `RPPSPLUS_RESULT_OK`: `*reports_out` is a new list;
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `json` or `reports_out` NULL (even with `json_len`
+   0);
+ - `RPPSPLUS_RESULT_INVALID_PARAMETER`: `json_len` above `PTRDIFF_MAX`;
+ - `RPPSPLUS_RESULT_PANIC`.
+
+ On error `*reports_out` is unchanged and there is nothing to free.
 
  # Safety
 

@@ -39,7 +39,9 @@ fn idnat(s: &str) -> Result<IdNatPp, rppsplus_result> {
 /// The input is validated as by `rppsplus_rpps_validate` (strict mode).
 ///
 /// Results: those of `rppsplus_rpps_validate` (buffers and outputs alike; there is no
-/// warning to report).
+/// warning to report): the identifier errors of an RPPS number are
+/// `RPPSPLUS_RESULT_INVALID_FORMAT`, `RPPSPLUS_RESULT_INVALID_LENGTH`,
+/// `RPPSPLUS_RESULT_INVALID_CHECKSUM`, `RPPSPLUS_RESULT_INVALID_COMPONENT`.
 ///
 /// # Safety
 ///
@@ -65,7 +67,9 @@ pub unsafe extern "C" fn rppsplus_idnat_from_rpps(
 ///
 /// The input is validated as by `rppsplus_idnat_validate` (strict mode).
 ///
-/// Results: those of `rppsplus_rpps_validate` (buffers and outputs alike), and
+/// Results: those of `rppsplus_rpps_validate` (buffers and outputs alike): the identifier
+/// errors of an idNat, `RPPSPLUS_RESULT_INVALID_FORMAT`, `RPPSPLUS_RESULT_INVALID_LENGTH`,
+/// `RPPSPLUS_RESULT_INVALID_CHECKSUM`, `RPPSPLUS_RESULT_INVALID_COMPONENT`, and
 /// `RPPSPLUS_RESULT_WRONG_IDNAT_TYPE` for a valid idNat of another type.
 ///
 /// # Safety
@@ -94,7 +98,9 @@ pub unsafe extern "C" fn rppsplus_idnat_to_rpps(
 ///
 /// The input is validated as by `rppsplus_adeli_validate`.
 ///
-/// Results: those of `rppsplus_rpps_validate` (buffers and outputs alike).
+/// Results: those of `rppsplus_rpps_validate` (buffers and outputs alike): the identifier
+/// errors of an ADELI number are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+/// `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_COMPONENT`.
 ///
 /// # Safety
 ///
@@ -120,7 +126,9 @@ pub unsafe extern "C" fn rppsplus_idnat_from_adeli(
 ///
 /// The input is validated as by `rppsplus_idnat_validate`.
 ///
-/// Results: those of `rppsplus_rpps_validate` (buffers and outputs alike), and
+/// Results: those of `rppsplus_rpps_validate` (buffers and outputs alike): the identifier
+/// errors of an idNat, `RPPSPLUS_RESULT_INVALID_FORMAT`, `RPPSPLUS_RESULT_INVALID_LENGTH`,
+/// `RPPSPLUS_RESULT_INVALID_CHECKSUM`, `RPPSPLUS_RESULT_INVALID_COMPONENT`, and
 /// `RPPSPLUS_RESULT_WRONG_IDNAT_TYPE` for a valid idNat of another type.
 ///
 /// # Safety

@@ -164,10 +164,11 @@ unsafe fn validate(
 /// - `RPPSPLUS_RESULT_OK`: valid; `out`, `*out_len` and `*warning_out` are written;
 /// - `RPPSPLUS_RESULT_INSUFFICIENT_SIZE`: valid, but `out_cap` < canonical length + 1: only
 ///   `*out_len` is written, the length needed; retry with `*out_len + 1` bytes;
-/// - an identifier error, nothing written: `RPPSPLUS_RESULT_INVALID_FORMAT`,
-///   `_INVALID_LENGTH`, `_INVALID_CHECKSUM`, `_INVALID_COMPONENT`, `_NOT_MOBILE` (phone),
-///   `_UNKNOWN_CODE` (commune, pays); `_INVALID_IDENTIFIER` is reserved for a core error
-///   this version has no code for (`rppsplus_check_message` explains each);
+/// - an identifier error, nothing written (each kind's function lists its own; for an RPPS
+///   number `RPPSPLUS_RESULT_INVALID_FORMAT`, `RPPSPLUS_RESULT_INVALID_LENGTH`,
+///   `RPPSPLUS_RESULT_INVALID_CHECKSUM`, `RPPSPLUS_RESULT_INVALID_COMPONENT`);
+///   `RPPSPLUS_RESULT_INVALID_IDENTIFIER` is reserved for a core error this version has no
+///   code for; `rppsplus_check_message` explains each;
 /// - `RPPSPLUS_RESULT_NULL_PARAMETER`: `input` or `out_len` NULL (even with `input_len`
 ///   0), or `out` NULL with `out_cap > 0`;
 /// - `RPPSPLUS_RESULT_INVALID_UTF8`; `RPPSPLUS_RESULT_INVALID_PARAMETER` (`input_len` >
@@ -193,7 +194,11 @@ pub unsafe extern "C" fn rppsplus_rpps_validate(
 
 /// Validates a person's national identifier, idNat_PS (TRE_G08: `8`+RPPS, `0`+ADELI,
 /// `3`+FINESS`/`local...; an RPPS part in strict mode) and writes its canonical form.
-/// Arguments, outputs and results as `rppsplus_rpps_validate`.
+///
+/// Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+/// errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+/// `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_CHECKSUM`,
+/// `RPPSPLUS_RESULT_INVALID_COMPONENT`.
 ///
 /// # Safety
 ///
@@ -211,9 +216,13 @@ pub unsafe extern "C" fn rppsplus_idnat_validate(
     ffi_panic_boundary! { unsafe { validate(Ok(IdKind::IdNat), Ok(Mode::Strict), input, input_len, out, out_cap, out_len, warning_out) } }
 }
 
-/// Validates a structure's national identifier, idNat_Struct (TRE_G07: `1`+FINESS, `2`+SIREN,
-/// `3`+SIRET, `4`+RPPS-rang, `0`+ADELI-rang) and writes its canonical form. Arguments, outputs
-/// and results as `rppsplus_rpps_validate`.
+/// Validates a structure's national identifier, idNat_Struct (TRE_G07: `1`+FINESS,
+/// `2`+SIREN, `3`+SIRET, `4`+RPPS-rang, `0`+ADELI-rang) and writes its canonical form.
+///
+/// Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+/// errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+/// `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_CHECKSUM`,
+/// `RPPSPLUS_RESULT_INVALID_COMPONENT`.
 ///
 /// # Safety
 ///
@@ -232,7 +241,11 @@ pub unsafe extern "C" fn rppsplus_idnat_structure_validate(
 }
 
 /// Validates an ADELI number (9 characters starting with a departement) and writes its
-/// canonical form. Arguments, outputs and results as `rppsplus_rpps_validate`.
+/// canonical form.
+///
+/// Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+/// errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+/// `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_COMPONENT`.
 ///
 /// # Safety
 ///
@@ -251,7 +264,12 @@ pub unsafe extern "C" fn rppsplus_adeli_validate(
 }
 
 /// Validates a FINESS number (9 characters: departement, digits, Luhn key) and writes its
-/// canonical form. Arguments, outputs and results as `rppsplus_rpps_validate`.
+/// canonical form.
+///
+/// Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+/// errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+/// `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_CHECKSUM`,
+/// `RPPSPLUS_RESULT_INVALID_COMPONENT`.
 ///
 /// # Safety
 ///
@@ -269,8 +287,11 @@ pub unsafe extern "C" fn rppsplus_finess_validate(
     ffi_panic_boundary! { unsafe { validate(Ok(IdKind::Finess), Ok(Mode::Strict), input, input_len, out, out_cap, out_len, warning_out) } }
 }
 
-/// Validates a SIREN number (9 digits, Luhn key) and writes its canonical form. Arguments,
-/// outputs and results as `rppsplus_rpps_validate`.
+/// Validates a SIREN number (9 digits, Luhn key) and writes its canonical form.
+///
+/// Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+/// errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+/// `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_CHECKSUM`.
 ///
 /// # Safety
 ///
@@ -289,7 +310,11 @@ pub unsafe extern "C" fn rppsplus_siren_validate(
 }
 
 /// Validates a SIRET number (14 digits: SIREN + establishment, Luhn key) and writes its
-/// canonical form. Arguments, outputs and results as `rppsplus_rpps_validate`.
+/// canonical form.
+///
+/// Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+/// errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+/// `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_CHECKSUM`.
 ///
 /// # Safety
 ///
@@ -307,9 +332,13 @@ pub unsafe extern "C" fn rppsplus_siret_validate(
     ffi_panic_boundary! { unsafe { validate(Ok(IdKind::Siret), Ok(Mode::Strict), input, input_len, out, out_cap, out_len, warning_out) } }
 }
 
-/// Validates an RPPS-rang (cabinet) identifier (14 digits: an RPPS number and its rang; strict
-/// mode) and writes its canonical form. Arguments, outputs and results as
-/// `rppsplus_rpps_validate`.
+/// Validates an RPPS-rang (cabinet) identifier (14 digits: an RPPS number and its rang;
+/// strict mode) and writes its canonical form.
+///
+/// Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+/// errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+/// `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_CHECKSUM`,
+/// `RPPSPLUS_RESULT_INVALID_COMPONENT`.
 ///
 /// # Safety
 ///
@@ -328,9 +357,12 @@ pub unsafe extern "C" fn rppsplus_rpps_rang_validate(
 }
 
 /// Validates an INSEE commune code (5 characters, `2A`/`2B` for Corsica; the commune must
-/// exist) and writes its canonical form: the current code (an old code such as `20004` gives
-/// `2A004`, with the warning `RPPSPLUS_WARNING_OLD_CODE`). Arguments, outputs and results as
-/// `rppsplus_rpps_validate`.
+/// exist) and writes its canonical form: the current code (an old code such as `20004`
+/// gives `2A004`, with the warning `RPPSPLUS_WARNING_OLD_CODE`).
+///
+/// Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+/// errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+/// `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_UNKNOWN_CODE`.
 ///
 /// # Safety
 ///
@@ -348,8 +380,13 @@ pub unsafe extern "C" fn rppsplus_commune_validate(
     ffi_panic_boundary! { unsafe { validate(Ok(IdKind::Commune), Ok(Mode::Strict), input, input_len, out, out_cap, out_len, warning_out) } }
 }
 
-/// Validates an INSEE country code (5 digits starting with `99`; the country must exist) and
-/// writes its canonical form. Arguments, outputs and results as `rppsplus_rpps_validate`.
+/// Validates an INSEE country code (5 digits starting with `99`; the country must exist)
+/// and writes its canonical form.
+///
+/// Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+/// errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+/// `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_COMPONENT`,
+/// `RPPSPLUS_RESULT_UNKNOWN_CODE`.
 ///
 /// # Safety
 ///
@@ -367,10 +404,14 @@ pub unsafe extern "C" fn rppsplus_pays_validate(
     ffi_panic_boundary! { unsafe { validate(Ok(IdKind::Pays), Ok(Mode::Strict), input, input_len, out, out_cap, out_len, warning_out) } }
 }
 
-/// Validates a mobile phone number (French mobile ranges, including overseas; foreign numbers
-/// in international form, with the warning `RPPSPLUS_WARNING_FOREIGN_NUMBER`) and writes its
-/// canonical E.164 form (`+33612345678`). Arguments, outputs and results as
-/// `rppsplus_rpps_validate`.
+/// Validates a mobile phone number (French mobile ranges, including overseas; foreign
+/// numbers in international form, with the warning `RPPSPLUS_WARNING_FOREIGN_NUMBER`) and
+/// writes its canonical E.164 form (`+33612345678`).
+///
+/// Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+/// errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+/// `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_COMPONENT`,
+/// `RPPSPLUS_RESULT_NOT_MOBILE`.
 ///
 /// # Safety
 ///
@@ -388,8 +429,11 @@ pub unsafe extern "C" fn rppsplus_phone_validate(
     ffi_panic_boundary! { unsafe { validate(Ok(IdKind::Phone), Ok(Mode::Strict), input, input_len, out, out_cap, out_len, warning_out) } }
 }
 
-/// Validates an email address and writes its canonical form. Arguments, outputs and results as
-/// `rppsplus_rpps_validate`.
+/// Validates an email address and writes its canonical form.
+///
+/// Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+/// errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+/// `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_COMPONENT`.
 ///
 /// # Safety
 ///
@@ -407,8 +451,11 @@ pub unsafe extern "C" fn rppsplus_email_validate(
     ffi_panic_boundary! { unsafe { validate(Ok(IdKind::Email), Ok(Mode::Strict), input, input_len, out, out_cap, out_len, warning_out) } }
 }
 
-/// Validates a demande (registration request) number and writes its canonical form. Arguments,
-/// outputs and results as `rppsplus_rpps_validate`.
+/// Validates a demande (registration request) number and writes its canonical form.
+///
+/// Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+/// errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+/// `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_COMPONENT`.
 ///
 /// # Safety
 ///

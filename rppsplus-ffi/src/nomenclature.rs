@@ -5,6 +5,7 @@
 //! Everything here converts: the tables, the validity rules and the search are the core's
 //! (`rppsplus_core::nomenclature`).
 
+use std::borrow::Cow;
 use std::ffi::c_char;
 
 use rppsplus_core::date;
@@ -115,6 +116,30 @@ unsafe fn table_and_code<'a>(
     unsafe { Ok((input_str(table, table_len)?, input_str(code, code_len)?)) }
 }
 
+/// The body of the `(table, code) -> text` functions: the output's pointers, then the
+/// inputs, then `text` written to the output.
+///
+/// # Safety
+///
+/// The contracts of [`input_str`] and [`Output::new`].
+#[allow(clippy::too_many_arguments)]
+unsafe fn table_text(
+    table: *const c_char,
+    table_len: usize,
+    code: *const c_char,
+    code_len: usize,
+    out: *mut c_char,
+    out_cap: usize,
+    out_len: *mut usize,
+    text: impl FnOnce(&str, &str) -> Result<Cow<'static, str>, rppsplus_result>,
+) -> Result<(), rppsplus_result> {
+    // SAFETY: forwarded to the caller.
+    let output = unsafe { Output::new(out, out_cap, out_len) }?;
+    // SAFETY: forwarded to the caller.
+    let (table, code) = unsafe { table_and_code(table, table_len, code, code_len) }?;
+    output.write(&text(table, code)?)
+}
+
 /// Writes the label of a code of a nomenclature table (`profession`, `326` ->
 /// `Educateur sp\xc3\xa9cialis\xc3\xa9` in UTF-8), or the name of a commune
 /// (`commune`, `13203` -> `Marseille 3e Arrondissement`).
@@ -153,10 +178,11 @@ pub unsafe extern "C" fn rppsplus_nomenclature_label(
 ) -> rppsplus_result {
     ffi_panic_boundary! {
         // SAFETY: the caller's contract.
-        let output = unsafe { Output::new(out, out_cap, out_len) }?;
-        // SAFETY: the caller's contract.
-        let (table, code) = unsafe { table_and_code(table, table_len, code, code_len) }?;
-        output.write(nomenclature::label(table, code)?.ok_or(RPPSPLUS_RESULT_UNKNOWN_CODE)?)
+        unsafe {
+            table_text(table, table_len, code, code_len, out, out_cap, out_len, |table, code| {
+                Ok(nomenclature::label(table, code)?.ok_or(RPPSPLUS_RESULT_UNKNOWN_CODE)?.into())
+            })
+        }
     }
 }
 
@@ -193,11 +219,12 @@ pub unsafe extern "C" fn rppsplus_nomenclature_replaced_by(
 ) -> rppsplus_result {
     ffi_panic_boundary! {
         // SAFETY: the caller's contract.
-        let output = unsafe { Output::new(out, out_cap, out_len) }?;
-        // SAFETY: the caller's contract.
-        let (table, code) = unsafe { table_and_code(table, table_len, code, code_len) }?;
-        let code = nomenclature::field(table)?.table().get(code).ok_or(RPPSPLUS_RESULT_UNKNOWN_CODE)?;
-        output.write(&code.replaced_by().join(","))
+        unsafe {
+            table_text(table, table_len, code, code_len, out, out_cap, out_len, |table, code| {
+                let code = nomenclature::field(table)?.table().get(code).ok_or(RPPSPLUS_RESULT_UNKNOWN_CODE)?;
+                Ok(code.replaced_by().join(",").into())
+            })
+        }
     }
 }
 

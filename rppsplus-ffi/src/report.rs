@@ -146,7 +146,14 @@ pub unsafe extern "C" fn rppsplus_validate_json(
 /// not JSON gives one report with an `invalid_json` finding (per line for JSON Lines), an
 /// empty array an empty list. `options` may be NULL (the defaults).
 ///
-/// Results: as `rppsplus_validate_json`, with `reports_out` for `report_out`.
+/// Results:
+/// - `RPPSPLUS_RESULT_OK`: `*reports_out` is a new list;
+/// - `RPPSPLUS_RESULT_NULL_PARAMETER`: `json` or `reports_out` NULL (even with `json_len`
+///   0);
+/// - `RPPSPLUS_RESULT_INVALID_PARAMETER`: `json_len` above `PTRDIFF_MAX`;
+/// - `RPPSPLUS_RESULT_PANIC`.
+///
+/// On error `*reports_out` is unchanged and there is nothing to free.
 ///
 /// # Safety
 ///

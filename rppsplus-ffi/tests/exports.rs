@@ -465,51 +465,59 @@ fn is_valid_is_what_check_accepts() {
         assert_eq!(is_valid(kind, input), accepted, "{:?}", String::from_utf8_lossy(input));
     }
     assert!(is_valid(RPPSPLUS_KIND_COMMUNE, b"20004"));
-    assert!(!is_valid(RPPSPLUS_KIND_COMMUNE, b"75015"), "a postal code is not a commune code");
+    assert!(
+        !is_valid(RPPSPLUS_KIND_COMMUNE, b"75015"),
+        "a postal code is not a commune code"
+    );
     // Misuse is false, never an error.
     assert!(!is_valid(rppsplus_kind(13), b"10107985318"));
     assert!(!is_valid(RPPSPLUS_KIND_RPPS, b"\xff"));
     // SAFETY: NULL input, and a length the library refuses unread.
     unsafe {
         assert!(!rppsplus_is_valid(RPPSPLUS_KIND_RPPS, ptr::null(), 0));
-        assert!(!rppsplus_is_valid(RPPSPLUS_KIND_RPPS, c"10107985318".as_ptr(), usize::MAX));
+        assert!(!rppsplus_is_valid(
+            RPPSPLUS_KIND_RPPS,
+            c"10107985318".as_ptr(),
+            usize::MAX
+        ));
     }
 }
 
 #[test]
 fn validators_report_their_warning() {
-    // The warnings of strict mode, through each kind's own function.
-    let cases: [(Validate, &str, rppsplus_warning); 4] = [
-        (rppsplus_commune_validate, "20004", RPPSPLUS_WARNING_OLD_CODE),
-        (rppsplus_commune_validate, "13003", RPPSPLUS_WARNING_ALSO_POSTAL_CODE),
+    // The warnings of strict mode, through each kind's own function: those of `rppsplus_check`.
+    let cases: [(Validate, rppsplus_kind, &str, rppsplus_warning); 4] = [
+        (
+            rppsplus_commune_validate,
+            RPPSPLUS_KIND_COMMUNE,
+            "20004",
+            RPPSPLUS_WARNING_OLD_CODE,
+        ),
+        (
+            rppsplus_commune_validate,
+            RPPSPLUS_KIND_COMMUNE,
+            "13003",
+            RPPSPLUS_WARNING_ALSO_POSTAL_CODE,
+        ),
         (
             rppsplus_phone_validate,
+            RPPSPLUS_KIND_PHONE,
             "+44 7911 123456",
             RPPSPLUS_WARNING_FOREIGN_NUMBER,
         ),
-        (rppsplus_rpps_validate, "10107985318", RPPSPLUS_WARNING_NONE),
+        (
+            rppsplus_rpps_validate,
+            RPPSPLUS_KIND_RPPS,
+            "10107985318",
+            RPPSPLUS_WARNING_NONE,
+        ),
     ];
-    for (f, input, expected) in cases {
+    for (f, kind, input, expected) in cases {
         let (mut buf, mut len, mut warning) = ([0 as c_char; 32], 0, UNTOUCHED_WARNING);
+        let (p, n) = (input.as_ptr().cast(), input.len());
         // SAFETY: valid pointers and sizes.
-        let code = unsafe {
-            f(
-                input.as_ptr().cast(),
-                input.len(),
-                buf.as_mut_ptr(),
-                32,
-                &mut len,
-                &mut warning,
-            )
-        };
+        let code = unsafe { f(p, n, buf.as_mut_ptr(), 32, &mut len, &mut warning) };
         assert_eq!((code, warning), (OK, expected), "{input}");
-        let kind = if input.starts_with('+') {
-            RPPSPLUS_KIND_PHONE
-        } else if input.len() == 5 {
-            RPPSPLUS_KIND_COMMUNE
-        } else {
-            RPPSPLUS_KIND_RPPS
-        };
         assert_eq!(
             check(kind, RPPSPLUS_MODE_STRICT, input.as_bytes(), 32).3,
             expected,

@@ -171,3 +171,70 @@ fn constants_are_the_core_values_and_names() {
         }
     }
 }
+
+/// Each function of the header with the comment above it: (name, comment, prototype).
+fn functions(header: &str) -> Vec<(String, String, String)> {
+    let mut out = Vec::new();
+    let mut comment = String::new();
+    let mut in_comment = false;
+    for line in header.lines() {
+        if line.trim_start().starts_with("/*") && !line.contains("*/") {
+            in_comment = true;
+            comment.clear();
+        } else if in_comment {
+            if line.trim_start().starts_with("*/") {
+                in_comment = false;
+            } else {
+                comment.push_str(line);
+                comment.push('\n');
+            }
+        } else if line.ends_with(");") && line.contains("rppsplus_") && !line.starts_with('#') {
+            let name = line
+                .split('(')
+                .next()
+                .unwrap_or("")
+                .rsplit([' ', '*'])
+                .next()
+                .unwrap_or("");
+            out.push((name.to_owned(), comment.clone(), line.to_owned()));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_fallible_function_lists_its_results() {
+    let header = generate();
+    let functions = functions(&header);
+    assert!(functions.len() > 60, "{} functions found", functions.len());
+    for (name, comment, prototype) in &functions {
+        if prototype.starts_with("rppsplus_result ") {
+            assert!(comment.contains("Results"), "{name}: no Results list");
+            assert!(comment.contains("RPPSPLUS_RESULT_"), "{name}: its Results name no code");
+        }
+    }
+    // The identifier errors the shared corpus produces for each kind are in the Results of the
+    // kind's own function.
+    let corpus = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/corpus/identifiers.jsonl"
+    ))
+    .expect("tests/corpus/identifiers.jsonl");
+    let mut rows = 0;
+    for line in corpus.lines().filter(|l| !l.trim().is_empty()) {
+        let row: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+        let Some(code) = row["code"].as_str() else { continue };
+        let function = format!("rppsplus_{}_validate", row["kind"].as_str().unwrap().replace('-', "_"));
+        let (_, comment, _) = functions
+            .iter()
+            .find(|(n, ..)| *n == function)
+            .expect("a validator per kind");
+        let constant = format!("RPPSPLUS_RESULT_{}", code.to_uppercase());
+        assert!(
+            comment.contains(&constant),
+            "{function}: {constant} missing from its Results"
+        );
+        rows += 1;
+    }
+    assert!(rows > 50, "{rows} invalid corpus rows");
+}

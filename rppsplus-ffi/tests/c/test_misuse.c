@@ -310,7 +310,7 @@ static void test_small_buffers(void) {
 }
 
 static void test_results(void) {
-  char out[64], msg[256];
+  char out[64], msg[1024];
   size_t len, msg_len;
   rppsplus_warning warning;
   rppsplus_result code;

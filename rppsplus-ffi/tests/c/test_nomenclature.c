@@ -111,6 +111,12 @@ static void test_check(void) {
              RPPSPLUS_RESULT_NULL_PARAMETER);
   CHECK_CODE(rppsplus_nomenclature_replaced_by("profession", 10, "350", 3, buf, sizeof buf, NULL),
              RPPSPLUS_RESULT_NULL_PARAMETER);
+  CHECK_CODE(rppsplus_nomenclature_replaced_by("profession", 10, "350", 3, NULL, 4, &len),
+             RPPSPLUS_RESULT_NULL_PARAMETER);
+  CHECK_CODE(replaced_by("profession", "\xff", buf, sizeof buf, &len), RPPSPLUS_RESULT_INVALID_UTF8);
+  CHECK_CODE(replaced_by("prof\xc3", "350", buf, sizeof buf, &len), RPPSPLUS_RESULT_INVALID_UTF8);
+  CHECK_CODE(rppsplus_nomenclature_replaced_by("profession", (size_t)-1, "350", 3, buf, sizeof buf, &len),
+             RPPSPLUS_RESULT_INVALID_PARAMETER);
   /* Dates: the core's parser (YYYY-MM-DD exactly). */
   CHECK_CODE(check_at("TRE_R85", "323", "0000-01-01"), RPPSPLUS_RESULT_OK);
   CHECK_CODE(check_at("TRE_R85", "323", "9999-12-31"), RPPSPLUS_RESULT_CODE_DEPRECATED);
