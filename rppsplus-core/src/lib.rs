@@ -16,6 +16,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod cpx;
 pub mod demande;
 pub mod ids;
 pub mod nomenclature;

@@ -43,6 +43,7 @@ mod view;
 use chrono::NaiveDate;
 
 pub use csv::{CsvReports, csv_reports};
+pub(crate) use model::names;
 pub use model::{Confirmations, Contact, Demande, EtatCivil, Procedure, PublicView, Situation, Source, Structure};
 pub use report::{Finding, Report, Severity};
 pub use schema::COLUMNS;

@@ -35,6 +35,7 @@ macro_rules! names {
         }
     };
 }
+pub(crate) use names;
 
 names! {
     /// The six procedures of the portal.
