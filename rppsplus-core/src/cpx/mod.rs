@@ -28,6 +28,8 @@
 mod apdu;
 mod cert;
 mod error;
+#[cfg(test)]
+mod fuzz;
 mod model;
 mod pin;
 mod pkcs15;

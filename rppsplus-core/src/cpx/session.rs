@@ -184,7 +184,8 @@ impl<T: CardTransport> Cpx<T> {
 
     /// Verifies the PIN (as [`verify_pin`](Self::verify_pin)) then reads, in the same
     /// transaction, every PIN-protected data object of the DODF (the situations), kept as
-    /// read; the card is reset at the end.
+    /// read; the card is reset at the end. A DODF without protected objects is
+    /// [`CardError::MissingObject`].
     pub fn situations_raw(&mut self, pin: Pin) -> Result<Vec<SituationObject>, CardError> {
         self.run(Disposition::Reset, move |ch, generation| {
             let (app, odf) = discover(ch)?;
@@ -193,6 +194,11 @@ impl<T: CardTransport> Cpx<T> {
                 data.extend(parse_dodf(&read_file(ch, &app, dodf, CardObject::Dodf)?)?);
             }
             let protected: Vec<&DataEntry> = data.iter().filter(|d| d.auth_id.is_some()).collect();
+            if protected.is_empty() {
+                return Err(CardError::MissingObject {
+                    object: CardObject::DataObject,
+                });
+            }
             let pins = read_pins(ch, &app, &odf)?;
             let entry = holder_pin(&pins, &data).ok_or(CardError::MissingObject {
                 object: CardObject::Aodf,
@@ -319,7 +325,7 @@ fn pin_counter(
 }
 
 /// The GET DATA answer: tags `9B` (tries left) and `9A` (maximum), anywhere in the template.
-fn parse_counter(data: &[u8]) -> Result<PinStatus, CardError> {
+pub(crate) fn parse_counter(data: &[u8]) -> Result<PinStatus, CardError> {
     let malformed = CardError::MalformedData {
         object: CardObject::PinCounter,
     };

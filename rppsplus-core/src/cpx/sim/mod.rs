@@ -561,7 +561,7 @@ impl SimCard {
             0x08 => Some([&MF[..], data].concat()),
             0x09 => Some([&self.state.df[..], data].concat()),
             0x00 if data == MF => Some(MF.to_vec()),
-            0x00 | 0x01 | 0x02 if data.len() == 2 => Some([&self.state.df[..], data].concat()),
+            0x00..=0x02 if data.len() == 2 => Some([&self.state.df[..], data].concat()),
             _ => return none(Sw::WRONG_P1P2),
         };
         let Some((target, node)) = target.and_then(|t| self.files.get(&t).cloned().map(|n| (t, n))) else {
@@ -790,10 +790,7 @@ mod tests {
             send(&mut card, &[0x00, 0xA4, 0x08, 0x0C, 0x04, 0x00, 0x01, 0xD1, 0x20]),
             [0x90, 0x00]
         );
-        assert_eq!(
-            send(&mut card, &[0x00, 0xB0, 0x00, 0x00, 0xE7]).ends_with(&[0x62, 0x82]),
-            true
-        );
+        assert!(send(&mut card, &[0x00, 0xB0, 0x00, 0x00, 0xE7]).ends_with(&[0x62, 0x82]));
         assert_eq!(send(&mut card, &[0x00, 0xB0, 0x00, 0x00, 0xE8]), [0x67, 0x00]);
         card.reset();
         assert_eq!(send(&mut card, &[0x00, 0x20, 0x00, 0x01]), [0x63, 0xC3]);
