@@ -31,12 +31,16 @@ mod error;
 #[cfg(test)]
 mod fuzz;
 mod model;
+#[cfg(feature = "pcsc")]
+pub mod pcsc;
 mod pin;
 mod pkcs15;
 mod session;
 mod sim;
 mod tlv;
 mod transport;
+#[cfg(feature = "pcsc")]
+pub mod vpcd;
 
 pub use apdu::{Command, MAX_READ, Response, Sw};
 pub use error::{CardError, CardObject};
