@@ -31,7 +31,7 @@ else
 fi
 
 status=0
-RPPSPLUS_PCSC_E2E=1 timeout 900 cargo test -q -p rppsplus-core --features pcsc --test cpx_pcsc_e2e -- --nocapture \
+RPPSPLUS_PCSC_E2E=1 timeout 900 cargo test -p rppsplus-core --features pcsc --test cpx_pcsc_e2e -- --nocapture \
   || status=$?
 if [ "$status" -ne 0 ] && [ -n "$pid" ]; then
   echo "--- pcscd log (last 200 lines)"

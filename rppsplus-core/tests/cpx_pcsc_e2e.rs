@@ -69,6 +69,19 @@ fn a_simulated_card_through_pcscd() {
     assert_eq!(card.detect().unwrap().generation, Generation::Cps3);
     assert_eq!(card.read().unwrap(), expected);
     assert_eq!(card.holder().unwrap(), expected.holder);
+    // A figure for BENCHMARKS.md (printed, never asserted): one read() through pcscd and vpcd.
+    let mut times: Vec<Duration> = (0..9)
+        .map(|_| {
+            let start = Instant::now();
+            card.read().unwrap();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    eprintln!(
+        "Cpx::read through pcscd + vpcd: median {:?} of 9 (min {:?})",
+        times[4], times[0]
+    );
     assert_eq!(
         card.pin_status(),
         Ok(PinStatus {
