@@ -253,60 +253,25 @@ fn value_path(type_attributes: AnyRef<'_>, nested: bool, object: CardObject) -> 
     FilePath::parse(value, object).map(Some)
 }
 
-/// A certificate of the CDF.
+/// A certificate of a CDF or a data object of a DODF: its label, the authentication object
+/// protecting it (`None`: free access) and its path.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct CertificateEntry {
+pub(crate) struct Entry {
     pub(crate) label: String,
-    pub(crate) path: FilePath,
-}
-
-/// Parses a CDF: the X.509 certificate entries (label and path).
-pub(crate) fn parse_cdf(bytes: &[u8]) -> Result<Vec<CertificateEntry>, CardError> {
-    let object = CardObject::Cdf;
-    let mut out = Vec::new();
-    for entry in elements(bytes).map_err(|_| malformed(object))? {
-        let Some((common, _class, typed)) = object_parts(entry, object)? else {
-            continue;
-        };
-        if let Some(path) = value_path(typed, true, object)? {
-            out.push(CertificateEntry {
-                label: common.label,
-                path,
-            });
-        }
-    }
-    Ok(out)
-}
-
-/// The authentication certificate among the CDF entries: the CPx label, else the first
-/// label speaking of authentication.
-pub(crate) fn auth_certificate(entries: &[CertificateEntry]) -> Option<&CertificateEntry> {
-    entries.iter().find(|e| e.label == AUTH_CERT_LABEL).or_else(|| {
-        entries
-            .iter()
-            .find(|e| e.label.to_lowercase().contains("authentification"))
-    })
-}
-
-/// A data object of the DODF.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct DataEntry {
-    pub(crate) label: String,
-    /// The authentication object protecting it (`None`: free access).
     pub(crate) auth_id: Option<Vec<u8>>,
     pub(crate) path: FilePath,
 }
 
-/// Parses a DODF: the opaque data objects (label, protection, path).
-pub(crate) fn parse_dodf(bytes: &[u8]) -> Result<Vec<DataEntry>, CardError> {
-    let object = CardObject::Dodf;
+/// The entries of a CDF or a DODF whose value is a path (`nested`: the value is the first
+/// element of a SEQUENCE, as for certificates).
+fn parse_entries(bytes: &[u8], object: CardObject, nested: bool) -> Result<Vec<Entry>, CardError> {
     let mut out = Vec::new();
     for entry in elements(bytes).map_err(|_| malformed(object))? {
         let Some((common, _class, typed)) = object_parts(entry, object)? else {
             continue;
         };
-        if let Some(path) = value_path(typed, false, object)? {
-            out.push(DataEntry {
+        if let Some(path) = value_path(typed, nested, object)? {
+            out.push(Entry {
                 label: common.label,
                 auth_id: common.auth_id,
                 path,
@@ -314,6 +279,26 @@ pub(crate) fn parse_dodf(bytes: &[u8]) -> Result<Vec<DataEntry>, CardError> {
         }
     }
     Ok(out)
+}
+
+/// Parses a CDF: the X.509 certificate entries.
+pub(crate) fn parse_cdf(bytes: &[u8]) -> Result<Vec<Entry>, CardError> {
+    parse_entries(bytes, CardObject::Cdf, true)
+}
+
+/// The authentication certificate among the CDF entries: the CPx label, else the first
+/// label speaking of authentication.
+pub(crate) fn auth_certificate(entries: &[Entry]) -> Option<&Entry> {
+    entries.iter().find(|e| e.label == AUTH_CERT_LABEL).or_else(|| {
+        entries
+            .iter()
+            .find(|e| e.label.to_lowercase().contains("authentification"))
+    })
+}
+
+/// Parses a DODF: the opaque data objects.
+pub(crate) fn parse_dodf(bytes: &[u8]) -> Result<Vec<Entry>, CardError> {
+    parse_entries(bytes, CardObject::Dodf, false)
 }
 
 /// How the PIN is encoded in the VERIFY command (PKCS#15 `PinType`).
@@ -431,7 +416,7 @@ pub(crate) fn parse_aodf(bytes: &[u8]) -> Result<Vec<PinEntry>, CardError> {
 
 /// The holder's PIN: the one protecting the private data objects, else the first PIN that is
 /// neither an unblocking nor a security officer PIN.
-pub(crate) fn holder_pin<'a>(pins: &'a [PinEntry], data: &[DataEntry]) -> Option<&'a PinEntry> {
+pub(crate) fn holder_pin<'a>(pins: &'a [PinEntry], data: &[Entry]) -> Option<&'a PinEntry> {
     let protecting = data.iter().find_map(|d| d.auth_id.as_deref());
     protecting
         .and_then(|id| pins.iter().find(|p| p.auth_id == id))
@@ -525,8 +510,9 @@ mod tests {
 
     #[test]
     fn picks_the_authentication_certificate() {
-        let e = |label: &str| CertificateEntry {
+        let e = |label: &str| Entry {
             label: label.into(),
+            auth_id: None,
             path: FilePath::new(&[1, 2], CardObject::Cdf).unwrap(),
         };
         let entries = [e("Certificat de Signature CPS"), e(AUTH_CERT_LABEL)];

@@ -2,8 +2,8 @@
 
 use super::apdu::{Command, Sw};
 use super::pkcs15::{
-    Application, CertificateEntry, DEFAULT_ODF, DataEntry, FilePath, MF, Odf, PinEntry, auth_certificate, holder_pin,
-    parse_aodf, parse_cdf, parse_dir, parse_dodf, parse_odf,
+    Application, DEFAULT_ODF, Entry, FilePath, MF, Odf, PinEntry, auth_certificate, holder_pin, parse_aodf, parse_cdf,
+    parse_dir, parse_dodf, parse_odf,
 };
 use super::tlv::{ctx, elements, find_deep};
 use super::transport::{CardTransport, Channel, Disposition};
@@ -193,7 +193,7 @@ impl<T: CardTransport> Cpx<T> {
             for dodf in &odf.data_objects {
                 data.extend(parse_dodf(&read_file(ch, &app, dodf, CardObject::Dodf)?)?);
             }
-            let protected: Vec<&DataEntry> = data.iter().filter(|d| d.auth_id.is_some()).collect();
+            let protected: Vec<&Entry> = data.iter().filter(|d| d.auth_id.is_some()).collect();
             if protected.is_empty() {
                 return Err(CardError::MissingObject {
                     object: CardObject::DataObject,
@@ -248,7 +248,7 @@ fn discover(ch: &mut Channel<'_>) -> Result<(Application, Odf), CardError> {
 
 /// The CDFs, read until one lists the authentication certificate, then the certificate.
 fn read_holder(ch: &mut Channel<'_>, app: &Application, odf: &Odf) -> Result<Holder, CardError> {
-    let mut entries: Vec<CertificateEntry> = Vec::new();
+    let mut entries: Vec<Entry> = Vec::new();
     for cdf in &odf.certificates {
         entries.extend(parse_cdf(&read_file(ch, app, cdf, CardObject::Cdf)?)?);
         if auth_certificate(&entries).is_some() {
