@@ -12,7 +12,8 @@
 //! # Ok::<(), rppsplus_core::ids::ParseError>(())
 //! ```
 //!
-//! Everything is offline and deterministic; the crate never opens a file or a socket.
+//! Everything is offline and deterministic; without the `pcsc` feature the crate never opens a
+//! file or a socket (with it, `cpx::pcsc` talks to the platform's smart card service).
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
