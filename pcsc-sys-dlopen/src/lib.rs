@@ -19,6 +19,9 @@
 //! let mut ctx = 0;
 //! let rv = unsafe { pcsc_sys::SCardEstablishContext(pcsc_sys::SCARD_SCOPE_USER, std::ptr::null(), std::ptr::null(), &mut ctx) };
 //! assert!(rv == pcsc_sys::SCARD_S_SUCCESS || rv == pcsc_sys::SCARD_E_NO_SERVICE);
+//! if rv == pcsc_sys::SCARD_S_SUCCESS {
+//!     unsafe { pcsc_sys::SCardReleaseContext(ctx) };
+//! }
 //! ```
 // The items mirror the C API's names (documented by pcsc-lite and Microsoft), not Rust's.
 #![allow(non_camel_case_types, non_snake_case, non_upper_case_globals, missing_docs)]
