@@ -32,11 +32,14 @@
 //! | the stable codes of findings and errors | [`FindingCode`] | docs/domain.md §4 |
 //! | the closed sets of names (procedures, actors, stages, severities, kinds) | [`names`] | |
 //! | reference dates: the one parser and the one "today" (UTC) | [`date`] | |
+//! | CPx cards: APDUs, PKCS#15 discovery, the holder, the PIN, a simulator, the PC/SC backend | [`cpx`] | docs/cards.md, docs/domain.md §6 |
 //!
-//! Everything is offline and deterministic; the crate never opens a file or a socket.
+//! Everything is offline and deterministic; without the `pcsc` feature the crate never opens a
+//! file or a socket (with it, `cpx::pcsc` talks to the platform's smart card service).
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod cpx;
 pub mod date;
 pub mod demande;
 mod finding_code;
