@@ -11,12 +11,11 @@ fn rppsplus(args: &[&str], stdin: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the binary runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin is piped")
-        .write_all(stdin)
-        .expect("stdin is writable");
+    let written = child.stdin.take().expect("stdin is piped").write_all(stdin);
+    // A command that ends before reading its input (a usage error) closes the pipe first.
+    if let Err(e) = written {
+        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "stdin is writable");
+    }
     child.wait_with_output().expect("the binary ends")
 }
 
@@ -74,6 +73,33 @@ fn test_mode_warns() {
         (Some(0), "99700075122\tok\t99700075122\n")
     );
     assert!(String::from_utf8_lossy(&test.stderr).contains("test_identifier"));
+}
+
+#[test]
+fn display_forms() {
+    let o = rppsplus(
+        &["check", "siret", "--display", "73282932000074", "73282932000075"],
+        b"",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let text = stdout(&o);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "73282932000074\tok\t732 829 320 00074");
+    assert!(
+        lines[1].starts_with("73282932000075\terror\tinvalid_checksum\t"),
+        "{text}"
+    );
+    let o = rppsplus(
+        &["check", "phone", "--display", "--format", "json", "+262692123456"],
+        b"",
+    );
+    let record: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(record["canonical"], "+262692123456");
+    assert_eq!(record["display"], "06 92 12 34 56");
+    // Without --display, the JSON records keep their shape.
+    let o = rppsplus(&["check", "phone", "--format", "json", "+262692123456"], b"");
+    let record: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert!(record.get("display").is_none());
 }
 
 #[test]
