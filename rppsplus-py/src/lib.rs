@@ -4,10 +4,13 @@
 //! `rppsplus-core`. The public Python API is the `rppsplus` package
 //! (`python/rppsplus/__init__.py`), typed by the hand-written `_rppsplus.pyi`.
 
+mod args;
 mod check;
+mod dates;
 mod demande;
 mod errors;
 mod ids;
+mod names;
 mod nomenclature;
 
 use pyo3::prelude::*;
@@ -16,8 +19,6 @@ use pyo3::prelude::*;
 #[pymodule(gil_used = false)]
 pub mod _rppsplus {
     use pyo3::prelude::*;
-    use pyo3::types::PyTuple;
-    use rppsplus_core::ids::IdKind;
 
     #[pymodule_export]
     use crate::errors::{
@@ -33,6 +34,9 @@ pub mod _rppsplus {
         Adeli, Email, Finess, IdNat, IdNatStructure, InseeCommune, InseeCountry, MobilePhone, NumeroDemande, Rpps,
         RppsRang, Siren, Siret,
     };
+
+    #[pymodule_export]
+    use crate::ids::{compact_value, format_value};
 
     #[pymodule_export]
     use crate::ids::{
@@ -51,12 +55,11 @@ pub mod _rppsplus {
         nomenclature_table, nomenclature_tables, nomenclature_value_set, nomenclature_value_sets, resolve_commune,
     };
 
-    /// Adds `__version__` (the crate's version) and `KINDS` (the names `check` takes).
+    /// Adds `__version__` (the crate's version) and the core's lists of names: `KINDS`,
+    /// `FINDING_CODES`, `STAGES`, `ACTORS`, `SEVERITIES`.
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add("__version__", env!("CARGO_PKG_VERSION"))?;
-        let kinds = PyTuple::new(m.py(), IdKind::NAMES.iter().copied())?;
-        m.add("KINDS", kinds)?;
-        Ok(())
+        crate::names::add_all(m)
     }
 }
