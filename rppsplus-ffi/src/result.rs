@@ -123,7 +123,7 @@ impl rppsplus_result {
 impl From<ParseError> for rppsplus_result {
     fn from(error: ParseError) -> Self {
         match error {
-            ParseError::InvalidFormat { .. } => Self::InvalidFormat,
+            ParseError::InvalidFormat { .. } | ParseError::Missing { .. } => Self::InvalidFormat,
             ParseError::InvalidLength { .. } => Self::InvalidLength,
             ParseError::InvalidChecksum { .. } => Self::InvalidChecksum,
             ParseError::InvalidComponent { .. } => Self::InvalidComponent,

@@ -315,31 +315,31 @@ impl Table {
     /// The NOS name (``"TRE_R85-RolePriseCharge"``).
     #[getter]
     fn name(&self) -> &'static str {
-        self.0.name()
+        self.0.meta().name()
     }
 
     /// The OID.
     #[getter]
     fn oid(&self) -> &'static str {
-        self.0.oid()
+        self.0.meta().oid()
     }
 
     /// The canonical URL.
     #[getter]
     fn url(&self) -> &'static str {
-        self.0.url()
+        self.0.meta().url()
     }
 
     /// The version of the embedded table.
     #[getter]
     fn version(&self) -> &'static str {
-        self.0.version()
+        self.0.meta().version()
     }
 
     /// What the table holds.
     #[getter]
     fn description(&self) -> &'static str {
-        self.0.description()
+        self.0.meta().description()
     }
 
     /// Whether only part of the source table is embedded.
@@ -385,7 +385,7 @@ impl Table {
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        Ok(format!("Table({})", quoted(py, self.0.name())?))
+        Ok(format!("Table({})", quoted(py, self.0.meta().name())?))
     }
 }
 
@@ -400,25 +400,25 @@ impl ValueSet {
     /// The NOS name (``"JDV_J121-RolePriseCharge-ENREG"``).
     #[getter]
     fn name(&self) -> &'static str {
-        self.0.name()
+        self.0.meta().name()
     }
 
     /// The OID.
     #[getter]
     fn oid(&self) -> &'static str {
-        self.0.oid()
+        self.0.meta().oid()
     }
 
     /// The canonical URL.
     #[getter]
     fn url(&self) -> &'static str {
-        self.0.url()
+        self.0.meta().url()
     }
 
     /// The version of the embedded set.
     #[getter]
     fn version(&self) -> &'static str {
-        self.0.version()
+        self.0.meta().version()
     }
 
     /// The code system the codes come from.
@@ -430,7 +430,7 @@ impl ValueSet {
     /// The codes of the set.
     #[getter]
     fn codes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        strings(py, self.0.codes().iter().copied())
+        strings(py, self.0.latest().codes().iter().map(|c| c.code()))
     }
 
     /// The code if it may be entered for the field on ``at`` (a ``datetime.date``, an ISO
@@ -444,16 +444,16 @@ impl ValueSet {
     }
 
     fn __len__(&self) -> usize {
-        self.0.codes().len()
+        self.0.latest().codes().len()
     }
 
     fn __contains__(&self, code: &Bound<'_, PyAny>) -> bool {
         code.cast::<PyString>()
-            .is_ok_and(|s| self.0.contains(&s.to_string_lossy()))
+            .is_ok_and(|s| self.0.latest().contains(&s.to_string_lossy()))
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        Ok(format!("ValueSet({})", quoted(py, self.0.name())?))
+        Ok(format!("ValueSet({})", quoted(py, self.0.meta().name())?))
     }
 }
 
