@@ -59,7 +59,7 @@ pub(crate) fn validate_csv<'py>(
     let mut rows: Vec<Py<PyTuple>> = Vec::new();
     let mut failure: Option<PyErr> = None;
     let read = py.detach(|| -> std::io::Result<()> {
-        let threads = std::thread::available_parallelism().map_or(1, usize::from);
+        let threads = super::threads();
         core::csv_reports(File::open(&path)?, options).for_each_batch(threads, |batch| {
             // The Python objects are made while the next chunks are being validated.
             Python::attach(|py| -> PyResult<()> {

@@ -13,6 +13,8 @@ mod csv;
 mod report;
 mod validation;
 
+use std::sync::LazyLock;
+
 use pyo3::prelude::*;
 use rppsplus_core::demande::{Actor, Options, Stage};
 
@@ -39,4 +41,12 @@ fn options(
         actor: actor.0,
         mode: mode(test_mode),
     })
+}
+
+/// The threads that validate a collection: one per core available to the process, read once
+/// (reading it takes system calls that made a `validate_many` of one demande cost 32 µs
+/// instead of 5 µs).
+fn threads() -> usize {
+    static THREADS: LazyLock<usize> = LazyLock::new(|| std::thread::available_parallelism().map_or(1, usize::from));
+    *THREADS
 }

@@ -81,7 +81,7 @@ pub(crate) fn validate_many<'py>(
         .unbind();
     let mut reports: Vec<Py<Report>> = Vec::with_capacity(demandes.len().unwrap_or(0));
     let mut read = 0;
-    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let threads = super::threads();
     // The core validates off the GIL; reading the demandes and making the `Report` objects
     // take it again, batch by batch.
     py.detach(|| {
