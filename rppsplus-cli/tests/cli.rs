@@ -76,6 +76,33 @@ fn test_mode_warns() {
 }
 
 #[test]
+fn display_forms() {
+    let o = rppsplus(
+        &["check", "siret", "--display", "73282932000074", "73282932000075"],
+        b"",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let text = stdout(&o);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "73282932000074\tok\t732 829 320 00074");
+    assert!(
+        lines[1].starts_with("73282932000075\terror\tinvalid_checksum\t"),
+        "{text}"
+    );
+    let o = rppsplus(
+        &["check", "phone", "--display", "--format", "json", "+262692123456"],
+        b"",
+    );
+    let record: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(record["canonical"], "+262692123456");
+    assert_eq!(record["display"], "06 92 12 34 56");
+    // Without --display, the JSON records keep their shape.
+    let o = rppsplus(&["check", "phone", "--format", "json", "+262692123456"], b"");
+    let record: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert!(record.get("display").is_none());
+}
+
+#[test]
 fn usage_errors_exit_2() {
     for args in [
         &["check", "no-such-kind", "1"][..],

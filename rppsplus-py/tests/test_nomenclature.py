@@ -349,7 +349,7 @@ def test_non_str_is_a_type_error(index: int, bad: Any) -> None:
         CALLS[index](bad)
 
 
-@pytest.mark.parametrize("bad", ["2026-11-23", 20261123, datetime.time(12)])
+@pytest.mark.parametrize("bad", [20261123, datetime.time(12)])
 def test_bad_dates_are_type_errors(bad: Any) -> None:
     with pytest.raises(TypeError, match="must be datetime.date"):
         nom.check("profession", "326", at=bad)
