@@ -1,4 +1,4 @@
-//! The demande (SPEC.md §4): the model, collect-all validation into a [`Report`] of
+//! The demande (docs/domain.md §4): the model, collect-all validation into a [`Report`] of
 //! [`Finding`]s with stable codes, and the JSON and CSV readers.
 //!
 //! How a demande is validated: every input (JSON text, a `serde_json::Value`, a CSV row) is
@@ -31,6 +31,7 @@
 //! ```
 
 mod csv;
+mod duplicates;
 mod fields;
 mod messages;
 mod model;
@@ -39,15 +40,18 @@ mod reader;
 mod report;
 mod rules;
 mod schema;
+mod scope;
 mod view;
 
 use chrono::NaiveDate;
 
 pub use crate::FindingCode;
 pub use csv::{CsvReports, csv_reports};
+pub use duplicates::Duplicates;
 pub use model::{Confirmations, Contact, Demande, EtatCivil, Procedure, PublicView, Situation, Source, Structure};
 pub use report::{Finding, Path, Report, Segment, Severity};
 pub use schema::COLUMNS;
+pub use scope::{ETAT_CIVIL_REQUIRED, FIELDS_BY_PROCEDURE, FieldRule, Presence, SENDERS, Sending, sending};
 
 use crate::ids::Mode;
 use crate::names::names;
@@ -120,9 +124,10 @@ impl Default for Options {
 /// Validates a typed demande: every rule, every finding.
 ///
 /// ```
-/// use rppsplus_core::demande::{Demande, Options, Procedure, validate};
+/// use rppsplus_core::demande::{Demande, Options, Procedure, Stage, validate};
 /// let d = Demande { procedure: Some(Procedure::FermetureSituation), ..Demande::default() };
-/// let report = validate(&d, &Options::default());
+/// let draft = Options { stage: Stage::Draft, ..Options::default() };
+/// let report = validate(&d, &draft);
 /// let paths: Vec<String> = report.findings().iter().map(|f| f.path.to_string()).collect();
 /// assert_eq!(paths, ["rpps", "situation.id", "situation.date_fin_fonction"]);
 /// ```
@@ -164,7 +169,8 @@ fn validate_fields(fields: &Fields<'_>, options: &Options) -> Report {
 
 /// Validates a JSON document of demandes: one demande (an object), an array of demandes,
 /// or JSON Lines (one demande per line). Each report comes with the index of its demande
-/// (0-based: array position, or line number − 1 for JSON Lines).
+/// (0-based: array position, or line number − 1 for JSON Lines). The same person or RPPS
+/// number in two demandes is `duplicate` on the later one ([`Duplicates`]).
 ///
 /// ```
 /// use rppsplus_core::demande::{Options, validate_json_document};
@@ -173,6 +179,16 @@ fn validate_fields(fields: &Fields<'_>, options: &Options) -> Report {
 /// assert_eq!(reports[1].1.findings()[0].code, "invalid_format");
 /// ```
 pub fn validate_json_document(json: &[u8], options: &Options) -> Vec<(usize, Report)> {
+    let mut reports = document_reports(json, options);
+    let mut duplicates = Duplicates::by_index();
+    for (index, report) in &mut reports {
+        duplicates.check(*index, report);
+    }
+    reports
+}
+
+/// The reports of the demandes of a JSON document, each on its own.
+fn document_reports(json: &[u8], options: &Options) -> Vec<(usize, Report)> {
     let validate = |i, fields: &Fields<'_>| (i, validate_fields(fields, options));
     let mut reports = Vec::new();
     let text = std::str::from_utf8(json).ok();
@@ -235,12 +251,8 @@ fn whole<'a, R: serde_json::de::Read<'a>, S: serde::de::DeserializeSeed<'a>>(
 /// The report of a text that is not JSON, with the line and column of the error.
 pub(crate) fn invalid_json(e: &serde_json::Error) -> Report {
     let mut report = Report::default();
-    report.push(messages::finding(
-        Path::ROOT,
-        FindingCode::InvalidJson,
-        Severity::Error,
-        format!("JSON invalide, ligne {} colonne {}", e.line(), e.column()),
-        format!("invalid JSON at line {} column {}", e.line(), e.column()),
-    ));
+    let (line, column) = (e.line().to_string(), e.column().to_string());
+    let label = messages::Label::json();
+    report.push(messages::Msg::InvalidJson.labelled(Path::ROOT, &label, &[&line, &column], &[&line, &column]));
     report
 }

@@ -6,15 +6,15 @@
 use chrono::NaiveDate;
 
 use super::fields::{Fields, Kind, Raw, Shape};
-use super::messages::about;
-use super::report::{Finding, Path, Report, Severity};
+use super::messages::{self, Msg};
+use super::report::{Finding, Path, Report};
 use super::rules::{parse_finding, test_identity};
-use super::schema::{Col, Obj};
+use super::schema::{COLUMNS, Col, OBJECTS, Obj};
 use super::view::{Prenoms, View};
 use super::{Procedure, Source};
-use crate::FindingCode;
 use crate::ids::{
-    Email, Finess, InseeCommuneCode, InseeCountryCode, MobilePhone, Mode, NumeroDemande, ParseError, Rpps, Siret,
+    Component, Email, Finess, InseeCommuneCode, InseeCountryCode, MobilePhone, Mode, NumeroDemande, ParseError, Rpps,
+    Siret,
 };
 
 /// Reads the [`Fields`] of one demande, reporting type errors, bad values and unknown
@@ -32,13 +32,8 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
 
     fn wrong_type(&mut self, path: impl Into<Path>, got: Kind, expected: Kind) {
         let ((got_fr, got_en), (expected_fr, expected_en)) = (got.names(), expected.names());
-        self.report.push(about(
-            path,
-            FindingCode::InvalidFormat,
-            Severity::Error,
-            &format!("{expected_fr} attendu, {got_fr} reçu"),
-            &format!("{expected_en} expected, {got_en} found"),
-        ));
+        self.report
+            .push(Msg::WrongType.at_in(path, &[expected_fr, got_fr], &[expected_en, got_en]));
     }
 
     /// Whether `object` is given as an object, reporting its type otherwise and its
@@ -92,18 +87,39 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
             .ok()
     }
 
+    /// The RPPS number; the idNat of one (`8` and the number) says which number to give.
+    fn rpps(&mut self) -> Option<Rpps> {
+        let s = self.text(Col::Rpps)?;
+        match Rpps::parse_with(s, Mode::Test) {
+            Ok(r) => Some(r),
+            Err(ParseError::InvalidComponent {
+                component: Component::RppsIdNat,
+                ..
+            }) => {
+                // An RPPS number is public: the message may give it.
+                let number: String = s.chars().filter(char::is_ascii_digit).skip(1).collect();
+                self.report.push(Msg::RppsIdNat.at(Col::Rpps.path(), &[&number]));
+                None
+            }
+            Err(e) => {
+                self.report.push(parse_finding(Col::Rpps.path(), &e));
+                None
+            }
+        }
+    }
+
     /// A date: exactly `YYYY-MM-DD`, a real date (or `JJ/MM/AAAA` in a spreadsheet).
     fn date(&mut self, col: Col) -> Option<NaiveDate> {
         let s = self.text(col)?;
-        let date = parse_date(s.as_bytes(), self.fields.spreadsheet);
+        let spreadsheet = self.fields.spreadsheet;
+        let date = parse_date(s.as_bytes(), spreadsheet);
         if date.is_none() {
-            self.report.push(about(
-                col.path(),
-                FindingCode::InvalidFormat,
-                Severity::Error,
-                "date réelle attendue, au format AAAA-MM-JJ",
-                "a real date expected, as YYYY-MM-DD",
-            ));
+            let (fr, en) = if spreadsheet {
+                ("AAAA-MM-JJ ou JJ/MM/AAAA", "YYYY-MM-DD or DD/MM/YYYY")
+            } else {
+                ("AAAA-MM-JJ", "YYYY-MM-DD")
+            };
+            self.report.push(Msg::BadDate.at_in(col.path(), &[fr], &[en]));
         }
         date
     }
@@ -137,13 +153,7 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
         let parsed = s.parse().ok();
         if parsed.is_none() {
             let list = all.iter().map(|&v| name(v)).collect::<Vec<_>>().join(", ");
-            self.report.push(about(
-                col.path(),
-                FindingCode::UnknownCode,
-                Severity::Error,
-                &format!("valeur inconnue (attendu : {list})"),
-                &format!("unknown value (expected: {list})"),
-            ));
+            self.report.push(Msg::UnknownName.at(col.path(), &[&list]));
         }
         parsed
     }
@@ -188,7 +198,7 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
         if !self.object(Obj::Root) {
             return View::default();
         }
-        let rpps = match self.parsed(Col::Rpps, |s| Rpps::parse_with(s, Mode::Test)) {
+        let rpps = match self.rpps() {
             Some(r) if r.is_test() && self.mode == Mode::Strict => {
                 self.report.push(test_identity("rpps", self.mode));
                 None
@@ -196,9 +206,11 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
             other => other,
         };
         let procedure = self.name(Col::Procedure, Procedure::ALL, Procedure::as_str);
-        self.parsed(Col::Numero, NumeroDemande::parse);
+        let numero = self.parsed(Col::Numero, NumeroDemande::parse);
         let mut v = View {
+            given: given(self.fields),
             procedure,
+            numero,
             rpps,
             ..View::default()
         };
@@ -213,7 +225,7 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
             v.pays_naissance = self.parsed(Col::PaysNaissance, InseeCountryCode::parse);
             v.commune_naissance = self.parsed(Col::CommuneNaissance, InseeCommuneCode::parse);
             v.lieu_naissance = self.text(Col::LieuNaissance);
-            self.name(Col::Source, Source::ALL, Source::as_str);
+            v.source = self.name(Col::Source, Source::ALL, Source::as_str);
         }
         if self.object(Obj::Contact) {
             v.email_given = self.parsed(Col::Email, Email::validate).is_some();
@@ -241,6 +253,26 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
         }
         v
     }
+}
+
+/// Which fields and objects `fields` gives, valid or not (a text of white space only is
+/// not given; nor is an empty list of prénoms): the bits of [`View::given`].
+fn given(fields: &Fields<'_>) -> u64 {
+    let mut bits = 0;
+    for (i, leaf) in fields.leaves.iter().enumerate() {
+        let present = match leaf {
+            Raw::Absent => false,
+            raw @ (Raw::Text(_) | Raw::Owned(_)) => fields.text(raw).is_some_and(|t| !trim(t).is_empty()),
+            Raw::List { from, to } => from < to,
+            Raw::Bool(_) | Raw::Other(_) => true,
+        };
+        bits |= u64::from(present) << i;
+    }
+    for (o, shape) in fields.objects.iter().enumerate().skip(1) {
+        bits |= u64::from(*shape != Shape::Absent) << (COLUMNS.len() + o);
+    }
+    debug_assert_eq!(fields.objects.len(), OBJECTS.len());
+    bits
 }
 
 /// `s` without the white space around it (Unicode's, as `str::trim`), checked quickly at
@@ -278,13 +310,8 @@ fn parse_date(b: &[u8], french: bool) -> Option<NaiveDate> {
 fn unknown_field(parent: Path, key: &str) -> Finding {
     let key: String = key.chars().take(80).collect();
     let path = parent.key(key);
-    super::messages::finding(
-        path.clone(),
-        FindingCode::UnknownField,
-        Severity::Error,
-        format!("champ inconnu « {path} » (faute de frappe ?)"),
-        format!("unknown field '{path}' (a typo?)"),
-    )
+    let label = messages::unknown_field(&path);
+    Msg::UnknownField.labelled(path, &label, &[], &[])
 }
 
 #[cfg(test)]

@@ -5,15 +5,20 @@
 use chrono::NaiveDate;
 
 use super::fields::Raw;
-use super::model::{Demande, Procedure};
+use super::model::{Demande, Procedure, Source};
 use super::reader::trim;
-use crate::ids::{Finess, InseeCommuneCode, InseeCountryCode, MobilePhone, Rpps, Siret};
+use super::scope::bit;
+use crate::ids::{Finess, InseeCommuneCode, InseeCountryCode, MobilePhone, NumeroDemande, Rpps, Siret};
 
 /// A demande for the rules. Identifiers are parsed; a field the reader found in error is
 /// absent here (its finding is in the report already).
 #[derive(Default)]
 pub(crate) struct View<'a> {
+    /// Which fields and objects are given, valid or not: the bit of each
+    /// ([`bit`](super::scope::bit)); a text of white space only is not given.
+    pub(crate) given: u64,
     pub(crate) procedure: Option<Procedure>,
+    pub(crate) numero: Option<NumeroDemande>,
     pub(crate) rpps: Option<Rpps>,
     /// Whether the état civil is given (an object).
     pub(crate) etat_civil: bool,
@@ -28,6 +33,7 @@ pub(crate) struct View<'a> {
     pub(crate) pays_naissance: Option<InseeCountryCode>,
     pub(crate) commune_naissance: Option<InseeCommuneCode>,
     pub(crate) lieu_naissance: Option<&'a str>,
+    pub(crate) source: Option<Source>,
     /// Whether a valid email address is given.
     pub(crate) email_given: bool,
     pub(crate) telephone_mobile: Option<MobilePhone>,
@@ -49,7 +55,7 @@ pub(crate) struct View<'a> {
 /// The prénoms, as the input holds them; [`Prenoms::each`] gives each one with its index in
 /// the input (trimmed, but for a typed demande's, which are taken as they are).
 #[derive(Default, Clone, Copy)]
-#[cfg_attr(test, derive(Debug))] // It holds input values: no `Debug` outside tests (SPEC.md §7).
+#[cfg_attr(test, derive(Debug))] // It holds input values: no `Debug` outside tests (docs/domain.md §7).
 pub(crate) enum Prenoms<'a> {
     /// None given.
     #[default]
@@ -63,6 +69,13 @@ pub(crate) enum Prenoms<'a> {
     One(&'a str),
     /// A spreadsheet cell: prénoms separated by `,`.
     Cell(&'a str),
+}
+
+impl View<'_> {
+    /// Whether the field or object of `bit` is given.
+    pub(crate) fn has(&self, bit: u64) -> bool {
+        self.given & bit != 0
+    }
 }
 
 impl<'a> Prenoms<'a> {
@@ -98,6 +111,14 @@ impl<'a> Prenoms<'a> {
     }
 }
 
+/// The bits of the fields whose condition holds (the bits are computed when the crate is
+/// built).
+macro_rules! given {
+    ($($path:literal => $on:expr,)+) => {
+        0 $(| if $on { const { bit($path) } } else { 0 })+
+    };
+}
+
 impl<'a> From<&'a Demande> for View<'a> {
     fn from(d: &'a Demande) -> Self {
         let ec = d.etat_civil.as_ref();
@@ -105,13 +126,50 @@ impl<'a> From<&'a Demande> for View<'a> {
         let s = d.situation.as_ref();
         let st = s.and_then(|s| s.structure.as_ref());
         let c = d.confirmations.as_ref();
+        let given = given! {
+            "procedure" => d.procedure.is_some(),
+            "numero" => d.numero.is_some(),
+            "rpps" => d.rpps.is_some(),
+            "etat_civil" => ec.is_some(),
+            "etat_civil.civilite" => ec.is_some_and(|e| e.civilite.is_some()),
+            "etat_civil.sexe" => ec.is_some_and(|e| e.sexe.is_some()),
+            "etat_civil.nom_naissance" => ec.is_some_and(|e| e.nom_naissance.is_some()),
+            "etat_civil.nom_usage" => ec.is_some_and(|e| e.nom_usage.is_some()),
+            "etat_civil.prenoms" => ec.is_some_and(|e| !e.prenoms.is_empty()),
+            "etat_civil.date_naissance" => ec.is_some_and(|e| e.date_naissance.is_some()),
+            "etat_civil.pays_naissance" => ec.is_some_and(|e| e.pays_naissance.is_some()),
+            "etat_civil.commune_naissance" => ec.is_some_and(|e| e.commune_naissance.is_some()),
+            "etat_civil.lieu_naissance" => ec.is_some_and(|e| e.lieu_naissance.is_some()),
+            "etat_civil.source" => ec.is_some_and(|e| e.source.is_some()),
+            "contact" => contact.is_some(),
+            "contact.email" => contact.is_some_and(|c| c.email.is_some()),
+            "contact.telephone_mobile" => contact.is_some_and(|c| c.telephone_mobile.is_some()),
+            "situation" => s.is_some(),
+            "situation.id" => s.is_some_and(|s| s.id.is_some()),
+            "situation.nom_exercice" => s.is_some_and(|s| s.nom_exercice.is_some()),
+            "situation.prenom_exercice" => s.is_some_and(|s| s.prenom_exercice.is_some()),
+            "situation.structure" => st.is_some(),
+            "situation.structure.finess" => st.is_some_and(|st| st.finess.is_some()),
+            "situation.structure.siret" => st.is_some_and(|st| st.siret.is_some()),
+            "situation.profession" => s.is_some_and(|s| s.profession.is_some()),
+            "situation.role" => s.is_some_and(|s| s.role.is_some()),
+            "situation.mode_exercice" => s.is_some_and(|s| s.mode_exercice.is_some()),
+            "situation.date_prise_fonction" => s.is_some_and(|s| s.date_prise_fonction.is_some()),
+            "situation.date_fin_fonction" => s.is_some_and(|s| s.date_fin_fonction.is_some()),
+            "situation.motif_fin" => s.is_some_and(|s| s.motif_fin.is_some()),
+            "confirmations" => c.is_some(),
+            "confirmations.cgu_acceptees" => c.is_some_and(|c| c.cgu_acceptees.is_some()),
+            "confirmations.rencontre_en_personne" => c.is_some_and(|c| c.rencontre_en_personne.is_some()),
+        };
         View {
+            given,
             procedure: d.procedure,
+            numero: d.numero,
             rpps: d.rpps,
             etat_civil: ec.is_some(),
             structure: st.is_some(),
-            civilite: ec.and_then(|e| e.civilite.as_deref()),
-            sexe: ec.and_then(|e| e.sexe.as_deref()),
+            civilite: ec.and_then(|e| e.civilite).map(|c| c.code()),
+            sexe: ec.and_then(|e| e.sexe).map(|s| s.code()),
             nom_naissance: ec.and_then(|e| e.nom_naissance.as_deref()),
             nom_usage: ec.and_then(|e| e.nom_usage.as_deref()),
             prenoms: ec.map_or(Prenoms::None, |e| Prenoms::Typed(&e.prenoms)),
@@ -119,6 +177,7 @@ impl<'a> From<&'a Demande> for View<'a> {
             pays_naissance: ec.and_then(|e| e.pays_naissance),
             commune_naissance: ec.and_then(|e| e.commune_naissance),
             lieu_naissance: ec.and_then(|e| e.lieu_naissance.as_deref()),
+            source: ec.and_then(|e| e.source),
             email_given: contact.is_some_and(|c| c.email.is_some()),
             telephone_mobile: contact.and_then(|c| c.telephone_mobile),
             situation_id: s.and_then(|s| s.id.as_deref()),

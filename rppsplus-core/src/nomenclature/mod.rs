@@ -21,7 +21,7 @@
 
 pub mod commune;
 mod enums;
-mod fold;
+pub(crate) mod fold;
 mod generated;
 mod lookup;
 mod model;
@@ -32,7 +32,7 @@ use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 
-pub use enums::{Civilite, ModeExercice, Role, Sexe};
+pub use enums::{Civilite, Sexe};
 pub use fold::fold;
 pub use lookup::{COMMUNE_TABLE, Entry, Lookup, label, lookup};
 use model::Date;
