@@ -84,8 +84,12 @@ def test_exception_codes(cls: type, value: str, exc: type[RppsplusError], code: 
 def test_exception_details() -> None:
     with pytest.raises(InvalidLength) as info:
         Rpps("1010798531")
-    assert info.value.message == "numéro RPPS : 10 caractères au lieu de 11"
-    assert info.value.message_en == "RPPS number: 10 characters, expected 11"
+    assert info.value.message == (
+        "numéro RPPS : 10 caractères au lieu de 11 ; vérifiez qu'aucun caractère ne manque ni n'est en trop"
+    )
+    assert info.value.message_en == (
+        "RPPS number: 10 characters instead of 11; check that no character is missing or extra"
+    )
     assert info.value.kind == "rpps"
     assert info.value.position is None
     with pytest.raises(InvalidFormat) as info2:

@@ -112,7 +112,7 @@ impl Component {
             Self::RppsIdNat => "retirez le 8 initial",
             Self::IdNatPrefix => "vérifiez le premier caractère (8 devant un numéro RPPS, 0 devant un ADELI…)",
             Self::IdNatLocalPart => "corrigez la partie après « / »",
-            Self::FinessDepartement | Self::AdeliDepartement => "vérifiez les deux premiers caractères",
+            Self::FinessDepartement | Self::AdeliDepartement => "vérifiez le numéro : il commence par un département",
             Self::CountryPrefix => "indiquez un code pays (99100 pour la France), pas un code commune",
             Self::PhoneCountryCode { calling_code } => {
                 return Cow::Owned(format!("remplacez +33 par +{calling_code}"));
@@ -134,7 +134,7 @@ impl Component {
             Self::RppsIdNat => "remove the leading 8",
             Self::IdNatPrefix => "check the first character (8 before an RPPS number, 0 before an ADELI…)",
             Self::IdNatLocalPart => "correct the part after '/'",
-            Self::FinessDepartement | Self::AdeliDepartement => "check the first two characters",
+            Self::FinessDepartement | Self::AdeliDepartement => "check the number: it starts with a département",
             Self::CountryPrefix => "give a country code (99100 for France), not a commune code",
             Self::PhoneCountryCode { calling_code } => {
                 return Cow::Owned(format!("replace +33 with +{calling_code}"));

@@ -97,8 +97,8 @@ static void test_seeds(void) {
   CHECK_VIEW(rppsplus_report_code_at(r, 0), "required");
   CHECK_VIEW(rppsplus_report_path_at(r, 0), "contact.email");
   CHECK(rppsplus_report_severity_at(r, 0) == RPPSPLUS_SEVERITY_ERROR);
-  CHECK_VIEW(rppsplus_report_message_at(r, 0, RPPSPLUS_LANG_FR), "L'adresse email est obligatoire.");
-  CHECK_VIEW(rppsplus_report_message_at(r, 0, RPPSPLUS_LANG_EN), "The email address is required.");
+  CHECK_VIEW(rppsplus_report_message_at(r, 0, RPPSPLUS_LANG_FR), "L'adresse email : manquante, obligatoire pour la procédure « Primo enregistrement » ; renseignez-la.");
+  CHECK_VIEW(rppsplus_report_message_at(r, 0, RPPSPLUS_LANG_EN), "The email address: missing, required for the procedure 'Primo enregistrement'; fill it in.");
   rppsplus_report_free(r);
 
   /* A number for the birth date: invalid_format there, and the rest is still checked. */
@@ -125,7 +125,7 @@ static void test_to_json(void) {
   char *buf;
   size_t len = 0, needed;
   const char *prefix = "{\"valid\":false,\"findings\":[{\"path\":\"contact.email\",\"code\":\"required\","
-                       "\"severity\":\"error\",\"message\":\"L'adresse email est obligatoire.\"";
+                       "\"severity\":\"error\",\"message\":\"L'adresse email : manquante, obligatoire pour la procédure « Primo enregistrement » ; renseignez-la.\"";
 
   /* Ask the length, then retry with length + 1 bytes. */
   CHECK_CODE(rppsplus_report_to_json(r, NULL, 0, &len), RPPSPLUS_RESULT_INSUFFICIENT_SIZE);
