@@ -89,10 +89,10 @@ pub(crate) fn label(path: &Path) -> Label {
             };
         }
     }
-    let field = path.field();
+    // The other fields have no index: their path is their field.
     FIELD_LABELS
         .iter()
-        .find(|(p, _)| *p == field)
+        .find(|(p, _)| *p == path.as_str())
         .map_or_else(|| unknown_field(path), |(_, l)| l.clone())
 }
 
@@ -520,9 +520,9 @@ pub(crate) fn count(n: usize, fr: &str, en: &str) -> (String, String) {
     (format!("{n} {fr}{}", s(n > 1)), format!("{n} {en}{}", s(n != 1)))
 }
 
-/// Fills a French template: arguments, agreement with `label`.
-fn fill_fr(template: &str, label: &Label, args: &[&str]) -> String {
-    fill(template, args, |name| match name {
+/// Writes a French template into `out`: arguments, agreement with `label`.
+fn fill_fr(out: &mut String, template: &str, label: &Label, args: &[&str]) {
+    fill(out, template, args, |name| match name {
         "e" => Some(if label.feminine { "e" } else { "" }),
         "s" => Some(if label.plural { "s" } else { "" }),
         "le" => Some(match (label.plural, label.feminine) {
@@ -531,20 +531,19 @@ fn fill_fr(template: &str, label: &Label, args: &[&str]) -> String {
             (false, false) => "le",
         }),
         _ => None,
-    })
+    });
 }
 
-/// Fills an English template: arguments, `{it}`.
-fn fill_en(template: &str, label: &Label, args: &[&str]) -> String {
-    fill(template, args, |name| match name {
+/// Writes an English template into `out`: arguments, `{it}`.
+fn fill_en(out: &mut String, template: &str, label: &Label, args: &[&str]) {
+    fill(out, template, args, |name| match name {
         "it" => Some(if label.plural { "them" } else { "it" }),
         _ => None,
-    })
+    });
 }
 
-/// Replaces `{n}` by `args[n]` and `{name}` by `word(name)` in `template`.
-fn fill(template: &str, args: &[&str], word: impl Fn(&str) -> Option<&'static str>) -> String {
-    let mut out = String::with_capacity(template.len() + 32);
+/// Writes `template` into `out`, `{n}` replaced by `args[n]` and `{name}` by `word(name)`.
+fn fill(out: &mut String, template: &str, args: &[&str], word: impl Fn(&str) -> Option<&'static str>) {
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
@@ -557,7 +556,6 @@ fn fill(template: &str, args: &[&str], word: impl Fn(&str) -> Option<&'static st
         rest = &rest[open + close + 1..];
     }
     out.push_str(rest);
-    out
 }
 
 impl Msg {
@@ -587,21 +585,27 @@ impl Msg {
         }
     }
 
-    /// The French and English messages for `label`.
+    /// The French and English messages for `label`: `label : problem ; remedy.` and
+    /// `label: problem; remedy.`, each written into one string.
     pub(crate) fn messages(self, label: &Label, fr: &[&str], en: &[&str]) -> (String, String) {
         let ((fr_problem, fr_remedy), (en_problem, en_remedy)) = (self.fr(), self.en());
-        let message = format!(
-            "{} : {} ; {}.",
-            label.fr,
-            fill_fr(fr_problem, label, fr),
-            fill_fr(fr_remedy, label, fr)
-        );
-        let message_en = format!(
-            "{}: {}; {}.",
-            label.en,
-            fill_en(en_problem, label, en),
-            fill_en(en_remedy, label, en)
-        );
+        let room = |label: &str, a: &str, b: &str, args: &[&str]| {
+            label.len() + a.len() + b.len() + args.iter().map(|a| a.len()).sum::<usize>() + 16
+        };
+        let mut message = String::with_capacity(room(&label.fr, fr_problem, fr_remedy, fr));
+        message.push_str(&label.fr);
+        message.push_str(" : ");
+        fill_fr(&mut message, fr_problem, label, fr);
+        message.push_str(" ; ");
+        fill_fr(&mut message, fr_remedy, label, fr);
+        message.push('.');
+        let mut message_en = String::with_capacity(room(&label.en, en_problem, en_remedy, en));
+        message_en.push_str(&label.en);
+        message_en.push_str(": ");
+        fill_en(&mut message_en, en_problem, label, en);
+        message_en.push_str("; ");
+        fill_en(&mut message_en, en_remedy, label, en);
+        message_en.push('.');
         (message, message_en)
     }
 }

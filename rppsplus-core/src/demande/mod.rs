@@ -132,8 +132,23 @@ impl Default for Options {
 /// assert_eq!(paths, ["rpps", "situation.id", "situation.date_fin_fonction"]);
 /// ```
 pub fn validate(demande: &Demande, options: &Options) -> Report {
+    typed_report(demande, options, Keyed::No)
+}
+
+/// Whether a validation gives its report the keys of the demande, for the duplicates of
+/// a file ([`Duplicates`]): only the paths that check duplicates pay for them.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Keyed {
+    /// A demande on its own.
+    No,
+    /// A demande of a file.
+    Yes,
+}
+
+/// [`validate`], with the keys or not.
+pub(crate) fn typed_report(demande: &Demande, options: &Options, keyed: Keyed) -> Report {
     let mut report = Report::default();
-    rules::check(&view::View::from(demande), options, &mut report);
+    checked(&view::View::from(demande), options, keyed, &mut report);
     report
 }
 
@@ -141,30 +156,48 @@ pub fn validate(demande: &Demande, options: &Options) -> Report {
 /// otherwise wrong types, bad values and unknown fields are findings at their paths and
 /// every rule still runs on the rest.
 pub fn validate_json(json: &[u8], options: &Options) -> Report {
+    json_report(json, options, Keyed::No)
+}
+
+/// [`validate_json`], with the keys or not.
+pub(crate) fn json_report(json: &[u8], options: &Options, keyed: Keyed) -> Report {
     let text = std::str::from_utf8(json).ok();
     if let Some(fields) = text.and_then(plain_json::demande) {
-        return validate_fields(&fields, options);
+        return validate_fields(&fields, options, keyed);
     }
     match parse_json(json, text, std::marker::PhantomData::<Fields<'_>>) {
-        Ok(fields) => validate_fields(&fields, options),
+        Ok(fields) => validate_fields(&fields, options, keyed),
         Err(e) => invalid_json(&e),
     }
 }
 
 /// Validates one demande given as a parsed JSON value (see [`validate_json`]).
 pub fn validate_value(value: &serde_json::Value, options: &Options) -> Report {
+    value_report(value, options, Keyed::No)
+}
+
+/// [`validate_value`], with the keys or not.
+pub(crate) fn value_report(value: &serde_json::Value, options: &Options, keyed: Keyed) -> Report {
     match Fields::from_value(value) {
-        Ok(fields) => validate_fields(&fields, options),
+        Ok(fields) => validate_fields(&fields, options, keyed),
         Err(e) => invalid_json(&e),
     }
 }
 
 /// Types and checks the fields of one demande (from any input), then runs the rules.
-fn validate_fields(fields: &Fields<'_>, options: &Options) -> Report {
+fn validate_fields(fields: &Fields<'_>, options: &Options, keyed: Keyed) -> Report {
     let mut report = Report::default();
     let view = reader::Reader::new(&mut report, options.mode, fields).read();
-    rules::check(&view, options, &mut report);
+    checked(&view, options, keyed, &mut report);
     report
+}
+
+/// Runs the rules on `view`, and gives the report its keys when asked.
+fn checked(view: &view::View<'_>, options: &Options, keyed: Keyed, report: &mut Report) {
+    let commune = rules::check(view, options, report);
+    if keyed == Keyed::Yes {
+        report.keys = duplicates::Keys::of(view, commune);
+    }
 }
 
 /// Validates a JSON document of demandes: one demande (an object), an array of demandes,
@@ -189,7 +222,7 @@ pub fn validate_json_document(json: &[u8], options: &Options) -> Vec<(usize, Rep
 
 /// The reports of the demandes of a JSON document, each on its own.
 fn document_reports(json: &[u8], options: &Options) -> Vec<(usize, Report)> {
-    let validate = |i, fields: &Fields<'_>| (i, validate_fields(fields, options));
+    let validate = |i, fields: &Fields<'_>| (i, validate_fields(fields, options, Keyed::Yes));
     let mut reports = Vec::new();
     let text = std::str::from_utf8(json).ok();
     if let Some(text) = text {
@@ -218,7 +251,7 @@ fn document_reports(json: &[u8], options: &Options) -> Vec<(usize, Report)> {
             }
             lines
                 .into_iter()
-                .map(|(i, line)| (i, validate_json(line, options)))
+                .map(|(i, line)| (i, json_report(line, options, Keyed::Yes)))
                 .collect()
         }
     }

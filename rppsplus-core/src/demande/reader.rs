@@ -9,7 +9,7 @@ use super::fields::{Fields, Kind, Raw, Shape};
 use super::messages::{self, Msg};
 use super::report::{Finding, Path, Report};
 use super::rules::{parse_finding, test_identity};
-use super::schema::{COLUMNS, Col, OBJECTS, Obj};
+use super::schema::{COLUMNS, Col, Obj};
 use super::view::{Prenoms, View};
 use super::{Procedure, Source};
 use crate::ids::{
@@ -23,11 +23,24 @@ pub(crate) struct Reader<'r, 'f, 'a> {
     report: &'r mut Report,
     mode: Mode,
     fields: &'f Fields<'a>,
+    /// The fields and objects given so far, valid or not ([`View::given`]): a text of
+    /// white space only is not given, nor is an empty list of prénoms.
+    given: u64,
 }
 
 impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
     pub(crate) fn new(report: &'r mut Report, mode: Mode, fields: &'f Fields<'a>) -> Self {
-        Self { report, mode, fields }
+        Self {
+            report,
+            mode,
+            fields,
+            given: 0,
+        }
+    }
+
+    /// Notes that the field `col` is given.
+    fn mark(&mut self, col: Col) {
+        self.given |= 1 << col as usize;
     }
 
     fn wrong_type(&mut self, path: impl Into<Path>, got: Kind, expected: Kind) {
@@ -40,6 +53,9 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
     /// unknown keys: sorted and once each, whatever their order and repetitions in the
     /// input (as a JSON object's keys are, a map of them).
     fn object(&mut self, object: Obj) -> bool {
+        if object != Obj::Root && self.fields.shape(object) != Shape::Absent {
+            self.given |= 1 << (COLUMNS.len() + object as usize);
+        }
         match self.fields.shape(object) {
             Shape::Object => {}
             // A demande that is `null`.
@@ -70,11 +86,18 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
         let fields = self.fields;
         let got = match fields.leaf(col) {
             Raw::Absent => return None,
-            raw @ (Raw::Text(_) | Raw::Owned(_)) => return fields.text(&raw).map(trim).filter(|s| !s.is_empty()),
+            raw @ (Raw::Text(_) | Raw::Owned(_)) => {
+                let text = fields.text(&raw).map(trim).filter(|s| !s.is_empty());
+                if text.is_some() {
+                    self.mark(col);
+                }
+                return text;
+            }
             Raw::Bool(_) => Kind::Boolean,
             Raw::List { .. } => Kind::Array,
             Raw::Other(kind) => kind,
         };
+        self.mark(col);
         self.wrong_type(col.path(), got, Kind::String);
         None
     }
@@ -127,6 +150,9 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
     /// A boolean (in a spreadsheet, `true`/`false`, `oui`/`non`, `1`/`0`, any case).
     fn boolean(&mut self, col: Col) -> Option<bool> {
         let fields = self.fields;
+        if fields.leaf(col) != Raw::Absent {
+            self.mark(col);
+        }
         let got = match fields.leaf(col) {
             Raw::Absent => return None,
             Raw::Bool(b) => return Some(b),
@@ -166,6 +192,9 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
             Raw::Absent => return Prenoms::None,
             raw @ (Raw::Text(_) | Raw::Owned(_)) => {
                 let text = fields.text(&raw).unwrap_or_default();
+                if !trim(text).is_empty() {
+                    self.mark(Col::Prenoms);
+                }
                 return if fields.spreadsheet {
                     Prenoms::Cell(text)
                 } else {
@@ -173,6 +202,9 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
                 };
             }
             Raw::List { from, to } => {
+                if from < to {
+                    self.mark(Col::Prenoms);
+                }
                 let items = fields.list(from, to);
                 for (i, item) in items.iter().enumerate() {
                     // The other items are text (the fields keep no list, boolean or
@@ -189,6 +221,7 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
             Raw::Bool(_) => Kind::Boolean,
             Raw::Other(kind) => kind,
         };
+        self.mark(Col::Prenoms);
         self.wrong_type(path, got, Kind::Array);
         Prenoms::None
     }
@@ -208,7 +241,6 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
         let procedure = self.name(Col::Procedure, Procedure::ALL, Procedure::as_str);
         let numero = self.parsed(Col::Numero, NumeroDemande::parse);
         let mut v = View {
-            given: given(self.fields),
             procedure,
             numero,
             rpps,
@@ -251,28 +283,9 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
             v.cgu_acceptees = self.boolean(Col::CguAcceptees);
             v.rencontre_en_personne = self.boolean(Col::RencontreEnPersonne);
         }
+        v.given = self.given;
         v
     }
-}
-
-/// Which fields and objects `fields` gives, valid or not (a text of white space only is
-/// not given; nor is an empty list of prénoms): the bits of [`View::given`].
-fn given(fields: &Fields<'_>) -> u64 {
-    let mut bits = 0;
-    for (i, leaf) in fields.leaves.iter().enumerate() {
-        let present = match leaf {
-            Raw::Absent => false,
-            raw @ (Raw::Text(_) | Raw::Owned(_)) => fields.text(raw).is_some_and(|t| !trim(t).is_empty()),
-            Raw::List { from, to } => from < to,
-            Raw::Bool(_) | Raw::Other(_) => true,
-        };
-        bits |= u64::from(present) << i;
-    }
-    for (o, shape) in fields.objects.iter().enumerate().skip(1) {
-        bits |= u64::from(*shape != Shape::Absent) << (COLUMNS.len() + o);
-    }
-    debug_assert_eq!(fields.objects.len(), OBJECTS.len());
-    bits
 }
 
 /// `s` without the white space around it (Unicode's, as `str::trim`), checked quickly at

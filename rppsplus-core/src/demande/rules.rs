@@ -8,12 +8,11 @@ use std::sync::LazyLock;
 
 use chrono::{Datelike, Months, NaiveDate};
 
-use super::duplicates::Keys;
 use super::messages::{Msg, label};
 use super::model::{Procedure, Source};
 use super::report::{Finding, Path, Report};
 use super::scope::{
-    ETAT_CIVIL_BITS, ETAT_CIVIL_REQUIRED, FIELDS_BY_PROCEDURE, Presence, ROW_BITS, Sending, bit, sending,
+    ETAT_CIVIL_BITS, ETAT_CIVIL_REQUIRED, FIELDS_BY_PROCEDURE, MASKS, Presence, ROW_BITS, Sending, bit, sending,
 };
 use super::view::View;
 use super::{Actor, Options};
@@ -21,15 +20,15 @@ use crate::ids::{Mode, ParseError};
 use crate::nomenclature::commune::{self, Commune, CommuneKind};
 use crate::nomenclature::{self, Civilite, Code, CodeError, Field, Sexe};
 
-/// Runs every rule on `d`, and gives the report the keys of the demande (for the
-/// duplicates of a file). Fields already reported by the reader (`report` has a finding
-/// at their path) are not reported again as missing.
-pub(crate) fn check(d: &View<'_>, o: &Options, report: &mut Report) {
+/// Runs every rule on `d`; the birth commune, as resolved (for the keys of the demande).
+/// Fields already reported by the reader (`report` has a finding at their path) are not
+/// reported again as missing.
+pub(crate) fn check(d: &View<'_>, o: &Options, report: &mut Report) -> Option<Commune> {
     let Some(procedure) = d.procedure else {
         if !report.has_finding_at("procedure") {
             report.push(Msg::Required.at("procedure", &[]));
         }
-        return;
+        return None;
     };
     sender(d, procedure, o, report);
     scope(d, procedure, report);
@@ -41,7 +40,7 @@ pub(crate) fn check(d: &View<'_>, o: &Options, report: &mut Report) {
     {
         confirmations(d, o, report);
     }
-    report.keys = Keys::of(d, procedure, commune.map(Commune::code));
+    commune
 }
 
 /// Who may send what (docs/domain.md §4.3).
@@ -62,13 +61,18 @@ fn sender(d: &View<'_>, procedure: Procedure, o: &Options, report: &mut Report) 
 /// What the procedure requires and must not carry (docs/domain.md §4.2), row by row of
 /// [`FIELDS_BY_PROCEDURE`]; the rows of a stage (the confirmations) are checked at the end.
 fn scope(d: &View<'_>, procedure: Procedure, report: &mut Report) {
+    const ETAT_CIVIL: u64 = bit("etat_civil");
+    let masks = MASKS[procedure as usize];
+    let etat_civil_complete = || ETAT_CIVIL_BITS.iter().all(|&bit| d.has(bit));
+    if masks.satisfied_by(d.given) && (masks.required & ETAT_CIVIL == 0 || etat_civil_complete()) {
+        return; // Every demande that is complete, the rows need not be read one by one.
+    }
     let name = [procedure.label()];
     for (row, bits) in FIELDS_BY_PROCEDURE.iter().zip(&ROW_BITS) {
         if row.stage.is_some() {
             continue;
         }
         let fields = row.paths.iter().copied().zip(bits.iter().copied());
-        const ETAT_CIVIL: u64 = bit("etat_civil");
         match row.presence(procedure) {
             Presence::Required => {
                 for (path, bit) in fields {
@@ -116,10 +120,11 @@ fn identifiers(d: &View<'_>, o: &Options, report: &mut Report) {
     if d.telephone_mobile.is_some_and(|m| m.is_foreign()) {
         report.push(Msg::ForeignNumber.at("contact.telephone_mobile", &[]));
     }
-    if let Some(created) = d.numero.map(|n| n.created_at().date()) {
-        if created > o.reference_date {
-            report.push(Msg::NumeroAfterReference.at("numero", &[&created.to_string()]));
-        }
+    // The number's day and the reference date, as `YYYYMMDD` numbers.
+    let at = o.reference_date;
+    let reference = at.year().unsigned_abs() * 10_000 + at.month() * 100 + at.day();
+    if let Some(n) = d.numero.filter(|n| n.day_number() > reference) {
+        report.push(Msg::NumeroAfterReference.at("numero", &[&n.created_at().date().to_string()]));
     }
 }
 

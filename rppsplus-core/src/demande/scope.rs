@@ -264,6 +264,62 @@ pub(crate) const ROW_BITS: [[u64; ROW]; FIELDS_BY_PROCEDURE.len()] = {
     bits
 };
 
+/// Per procedure, in [`Procedure::ALL`] order, the bits of its rows (at every stage) whose
+/// fields it requires, must not carry, and of which it requires one: a demande whose
+/// fields given match these needs no closer look. Computed when the crate is built.
+pub(crate) const MASKS: [Masks; 6] = {
+    let mut masks = [Masks {
+        required: 0,
+        absent: 0,
+        one_of: 0,
+    }; 6];
+    let mut p = 0;
+    while p < masks.len() {
+        let mut r = 0;
+        while r < FIELDS_BY_PROCEDURE.len() {
+            let row = &FIELDS_BY_PROCEDURE[r];
+            let mut bits = 0;
+            let mut k = 0;
+            while k < ROW {
+                bits |= ROW_BITS[r][k];
+                k += 1;
+            }
+            if row.stage.is_none() {
+                match row.by_procedure[p] {
+                    Presence::Required => masks[p].required |= bits,
+                    Presence::Absent => masks[p].absent |= bits,
+                    Presence::OneRequired => {
+                        assert!(masks[p].one_of == 0, "one group of which one is required per procedure");
+                        masks[p].one_of = bits;
+                    }
+                    Presence::Optional => {}
+                }
+            }
+            r += 1;
+        }
+        p += 1;
+    }
+    masks
+};
+
+/// The bits of one procedure's rows ([`MASKS`]).
+#[derive(Clone, Copy)]
+pub(crate) struct Masks {
+    /// Fields it requires.
+    pub(crate) required: u64,
+    /// Fields it must not carry.
+    pub(crate) absent: u64,
+    /// Fields of which it requires one (0: none).
+    pub(crate) one_of: u64,
+}
+
+impl Masks {
+    /// Whether fields `given` satisfy these rows: nothing to report.
+    pub(crate) fn satisfied_by(self, given: u64) -> bool {
+        self.required & !given == 0 && self.absent & given == 0 && (self.one_of == 0 || self.one_of & given != 0)
+    }
+}
+
 /// The bits of [`ETAT_CIVIL_REQUIRED`], computed when the crate is built.
 pub(crate) const ETAT_CIVIL_BITS: [u64; ETAT_CIVIL_REQUIRED.len()] = {
     let mut bits = [0; ETAT_CIVIL_REQUIRED.len()];

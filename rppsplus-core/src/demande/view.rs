@@ -98,6 +98,22 @@ impl<'a> Prenoms<'a> {
         }
     }
 
+    /// The first prénom (trimmed), if it is given as text.
+    pub(crate) fn first(self) -> Option<&'a str> {
+        let first = match self {
+            Prenoms::None => None,
+            Prenoms::Typed(all) => return all.first().map(String::as_str),
+            Prenoms::Items { items, owned } => match items.first() {
+                Some(Raw::Text(p)) => Some(*p),
+                Some(Raw::Owned(k)) => Some(owned[*k].as_str()),
+                _ => None,
+            },
+            Prenoms::One(p) => Some(p),
+            Prenoms::Cell(cell) => Some(cell.bytes().position(|b| b == b',').map_or(cell, |end| &cell[..end])),
+        };
+        first.map(trim)
+    }
+
     /// How many prénoms are given.
     pub(crate) fn count(self) -> usize {
         match self {
@@ -126,41 +142,62 @@ impl<'a> From<&'a Demande> for View<'a> {
         let s = d.situation.as_ref();
         let st = s.and_then(|s| s.structure.as_ref());
         let c = d.confirmations.as_ref();
-        let given = given! {
+        let etat_civil = ec.map_or(0, |e| {
+            given! {
+                "etat_civil" => true,
+                "etat_civil.civilite" => e.civilite.is_some(),
+                "etat_civil.sexe" => e.sexe.is_some(),
+                "etat_civil.nom_naissance" => e.nom_naissance.is_some(),
+                "etat_civil.nom_usage" => e.nom_usage.is_some(),
+                "etat_civil.prenoms" => !e.prenoms.is_empty(),
+                "etat_civil.date_naissance" => e.date_naissance.is_some(),
+                "etat_civil.pays_naissance" => e.pays_naissance.is_some(),
+                "etat_civil.commune_naissance" => e.commune_naissance.is_some(),
+                "etat_civil.lieu_naissance" => e.lieu_naissance.is_some(),
+                "etat_civil.source" => e.source.is_some(),
+            }
+        });
+        let contact_bits = contact.map_or(0, |c| {
+            given! {
+                "contact" => true,
+                "contact.email" => c.email.is_some(),
+                "contact.telephone_mobile" => c.telephone_mobile.is_some(),
+            }
+        });
+        let situation = s.map_or(0, |s| {
+            given! {
+                "situation" => true,
+                "situation.id" => s.id.is_some(),
+                "situation.nom_exercice" => s.nom_exercice.is_some(),
+                "situation.prenom_exercice" => s.prenom_exercice.is_some(),
+                "situation.profession" => s.profession.is_some(),
+                "situation.role" => s.role.is_some(),
+                "situation.mode_exercice" => s.mode_exercice.is_some(),
+                "situation.date_prise_fonction" => s.date_prise_fonction.is_some(),
+                "situation.date_fin_fonction" => s.date_fin_fonction.is_some(),
+                "situation.motif_fin" => s.motif_fin.is_some(),
+            }
+        });
+        let structure = st.map_or(0, |st| {
+            given! {
+                "situation.structure" => true,
+                "situation.structure.finess" => st.finess.is_some(),
+                "situation.structure.siret" => st.siret.is_some(),
+            }
+        });
+        let confirmations = c.map_or(0, |c| {
+            given! {
+                "confirmations" => true,
+                "confirmations.cgu_acceptees" => c.cgu_acceptees.is_some(),
+                "confirmations.rencontre_en_personne" => c.rencontre_en_personne.is_some(),
+            }
+        });
+        let top = given! {
             "procedure" => d.procedure.is_some(),
             "numero" => d.numero.is_some(),
             "rpps" => d.rpps.is_some(),
-            "etat_civil" => ec.is_some(),
-            "etat_civil.civilite" => ec.is_some_and(|e| e.civilite.is_some()),
-            "etat_civil.sexe" => ec.is_some_and(|e| e.sexe.is_some()),
-            "etat_civil.nom_naissance" => ec.is_some_and(|e| e.nom_naissance.is_some()),
-            "etat_civil.nom_usage" => ec.is_some_and(|e| e.nom_usage.is_some()),
-            "etat_civil.prenoms" => ec.is_some_and(|e| !e.prenoms.is_empty()),
-            "etat_civil.date_naissance" => ec.is_some_and(|e| e.date_naissance.is_some()),
-            "etat_civil.pays_naissance" => ec.is_some_and(|e| e.pays_naissance.is_some()),
-            "etat_civil.commune_naissance" => ec.is_some_and(|e| e.commune_naissance.is_some()),
-            "etat_civil.lieu_naissance" => ec.is_some_and(|e| e.lieu_naissance.is_some()),
-            "etat_civil.source" => ec.is_some_and(|e| e.source.is_some()),
-            "contact" => contact.is_some(),
-            "contact.email" => contact.is_some_and(|c| c.email.is_some()),
-            "contact.telephone_mobile" => contact.is_some_and(|c| c.telephone_mobile.is_some()),
-            "situation" => s.is_some(),
-            "situation.id" => s.is_some_and(|s| s.id.is_some()),
-            "situation.nom_exercice" => s.is_some_and(|s| s.nom_exercice.is_some()),
-            "situation.prenom_exercice" => s.is_some_and(|s| s.prenom_exercice.is_some()),
-            "situation.structure" => st.is_some(),
-            "situation.structure.finess" => st.is_some_and(|st| st.finess.is_some()),
-            "situation.structure.siret" => st.is_some_and(|st| st.siret.is_some()),
-            "situation.profession" => s.is_some_and(|s| s.profession.is_some()),
-            "situation.role" => s.is_some_and(|s| s.role.is_some()),
-            "situation.mode_exercice" => s.is_some_and(|s| s.mode_exercice.is_some()),
-            "situation.date_prise_fonction" => s.is_some_and(|s| s.date_prise_fonction.is_some()),
-            "situation.date_fin_fonction" => s.is_some_and(|s| s.date_fin_fonction.is_some()),
-            "situation.motif_fin" => s.is_some_and(|s| s.motif_fin.is_some()),
-            "confirmations" => c.is_some(),
-            "confirmations.cgu_acceptees" => c.is_some_and(|c| c.cgu_acceptees.is_some()),
-            "confirmations.rencontre_en_personne" => c.is_some_and(|c| c.rencontre_en_personne.is_some()),
         };
+        let given = top | etat_civil | contact_bits | situation | structure | confirmations;
         View {
             given,
             procedure: d.procedure,
@@ -220,6 +257,14 @@ mod tests {
         assert_eq!(all(Prenoms::Cell("A , B,")), [(0, "A"), (1, "B"), (2, "")]);
         assert_eq!(all(Prenoms::One("A, B")), [(0, "A, B")]);
         assert_eq!(list.count(), 2);
+        assert_eq!(list.first(), Some("A"));
+        assert_eq!(Prenoms::Cell(" A , B").first(), Some("A"));
+        let second = [Raw::Other(Kind::Number), Raw::Text("B")];
+        let no_first = Prenoms::Items {
+            items: &second,
+            owned: &[],
+        };
+        assert_eq!(no_first.first(), None);
         assert_eq!(Prenoms::Cell("A , B,").count(), 3);
         assert_eq!(Prenoms::Cell("A").count(), 1);
     }

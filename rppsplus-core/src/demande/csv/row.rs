@@ -9,7 +9,7 @@ use super::super::fields::{Fields, Raw, Shape};
 use super::super::messages::{Label, Msg, count};
 use super::super::report::{Path, Report};
 use super::super::schema::Obj;
-use super::super::{Options, validate_fields};
+use super::super::{Keyed, Options, validate_fields};
 
 /// The characters of Windows-1252 bytes 0x80–0x9F (the rest of the high half is Latin-1).
 const CP1252_80: [char; 32] = [
@@ -100,7 +100,7 @@ pub(super) fn validate_record(
             fields.objects[o as usize] = Shape::Object;
         }
     }
-    let mut report = validate_fields(&fields, options);
+    let mut report = validate_fields(&fields, options, Keyed::Yes);
     let cells = record.fields.len();
     if cells != columns.len() {
         let (line, expected) = (line.to_string(), columns.len().to_string());
