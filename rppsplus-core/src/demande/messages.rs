@@ -508,10 +508,8 @@ templates! {
         ("line {0} has {1} instead of {2}", "check the delimiters and quotes of that line");
     /// A file decoded from Windows-1252.
     EncodingConverted: EncodingConverted, Warning,
-        ("n'est pas en UTF-8 : il a été lu en Windows-1252 (export Excel)",
-         "vérifiez les accents, ou enregistrez-le en UTF-8"),
-        ("is not UTF-8: it was read as Windows-1252 (an Excel export)",
-         "check the accents, or save it as UTF-8");
+        ("pas en UTF-8, lu en Windows-1252 (export Excel)", "vérifiez les accents, ou enregistrez-le en UTF-8"),
+        ("not UTF-8, read as Windows-1252 (an Excel export)", "check the accents, or save it as UTF-8");
 }
 
 /// `1 cellule`, `3 cellules` (and in English).
