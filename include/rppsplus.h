@@ -6,36 +6,44 @@
  * nomenclatures (labels, validity of codes at a date, lookups of codes and communes), and
  * demandes (JSON in, collect-all report of findings out).
  *
- * Conventions (see rppsplus-ffi/README.md):
+ * The conventions are written once in rppsplus-ffi/README.md, "API conventions". In short:
  *
- * - Results. Every fallible function returns an rppsplus_result code as uint32_t;
- *   RPPSPLUS_RESULT_OK (0) is success. rppsplus_result_name() names any code. Values
- *   passed as uint32_t (kind, mode, lang, codes) may be any integer: unknown values give
- *   RPPSPLUS_RESULT_INVALID_PARAMETER or the name "unknown", never undefined behaviour.
- * - NULL. Every pointer argument is checked: a NULL where one is required gives
- *   RPPSPLUS_RESULT_NULL_PARAMETER. An output buffer may be NULL only with a capacity of 0.
- * - Outputs are written only on success; there are no partial successes. The one
- *   exception is RPPSPLUS_RESULT_INSUFFICIENT_SIZE, which writes the length needed.
- * - Strings in: a pointer and a length in bytes (const char *input, size_t input_len),
- *   UTF-8, no NUL terminator needed; invalid UTF-8 gives RPPSPLUS_RESULT_INVALID_UTF8.
- * - Strings out: the caller's buffer (char *out, size_t out_cap, size_t *out_len). On
- *   success the text and a terminating NUL are written and *out_len is its length without
- *   the NUL. When length + 1 > out_cap, the result is RPPSPLUS_RESULT_INSUFFICIENT_SIZE,
- *   *out_len is the length needed and out holds an empty string (if out_cap > 0): retry
- *   with a buffer of *out_len + 1 bytes. Output buffers must not overlap inputs.
- * - Ownership. Strings the library returns as const char * (names, version) are static.
- *   A handle (rppsplus_entries *, rppsplus_report *, rppsplus_reports *,
- *   rppsplus_validate_options *) belongs to the caller, who frees it once with its _free
- *   function; _free(NULL) does nothing. A report borrowed from a list of reports
- *   (rppsplus_reports_report_at) is freed with its list, never on its own. The
- *   rppsplus_str views an accessor returns ({data, len}, not NUL-terminated) borrow from
- *   their handle: valid until it is freed.
- * - Panics. A panic (an internal bug) never unwinds into C: it gives
- *   RPPSPLUS_RESULT_PANIC, or "" for the functions returning a static string.
- * - Thread safety. No global state: every function is reentrant and may be called from
- *   any number of threads at once. Functions taking a const pointer only read the
- *   handle and may share it between threads; those taking a non-const pointer (_free,
- *   the setters of rppsplus_validate_options) need it exclusively.
+ * - Types. Every value type (rppsplus_result, rppsplus_kind, rppsplus_mode,
+ *   rppsplus_warning, rppsplus_lang, rppsplus_offered, rppsplus_stage, rppsplus_actor,
+ *   rppsplus_severity) is typedef uint32_t with #define constants, the same in C and C++.
+ *   Any integer may be passed: an unknown value gives RPPSPLUS_RESULT_INVALID_PARAMETER,
+ *   the name "unknown" or a documented fallback, never undefined behaviour. The values of
+ *   kinds, stages, actors and severities are their index in the core's order; every name
+ *   the library prints is the core's.
+ * - Results. Every fallible function returns an rppsplus_result; RPPSPLUS_RESULT_OK (0) is
+ *   success; each function's comment lists every result it can return.
+ *   rppsplus_result_name() and rppsplus_result_message() name and explain any code.
+ * - Booleans are bool, and predicates are named _is_.
+ * - NULL. Every pointer argument is checked before any input is read: a NULL where one is
+ *   required gives RPPSPLUS_RESULT_NULL_PARAMETER. An output buffer may be NULL only with
+ *   a capacity of 0; an optional output (warning_out) may be NULL.
+ * - Outputs are written only on success. The one exception is
+ *   RPPSPLUS_RESULT_INSUFFICIENT_SIZE, which writes the length needed to *out_len and
+ *   nothing else.
+ * - Strings in: (const char *input, size_t input_len), UTF-8, no NUL terminator needed.
+ *   Strings out: (char *out, size_t out_cap, size_t *out_len): the text and a NUL, *out_len
+ *   its length; retry with *out_len + 1 bytes after RPPSPLUS_RESULT_INSUFFICIENT_SIZE.
+ *   Accessors return rppsplus_str views ({data, len}, not NUL-terminated) borrowed from
+ *   their handle. Static strings (names, version) are never freed.
+ * - Dates are YYYY-MM-DD exactly; NULL with length 0 is today in UTC.
+ * - Handles belong to the caller, who frees each once with its _free function
+ *   (_free(NULL) does nothing); a report borrowed from a list (rppsplus_reports_report_at)
+ *   is freed with its list. Each handle type says who makes it, who frees it and how it
+ *   may be shared between threads.
+ * - Panics never unwind into C: RPPSPLUS_RESULT_PANIC, or the documented fallback.
+ * - Threads. Any function may run on any number of threads at once; a const pointer may
+ *   be shared between threads, a non-const one (_free, setters) needs exclusive access.
+ * - Process-wide tables. The library builds some lookup tables (nomenclature and commune
+ *   indexes, the demande rules) at first use, once per process, thread-safely; they are
+ *   read-only afterwards and never freed (about 4 MB once all are built). Under valgrind,
+ *   pass --suppressions=rppsplus-ffi/valgrind.supp.
+ * - Stack. Give a calling thread at least 256 KiB (the deepest JSON accepted, 127 levels,
+ *   takes about 20 KiB in a release build, 170 KiB in a debug build).
  * - ABI stability. None before 1.0: link the exact version the header came from (check
  *   RPPSPLUS_VERSION_NUMBER against rppsplus_version_number()). Code values are never
  *   reused.
@@ -56,416 +64,31 @@
 #define RPPSPLUS_VERSION_NUMBER ((RPPSPLUS_VERSION_MAJOR << 16) | (RPPSPLUS_VERSION_MINOR << 8) | RPPSPLUS_VERSION_PATCH)
 
 /*
- The result of a fallible function. C receives (and passes back) the value as a
- `uint32_t`; the numbers are fixed and never reused (a removed code stays reserved).
-
- - `0`: success.
- - `1xx`: the call itself is wrong (a NULL pointer, a bad parameter, a buffer too small,
-   a caught panic).
- - `2xx`: the input is not a valid identifier or code. The names of these codes are the
-   `ParseError::code()` and `CodeError::code()` strings of `rppsplus-core`, also used by
-   the CLI and Python.
- - `3xx`: a conversion between identifiers is not possible.
- - `4xx`: a nomenclature argument names nothing (`NomenclatureError::code()`).
- */
-enum rppsplus_result
-#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
-  : uint32_t
-#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
- {
-  /*
-   Success: the outputs have been written.
-   */
-  RPPSPLUS_RESULT_OK = 0,
-  /*
-   A required pointer argument was NULL (or an output buffer was NULL with a non-zero
-   capacity).
-   */
-  RPPSPLUS_RESULT_NULL_PARAMETER = 100,
-  /*
-   The input bytes are not valid UTF-8.
-   */
-  RPPSPLUS_RESULT_INVALID_UTF8 = 101,
-  /*
-   The output buffer is too small: `*out_len` holds the length needed (without the
-   terminating NUL), the buffer holds an empty string when its capacity is not 0.
-   */
-  RPPSPLUS_RESULT_INSUFFICIENT_SIZE = 102,
-  /*
-   A numeric parameter (kind, mode, language) is not one of its values, or a length is
-   larger than `PTRDIFF_MAX`.
-   */
-  RPPSPLUS_RESULT_INVALID_PARAMETER = 103,
-  /*
-   A panic (an internal bug) was caught; the outputs were not written.
-   */
-  RPPSPLUS_RESULT_PANIC = 104,
-  /*
-   A reference date is not a calendar date written `YYYY-MM-DD` (10 bytes, e.g.
-   `2026-11-23`; `2026-02-30` is not a date).
-   */
-  RPPSPLUS_RESULT_INVALID_DATE = 105,
-  /*
-   The input has a character the identifier cannot contain.
-   */
-  RPPSPLUS_RESULT_INVALID_FORMAT = 200,
-  /*
-   The input has the wrong number of significant characters.
-   */
-  RPPSPLUS_RESULT_INVALID_LENGTH = 201,
-  /*
-   The check digit (Luhn key) does not match.
-   */
-  RPPSPLUS_RESULT_INVALID_CHECKSUM = 202,
-  /*
-   A part of the identifier breaks a rule of its kind (prefix, departement, range...).
-   */
-  RPPSPLUS_RESULT_INVALID_COMPONENT = 203,
-  /*
-   A well-formed telephone number that is not a mobile.
-   */
-  RPPSPLUS_RESULT_NOT_MOBILE = 204,
-  /*
-   A well-formed code that no table entry has (an INSEE commune or country; a postal
-   code typed as a commune code).
-   */
-  RPPSPLUS_RESULT_UNKNOWN_CODE = 205,
-  /*
-   The code exists but the portal does not offer it for the field, or not yet at the
-   reference date.
-   */
-  RPPSPLUS_RESULT_CODE_NOT_ALLOWED = 206,
-  /*
-   The code has ended at the reference date (the replacement codes, if the source
-   names any, are written where the function says).
-   */
-  RPPSPLUS_RESULT_CODE_DEPRECATED = 207,
-  /*
-   The input is invalid for a reason this version of the C API has no dedicated code
-   for (not produced by this version; the message functions give the detail).
-   */
-  RPPSPLUS_RESULT_INVALID_IDENTIFIER = 299,
-  /*
-   The idNat is valid but not of the type the conversion needs (`8` for an RPPS
-   number, `0` for an ADELI number).
-   */
-  RPPSPLUS_RESULT_WRONG_IDNAT_TYPE = 300,
-  /*
-   No nomenclature table (or portal field) has this name.
-   */
-  RPPSPLUS_RESULT_UNKNOWN_TABLE = 400,
-};
-#ifndef __cplusplus
-#if __STDC_VERSION__ >= 202311L
-typedef enum rppsplus_result rppsplus_result;
-#else
-typedef uint32_t rppsplus_result;
-#endif // __STDC_VERSION__ >= 202311L
-#endif // __cplusplus
-
-/*
- The kinds of identifier `rppsplus_check` takes (passed as `uint32_t`). The values are
- the order of the core's `IdKind::ALL`.
- */
-enum rppsplus_kind
-#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
-  : uint32_t
-#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
- {
-  /*
-   RPPS number (`rpps`).
-   */
-  RPPSPLUS_KIND_RPPS = 0,
-  /*
-   A person's national identifier, idNat_PS (`idnat`).
-   */
-  RPPSPLUS_KIND_IDNAT = 1,
-  /*
-   A structure's national identifier, idNat_Struct (`idnat-structure`).
-   */
-  RPPSPLUS_KIND_IDNAT_STRUCTURE = 2,
-  /*
-   ADELI number (`adeli`).
-   */
-  RPPSPLUS_KIND_ADELI = 3,
-  /*
-   FINESS number (`finess`).
-   */
-  RPPSPLUS_KIND_FINESS = 4,
-  /*
-   SIREN number (`siren`).
-   */
-  RPPSPLUS_KIND_SIREN = 5,
-  /*
-   SIRET number (`siret`).
-   */
-  RPPSPLUS_KIND_SIRET = 6,
-  /*
-   RPPS-rang (cabinet) identifier (`rpps-rang`).
-   */
-  RPPSPLUS_KIND_RPPS_RANG = 7,
-  /*
-   INSEE commune code (`commune`).
-   */
-  RPPSPLUS_KIND_COMMUNE = 8,
-  /*
-   INSEE country code (`pays`).
-   */
-  RPPSPLUS_KIND_PAYS = 9,
-  /*
-   Mobile phone number (`phone`).
-   */
-  RPPSPLUS_KIND_PHONE = 10,
-  /*
-   Email address (`email`).
-   */
-  RPPSPLUS_KIND_EMAIL = 11,
-  /*
-   Demande (registration request) number (`numero`).
-   */
-  RPPSPLUS_KIND_NUMERO = 12,
-};
-#ifndef __cplusplus
-#if __STDC_VERSION__ >= 202311L
-typedef enum rppsplus_kind rppsplus_kind;
-#else
-typedef uint32_t rppsplus_kind;
-#endif // __STDC_VERSION__ >= 202311L
-#endif // __cplusplus
-
-/*
- Whether test identities are accepted (passed as `uint32_t`).
- */
-enum rppsplus_mode
-#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
-  : uint32_t
-#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
- {
-  /*
-   Production identifiers only: an RPPS number starts with `1`.
-   */
-  RPPSPLUS_MODE_STRICT = 0,
-  /*
-   ANS test identities (RPPS numbers starting with `99`...) are accepted too, with the
-   warning `RPPSPLUS_WARNING_TEST_IDENTIFIER`.
-   */
-  RPPSPLUS_MODE_TEST = 1,
-};
-#ifndef __cplusplus
-#if __STDC_VERSION__ >= 202311L
-typedef enum rppsplus_mode rppsplus_mode;
-#else
-typedef uint32_t rppsplus_mode;
-#endif // __STDC_VERSION__ >= 202311L
-#endif // __cplusplus
-
-/*
- A non-blocking remark on a valid identifier, written by `rppsplus_check` (as
- `uint32_t`).
- */
-enum rppsplus_warning
-#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
-  : uint32_t
-#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
- {
-  /*
-   No remark.
-   */
-  RPPSPLUS_WARNING_NONE = 0,
-  /*
-   An ANS test identity, accepted in `RPPSPLUS_MODE_TEST` only.
-   */
-  RPPSPLUS_WARNING_TEST_IDENTIFIER = 1,
-  /*
-   A foreign phone number: only its international form was checked.
-   */
-  RPPSPLUS_WARNING_FOREIGN_NUMBER = 2,
-  /*
-   An old commune code, resolved to the current one (the canonical output).
-   */
-  RPPSPLUS_WARNING_OLD_CODE = 3,
-  /*
-   A commune code that is also the postal code of other communes.
-   */
-  RPPSPLUS_WARNING_ALSO_POSTAL_CODE = 4,
-  /*
-   A remark this version of the C API has no dedicated value for (not produced by
-   this version; `rppsplus_check_message` gives its text).
-   */
-  RPPSPLUS_WARNING_UNKNOWN = 255,
-};
-#ifndef __cplusplus
-#if __STDC_VERSION__ >= 202311L
-typedef enum rppsplus_warning rppsplus_warning;
-#else
-typedef uint32_t rppsplus_warning;
-#endif // __STDC_VERSION__ >= 202311L
-#endif // __cplusplus
-
-/*
- The language of messages (passed as `uint32_t`).
- */
-enum rppsplus_lang
-#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
-  : uint32_t
-#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
- {
-  /*
-   French, the users' language.
-   */
-  RPPSPLUS_LANG_FR = 0,
-  /*
-   English.
-   */
-  RPPSPLUS_LANG_EN = 1,
-};
-#ifndef __cplusplus
-#if __STDC_VERSION__ >= 202311L
-typedef enum rppsplus_lang rppsplus_lang;
-#else
-typedef uint32_t rppsplus_lang;
-#endif // __STDC_VERSION__ >= 202311L
-#endif // __cplusplus
-
-/*
- Whether the portal offers a code for its field at the reference date, returned by
- `rppsplus_entries_offered` (as `uint32_t`).
- */
-enum rppsplus_offered
-#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
-  : uint32_t
-#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
- {
-  /*
-   The question does not apply: the field takes the whole table (`sexe`, `categorie`,
-   `motif-fin`, a NOS table name...), the entry is a commune, or there is no such
-   entry.
-   */
-  RPPSPLUS_OFFERED_NOT_APPLICABLE = 0,
-  /*
-   The portal does not offer the code at the reference date (not in its value set,
-   not yet in force, or ended).
-   */
-  RPPSPLUS_OFFERED_NO = 1,
-  /*
-   The portal offers the code at the reference date.
-   */
-  RPPSPLUS_OFFERED_YES = 2,
-};
-#ifndef __cplusplus
-#if __STDC_VERSION__ >= 202311L
-typedef enum rppsplus_offered rppsplus_offered;
-#else
-typedef uint32_t rppsplus_offered;
-#endif // __STDC_VERSION__ >= 202311L
-#endif // __cplusplus
-
-/*
- When a demande is validated (passed as `uint32_t` to
- `rppsplus_validate_options_set_stage`).
- */
-enum rppsplus_stage
-#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
-  : uint32_t
-#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
- {
-  /*
-   Saving a draft: the confirmations are not required yet.
-   */
-  RPPSPLUS_STAGE_DRAFT = 0,
-  /*
-   Sending the demande: the confirmations are required (the default).
-   */
-  RPPSPLUS_STAGE_SUBMIT = 1,
-};
-#ifndef __cplusplus
-#if __STDC_VERSION__ >= 202311L
-typedef enum rppsplus_stage rppsplus_stage;
-#else
-typedef uint32_t rppsplus_stage;
-#endif // __STDC_VERSION__ >= 202311L
-#endif // __cplusplus
-
-/*
- Who sends the demande (passed as `uint32_t` to `rppsplus_validate_options_set_actor`).
- */
-enum rppsplus_actor
-#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
-  : uint32_t
-#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
- {
-  /*
-   The gestionnaire RPPS+ of the registration authority (CPx card; the default).
-   */
-  RPPSPLUS_ACTOR_GESTIONNAIRE = 0,
-  /*
-   The professional (FranceConnect, e-CPS).
-   */
-  RPPSPLUS_ACTOR_PROFESSIONNEL = 1,
-};
-#ifndef __cplusplus
-#if __STDC_VERSION__ >= 202311L
-typedef enum rppsplus_actor rppsplus_actor;
-#else
-typedef uint32_t rppsplus_actor;
-#endif // __STDC_VERSION__ >= 202311L
-#endif // __cplusplus
-
-/*
- How serious a finding is, returned by `rppsplus_report_severity_at` (as `uint32_t`).
- */
-enum rppsplus_severity
-#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
-  : uint32_t
-#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
- {
-  /*
-   No such finding: NULL report or index out of range.
-   */
-  RPPSPLUS_SEVERITY_NONE = 0,
-  /*
-   The demande cannot be sent.
-   */
-  RPPSPLUS_SEVERITY_ERROR = 1,
-  /*
-   Worth a look; the demande can still be sent.
-   */
-  RPPSPLUS_SEVERITY_WARNING = 2,
-};
-#ifndef __cplusplus
-#if __STDC_VERSION__ >= 202311L
-typedef enum rppsplus_severity rppsplus_severity;
-#else
-typedef uint32_t rppsplus_severity;
-#endif // __STDC_VERSION__ >= 202311L
-#endif // __cplusplus
-
-/*
  The result of `rppsplus_lookup`: an immutable list of entries (codes of a table, or
  communes), best first.
 
  - Owner: the caller of `rppsplus_lookup`, who frees it once with
-   `rppsplus_entries_free` (freeing NULL does nothing).
- - The accessors take a `const rppsplus_entries *` and never modify the list: they may be
-   called from several threads at once. Only `rppsplus_entries_free` needs exclusive
-   access: no other call on the list may run during or after it.
+   `rppsplus_entries_free` (freeing NULL does nothing). A `Box` handle.
+ - Threads: the accessors take a `const rppsplus_entries *` and never modify the list:
+   they may be called from several threads at once. `rppsplus_entries_free` needs the list
+   exclusively: no other call on it may run during or after it.
  - The views (`rppsplus_str`) the accessors return borrow from the list: they are valid
    until it is freed.
  */
 typedef struct rppsplus_entries rppsplus_entries;
 
 /*
- The report of one demande: whether it is valid and every finding (path, code,
- severity, messages), in a deterministic order.
+ The report of one demande: whether it is valid and every finding (path, code, severity,
+ messages), in a deterministic order.
 
- - Owner: a report from `rppsplus_validate_json` belongs to the caller, who frees it
-   once with `rppsplus_report_free` (freeing NULL does nothing). A report from
+ - Owner: a report from `rppsplus_validate_json` belongs to the caller, who frees it once
+   with `rppsplus_report_free` (freeing NULL does nothing); a `Box` handle. A report from
    `rppsplus_reports_report_at` is borrowed from its list: never free it; it is valid
    until the list is freed.
- - Immutable: the accessors (which take a `const rppsplus_report *`) may run on one
-   report from several threads at once; `rppsplus_report_free` needs it exclusively.
- - The views (`rppsplus_str`) the accessors return borrow from the report: valid until
-   it (or its list) is freed.
+ - Threads: immutable; the accessors (which take a `const rppsplus_report *`) may run on
+   one report from several threads at once; `rppsplus_report_free` needs it exclusively.
+ - The views (`rppsplus_str`) the accessors return borrow from the report: valid until it
+   (or its list) is freed.
  */
 typedef struct rppsplus_report rppsplus_report;
 
@@ -473,10 +96,10 @@ typedef struct rppsplus_report rppsplus_report;
  The reports of a JSON document (`rppsplus_validate_json_document`), one per demande,
  each with the index of its demande.
 
- - Owner: the caller, who frees it once with `rppsplus_reports_free` (which also frees
-   the reports it holds; freeing NULL does nothing).
- - Immutable: the accessors may run from several threads at once; `_free` needs it
-   exclusively.
+ - Owner: the caller, who frees it once with `rppsplus_reports_free`, which also frees
+   the reports it holds (freeing NULL does nothing); a `Box` handle.
+ - Threads: immutable; the accessors may run from several threads at once; `_free` needs
+   it exclusively.
  */
 typedef struct rppsplus_reports rppsplus_reports;
 
@@ -484,33 +107,77 @@ typedef struct rppsplus_reports rppsplus_reports;
  The options of a validation: a mutable builder.
 
  - Owner: the caller of `rppsplus_validate_options_new`, who frees it once with
-   `rppsplus_validate_options_free` (freeing NULL does nothing).
- - A new object holds the defaults of the core: reference date today (UTC, taken at
-   each validation), stage submit, actor gestionnaire, strict mode. The setters change
-   one option each; passing NULL options to a validation function uses the defaults.
- - The setters take a non-const pointer and need exclusive access; the validation
-   functions take a `const rppsplus_validate_options *` and only read it: one options
-   object may serve validations on several threads at once, as long as no setter or
-   `_free` runs at the same time.
- - The validation functions do not keep the pointer: the options may be changed or
-   freed as soon as they return.
+   `rppsplus_validate_options_free` (freeing NULL does nothing). A `Box` handle.
+ - A new object holds the core's defaults: reference date today (UTC, taken at each
+   validation), stage submit, actor gestionnaire, strict mode. Each setter changes one
+   option, and nothing when it fails. NULL options in a validation call are the defaults.
+ - Threads: the setters take a non-`const` pointer and need the object exclusively; the
+   validation functions take a `const rppsplus_validate_options *` and only read it: one
+   options object may serve validations on several threads at once, as long as no setter
+   or `_free` runs at the same time.
+ - The validation functions do not keep the pointer: the options may be changed or freed
+   as soon as they return.
  */
 typedef struct rppsplus_validate_options rppsplus_validate_options;
+
+/*
+ The result of a fallible function: `typedef uint32_t rppsplus_result`, the same type in
+ C and C++, with the `RPPSPLUS_RESULT_*` constants. The numbers are fixed and never reused
+ (a removed code stays reserved); any integer may be passed to `rppsplus_result_name` and
+ `rppsplus_result_message`.
+
+ - `0`: success.
+ - `1xx`: the call itself is wrong (a NULL pointer, a bad parameter, a buffer too small,
+   a caught panic, a reference date that is not a date).
+ - `2xx`: the input is not a valid identifier or code. The names of these codes are the
+   core's finding codes (`FindingCode::as_str()`), which the CLI and Python report too.
+ - `3xx`: a conversion between identifiers is not possible.
+ - `4xx`: a nomenclature argument names nothing.
+ */
+typedef uint32_t rppsplus_result;
+
+/*
+ A non-blocking remark on a valid identifier: `typedef uint32_t rppsplus_warning`, with
+ the `RPPSPLUS_WARNING_*` constants, written by `rppsplus_check` and the
+ `rppsplus_<kind>_validate` functions. The names (`rppsplus_warning_name`) are the core's
+ finding codes.
+ */
+typedef uint32_t rppsplus_warning;
+
+/*
+ A kind of identifier: `typedef uint32_t rppsplus_kind`, with the `RPPSPLUS_KIND_*`
+ constants, whose values are the order of the core's `IdKind::ALL` and whose names
+ (`rppsplus_kind_name`) are the core's. Any other value gives
+ `RPPSPLUS_RESULT_INVALID_PARAMETER`.
+ */
+typedef uint32_t rppsplus_kind;
+
+/*
+ Whether test identities are accepted: `typedef uint32_t rppsplus_mode`, with the
+ `RPPSPLUS_MODE_*` constants; any other value gives `RPPSPLUS_RESULT_INVALID_PARAMETER`.
+ */
+typedef uint32_t rppsplus_mode;
+
+/*
+ The language of messages: `typedef uint32_t rppsplus_lang`, with the `RPPSPLUS_LANG_*`
+ constants; any other value gives `RPPSPLUS_RESULT_INVALID_PARAMETER` (or a NULL view).
+ */
+typedef uint32_t rppsplus_lang;
 
 /*
  A borrowed view of UTF-8 text: `len` bytes at `data`, **not** NUL-terminated (print it
  with `printf("%.*s", (int)s.len, s.data)`).
 
- A view returned by an `rppsplus_entries_*` (or `rppsplus_report_*`) accessor is valid
- until the list (or report) it comes from is freed with `rppsplus_entries_free` (or
- `rppsplus_report_free`, `rppsplus_reports_free`); never free `data` itself. `data` is
- never NULL for an entry of the list or a finding of the report (an empty text points to
- a static empty string); it is NULL, with `len` 0, only when the handle is NULL or the
- index is out of range (or, for a message, the language is not an `rppsplus_lang`).
+ A view returned by an accessor (`rppsplus_entries_*_at`, `rppsplus_report_*_at`) borrows
+ from the handle it was read from: it is valid until that handle is freed; never free
+ `data` itself. `data` is never NULL for an entry of a list or a finding of a report (an
+ empty text points to a static empty string); it is NULL, with `len` 0, only when the
+ accessor has nothing to return (a NULL handle, an index out of range, a `lang` that is
+ not an `rppsplus_lang`).
  */
 typedef struct rppsplus_str {
   /*
-   The first byte (not NUL-terminated), or NULL for "no such entry".
+   The first byte (not NUL-terminated), or NULL for "nothing".
    */
   const char *data;
   /*
@@ -518,6 +185,310 @@ typedef struct rppsplus_str {
    */
   size_t len;
 } rppsplus_str;
+
+/*
+ Whether the portal offers a code for its field at the reference date:
+ `typedef uint32_t rppsplus_offered`, with the `RPPSPLUS_OFFERED_*` constants, returned by
+ `rppsplus_entries_offered_at`.
+ */
+typedef uint32_t rppsplus_offered;
+
+/*
+ When a demande is validated: `typedef uint32_t rppsplus_stage`, with the
+ `RPPSPLUS_STAGE_*` constants, whose values are the order of the core's `Stage::ALL` and
+ whose names (`rppsplus_stage_name`) are the core's.
+ */
+typedef uint32_t rppsplus_stage;
+
+/*
+ An actor of the RPPS+ domain: `typedef uint32_t rppsplus_actor`, with the
+ `RPPSPLUS_ACTOR_*` constants, whose values are the order of the core's `Actor::ALL` and
+ whose names (`rppsplus_actor_name`) are the core's.
+ */
+typedef uint32_t rppsplus_actor;
+
+/*
+ How serious a finding is: `typedef uint32_t rppsplus_severity`, with the
+ `RPPSPLUS_SEVERITY_*` constants, whose values are the order of the core's
+ `Severity::ALL` and whose names (`rppsplus_severity_name`) are the core's.
+ */
+typedef uint32_t rppsplus_severity;
+
+/*
+ RPPS number (`rpps`).
+ */
+#define RPPSPLUS_KIND_RPPS 0
+
+/*
+ A person's national identifier, idNat_PS (`idnat`).
+ */
+#define RPPSPLUS_KIND_IDNAT 1
+
+/*
+ A structure's national identifier, idNat_Struct (`idnat-structure`).
+ */
+#define RPPSPLUS_KIND_IDNAT_STRUCTURE 2
+
+/*
+ ADELI number (`adeli`).
+ */
+#define RPPSPLUS_KIND_ADELI 3
+
+/*
+ FINESS number (`finess`).
+ */
+#define RPPSPLUS_KIND_FINESS 4
+
+/*
+ SIREN number (`siren`).
+ */
+#define RPPSPLUS_KIND_SIREN 5
+
+/*
+ SIRET number (`siret`).
+ */
+#define RPPSPLUS_KIND_SIRET 6
+
+/*
+ RPPS-rang (cabinet) identifier (`rpps-rang`).
+ */
+#define RPPSPLUS_KIND_RPPS_RANG 7
+
+/*
+ INSEE commune code (`commune`).
+ */
+#define RPPSPLUS_KIND_COMMUNE 8
+
+/*
+ INSEE country code (`pays`).
+ */
+#define RPPSPLUS_KIND_PAYS 9
+
+/*
+ Mobile phone number (`phone`).
+ */
+#define RPPSPLUS_KIND_PHONE 10
+
+/*
+ Email address (`email`).
+ */
+#define RPPSPLUS_KIND_EMAIL 11
+
+/*
+ Demande (registration request) number (`numero`).
+ */
+#define RPPSPLUS_KIND_NUMERO 12
+
+/*
+ Production identifiers only: an RPPS number starts with `1`.
+ */
+#define RPPSPLUS_MODE_STRICT 0
+
+/*
+ ANS test identities (RPPS numbers starting with `99`...) are accepted too, with the
+ warning `RPPSPLUS_WARNING_TEST_IDENTIFIER`.
+ */
+#define RPPSPLUS_MODE_TEST 1
+
+/*
+ No remark (`none`).
+ */
+#define RPPSPLUS_WARNING_NONE 0
+
+/*
+ An ANS test identity, accepted in `RPPSPLUS_MODE_TEST` only (`test_identifier`).
+ */
+#define RPPSPLUS_WARNING_TEST_IDENTIFIER 1
+
+/*
+ A foreign phone number: only its international form was checked (`foreign_number`).
+ */
+#define RPPSPLUS_WARNING_FOREIGN_NUMBER 2
+
+/*
+ An old commune code, resolved to the current one, the canonical output (`old_code`).
+ */
+#define RPPSPLUS_WARNING_OLD_CODE 3
+
+/*
+ A commune code that is also the postal code of other communes (`also_postal_code`).
+ */
+#define RPPSPLUS_WARNING_ALSO_POSTAL_CODE 4
+
+/*
+ A remark this version of the C API has no value for (`unknown`; not produced by this
+ version; `rppsplus_check_message` gives its text).
+ */
+#define RPPSPLUS_WARNING_UNKNOWN 255
+
+/*
+ The question does not apply: the field takes the whole table (`sexe`, `categorie`,
+ `motif-fin`, a NOS table name...), the entry is a commune, or there is no such entry.
+ */
+#define RPPSPLUS_OFFERED_NOT_APPLICABLE 0
+
+/*
+ The portal does not offer the code at the reference date (not in its value set, not yet
+ in force, or ended).
+ */
+#define RPPSPLUS_OFFERED_NO 1
+
+/*
+ The portal offers the code at the reference date.
+ */
+#define RPPSPLUS_OFFERED_YES 2
+
+/*
+ Saving a draft: the confirmations are not required yet (`draft`).
+ */
+#define RPPSPLUS_STAGE_DRAFT 0
+
+/*
+ Sending the demande: the confirmations are required (`submit`; the default).
+ */
+#define RPPSPLUS_STAGE_SUBMIT 1
+
+/*
+ The professional (FranceConnect, e-CPS) (`professionnel`).
+ */
+#define RPPSPLUS_ACTOR_PROFESSIONNEL 0
+
+/*
+ The gestionnaire RPPS+ of the registration authority (CPx card) (`gestionnaire`; the
+ default).
+ */
+#define RPPSPLUS_ACTOR_GESTIONNAIRE 1
+
+/*
+ The RPPS itself, which never sends a demande (`rpps`): the core's rules say what a
+ demande sent as `rpps` gives.
+ */
+#define RPPSPLUS_ACTOR_RPPS 2
+
+/*
+ The demande cannot be sent (`error`).
+ */
+#define RPPSPLUS_SEVERITY_ERROR 0
+
+/*
+ Worth a look; the demande can still be sent (`warning`).
+ */
+#define RPPSPLUS_SEVERITY_WARNING 1
+
+/*
+ No such finding: a NULL report or an index out of range (`unknown`).
+ */
+#define RPPSPLUS_SEVERITY_NONE 255
+
+/*
+ Success: the outputs have been written.
+ */
+#define RPPSPLUS_RESULT_OK 0
+
+/*
+ A required pointer argument was NULL (or an output buffer was NULL with a non-zero
+ capacity).
+ */
+#define RPPSPLUS_RESULT_NULL_PARAMETER 100
+
+/*
+ The input bytes are not valid UTF-8.
+ */
+#define RPPSPLUS_RESULT_INVALID_UTF8 101
+
+/*
+ The output buffer is too small: `*out_len` holds the length needed (without the
+ terminating NUL); the buffer is not touched.
+ */
+#define RPPSPLUS_RESULT_INSUFFICIENT_SIZE 102
+
+/*
+ A value passed as `uint32_t` (kind, mode, language, stage, actor, result code) is not
+ one of its constants, or a length is larger than `PTRDIFF_MAX`.
+ */
+#define RPPSPLUS_RESULT_INVALID_PARAMETER 103
+
+/*
+ A panic (an internal bug) was caught; the outputs were not written.
+ */
+#define RPPSPLUS_RESULT_PANIC 104
+
+/*
+ A reference date is not a calendar date written `YYYY-MM-DD` (10 bytes, e.g.
+ `2026-11-23`; `2026-02-30` and `2026-1-5` are not).
+ */
+#define RPPSPLUS_RESULT_INVALID_DATE 105
+
+/*
+ The input has a character the identifier cannot contain, or lacks one it must contain
+ (the `@` of an email address).
+ */
+#define RPPSPLUS_RESULT_INVALID_FORMAT 200
+
+/*
+ The input has the wrong number of significant characters.
+ */
+#define RPPSPLUS_RESULT_INVALID_LENGTH 201
+
+/*
+ The check digit (Luhn key) does not match.
+ */
+#define RPPSPLUS_RESULT_INVALID_CHECKSUM 202
+
+/*
+ A part of the identifier breaks a rule of its kind (prefix, departement, range...).
+ */
+#define RPPSPLUS_RESULT_INVALID_COMPONENT 203
+
+/*
+ A well-formed telephone number that is not a mobile.
+ */
+#define RPPSPLUS_RESULT_NOT_MOBILE 204
+
+/*
+ A well-formed code that no table entry has (an INSEE commune or country; a postal code
+ typed as a commune code).
+ */
+#define RPPSPLUS_RESULT_UNKNOWN_CODE 205
+
+/*
+ The code exists but the portal does not offer it for the field, or not yet at the
+ reference date.
+ */
+#define RPPSPLUS_RESULT_CODE_NOT_ALLOWED 206
+
+/*
+ The code has ended at the reference date (`rppsplus_nomenclature_replaced_by` gives the
+ codes to use instead).
+ */
+#define RPPSPLUS_RESULT_CODE_DEPRECATED 207
+
+/*
+ The input is invalid for a reason this version of the C API has no dedicated code for
+ (not produced by this version; the message functions give the detail).
+ */
+#define RPPSPLUS_RESULT_INVALID_IDENTIFIER 299
+
+/*
+ The idNat is valid but not of the type the conversion needs (`8` for an RPPS number,
+ `0` for an ADELI number).
+ */
+#define RPPSPLUS_RESULT_WRONG_IDNAT_TYPE 300
+
+/*
+ No nomenclature table, value set or portal field has this name.
+ */
+#define RPPSPLUS_RESULT_UNKNOWN_TABLE 400
+
+/*
+ French, the users' language.
+ */
+#define RPPSPLUS_LANG_FR 0
+
+/*
+ English.
+ */
+#define RPPSPLUS_LANG_EN 1
 
 #ifdef __cplusplus
 extern "C" {
@@ -527,268 +498,353 @@ extern "C" {
  Writes the idNat of an RPPS number: `8` + the RPPS number (`10107985318` ->
  `810107985318`).
 
- The input is validated as by `rppsplus_rpps_validate` (strict mode) and its errors are
- reported the same way; buffers, outputs and other results as `rppsplus_rpps_validate`.
+ The input is validated as by `rppsplus_rpps_validate` (strict mode).
+
+ Results: those of `rppsplus_rpps_validate` (buffers and outputs alike; there is no
+ warning to report): the identifier errors of an RPPS number are
+ `RPPSPLUS_RESULT_INVALID_FORMAT`, `RPPSPLUS_RESULT_INVALID_LENGTH`,
+ `RPPSPLUS_RESULT_INVALID_CHECKSUM`, `RPPSPLUS_RESULT_INVALID_COMPONENT`.
 
  # Safety
 
  As `rppsplus_rpps_validate`.
  */
-uint32_t rppsplus_idnat_from_rpps(const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len);
+rppsplus_result rppsplus_idnat_from_rpps(const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len);
 
 /*
  Writes the RPPS number carried by a person's idNat of type `8` (`810107985318` ->
  `10107985318`).
 
- The input is validated as by `rppsplus_idnat_validate` (strict mode); a valid idNat of
- another type gives `RPPSPLUS_RESULT_WRONG_IDNAT_TYPE`. Buffers, outputs and other
- results as `rppsplus_rpps_validate`.
+ The input is validated as by `rppsplus_idnat_validate` (strict mode).
+
+ Results: those of `rppsplus_rpps_validate` (buffers and outputs alike): the identifier
+ errors of an idNat, `RPPSPLUS_RESULT_INVALID_FORMAT`, `RPPSPLUS_RESULT_INVALID_LENGTH`,
+ `RPPSPLUS_RESULT_INVALID_CHECKSUM`, `RPPSPLUS_RESULT_INVALID_COMPONENT`, and
+ `RPPSPLUS_RESULT_WRONG_IDNAT_TYPE` for a valid idNat of another type.
 
  # Safety
 
  As `rppsplus_rpps_validate`.
  */
-uint32_t rppsplus_idnat_to_rpps(const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len);
+rppsplus_result rppsplus_idnat_to_rpps(const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len);
 
 /*
  Writes the idNat of an ADELI number: `0` + the ADELI number (`349102665` ->
  `0349102665`).
 
- The input is validated as by `rppsplus_adeli_validate` and its errors are reported the
- same way; buffers, outputs and other results as `rppsplus_rpps_validate`.
+ The input is validated as by `rppsplus_adeli_validate`.
+
+ Results: those of `rppsplus_rpps_validate` (buffers and outputs alike): the identifier
+ errors of an ADELI number are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+ `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_COMPONENT`.
 
  # Safety
 
  As `rppsplus_rpps_validate`.
  */
-uint32_t rppsplus_idnat_from_adeli(const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len);
+rppsplus_result rppsplus_idnat_from_adeli(const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len);
 
 /*
  Writes the ADELI number carried by a person's idNat of type `0` (`0349102665` ->
  `349102665`).
 
- The input is validated as by `rppsplus_idnat_validate`; a valid idNat of another type
- gives `RPPSPLUS_RESULT_WRONG_IDNAT_TYPE`. Buffers, outputs and other results as
- `rppsplus_rpps_validate`.
+ The input is validated as by `rppsplus_idnat_validate`.
+
+ Results: those of `rppsplus_rpps_validate` (buffers and outputs alike): the identifier
+ errors of an idNat, `RPPSPLUS_RESULT_INVALID_FORMAT`, `RPPSPLUS_RESULT_INVALID_LENGTH`,
+ `RPPSPLUS_RESULT_INVALID_CHECKSUM`, `RPPSPLUS_RESULT_INVALID_COMPONENT`, and
+ `RPPSPLUS_RESULT_WRONG_IDNAT_TYPE` for a valid idNat of another type.
 
  # Safety
 
  As `rppsplus_rpps_validate`.
  */
-uint32_t rppsplus_idnat_to_adeli(const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len);
+rppsplus_result rppsplus_idnat_to_adeli(const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len);
 
 /*
- Validates an RPPS number (11 digits, Luhn key, starting with `1`: strict mode) and
- writes its canonical form (the 11 digits).
+ Validates an RPPS number (11 digits, Luhn key, starting with `1`: strict mode) and writes
+ its canonical form (the 11 digits).
 
- Like every `rppsplus_<kind>_validate` function: `input` points to `input_len` bytes of
- UTF-8 (no NUL terminator needed; a NUL byte is an invalid character); spaces, dots and
- dashes are accepted as separators. On `RPPSPLUS_RESULT_OK`, `out` receives the canonical
- form and a NUL, `*out_len` its length without the NUL. When `out_cap` is too small
- (canonical length + 1 > `out_cap`), the result is `RPPSPLUS_RESULT_INSUFFICIENT_SIZE`,
- `*out_len` is the length needed and `out` holds an empty string if `out_cap > 0`; pass
- `out = NULL, out_cap = 0` to ask only for validity and length. On any other result
- nothing is written. `input` and `out_len` must not be NULL; `out` must not overlap
- `input`.
+ Like every `rppsplus_<kind>_validate` function (one per `rppsplus_kind`, strict mode):
+ `input` points to `input_len` bytes of UTF-8 (no NUL terminator needed; a NUL byte is an
+ invalid character); spaces, dots and dashes are accepted as separators. On success `out`
+ receives the canonical form and a NUL, `*out_len` its length without the NUL, and
+ `*warning_out` (unless `warning_out` is NULL) an `rppsplus_warning`: the same answer as
+ `rppsplus_check` with this kind in `RPPSPLUS_MODE_STRICT`. Pass `out = NULL, out_cap = 0`
+ to ask only for validity and length (the result is then `INSUFFICIENT_SIZE` for a valid
+ input).
 
- Returns `RPPSPLUS_RESULT_OK`, `RPPSPLUS_RESULT_INSUFFICIENT_SIZE`, an identifier error
- (`RPPSPLUS_RESULT_INVALID_FORMAT`, `_INVALID_LENGTH`, `_INVALID_CHECKSUM`,
- `_INVALID_COMPONENT`, `_NOT_MOBILE`), `RPPSPLUS_RESULT_NULL_PARAMETER`,
- `RPPSPLUS_RESULT_INVALID_UTF8`, `RPPSPLUS_RESULT_INVALID_PARAMETER` (`input_len` >
- `PTRDIFF_MAX`) or `RPPSPLUS_RESULT_PANIC`.
+ Results:
+ - `RPPSPLUS_RESULT_OK`: valid; `out`, `*out_len` and `*warning_out` are written;
+ - `RPPSPLUS_RESULT_INSUFFICIENT_SIZE`: valid, but `out_cap` < canonical length + 1: only
+   `*out_len` is written, the length needed; retry with `*out_len + 1` bytes;
+ - an identifier error, nothing written (each kind's function lists its own; for an RPPS
+   number `RPPSPLUS_RESULT_INVALID_FORMAT`, `RPPSPLUS_RESULT_INVALID_LENGTH`,
+   `RPPSPLUS_RESULT_INVALID_CHECKSUM`, `RPPSPLUS_RESULT_INVALID_COMPONENT`);
+   `RPPSPLUS_RESULT_INVALID_IDENTIFIER` is reserved for a core error this version has no
+   code for; `rppsplus_check_message` explains each;
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `input` or `out_len` NULL (even with `input_len`
+   0), or `out` NULL with `out_cap > 0`;
+ - `RPPSPLUS_RESULT_INVALID_UTF8`; `RPPSPLUS_RESULT_INVALID_PARAMETER` (`input_len` >
+   `PTRDIFF_MAX`); `RPPSPLUS_RESULT_PANIC`.
 
  # Safety
 
- `input` must point to `input_len` readable bytes, `out` (unless NULL) to `out_cap`
- writable bytes, `out_len` to a writable `size_t`.
+ `input` points to `input_len` readable bytes, `out` (unless NULL) to `out_cap` writable
+ bytes, `out_len` to a writable `size_t`, `warning_out` (unless NULL) to a writable
+ `rppsplus_warning`; outputs do not overlap `input`.
  */
-uint32_t rppsplus_rpps_validate(const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len);
+rppsplus_result rppsplus_rpps_validate(const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len, rppsplus_warning *warning_out);
 
 /*
  Validates a person's national identifier, idNat_PS (TRE_G08: `8`+RPPS, `0`+ADELI,
  `3`+FINESS`/`local...; an RPPS part in strict mode) and writes its canonical form.
- Arguments, outputs and results as `rppsplus_rpps_validate`.
+
+ Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+ errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+ `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_CHECKSUM`,
+ `RPPSPLUS_RESULT_INVALID_COMPONENT`.
 
  # Safety
 
  As `rppsplus_rpps_validate`.
  */
-uint32_t rppsplus_idnat_validate(const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len);
+rppsplus_result rppsplus_idnat_validate(const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len, rppsplus_warning *warning_out);
 
 /*
  Validates a structure's national identifier, idNat_Struct (TRE_G07: `1`+FINESS,
  `2`+SIREN, `3`+SIRET, `4`+RPPS-rang, `0`+ADELI-rang) and writes its canonical form.
- Arguments, outputs and results as `rppsplus_rpps_validate`.
+
+ Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+ errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+ `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_CHECKSUM`,
+ `RPPSPLUS_RESULT_INVALID_COMPONENT`.
 
  # Safety
 
  As `rppsplus_rpps_validate`.
  */
-uint32_t rppsplus_idnat_structure_validate(const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len);
+rppsplus_result rppsplus_idnat_structure_validate(const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len, rppsplus_warning *warning_out);
 
 /*
  Validates an ADELI number (9 characters starting with a departement) and writes its
- canonical form. Arguments, outputs and results as `rppsplus_rpps_validate`.
+ canonical form.
+
+ Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+ errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+ `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_COMPONENT`.
 
  # Safety
 
  As `rppsplus_rpps_validate`.
  */
-uint32_t rppsplus_adeli_validate(const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len);
+rppsplus_result rppsplus_adeli_validate(const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len, rppsplus_warning *warning_out);
 
 /*
  Validates a FINESS number (9 characters: departement, digits, Luhn key) and writes its
- canonical form. Arguments, outputs and results as `rppsplus_rpps_validate`.
+ canonical form.
+
+ Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+ errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+ `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_CHECKSUM`,
+ `RPPSPLUS_RESULT_INVALID_COMPONENT`.
 
  # Safety
 
  As `rppsplus_rpps_validate`.
  */
-uint32_t rppsplus_finess_validate(const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len);
+rppsplus_result rppsplus_finess_validate(const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len, rppsplus_warning *warning_out);
 
 /*
  Validates a SIREN number (9 digits, Luhn key) and writes its canonical form.
- Arguments, outputs and results as `rppsplus_rpps_validate`.
+
+ Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+ errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+ `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_CHECKSUM`.
 
  # Safety
 
  As `rppsplus_rpps_validate`.
  */
-uint32_t rppsplus_siren_validate(const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len);
+rppsplus_result rppsplus_siren_validate(const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len, rppsplus_warning *warning_out);
 
 /*
  Validates a SIRET number (14 digits: SIREN + establishment, Luhn key) and writes its
- canonical form. Arguments, outputs and results as `rppsplus_rpps_validate`.
+ canonical form.
+
+ Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+ errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+ `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_CHECKSUM`.
 
  # Safety
 
  As `rppsplus_rpps_validate`.
  */
-uint32_t rppsplus_siret_validate(const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len);
+rppsplus_result rppsplus_siret_validate(const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len, rppsplus_warning *warning_out);
 
 /*
  Validates an RPPS-rang (cabinet) identifier (14 digits: an RPPS number and its rang;
- strict mode) and writes its canonical form. Arguments, outputs and results as
- `rppsplus_rpps_validate`.
+ strict mode) and writes its canonical form.
+
+ Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+ errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+ `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_CHECKSUM`,
+ `RPPSPLUS_RESULT_INVALID_COMPONENT`.
 
  # Safety
 
  As `rppsplus_rpps_validate`.
  */
-uint32_t rppsplus_rpps_rang_validate(const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len);
+rppsplus_result rppsplus_rpps_rang_validate(const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len, rppsplus_warning *warning_out);
 
 /*
- Validates an INSEE commune code (5 characters, `2A`/`2B` for Corsica) and writes its
- canonical form (upper case). Arguments, outputs and results as
- `rppsplus_rpps_validate`.
+ Validates an INSEE commune code (5 characters, `2A`/`2B` for Corsica; the commune must
+ exist) and writes its canonical form: the current code (an old code such as `20004`
+ gives `2A004`, with the warning `RPPSPLUS_WARNING_OLD_CODE`).
+
+ Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+ errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+ `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_UNKNOWN_CODE`.
 
  # Safety
 
  As `rppsplus_rpps_validate`.
  */
-uint32_t rppsplus_commune_validate(const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len);
+rppsplus_result rppsplus_commune_validate(const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len, rppsplus_warning *warning_out);
 
 /*
- Validates an INSEE country code (5 digits starting with `99`) and writes its canonical
- form. Arguments, outputs and results as `rppsplus_rpps_validate`.
+ Validates an INSEE country code (5 digits starting with `99`; the country must exist)
+ and writes its canonical form.
+
+ Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+ errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+ `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_COMPONENT`,
+ `RPPSPLUS_RESULT_UNKNOWN_CODE`.
 
  # Safety
 
  As `rppsplus_rpps_validate`.
  */
-uint32_t rppsplus_pays_validate(const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len);
+rppsplus_result rppsplus_pays_validate(const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len, rppsplus_warning *warning_out);
 
 /*
  Validates a mobile phone number (French mobile ranges, including overseas; foreign
- numbers in international form) and writes its canonical E.164 form (`+33612345678`).
- Use `rppsplus_check` to learn whether it is a foreign number. Arguments, outputs and
- results as `rppsplus_rpps_validate`.
+ numbers in international form, with the warning `RPPSPLUS_WARNING_FOREIGN_NUMBER`) and
+ writes its canonical E.164 form (`+33612345678`).
+
+ Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+ errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+ `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_COMPONENT`,
+ `RPPSPLUS_RESULT_NOT_MOBILE`.
 
  # Safety
 
  As `rppsplus_rpps_validate`.
  */
-uint32_t rppsplus_phone_validate(const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len);
+rppsplus_result rppsplus_phone_validate(const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len, rppsplus_warning *warning_out);
 
 /*
- Validates an email address and writes its canonical form. Arguments, outputs and
- results as `rppsplus_rpps_validate`.
+ Validates an email address and writes its canonical form.
+
+ Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+ errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+ `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_COMPONENT`.
 
  # Safety
 
  As `rppsplus_rpps_validate`.
  */
-uint32_t rppsplus_email_validate(const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len);
+rppsplus_result rppsplus_email_validate(const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len, rppsplus_warning *warning_out);
 
 /*
  Validates a demande (registration request) number and writes its canonical form.
- Arguments, outputs and results as `rppsplus_rpps_validate`.
+
+ Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+ errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+ `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_COMPONENT`.
 
  # Safety
 
  As `rppsplus_rpps_validate`.
  */
-uint32_t rppsplus_numero_validate(const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len);
+rppsplus_result rppsplus_numero_validate(const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len, rppsplus_warning *warning_out);
 
 /*
- Validates `input` as an identifier of `kind` (an `rppsplus_kind` value) in `mode`
- (`RPPSPLUS_MODE_STRICT` or `RPPSPLUS_MODE_TEST`), writes its canonical form like
- `rppsplus_rpps_validate`, and its warning (an `rppsplus_warning` value) to
- `*warning_out`.
+ Validates `input` as an identifier of `kind` (an `rppsplus_kind`) in `mode`
+ (`RPPSPLUS_MODE_STRICT` or `RPPSPLUS_MODE_TEST`): the core's `check`, the one meaning of
+ "valid" on every face. Outputs like `rppsplus_rpps_validate`: the canonical form, and the
+ warning to `*warning_out` (which may be NULL).
 
- `warning_out` may be NULL (the warning is then not reported); when not NULL it is
- written on `RPPSPLUS_RESULT_OK` and on `RPPSPLUS_RESULT_INSUFFICIENT_SIZE`, like
- `*out_len`. An unknown `kind` or `mode` gives `RPPSPLUS_RESULT_INVALID_PARAMETER`. Other
- arguments and results as `rppsplus_rpps_validate`.
+ Results: those of `rppsplus_rpps_validate`, and `RPPSPLUS_RESULT_INVALID_PARAMETER` when
+ `kind` is not an `rppsplus_kind` or `mode` not an `rppsplus_mode` (checked after the
+ pointers, before the input).
 
  # Safety
 
- As `rppsplus_rpps_validate`; `warning_out`, unless NULL, must point to a writable
- `uint32_t`.
+ As `rppsplus_rpps_validate`.
  */
-uint32_t rppsplus_check(uint32_t kind, uint32_t mode, const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len, uint32_t *warning_out);
+rppsplus_result rppsplus_check(rppsplus_kind kind, rppsplus_mode mode, const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len, rppsplus_warning *warning_out);
+
+/*
+ Whether `input` is a valid identifier of `kind` (an `rppsplus_kind`): what the core's
+ `check` accepts in strict mode, the one meaning of `is_valid` on every face (the Rust
+ `is_valid` functions, Python's `is_valid`). For commune and country codes the code must
+ exist. False, never an error, for anything else: an invalid input, invalid UTF-8, a
+ NULL `input`, a `kind` that is not an `rppsplus_kind`, a length above `PTRDIFF_MAX`, a
+ caught panic. Use `rppsplus_check` to learn why.
+
+ # Safety
+
+ `input` (unless NULL) points to `input_len` readable bytes.
+ */
+bool rppsplus_is_valid(rppsplus_kind kind, const char *input, size_t input_len);
 
 /*
  Writes the message explaining the outcome of `rppsplus_check` for the same `kind`,
- `mode` and input, in `lang` (`RPPSPLUS_LANG_FR` or `RPPSPLUS_LANG_EN`): the core's
- error message when the input is invalid (for an RPPS number with a wrong key, in
- English: `"RPPS number: the check digit does not match"`), the warning's message when
- it is valid with a warning, an empty string when it is valid without one. Messages
- never repeat the input.
+ `mode` and input, in `lang` (`RPPSPLUS_LANG_FR` or `RPPSPLUS_LANG_EN`), UTF-8: the
+ core's error message when the input is invalid (an RPPS number with a wrong key, in
+ English: `"RPPS number: the check digit does not match"`; a position counts from 1 in
+ both languages), the warning's message when it is valid with a warning, an empty string
+ when it is valid without one. Messages never repeat the input.
 
- The message (UTF-8) goes to `buf` with the conventions of `rppsplus_rpps_validate`'s
- `out`, `out_cap` and `out_len`. The result describes this call, not the input's
- validity: `RPPSPLUS_RESULT_OK` when the message was written whether or not the input is
- valid, `RPPSPLUS_RESULT_INSUFFICIENT_SIZE`, `RPPSPLUS_RESULT_NULL_PARAMETER`,
- `RPPSPLUS_RESULT_INVALID_PARAMETER` (unknown kind, mode or lang),
- `RPPSPLUS_RESULT_INVALID_UTF8` (the input could not be checked at all: no message) or
- `RPPSPLUS_RESULT_PANIC`.
+ The result describes this call, not the input's validity.
+
+ Results:
+ - `RPPSPLUS_RESULT_OK`: the message and a NUL are in `out`, `*out_len` is its length
+   (whether or not the input is valid);
+ - `RPPSPLUS_RESULT_INSUFFICIENT_SIZE`: only `*out_len` is written, the length needed;
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `input` or `out_len` NULL, or `out` NULL with
+   `out_cap > 0`;
+ - `RPPSPLUS_RESULT_INVALID_PARAMETER`: `kind`, `mode` or `lang` not one of its values,
+   or `input_len` > `PTRDIFF_MAX`;
+ - `RPPSPLUS_RESULT_INVALID_UTF8`: the input could not be checked at all (no message);
+ - `RPPSPLUS_RESULT_PANIC`.
 
  # Safety
 
- `input` must point to `input_len` readable bytes, `buf` (unless NULL) to `cap` writable
- bytes, `out_len` to a writable `size_t`.
+ `input` points to `input_len` readable bytes, `out` (unless NULL) to `out_cap` writable
+ bytes, `out_len` to a writable `size_t`; `out` does not overlap `input`.
  */
-uint32_t rppsplus_check_message(uint32_t kind, uint32_t mode, uint32_t lang, const char *input, size_t input_len, char *buf, size_t cap, size_t *out_len);
+rppsplus_result rppsplus_check_message(rppsplus_kind kind, rppsplus_mode mode, rppsplus_lang lang, const char *input, size_t input_len, char *out, size_t out_cap, size_t *out_len);
 
 /*
- The name of an `rppsplus_kind` value, as the CLI and Python take it (`"rpps"`,
- `"idnat-structure"`, `"rpps-rang"`...), or `"unknown"` for any other integer.
+ The name of an `rppsplus_kind` value, the core's, as the CLI and Python take it
+ (`"rpps"`, `"idnat-structure"`, `"rpps-rang"`...), or `"unknown"` for any other integer.
 
  The string is static and NUL-terminated: never free it. Never returns NULL (an empty
  string if an internal panic was caught).
  */
-const char *rppsplus_kind_name(uint32_t kind);
+const char *rppsplus_kind_name(rppsplus_kind kind);
 
 /*
- The code of an `rppsplus_warning` value: `"none"`, `"test_identifier"`,
- `"foreign_number"`, `"old_code"`, `"also_postal_code"`, or `"unknown"` for any other
- integer.
+ The name of an `rppsplus_warning` value: `"none"`, the core's finding code
+ (`"test_identifier"`, `"foreign_number"`, `"old_code"`, `"also_postal_code"`), or
+ `"unknown"` for any other integer.
 
  The string is static and NUL-terminated: never free it. Never returns NULL (an empty
  string if an internal panic was caught).
  */
-const char *rppsplus_warning_name(uint32_t warning);
+const char *rppsplus_warning_name(rppsplus_warning warning);
 
 /*
  Writes the label of a code of a nomenclature table (`profession`, `326` ->
@@ -802,24 +858,53 @@ const char *rppsplus_warning_name(uint32_t warning);
  folding; a commune's current INSEE code): ended codes still have their label. Use
  `rppsplus_lookup` for a forgiving search.
 
- Results: `RPPSPLUS_RESULT_OK` (the label, UTF-8, and a NUL are written to `out`,
- `*out_len` is its length in bytes), `RPPSPLUS_RESULT_UNKNOWN_TABLE`,
- `RPPSPLUS_RESULT_UNKNOWN_CODE`, `RPPSPLUS_RESULT_INSUFFICIENT_SIZE` (`*out_len` = the
- length needed), `RPPSPLUS_RESULT_NULL_PARAMETER` (`table`, `code`, `out_len` NULL, or
- `out` NULL with `out_cap > 0`), `RPPSPLUS_RESULT_INVALID_UTF8`,
- `RPPSPLUS_RESULT_INVALID_PARAMETER` (a length above `PTRDIFF_MAX`).
+ Results:
+ - `RPPSPLUS_RESULT_OK`: the label (UTF-8) and a NUL are in `out`, `*out_len` is its
+   length in bytes;
+ - `RPPSPLUS_RESULT_INSUFFICIENT_SIZE`: only `*out_len` is written, the length needed;
+ - `RPPSPLUS_RESULT_UNKNOWN_TABLE`, `RPPSPLUS_RESULT_UNKNOWN_CODE`;
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `table`, `code` or `out_len` NULL, or `out` NULL with
+   `out_cap > 0`;
+ - `RPPSPLUS_RESULT_INVALID_UTF8`; `RPPSPLUS_RESULT_INVALID_PARAMETER` (a length above
+   `PTRDIFF_MAX`); `RPPSPLUS_RESULT_PANIC`.
 
  # Safety
 
- `table` and `code` point to `table_len` and `code_len` readable bytes; `out` to
- `out_cap` writable bytes; `out_len` to a writable `size_t`; outputs do not overlap
- inputs.
+ `table` and `code` point to `table_len` and `code_len` readable bytes; `out` (unless
+ NULL) to `out_cap` writable bytes; `out_len` to a writable `size_t`; outputs do not
+ overlap inputs.
  */
-uint32_t rppsplus_nomenclature_label(const char *table, size_t table_len, const char *code, size_t code_len, char *out, size_t out_cap, size_t *out_len);
+rppsplus_result rppsplus_nomenclature_label(const char *table, size_t table_len, const char *code, size_t code_len, char *out, size_t out_cap, size_t *out_len);
+
+/*
+ Writes the codes to use instead of a code of a nomenclature table, comma-separated
+ (`profession`, `323` -> `328`; `350` -> `371,372`), as the source names them: an empty
+ string for a code in force, or an ended code whose source names none. Use it after
+ `rppsplus_nomenclature_check` gave `RPPSPLUS_RESULT_CODE_DEPRECATED`.
+
+ `table` and `code` are as for `rppsplus_nomenclature_check` (an alias, a value set's or a
+ table's NOS name or code; communes have no replacements: `commune` gives
+ `RPPSPLUS_RESULT_UNKNOWN_TABLE`).
+
+ Results:
+ - `RPPSPLUS_RESULT_OK`: the codes (possibly none) and a NUL are in `out`, `*out_len` is
+   their length;
+ - `RPPSPLUS_RESULT_INSUFFICIENT_SIZE`: only `*out_len` is written, the length needed;
+ - `RPPSPLUS_RESULT_UNKNOWN_TABLE`, `RPPSPLUS_RESULT_UNKNOWN_CODE`;
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`, `RPPSPLUS_RESULT_INVALID_UTF8`,
+   `RPPSPLUS_RESULT_INVALID_PARAMETER`, `RPPSPLUS_RESULT_PANIC` as for
+   `rppsplus_nomenclature_label`.
+
+ # Safety
+
+ As `rppsplus_nomenclature_label`.
+ */
+rppsplus_result rppsplus_nomenclature_replaced_by(const char *table, size_t table_len, const char *code, size_t code_len, char *out, size_t out_cap, size_t *out_len);
 
 /*
  Whether `code` may be entered for a portal `field` on a date: the rule of the portal's
- value set for the field, with the validity dates of the code.
+ value set for the field, with the validity dates of the code (the core's
+ `nomenclature::field(..).check(..)`).
 
  `field` is a portal field alias (`profession`, `role`, `profession-rpps`, `civilite`,
  `mode-exercice`, `statut-etat-civil`, `secteur`, `pays`: checked against the value set
@@ -830,39 +915,31 @@ uint32_t rppsplus_nomenclature_label(const char *table, size_t table_len, const 
  `code` is the exact code.
 
  `date` is the reference date, `YYYY-MM-DD` (exactly 10 bytes, e.g. `2026-11-23`, years
- `0000` to `9999`). `date == NULL` with `date_len == 0` means today's date in UTC, the
- default of the CLI's `rppsplus lookup`: convenient, but the answer then changes over
- time (and around midnight in France); pass the date explicitly for reproducible
- results. A NULL `date` with `date_len > 0` gives `RPPSPLUS_RESULT_NULL_PARAMETER`; a
- string that is not such a date (`2026-02-30`, `2026-1-5`, an empty string) gives
- `RPPSPLUS_RESULT_INVALID_DATE`.
+ `0000` to `9999`; the core's one date parser). `date == NULL` with `date_len == 0` means
+ today's date in UTC, the default of the CLI's `rppsplus lookup`: convenient, but the
+ answer then changes over time (and around midnight in France); pass the date for
+ reproducible results.
 
- Results:
- - `RPPSPLUS_RESULT_OK`: the code is accepted (`replaced_by` receives an empty string);
- - `RPPSPLUS_RESULT_CODE_DEPRECATED`: the code has ended on `date`; `replaced_by`
-   receives the codes to use instead, comma-separated (`328`; `371,372`), or an empty
-   string when the source names none. This is the one error that writes an output;
+ Results (nothing is written: the result is the answer):
+ - `RPPSPLUS_RESULT_OK`: the code is accepted;
+ - `RPPSPLUS_RESULT_CODE_DEPRECATED`: the code has ended on `date`
+   (`rppsplus_nomenclature_replaced_by` gives the codes to use instead);
  - `RPPSPLUS_RESULT_CODE_NOT_ALLOWED`: the code exists but the portal does not offer it
    for this field, or not yet on `date`;
- - `RPPSPLUS_RESULT_UNKNOWN_CODE`, `RPPSPLUS_RESULT_UNKNOWN_TABLE`,
-   `RPPSPLUS_RESULT_INVALID_DATE`;
- - `RPPSPLUS_RESULT_INSUFFICIENT_SIZE`: the code is deprecated but the replacements do
-   not fit: `*replaced_by_len` is their length; retry with `*replaced_by_len + 1` bytes;
- - `RPPSPLUS_RESULT_NULL_PARAMETER`, `RPPSPLUS_RESULT_INVALID_UTF8`,
-   `RPPSPLUS_RESULT_INVALID_PARAMETER` as everywhere.
-
- `replaced_by_len` may be NULL when the replacements are not wanted: `replaced_by` and
- `replaced_by_cap` are then ignored and nothing is written. Otherwise `replaced_by` may
- be NULL only with `replaced_by_cap == 0`.
+ - `RPPSPLUS_RESULT_UNKNOWN_CODE`, `RPPSPLUS_RESULT_UNKNOWN_TABLE`;
+ - `RPPSPLUS_RESULT_INVALID_DATE`: `date` is not such a date (`2026-02-30`, `2026-1-5`,
+   an empty string);
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `field` or `code` NULL, or `date` NULL with
+   `date_len > 0`;
+ - `RPPSPLUS_RESULT_INVALID_UTF8`; `RPPSPLUS_RESULT_INVALID_PARAMETER` (a length above
+   `PTRDIFF_MAX`); `RPPSPLUS_RESULT_PANIC`.
 
  # Safety
 
  `field`, `code` and `date` (when not NULL) point to `field_len`, `code_len` and
- `date_len` readable bytes; when `replaced_by_len` is not NULL it points to a writable
- `size_t` and `replaced_by` to `replaced_by_cap` writable bytes; outputs do not overlap
- inputs.
+ `date_len` readable bytes.
  */
-uint32_t rppsplus_nomenclature_check(const char *field, size_t field_len, const char *code, size_t code_len, const char *date, size_t date_len, char *replaced_by, size_t replaced_by_cap, size_t *replaced_by_len);
+rppsplus_result rppsplus_nomenclature_check(const char *field, size_t field_len, const char *code, size_t code_len, const char *date, size_t date_len);
 
 /*
  Looks `query` up in a table: the entry with that exact code first, else the best
@@ -874,23 +951,27 @@ uint32_t rppsplus_nomenclature_check(const char *field, size_t field_len, const 
  `table` is as for `rppsplus_nomenclature_label` (an alias such as `profession`, `pays`,
  `commune`, or a NOS name). For `commune`, a commune code finds its commune (an old code
  such as `20004` finds `2A004` Ajaccio), and a postal code (`75015`) finds the communes it
- serves, with `rppsplus_entries_postal_code()` set to 1. `date` is the reference date for
+ serves, with `rppsplus_entries_is_postal_code()` true. `date` is the reference date for
  the status of each entry, as for `rppsplus_nomenclature_check` (NULL with `date_len ==
  0` = today in UTC). `limit` is the most entries to return (0 gives an empty list for the
  tables' label searches).
 
- Results: `RPPSPLUS_RESULT_OK`, `RPPSPLUS_RESULT_UNKNOWN_TABLE`,
- `RPPSPLUS_RESULT_INVALID_DATE`, `RPPSPLUS_RESULT_NULL_PARAMETER` (`table`, `query`,
- `entries_out`, or `date` with `date_len > 0`), `RPPSPLUS_RESULT_INVALID_UTF8`,
- `RPPSPLUS_RESULT_INVALID_PARAMETER`. On any error `*entries_out` is left unchanged and
- nothing needs freeing.
+ Results:
+ - `RPPSPLUS_RESULT_OK`: `*entries_out` is a new list;
+ - `RPPSPLUS_RESULT_UNKNOWN_TABLE`, `RPPSPLUS_RESULT_INVALID_DATE`;
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `table`, `query` or `entries_out` NULL, or `date`
+   NULL with `date_len > 0`;
+ - `RPPSPLUS_RESULT_INVALID_UTF8`; `RPPSPLUS_RESULT_INVALID_PARAMETER` (a length above
+   `PTRDIFF_MAX`); `RPPSPLUS_RESULT_PANIC`.
+
+ On any error `*entries_out` is left unchanged and nothing needs freeing.
 
  # Safety
 
  `table`, `query` and `date` (when not NULL) point to `table_len`, `query_len` and
  `date_len` readable bytes; `entries_out` to a writable `rppsplus_entries *`.
  */
-uint32_t rppsplus_lookup(const char *table, size_t table_len, const char *query, size_t query_len, const char *date, size_t date_len, size_t limit, struct rppsplus_entries **entries_out);
+rppsplus_result rppsplus_lookup(const char *table, size_t table_len, const char *query, size_t query_len, const char *date, size_t date_len, size_t limit, struct rppsplus_entries **entries_out);
 
 /*
  The number of entries of a list; 0 for NULL.
@@ -902,20 +983,20 @@ uint32_t rppsplus_lookup(const char *table, size_t table_len, const char *query,
 size_t rppsplus_entries_len(const struct rppsplus_entries *entries);
 
 /*
- 1 when the query of `rppsplus_lookup` was a postal code typed as a commune code (the
+ Whether the query of `rppsplus_lookup` was a postal code typed as a commune code (the
  entries are then the communes it serves, e.g. `75015` -> Paris 15e Arrondissement,
- `75115`); 0 otherwise, and for NULL.
+ `75115`); false otherwise, and for NULL.
 
  # Safety
 
  `entries` is NULL or a list from `rppsplus_lookup` not yet freed.
  */
-uint32_t rppsplus_entries_postal_code(const struct rppsplus_entries *entries);
+bool rppsplus_entries_is_postal_code(const struct rppsplus_entries *entries);
 
 /*
  The code of entry `index` (`326`, `99100`, a commune's INSEE code `13203`).
 
- Like every `rppsplus_entries_*` text accessor: returns a view valid until the list is
+ Like every `rppsplus_entries_*_at` text accessor: returns a view valid until the list is
  freed; `data` is NULL (and `len` 0) when `entries` is NULL or `index >=
  rppsplus_entries_len(entries)`, never otherwise.
 
@@ -923,79 +1004,80 @@ uint32_t rppsplus_entries_postal_code(const struct rppsplus_entries *entries);
 
  `entries` is NULL or a list from `rppsplus_lookup` not yet freed.
  */
-struct rppsplus_str rppsplus_entries_code(const struct rppsplus_entries *entries, size_t index);
+struct rppsplus_str rppsplus_entries_code_at(const struct rppsplus_entries *entries, size_t index);
 
 /*
- The label of entry `index` (a commune's official name). As `rppsplus_entries_code`.
+ The label of entry `index` (a commune's official name). As `rppsplus_entries_code_at`.
 
  # Safety
 
- As `rppsplus_entries_code`.
+ As `rppsplus_entries_code_at`.
  */
-struct rppsplus_str rppsplus_entries_label(const struct rppsplus_entries *entries, size_t index);
+struct rppsplus_str rppsplus_entries_label_at(const struct rppsplus_entries *entries, size_t index);
 
 /*
- The status of entry `index` at the reference date: `active`, or `deprecated` when the
- code has ended by then (communes are always `active`). As `rppsplus_entries_code`.
+ The status of entry `index` at the reference date, the core's name: `active`, or
+ `deprecated` when the code has ended by then (communes are always `active`). As
+ `rppsplus_entries_code_at`.
 
  # Safety
 
- As `rppsplus_entries_code`.
+ As `rppsplus_entries_code_at`.
  */
-struct rppsplus_str rppsplus_entries_status(const struct rppsplus_entries *entries, size_t index);
+struct rppsplus_str rppsplus_entries_status_at(const struct rppsplus_entries *entries, size_t index);
 
 /*
  The date the code of entry `index` ended, `YYYY-MM-DD`, or an empty text when it has not
- (it may be after the reference date: see `rppsplus_entries_status`). As
- `rppsplus_entries_code`.
+ (it may be after the reference date: see `rppsplus_entries_status_at`). As
+ `rppsplus_entries_code_at`.
 
  # Safety
 
- As `rppsplus_entries_code`.
+ As `rppsplus_entries_code_at`.
  */
-struct rppsplus_str rppsplus_entries_date_fin(const struct rppsplus_entries *entries, size_t index);
+struct rppsplus_str rppsplus_entries_date_fin_at(const struct rppsplus_entries *entries, size_t index);
 
 /*
  The codes to use instead of the ended code of entry `index`, comma-separated (`328`,
- `371,372`), or an empty text. As `rppsplus_entries_code`.
+ `371,372`), or an empty text. As `rppsplus_entries_code_at`.
 
  # Safety
 
- As `rppsplus_entries_code`.
+ As `rppsplus_entries_code_at`.
  */
-struct rppsplus_str rppsplus_entries_replaced_by(const struct rppsplus_entries *entries, size_t index);
+struct rppsplus_str rppsplus_entries_replaced_by_at(const struct rppsplus_entries *entries, size_t index);
 
 /*
- For a commune, its COG type: `commune-actuelle`, `commune-deleguee`,
+ For a commune, its COG type, the core's name: `commune-actuelle`, `commune-deleguee`,
  `commune-associee` or `arrondissement-municipal`; an empty text for the codes of other
- tables. As `rppsplus_entries_code`.
+ tables. As `rppsplus_entries_code_at`.
 
  # Safety
 
- As `rppsplus_entries_code`.
+ As `rppsplus_entries_code_at`.
  */
-struct rppsplus_str rppsplus_entries_commune_type(const struct rppsplus_entries *entries, size_t index);
+struct rppsplus_str rppsplus_entries_commune_type_at(const struct rppsplus_entries *entries, size_t index);
 
 /*
  For a commune, its departement code (`13`, `2A`, `971`); an empty text for the codes of
- other tables. As `rppsplus_entries_code`.
+ other tables. As `rppsplus_entries_code_at`.
 
  # Safety
 
- As `rppsplus_entries_code`.
+ As `rppsplus_entries_code_at`.
  */
-struct rppsplus_str rppsplus_entries_departement(const struct rppsplus_entries *entries, size_t index);
+struct rppsplus_str rppsplus_entries_departement_at(const struct rppsplus_entries *entries, size_t index);
 
 /*
  Whether the portal offers the code of entry `index` for its field at the reference date:
- an `rppsplus_offered` value as `uint32_t` (`RPPSPLUS_OFFERED_NOT_APPLICABLE` for
- communes, tables without a value set, a NULL list or an index out of range).
+ `RPPSPLUS_OFFERED_YES` or `_NO`; `RPPSPLUS_OFFERED_NOT_APPLICABLE` for communes, tables
+ without a value set, a NULL list or an index out of range.
 
  # Safety
 
- As `rppsplus_entries_code`.
+ As `rppsplus_entries_code_at`.
  */
-uint32_t rppsplus_entries_offered(const struct rppsplus_entries *entries, size_t index);
+rppsplus_offered rppsplus_entries_offered_at(const struct rppsplus_entries *entries, size_t index);
 
 /*
  Frees a list from `rppsplus_lookup`, and the texts its views point to. NULL does
@@ -1009,15 +1091,6 @@ uint32_t rppsplus_entries_offered(const struct rppsplus_entries *entries, size_t
 void rppsplus_entries_free(struct rppsplus_entries *entries);
 
 /*
- The name of a result code: `"ok"`, `"null_parameter"`, `"invalid_checksum"`..., or
- `"unknown"` for a value that is not an `rppsplus_result`.
-
- Any integer is accepted. The returned string is static and NUL-terminated: never free
- it. Never returns NULL (an empty string if an internal panic was caught).
- */
-const char *rppsplus_result_name(uint32_t code);
-
-/*
  A new options object holding the defaults (today in UTC, stage submit, actor
  gestionnaire, strict mode), to free with `rppsplus_validate_options_free`.
 
@@ -1028,62 +1101,74 @@ struct rppsplus_validate_options *rppsplus_validate_options_new(void);
 /*
  Sets the reference date of the validations: the date at which codes must be in force
  and against which birth and start dates are checked. `date` is `YYYY-MM-DD` (exactly 10
- bytes, years `0000` to `9999`), as for `rppsplus_nomenclature_check`; `date == NULL`
- with `date_len == 0` means today in UTC, taken at each validation (the default).
+ bytes, years `0000` to `9999`; the core's one date parser), as for
+ `rppsplus_nomenclature_check`; `date == NULL` with `date_len == 0` means today in UTC,
+ taken at each validation (the default).
 
- Results: `RPPSPLUS_RESULT_OK`, `RPPSPLUS_RESULT_INVALID_DATE` (not such a date:
- `2026-02-30`, `2026-1-5`, an empty string), `RPPSPLUS_RESULT_NULL_PARAMETER` (`options`
- NULL, or `date` NULL with `date_len > 0`), `RPPSPLUS_RESULT_INVALID_UTF8`,
- `RPPSPLUS_RESULT_INVALID_PARAMETER` (a length above `PTRDIFF_MAX`). On error the
- options are unchanged.
+ Results (on error the options are unchanged):
+ - `RPPSPLUS_RESULT_OK`;
+ - `RPPSPLUS_RESULT_INVALID_DATE`: not such a date (`2026-02-30`, `2026-1-5`, an empty
+   string);
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `options` NULL, or `date` NULL with `date_len > 0`;
+ - `RPPSPLUS_RESULT_INVALID_UTF8`; `RPPSPLUS_RESULT_INVALID_PARAMETER` (a length above
+   `PTRDIFF_MAX`); `RPPSPLUS_RESULT_PANIC`.
 
  # Safety
 
  `options` is NULL or an options object not yet freed, used by no other thread during
  the call; `date` (when not NULL) points to `date_len` readable bytes.
  */
-uint32_t rppsplus_validate_options_set_reference_date(struct rppsplus_validate_options *options, const char *date, size_t date_len);
+rppsplus_result rppsplus_validate_options_set_reference_date(struct rppsplus_validate_options *options, const char *date, size_t date_len);
 
 /*
  Sets the stage: `RPPSPLUS_STAGE_DRAFT` (saving: the confirmations are not required) or
  `RPPSPLUS_STAGE_SUBMIT` (sending; the default).
 
- Results: `RPPSPLUS_RESULT_OK`, `RPPSPLUS_RESULT_INVALID_PARAMETER` (not an
- `rppsplus_stage`; the options are unchanged), `RPPSPLUS_RESULT_NULL_PARAMETER`.
+ Results (on error the options are unchanged):
+ - `RPPSPLUS_RESULT_OK`;
+ - `RPPSPLUS_RESULT_INVALID_PARAMETER`: `stage` is not an `rppsplus_stage`;
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `options` NULL;
+ - `RPPSPLUS_RESULT_PANIC`.
 
  # Safety
 
  `options` is NULL or an options object not yet freed, used by no other thread during
  the call.
  */
-uint32_t rppsplus_validate_options_set_stage(struct rppsplus_validate_options *options, uint32_t stage);
+rppsplus_result rppsplus_validate_options_set_stage(struct rppsplus_validate_options *options, rppsplus_stage stage);
 
 /*
- Sets the actor: `RPPSPLUS_ACTOR_GESTIONNAIRE` (the default) or
- `RPPSPLUS_ACTOR_PROFESSIONNEL`.
+ Sets the actor who sends the demande: `RPPSPLUS_ACTOR_GESTIONNAIRE` (the default),
+ `RPPSPLUS_ACTOR_PROFESSIONNEL` or `RPPSPLUS_ACTOR_RPPS`.
 
- Results: `RPPSPLUS_RESULT_OK`, `RPPSPLUS_RESULT_INVALID_PARAMETER` (not an
- `rppsplus_actor`; the options are unchanged), `RPPSPLUS_RESULT_NULL_PARAMETER`.
+ Results (on error the options are unchanged):
+ - `RPPSPLUS_RESULT_OK`;
+ - `RPPSPLUS_RESULT_INVALID_PARAMETER`: `actor` is not an `rppsplus_actor`;
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `options` NULL;
+ - `RPPSPLUS_RESULT_PANIC`.
 
  # Safety
 
  As `rppsplus_validate_options_set_stage`.
  */
-uint32_t rppsplus_validate_options_set_actor(struct rppsplus_validate_options *options, uint32_t actor);
+rppsplus_result rppsplus_validate_options_set_actor(struct rppsplus_validate_options *options, rppsplus_actor actor);
 
 /*
  Sets the mode of the identifiers: `RPPSPLUS_MODE_STRICT` (production identifiers only;
  the default) or `RPPSPLUS_MODE_TEST` (ANS test identities accepted, with a
  `test_identifier` warning).
 
- Results: `RPPSPLUS_RESULT_OK`, `RPPSPLUS_RESULT_INVALID_PARAMETER` (not an
- `rppsplus_mode`; the options are unchanged), `RPPSPLUS_RESULT_NULL_PARAMETER`.
+ Results (on error the options are unchanged):
+ - `RPPSPLUS_RESULT_OK`;
+ - `RPPSPLUS_RESULT_INVALID_PARAMETER`: `mode` is not an `rppsplus_mode`;
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `options` NULL;
+ - `RPPSPLUS_RESULT_PANIC`.
 
  # Safety
 
  As `rppsplus_validate_options_set_stage`.
  */
-uint32_t rppsplus_validate_options_set_mode(struct rppsplus_validate_options *options, uint32_t mode);
+rppsplus_result rppsplus_validate_options_set_mode(struct rppsplus_validate_options *options, rppsplus_mode mode);
 
 /*
  Frees an options object. NULL does nothing. Freeing it twice, or using it afterwards,
@@ -1097,23 +1182,42 @@ uint32_t rppsplus_validate_options_set_mode(struct rppsplus_validate_options *op
 void rppsplus_validate_options_free(struct rppsplus_validate_options *options);
 
 /*
- Validates one demande given as JSON text (SPEC.md section 4) and writes a new report
- to `*report_out`, which the caller frees with `rppsplus_report_free`.
+ The name of an `rppsplus_stage` value, the core's (`"draft"`, `"submit"`), or
+ `"unknown"` for any other integer. Static and NUL-terminated: never free it. Never
+ returns NULL (an empty string if an internal panic was caught).
+ */
+const char *rppsplus_stage_name(rppsplus_stage stage);
+
+/*
+ The name of an `rppsplus_actor` value, the core's (`"professionnel"`, `"gestionnaire"`,
+ `"rpps"`), or `"unknown"` for any other integer. Static and NUL-terminated: never free
+ it. Never returns NULL (an empty string if an internal panic was caught).
+ */
+const char *rppsplus_actor_name(rppsplus_actor actor);
+
+/*
+ Validates one demande given as JSON text (docs/domain.md section 4) and writes a new report to
+ `*report_out`, which the caller frees with `rppsplus_report_free`.
 
  The content never makes the call fail: `json` is read as bytes, and text that is not
- JSON (invalid UTF-8, a syntax error, an empty input) gives a report with one
- `invalid_json` finding; wrong types, bad values and unknown fields are findings at
- their paths, and every rule still runs on the rest (collect-all). A document holding
- several demandes (an array, JSON Lines) is one wrong value here: use
- `rppsplus_validate_json_document`.
+ JSON (invalid UTF-8, a syntax error, nesting deeper than 128 levels, an empty input)
+ gives a report with one `invalid_json` finding; wrong types, bad values and unknown
+ fields are findings at their paths, and every rule still runs on the rest
+ (collect-all). A document holding several demandes (an array, JSON Lines) is one wrong
+ value here: use `rppsplus_validate_json_document`.
 
  `options` may be NULL: the defaults (today in UTC, submit, gestionnaire, strict). The
  function does not keep it.
 
- Results: `RPPSPLUS_RESULT_OK` (whether the demande is valid or not: see
- `rppsplus_report_valid`), `RPPSPLUS_RESULT_NULL_PARAMETER` (`json` or `report_out`
- NULL, even with `json_len` 0), `RPPSPLUS_RESULT_INVALID_PARAMETER` (a length above
- `PTRDIFF_MAX`). On error `*report_out` is unchanged and there is nothing to free.
+ Results:
+ - `RPPSPLUS_RESULT_OK`: `*report_out` is a new report, whether the demande is valid or
+   not (see `rppsplus_report_is_valid`);
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `json` or `report_out` NULL (even with `json_len`
+   0);
+ - `RPPSPLUS_RESULT_INVALID_PARAMETER`: `json_len` above `PTRDIFF_MAX`;
+ - `RPPSPLUS_RESULT_PANIC`.
+
+ On error `*report_out` is unchanged and there is nothing to free.
 
  # Safety
 
@@ -1121,7 +1225,7 @@ void rppsplus_validate_options_free(struct rppsplus_validate_options *options);
  yet freed and not modified during the call; `report_out` points to a writable
  `rppsplus_report *`.
  */
-uint32_t rppsplus_validate_json(const char *json, size_t json_len, const struct rppsplus_validate_options *options, struct rppsplus_report **report_out);
+rppsplus_result rppsplus_validate_json(const char *json, size_t json_len, const struct rppsplus_validate_options *options, struct rppsplus_report **report_out);
 
 /*
  Validates a JSON document of demandes: one demande (an object), an array of demandes,
@@ -1134,44 +1238,52 @@ uint32_t rppsplus_validate_json(const char *json, size_t json_len, const struct 
  not JSON gives one report with an `invalid_json` finding (per line for JSON Lines), an
  empty array an empty list. `options` may be NULL (the defaults).
 
- Results and safety: as `rppsplus_validate_json`, with `reports_out` for `report_out`.
+ Results:
+ - `RPPSPLUS_RESULT_OK`: `*reports_out` is a new list;
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `json` or `reports_out` NULL (even with `json_len`
+   0);
+ - `RPPSPLUS_RESULT_INVALID_PARAMETER`: `json_len` above `PTRDIFF_MAX`;
+ - `RPPSPLUS_RESULT_PANIC`.
+
+ On error `*reports_out` is unchanged and there is nothing to free.
 
  # Safety
 
  As `rppsplus_validate_json`; `reports_out` points to a writable `rppsplus_reports *`.
  */
-uint32_t rppsplus_validate_json_document(const char *json, size_t json_len, const struct rppsplus_validate_options *options, struct rppsplus_reports **reports_out);
+rppsplus_result rppsplus_validate_json_document(const char *json, size_t json_len, const struct rppsplus_validate_options *options, struct rppsplus_reports **reports_out);
 
 /*
- Whether the demande has no error (warnings allowed); false for NULL.
+ Whether the demande has no error (warnings allowed): the core's `Report::is_valid`;
+ false for NULL.
 
  # Safety
 
  `report` is NULL or a report not yet freed (nor its list).
  */
-bool rppsplus_report_valid(const struct rppsplus_report *report);
+bool rppsplus_report_is_valid(const struct rppsplus_report *report);
 
 /*
  The number of findings of a report (errors and warnings); 0 for NULL.
 
  # Safety
 
- As `rppsplus_report_valid`.
+ As `rppsplus_report_is_valid`.
  */
 size_t rppsplus_report_len(const struct rppsplus_report *report);
 
 /*
- The stable code of finding `index`: `required`, `invalid_format`, `invalid_checksum`,
- `code_deprecated`, `unknown_field`, `invalid_json`... (SPEC.md section 4; the codes the
- CLI and Python report).
+ The stable code of finding `index`, the core's finding code: `required`,
+ `invalid_format`, `invalid_checksum`, `code_deprecated`, `unknown_field`,
+ `invalid_json`... (docs/domain.md section 4.5; the codes the CLI and Python report).
 
- Like every `rppsplus_report_*` text accessor: returns a view (not NUL-terminated) valid
- until the report is freed; `data` is NULL (and `len` 0) when `report` is NULL or `index
- >= rppsplus_report_len(report)`, never otherwise.
+ Like every `rppsplus_report_*_at` text accessor: returns a view (not NUL-terminated)
+ valid until the report is freed; `data` is NULL (and `len` 0) when `report` is NULL or
+ `index >= rppsplus_report_len(report)`, never otherwise.
 
  # Safety
 
- As `rppsplus_report_valid`.
+ As `rppsplus_report_is_valid`.
  */
 struct rppsplus_str rppsplus_report_code_at(const struct rppsplus_report *report, size_t index);
 
@@ -1183,49 +1295,52 @@ struct rppsplus_str rppsplus_report_code_at(const struct rppsplus_report *report
 
  # Safety
 
- As `rppsplus_report_valid`.
+ As `rppsplus_report_is_valid`.
  */
 struct rppsplus_str rppsplus_report_path_at(const struct rppsplus_report *report, size_t index);
 
 /*
  The message of finding `index` in `lang` (`RPPSPLUS_LANG_FR`, the users' language, or
- `RPPSPLUS_LANG_EN`), UTF-8. Messages never repeat the values of the etat civil or the
- contact. As `rppsplus_report_code_at`; `data` is also NULL when `lang` is not an
- `rppsplus_lang`.
+ `RPPSPLUS_LANG_EN`), UTF-8, the core's. Messages never repeat the values of the etat
+ civil or the contact. As `rppsplus_report_code_at`; `data` is also NULL when `lang` is
+ not an `rppsplus_lang`.
 
  # Safety
 
- As `rppsplus_report_valid`.
+ As `rppsplus_report_is_valid`.
  */
-struct rppsplus_str rppsplus_report_message_at(const struct rppsplus_report *report, size_t index, uint32_t lang);
+struct rppsplus_str rppsplus_report_message_at(const struct rppsplus_report *report, size_t index, rppsplus_lang lang);
 
 /*
- The severity of finding `index`: an `rppsplus_severity` as `uint32_t`
- (`RPPSPLUS_SEVERITY_ERROR` or `RPPSPLUS_SEVERITY_WARNING`; `RPPSPLUS_SEVERITY_NONE`
- for a NULL report or an index out of range).
+ The severity of finding `index`: `RPPSPLUS_SEVERITY_ERROR` or
+ `RPPSPLUS_SEVERITY_WARNING`; `RPPSPLUS_SEVERITY_NONE` for a NULL report or an index out
+ of range.
 
  # Safety
 
- As `rppsplus_report_valid`.
+ As `rppsplus_report_is_valid`.
  */
-uint32_t rppsplus_report_severity_at(const struct rppsplus_report *report, size_t index);
+rppsplus_severity rppsplus_report_severity_at(const struct rppsplus_report *report, size_t index);
 
 /*
  Writes the report as JSON (UTF-8), the form the CLI and Python give:
  `{"valid":false,"findings":[{"path":"contact.email","code":"required","severity":"error","message":"...","message_en":"..."}]}`.
 
- Results: `RPPSPLUS_RESULT_OK` (the JSON and a NUL are written to `buf`, `*out_len` is
- its length in bytes), `RPPSPLUS_RESULT_INSUFFICIENT_SIZE` (`*out_len` = the length
- needed, `buf` holds an empty string when `cap > 0`: retry with `*out_len + 1` bytes),
- `RPPSPLUS_RESULT_NULL_PARAMETER` (`report` or `out_len` NULL, or `buf` NULL with `cap >
- 0`).
+ Results:
+ - `RPPSPLUS_RESULT_OK`: the JSON and a NUL are in `out`, `*out_len` is its length in
+   bytes;
+ - `RPPSPLUS_RESULT_INSUFFICIENT_SIZE`: only `*out_len` is written, the length needed;
+   retry with `*out_len + 1` bytes;
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `report` or `out_len` NULL, or `out` NULL with
+   `out_cap > 0`;
+ - `RPPSPLUS_RESULT_PANIC`.
 
  # Safety
 
- `report` is NULL or a report not yet freed; `buf` points to `cap` writable bytes and
- `out_len` to a writable `size_t`.
+ `report` is NULL or a report not yet freed; `out` (unless NULL) points to `out_cap`
+ writable bytes and `out_len` to a writable `size_t`.
  */
-uint32_t rppsplus_report_to_json(const struct rppsplus_report *report, char *buf, size_t cap, size_t *out_len);
+rppsplus_result rppsplus_report_to_json(const struct rppsplus_report *report, char *out, size_t out_cap, size_t *out_len);
 
 /*
  Frees a report from `rppsplus_validate_json`, and the texts its views point to. NULL
@@ -1280,6 +1395,46 @@ const struct rppsplus_report *rppsplus_reports_report_at(const struct rppsplus_r
  `reports` is NULL or a list from `rppsplus_validate_json_document` not yet freed.
  */
 void rppsplus_reports_free(struct rppsplus_reports *reports);
+
+/*
+ The name of an `rppsplus_severity` value, the core's (`"error"`, `"warning"`), or
+ `"unknown"` for any other integer (`RPPSPLUS_SEVERITY_NONE` included). Static and
+ NUL-terminated: never free it. Never returns NULL (an empty string if an internal panic
+ was caught).
+ */
+const char *rppsplus_severity_name(rppsplus_severity severity);
+
+/*
+ The name of a result code: `"ok"`, `"null_parameter"`, `"invalid_checksum"`..., or
+ `"unknown"` for a value that is not an `rppsplus_result`. The names of the `2xx` codes
+ are the core's finding codes, as the CLI and Python print them.
+
+ Any integer is accepted. The returned string is static and NUL-terminated: never free
+ it. Never returns NULL (an empty string if an internal panic was caught).
+ */
+const char *rppsplus_result_name(rppsplus_result code);
+
+/*
+ Writes what a result code means, in `lang` (`RPPSPLUS_LANG_FR` or `RPPSPLUS_LANG_EN`),
+ UTF-8, for any code: `RPPSPLUS_RESULT_INVALID_CHECKSUM` in English gives `"the check
+ digit does not match"`. The messages of the `2xx` codes, of
+ `RPPSPLUS_RESULT_INVALID_DATE` and of `RPPSPLUS_RESULT_UNKNOWN_TABLE` are the core's; a
+ code's message never names a value. For the message about one input (which kind, which
+ position), use `rppsplus_check_message`.
+
+ Results:
+ - `RPPSPLUS_RESULT_OK`: the message and a NUL are in `out`, `*out_len` is its length;
+ - `RPPSPLUS_RESULT_INSUFFICIENT_SIZE`: only `*out_len` is written, the length needed;
+ - `RPPSPLUS_RESULT_INVALID_PARAMETER`: `code` is not an `rppsplus_result`, or `lang` not
+   an `rppsplus_lang`;
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `out_len` NULL, or `out` NULL with `out_cap > 0`;
+ - `RPPSPLUS_RESULT_PANIC`.
+
+ # Safety
+
+ `out` (unless NULL) points to `out_cap` writable bytes, `out_len` to a writable `size_t`.
+ */
+rppsplus_result rppsplus_result_message(rppsplus_result code, rppsplus_lang lang, char *out, size_t out_cap, size_t *out_len);
 
 /*
  The version of the library, e.g. `"0.1.0"`: a static NUL-terminated string, never

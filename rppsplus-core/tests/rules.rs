@@ -310,6 +310,28 @@ fn birth_abroad_needs_a_place_and_no_commune() {
 }
 
 #[test]
+fn france_before_2016_is_france() {
+    // 99000, République française until 2016: deprecated, and the rules of a French birth.
+    let mut v = primo();
+    set(&mut v, "etat_civil.pays_naissance", json!("99000"));
+    let got = findings(&v, &options());
+    assert_eq!(
+        got,
+        [("etat_civil.pays_naissance".into(), "code_deprecated", Severity::Error)]
+    );
+    let message = report(&v, &options()).findings()[0].message.clone();
+    assert!(message.contains("utilisez 99100"), "{message}");
+    set(&mut v, "etat_civil.commune_naissance", Value::Null);
+    expect(
+        &v,
+        &options(),
+        "etat_civil.commune_naissance",
+        "required",
+        Severity::Error,
+    );
+}
+
+#[test]
 fn date_of_birth_is_in_range() {
     with("etat_civil.date_naissance", json!("2027-01-01"), "out_of_range");
     with("etat_civil.date_naissance", json!("1899-12-31"), "out_of_range");

@@ -7,22 +7,22 @@ use std::{ptr, slice, str};
 
 use rppsplus::*;
 
-const OK: u32 = rppsplus_result::Ok as u32;
-const NULL: u32 = rppsplus_result::NullParameter as u32;
-const UTF8: u32 = rppsplus_result::InvalidUtf8 as u32;
-const SMALL: u32 = rppsplus_result::InsufficientSize as u32;
-const PARAM: u32 = rppsplus_result::InvalidParameter as u32;
-const DATE: u32 = rppsplus_result::InvalidDate as u32;
-const UNKNOWN_CODE: u32 = rppsplus_result::UnknownCode as u32;
-const NOT_ALLOWED: u32 = rppsplus_result::CodeNotAllowed as u32;
-const DEPRECATED: u32 = rppsplus_result::CodeDeprecated as u32;
-const UNKNOWN_TABLE: u32 = rppsplus_result::UnknownTable as u32;
+const OK: rppsplus_result = RPPSPLUS_RESULT_OK;
+const NULL: rppsplus_result = RPPSPLUS_RESULT_NULL_PARAMETER;
+const UTF8: rppsplus_result = RPPSPLUS_RESULT_INVALID_UTF8;
+const SMALL: rppsplus_result = RPPSPLUS_RESULT_INSUFFICIENT_SIZE;
+const PARAM: rppsplus_result = RPPSPLUS_RESULT_INVALID_PARAMETER;
+const DATE: rppsplus_result = RPPSPLUS_RESULT_INVALID_DATE;
+const UNKNOWN_CODE: rppsplus_result = RPPSPLUS_RESULT_UNKNOWN_CODE;
+const NOT_ALLOWED: rppsplus_result = RPPSPLUS_RESULT_CODE_NOT_ALLOWED;
+const DEPRECATED: rppsplus_result = RPPSPLUS_RESULT_CODE_DEPRECATED;
+const UNKNOWN_TABLE: rppsplus_result = RPPSPLUS_RESULT_UNKNOWN_TABLE;
 
 const AT: &str = "2026-11-23";
 const UNTOUCHED_LEN: usize = 0xdead;
 const UNTOUCHED_BYTE: c_char = 0x55;
 
-fn name(code: u32) -> &'static str {
+fn name(code: rppsplus_result) -> &'static str {
     // SAFETY: static NUL-terminated names.
     unsafe { CStr::from_ptr(rppsplus_result_name(code)) }.to_str().unwrap()
 }
@@ -33,13 +33,26 @@ fn text(buf: &[c_char]) -> &str {
 }
 
 /// `rppsplus_nomenclature_label` with a buffer of `cap` bytes.
-fn label(table: &[u8], code: &[u8], cap: usize) -> (u32, String, usize) {
+fn label(table: &[u8], code: &[u8], cap: usize) -> (rppsplus_result, String, usize) {
+    text_call(rppsplus_nomenclature_label, table, code, cap)
+}
+
+/// `rppsplus_nomenclature_replaced_by` with a buffer of `cap` bytes.
+fn replaced_by(table: &[u8], code: &[u8], cap: usize) -> (rppsplus_result, String, usize) {
+    text_call(rppsplus_nomenclature_replaced_by, table, code, cap)
+}
+
+type TableText =
+    unsafe extern "C" fn(*const c_char, usize, *const c_char, usize, *mut c_char, usize, *mut usize) -> rppsplus_result;
+
+/// A `(table, code) -> text` function with a buffer of `cap` bytes.
+fn text_call(f: TableText, table: &[u8], code: &[u8], cap: usize) -> (rppsplus_result, String, usize) {
     let mut buf = vec![UNTOUCHED_BYTE; cap.max(1)];
     let mut len = UNTOUCHED_LEN;
     let out = if cap == 0 { ptr::null_mut() } else { buf.as_mut_ptr() };
     // SAFETY: valid pointers and sizes.
     let rc = unsafe {
-        rppsplus_nomenclature_label(
+        f(
             table.as_ptr().cast(),
             table.len(),
             code.as_ptr().cast(),
@@ -53,13 +66,11 @@ fn label(table: &[u8], code: &[u8], cap: usize) -> (u32, String, usize) {
     (rc, s, len)
 }
 
-/// `rppsplus_nomenclature_check` with a 64-byte buffer; `date` None = NULL (today).
-fn check(field: &str, code: &str, date: Option<&[u8]>) -> (u32, String, usize) {
-    let mut buf = [UNTOUCHED_BYTE; 64];
-    let mut len = UNTOUCHED_LEN;
+/// `rppsplus_nomenclature_check`; `date` None = NULL (today).
+fn check(field: &str, code: &str, date: Option<&[u8]>) -> rppsplus_result {
     let (d, dl) = date.map_or((ptr::null(), 0), |d| (d.as_ptr().cast(), d.len()));
     // SAFETY: valid pointers and sizes.
-    let rc = unsafe {
+    unsafe {
         rppsplus_nomenclature_check(
             field.as_ptr().cast(),
             field.len(),
@@ -67,17 +78,8 @@ fn check(field: &str, code: &str, date: Option<&[u8]>) -> (u32, String, usize) {
             code.len(),
             d,
             dl,
-            buf.as_mut_ptr(),
-            buf.len(),
-            &mut len,
         )
-    };
-    let s = if buf[0] == UNTOUCHED_BYTE {
-        "<untouched>".to_owned()
-    } else {
-        text(&buf).to_owned()
-    };
-    (rc, s, len)
+    }
 }
 
 /// An owned list, freed on drop.
@@ -112,25 +114,25 @@ impl List {
     }
 
     fn code(&self, i: usize) -> &str {
-        self.get(rppsplus_entries_code, i)
+        self.get(rppsplus_entries_code_at, i)
     }
 
     fn label(&self, i: usize) -> &str {
-        self.get(rppsplus_entries_label, i)
+        self.get(rppsplus_entries_label_at, i)
     }
 
-    fn postal(&self) -> u32 {
+    fn postal(&self) -> bool {
         // SAFETY: a live list.
-        unsafe { rppsplus_entries_postal_code(self.0) }
+        unsafe { rppsplus_entries_is_postal_code(self.0) }
     }
 
-    fn offered(&self, i: usize) -> u32 {
+    fn offered(&self, i: usize) -> rppsplus_offered {
         // SAFETY: a live list.
-        unsafe { rppsplus_entries_offered(self.0, i) }
+        unsafe { rppsplus_entries_offered_at(self.0, i) }
     }
 }
 
-fn lookup_raw(table: &[u8], query: &[u8], date: Option<&[u8]>, limit: usize) -> Result<List, u32> {
+fn lookup_raw(table: &[u8], query: &[u8], date: Option<&[u8]>, limit: usize) -> Result<List, rppsplus_result> {
     let mut out: *mut rppsplus_entries = ptr::null_mut();
     let (d, dl) = date.map_or((ptr::null(), 0), |d| (d.as_ptr().cast(), d.len()));
     // SAFETY: valid pointers and sizes.
@@ -161,11 +163,11 @@ fn lookup(table: &str, query: &str) -> List {
 
 #[test]
 fn result_codes_and_names() {
-    assert_eq!((DATE, name(DATE)), (105, "invalid_date"));
-    assert_eq!((UNKNOWN_CODE, name(UNKNOWN_CODE)), (205, "unknown_code"));
-    assert_eq!((NOT_ALLOWED, name(NOT_ALLOWED)), (206, "code_not_allowed"));
-    assert_eq!((DEPRECATED, name(DEPRECATED)), (207, "code_deprecated"));
-    assert_eq!((UNKNOWN_TABLE, name(UNKNOWN_TABLE)), (400, "unknown_table"));
+    assert_eq!((DATE.0, name(DATE)), (105, "invalid_date"));
+    assert_eq!((UNKNOWN_CODE.0, name(UNKNOWN_CODE)), (205, "unknown_code"));
+    assert_eq!((NOT_ALLOWED.0, name(NOT_ALLOWED)), (206, "code_not_allowed"));
+    assert_eq!((DEPRECATED.0, name(DEPRECATED)), (207, "code_deprecated"));
+    assert_eq!((UNKNOWN_TABLE.0, name(UNKNOWN_TABLE)), (400, "unknown_table"));
 }
 
 #[test]
@@ -202,9 +204,25 @@ fn label_errors() {
     assert_eq!(label(b"commune", b"2a004", 64).0, UNKNOWN_CODE, "exact code");
     assert_eq!(label(b"profession", b"\xff", 64).0, UTF8);
     assert_eq!(label(b"prof\xc3", b"326", 64).0, UTF8);
-    // Buffers: the length needed in bytes ("é" is 2 bytes), never a truncated label.
+    // Buffers: the length needed in bytes ("é" is 2 bytes), the buffer untouched.
     assert_eq!(label(b"profession", b"326", 0), (SMALL, String::new(), 22));
     assert_eq!(label(b"profession", b"326", 22), (SMALL, String::new(), 22));
+    let mut buf = [UNTOUCHED_BYTE; 22];
+    let mut len = 0;
+    // SAFETY: valid pointers and sizes.
+    let rc = unsafe {
+        rppsplus_nomenclature_label(
+            c"profession".as_ptr(),
+            10,
+            c"326".as_ptr(),
+            3,
+            buf.as_mut_ptr(),
+            22,
+            &mut len,
+        )
+    };
+    assert_eq!((rc, len), (SMALL, 22));
+    assert!(buf.iter().all(|&b| b == UNTOUCHED_BYTE));
     assert_eq!(label(b"profession", b"326", 23).0, OK);
     // NULL everywhere, before anything else (here the other input is invalid UTF-8).
     let mut buf = [UNTOUCHED_BYTE; 8];
@@ -247,31 +265,66 @@ fn label_errors() {
 #[test]
 fn check_seeds() {
     let at = Some(AT.as_bytes());
-    assert_eq!(check("profession", "326", at), (OK, String::new(), 0));
-    assert_eq!(check("profession", "323", at), (DEPRECATED, "328".into(), 3));
-    assert_eq!(check("profession", "350", at), (DEPRECATED, "371,372".into(), 7));
-    assert_eq!(
-        check("profession", "300", at),
-        (NOT_ALLOWED, "<untouched>".into(), UNTOUCHED_LEN)
-    );
-    assert_eq!(
-        check("profession", "999", at),
-        (UNKNOWN_CODE, "<untouched>".into(), UNTOUCHED_LEN)
-    );
+    assert_eq!(check("profession", "326", at), OK);
+    assert_eq!(check("profession", "323", at), DEPRECATED);
+    assert_eq!(check("profession", "350", at), DEPRECATED);
+    assert_eq!(check("profession", "300", at), NOT_ALLOWED);
+    assert_eq!(check("profession", "999", at), UNKNOWN_CODE);
     // Not yet in force in 2025, offered in 2026.
-    assert_eq!(check("profession", "371", Some(b"2025-01-01")).0, NOT_ALLOWED);
-    assert_eq!(check("profession", "371", at).0, OK);
+    assert_eq!(check("profession", "371", Some(b"2025-01-01")), NOT_ALLOWED);
+    assert_eq!(check("profession", "371", at), OK);
     // Fields without a value set take the whole table; value sets and tables by NOS name.
-    assert_eq!(check("sexe", "U", at).0, DEPRECATED);
-    assert_eq!(check("sexe", "U", Some(b"2000-01-01")).0, OK);
-    assert_eq!(check("JDV_J121", "300", at).0, NOT_ALLOWED);
-    assert_eq!(check("TRE_R85", "300", at).0, OK);
-    assert_eq!(check("pays", "99100", at).0, OK);
-    assert_eq!(check("commune", "13203", at).0, UNKNOWN_TABLE);
-    assert_eq!(check("no-such-field", "326", at).0, UNKNOWN_TABLE);
-    assert_eq!(check("profession", "326", Some(b"\xff")).0, UTF8);
+    assert_eq!(check("sexe", "U", at), DEPRECATED);
+    assert_eq!(check("sexe", "U", Some(b"2000-01-01")), OK);
+    assert_eq!(check("JDV_J121", "300", at), NOT_ALLOWED);
+    assert_eq!(check("TRE_R85", "300", at), OK);
+    assert_eq!(check("pays", "99100", at), OK);
+    assert_eq!(check("commune", "13203", at), UNKNOWN_TABLE);
+    assert_eq!(check("no-such-field", "326", at), UNKNOWN_TABLE);
+    assert_eq!(check("profession", "326", Some(b"\xff")), UTF8);
     // Today (NULL date): 326 is offered for the foreseeable future.
-    assert_eq!(check("profession", "326", None).0, OK);
+    assert_eq!(check("profession", "326", None), OK);
+}
+
+#[test]
+fn replacements() {
+    assert_eq!(replaced_by(b"profession", b"323", 64), (OK, "328".into(), 3));
+    assert_eq!(replaced_by(b"profession", b"350", 64), (OK, "371,372".into(), 7));
+    assert_eq!(replaced_by(b"JDV_J121", b"350", 64).1, "371,372");
+    assert_eq!(replaced_by(b"TRE_R85", b"323", 64).1, "328");
+    assert_eq!(replaced_by(b"sexe", b"U", 64).1, "UN");
+    // In force: an empty string.
+    assert_eq!(replaced_by(b"profession", b"326", 64), (OK, String::new(), 0));
+    assert_eq!(replaced_by(b"profession", b"999", 64).0, UNKNOWN_CODE);
+    assert_eq!(replaced_by(b"commune", b"13203", 64).0, UNKNOWN_TABLE);
+    assert_eq!(replaced_by(b"profession", b"\xff", 64).0, UTF8);
+    // Too small: the length needed only; retry with it + 1.
+    assert_eq!(replaced_by(b"profession", b"350", 0), (SMALL, String::new(), 7));
+    assert_eq!(replaced_by(b"profession", b"350", 7), (SMALL, String::new(), 7));
+    assert_eq!(replaced_by(b"profession", b"350", 8).0, OK);
+    let mut len = UNTOUCHED_LEN;
+    // SAFETY: the library checks every pointer.
+    unsafe {
+        let (t, c) = (c"profession".as_ptr(), c"350".as_ptr());
+        let mut buf = [0 as c_char; 8];
+        assert_eq!(
+            rppsplus_nomenclature_replaced_by(ptr::null(), 0, c, 3, buf.as_mut_ptr(), 8, &mut len),
+            NULL
+        );
+        assert_eq!(
+            rppsplus_nomenclature_replaced_by(t, 10, ptr::null(), 0, buf.as_mut_ptr(), 8, &mut len),
+            NULL
+        );
+        assert_eq!(
+            rppsplus_nomenclature_replaced_by(t, 10, c, 3, ptr::null_mut(), 8, &mut len),
+            NULL
+        );
+        assert_eq!(
+            rppsplus_nomenclature_replaced_by(t, 10, c, 3, buf.as_mut_ptr(), 8, ptr::null_mut()),
+            NULL
+        );
+    }
+    assert_eq!(len, UNTOUCHED_LEN);
 }
 
 #[test]
@@ -284,92 +337,31 @@ fn check_dates() {
         (b"2026-13-01", DATE),
         (b"2026-11-23T00:00", DATE),
         (b"2026-1-5", DATE),
+        (b" 2026-11-23", DATE),
+        (b"+2026-11-23", DATE),
         (b"", DATE),
         (b"yesterday", DATE),
     ] {
-        let rc = check("sexe", "F", Some(date)).0;
+        let rc = check("sexe", "F", Some(date));
         assert_eq!(rc, expected, "{:?}", String::from_utf8_lossy(date));
     }
     // Year 0: 323 had not ended; 9999: it has.
-    assert_eq!(check("TRE_R85", "323", Some(b"0000-01-01")).0, OK);
-    assert_eq!(check("TRE_R85", "323", Some(b"9999-12-31")).0, DEPRECATED);
+    assert_eq!(check("TRE_R85", "323", Some(b"0000-01-01")), OK);
+    assert_eq!(check("TRE_R85", "323", Some(b"9999-12-31")), DEPRECATED);
 }
 
 #[test]
-fn check_buffers_and_nulls() {
-    let (f, c, d) = ("profession", "323", AT);
-    let call = |out: *mut c_char, cap: usize, len: *mut usize| {
-        // SAFETY: valid inputs; the outputs are the test's.
-        unsafe {
-            rppsplus_nomenclature_check(
-                f.as_ptr().cast(),
-                f.len(),
-                c.as_ptr().cast(),
-                c.len(),
-                d.as_ptr().cast(),
-                d.len(),
-                out,
-                cap,
-                len,
-            )
-        }
-    };
-    // Replacements not wanted.
-    assert_eq!(call(ptr::null_mut(), 0, ptr::null_mut()), DEPRECATED);
-    assert_eq!(call(ptr::null_mut(), 99, ptr::null_mut()), DEPRECATED, "ignored");
-    // Too small: the length needed; retry.
-    let mut len = UNTOUCHED_LEN;
-    assert_eq!(call(ptr::null_mut(), 0, &mut len), SMALL);
-    assert_eq!(len, 3);
-    let mut buf = [UNTOUCHED_BYTE; 4];
-    assert_eq!(call(buf.as_mut_ptr(), 3, &mut len), SMALL);
-    assert_eq!((buf[0], buf[1]), (0, UNTOUCHED_BYTE));
-    assert_eq!(call(buf.as_mut_ptr(), 4, &mut len), DEPRECATED);
-    assert_eq!((text(&buf), len), ("328", 3));
-    assert_eq!(call(ptr::null_mut(), 1, &mut len), NULL);
-    // OK with a capacity of 0 is still OK (the empty replacement needs no byte).
-    let ok = "326";
-    len = UNTOUCHED_LEN;
-    // SAFETY: valid pointers.
-    let rc = unsafe {
-        rppsplus_nomenclature_check(
-            f.as_ptr().cast(),
-            f.len(),
-            ok.as_ptr().cast(),
-            3,
-            d.as_ptr().cast(),
-            d.len(),
-            ptr::null_mut(),
-            0,
-            &mut len,
-        )
-    };
-    assert_eq!((rc, len), (OK, 0));
-    // NULL inputs, and a NULL date with a length.
+fn check_nulls() {
+    let (f, c, d) = (c"profession".as_ptr(), c"323".as_ptr(), c"2026-11-23".as_ptr());
+    let bad = c"\xff".as_ptr();
+    // NULL inputs, and a NULL date with a length, before any text is read.
     // SAFETY: the library must check every pointer.
     unsafe {
-        let (fp, cp, dp) = (
-            f.as_ptr().cast::<c_char>(),
-            c.as_ptr().cast::<c_char>(),
-            d.as_ptr().cast::<c_char>(),
-        );
-        let n = ptr::null_mut();
-        assert_eq!(
-            rppsplus_nomenclature_check(ptr::null(), 0, cp, 3, dp, 10, n, 0, ptr::null_mut()),
-            NULL
-        );
-        assert_eq!(
-            rppsplus_nomenclature_check(fp, 10, ptr::null(), 0, dp, 10, n, 0, ptr::null_mut()),
-            NULL
-        );
-        assert_eq!(
-            rppsplus_nomenclature_check(fp, 10, cp, 3, ptr::null(), 10, n, 0, ptr::null_mut()),
-            NULL
-        );
-        assert_eq!(
-            rppsplus_nomenclature_check(fp, usize::MAX, cp, 3, dp, 10, n, 0, ptr::null_mut()),
-            PARAM
-        );
+        assert_eq!(rppsplus_nomenclature_check(ptr::null(), 0, bad, 1, d, 10), NULL);
+        assert_eq!(rppsplus_nomenclature_check(bad, 1, ptr::null(), 0, d, 10), NULL);
+        assert_eq!(rppsplus_nomenclature_check(bad, 1, bad, 1, ptr::null(), 10), NULL);
+        assert_eq!(rppsplus_nomenclature_check(f, usize::MAX, c, 3, d, 10), PARAM);
+        assert_eq!(rppsplus_nomenclature_check(f, 10, c, 3, d, 10), DEPRECATED);
     }
 }
 
@@ -377,39 +369,39 @@ fn check_buffers_and_nulls() {
 fn lookup_seeds() {
     let l = lookup("profession", "326");
     assert_eq!((l.len(), l.code(0), l.label(0)), (1, "326", "Educateur spécialisé"));
-    assert_eq!(l.get(rppsplus_entries_status, 0), "active");
-    assert_eq!(l.offered(0), rppsplus_offered::Yes as u32);
-    assert_eq!(l.get(rppsplus_entries_commune_type, 0), "");
-    assert_eq!(l.get(rppsplus_entries_departement, 0), "");
-    assert_eq!(l.postal(), 0);
+    assert_eq!(l.get(rppsplus_entries_status_at, 0), "active");
+    assert_eq!(l.offered(0), RPPSPLUS_OFFERED_YES);
+    assert_eq!(l.get(rppsplus_entries_commune_type_at, 0), "");
+    assert_eq!(l.get(rppsplus_entries_departement_at, 0), "");
+    assert!(!l.postal());
 
     let l = lookup("profession", "323");
-    assert_eq!(l.get(rppsplus_entries_status, 0), "deprecated");
-    assert_eq!(l.get(rppsplus_entries_replaced_by, 0), "328");
-    assert_eq!(l.get(rppsplus_entries_date_fin, 0).len(), 10);
-    assert_eq!(l.offered(0), rppsplus_offered::No as u32);
+    assert_eq!(l.get(rppsplus_entries_status_at, 0), "deprecated");
+    assert_eq!(l.get(rppsplus_entries_replaced_by_at, 0), "328");
+    assert_eq!(l.get(rppsplus_entries_date_fin_at, 0).len(), 10);
+    assert_eq!(l.offered(0), RPPSPLUS_OFFERED_NO);
 
     let l = lookup("profession", "300");
-    assert_eq!(l.offered(0), rppsplus_offered::No as u32);
+    assert_eq!(l.offered(0), RPPSPLUS_OFFERED_NO);
     let l = lookup("sexe", "F");
-    assert_eq!(l.offered(0), rppsplus_offered::NotApplicable as u32);
+    assert_eq!(l.offered(0), RPPSPLUS_OFFERED_NOT_APPLICABLE);
 
     let l = lookup("commune", "marseille 3");
     assert_eq!((l.code(0), l.label(0)), ("13203", "Marseille 3e Arrondissement"));
-    assert_eq!(l.get(rppsplus_entries_commune_type, 0), "arrondissement-municipal");
-    assert_eq!(l.get(rppsplus_entries_departement, 0), "13");
-    assert_eq!(l.get(rppsplus_entries_status, 0), "active");
-    assert_eq!(l.get(rppsplus_entries_date_fin, 0), "");
-    assert_eq!(l.offered(0), rppsplus_offered::NotApplicable as u32);
+    assert_eq!(l.get(rppsplus_entries_commune_type_at, 0), "arrondissement-municipal");
+    assert_eq!(l.get(rppsplus_entries_departement_at, 0), "13");
+    assert_eq!(l.get(rppsplus_entries_status_at, 0), "active");
+    assert_eq!(l.get(rppsplus_entries_date_fin_at, 0), "");
+    assert_eq!(l.offered(0), RPPSPLUS_OFFERED_NOT_APPLICABLE);
 
     let l = lookup("commune", "75015");
-    assert_eq!(l.postal(), 1);
+    assert!(l.postal());
     assert_eq!((l.code(0), l.label(0)), ("75115", "Paris 15e Arrondissement"));
 
     let l = lookup("commune", "20004");
-    assert_eq!(l.postal(), 0);
+    assert!(!l.postal());
     assert_eq!((l.code(0), l.label(0)), ("2A004", "Ajaccio"));
-    assert_eq!(l.get(rppsplus_entries_departement, 0), "2A");
+    assert_eq!(l.get(rppsplus_entries_departement_at, 0), "2A");
 
     let l = lookup("pays", "99100");
     assert_eq!((l.len(), l.code(0), l.label(0)), (1, "99100", "République française"));
@@ -478,7 +470,7 @@ fn lookup_misuse() {
     let digits = vec![b'1'; 10 * 1024 * 1024];
     assert_eq!(lookup_raw(b"commune", &digits, None, 10).unwrap().len(), 0);
     assert_eq!(
-        check("profession", str::from_utf8(&big).unwrap(), Some(AT.as_bytes())).0,
+        check("profession", str::from_utf8(&big).unwrap(), Some(AT.as_bytes())),
         UNKNOWN_CODE
     );
     // NULL everywhere; `*entries_out` is untouched on error.
@@ -506,9 +498,12 @@ fn accessors_on_null_and_out_of_range() {
     // SAFETY: NULL lists are allowed everywhere.
     unsafe {
         assert_eq!(rppsplus_entries_len(ptr::null()), 0);
-        assert_eq!(rppsplus_entries_postal_code(ptr::null()), 0);
-        assert_eq!(rppsplus_entries_offered(ptr::null(), 0), 0);
-        assert!(view(rppsplus_entries_code(ptr::null(), 0)).is_none());
+        assert!(!rppsplus_entries_is_postal_code(ptr::null()));
+        assert_eq!(
+            rppsplus_entries_offered_at(ptr::null(), 0),
+            RPPSPLUS_OFFERED_NOT_APPLICABLE
+        );
+        assert!(view(rppsplus_entries_code_at(ptr::null(), 0)).is_none());
         rppsplus_entries_free(ptr::null_mut());
     }
     let l = lookup("commune", "marseille");
@@ -516,14 +511,14 @@ fn accessors_on_null_and_out_of_range() {
     assert!(n > 0);
     type Text = unsafe extern "C" fn(*const rppsplus_entries, usize) -> rppsplus_str;
     let texts: [Text; 8] = [
-        rppsplus_entries_code,
-        rppsplus_entries_label,
-        rppsplus_entries_status,
-        rppsplus_entries_date_fin,
-        rppsplus_entries_replaced_by,
-        rppsplus_entries_commune_type,
-        rppsplus_entries_departement,
-        rppsplus_entries_code,
+        rppsplus_entries_code_at,
+        rppsplus_entries_label_at,
+        rppsplus_entries_status_at,
+        rppsplus_entries_date_fin_at,
+        rppsplus_entries_replaced_by_at,
+        rppsplus_entries_commune_type_at,
+        rppsplus_entries_departement_at,
+        rppsplus_entries_code_at,
     ];
     for f in texts {
         for i in [n, n + 1, usize::MAX] {
@@ -537,11 +532,11 @@ fn accessors_on_null_and_out_of_range() {
             assert!(view(unsafe { f(l.0, i) }).is_some(), "never NULL in range");
         }
     }
-    assert_eq!(l.offered(n), rppsplus_offered::NotApplicable as u32);
+    assert_eq!(l.offered(n), RPPSPLUS_OFFERED_NOT_APPLICABLE);
     // An empty list is a list: len 0, freed like any other.
     let empty = lookup("commune", "zzzzzzzz");
     assert_eq!(empty.len(), 0);
-    assert!(view(unsafe { rppsplus_entries_code(empty.0, 0) }).is_none());
+    assert!(view(unsafe { rppsplus_entries_code_at(empty.0, 0) }).is_none());
 }
 
 #[test]
@@ -556,7 +551,7 @@ fn one_list_read_from_several_threads() {
                 for _ in 0..200 {
                     for i in 0..n {
                         // SAFETY: the list outlives the scope; const accessors only.
-                        let code = view(unsafe { rppsplus_entries_code(p, i) }).unwrap();
+                        let code = view(unsafe { rppsplus_entries_code_at(p, i) }).unwrap();
                         assert_eq!(code.len(), 5);
                     }
                 }

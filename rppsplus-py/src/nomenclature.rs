@@ -12,62 +12,23 @@
 use std::hash::{Hash, Hasher};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use chrono::{Datelike, NaiveDate};
-use pyo3::exceptions::{PyKeyError, PyTypeError, PyValueError};
-use pyo3::intern;
+use chrono::NaiveDate;
+use pyo3::exceptions::{PyKeyError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyList, PyString, PyTuple, PyType};
+use pyo3::types::{PyList, PyString, PyTuple};
 use rppsplus_core::ids::InseeCommuneCode;
 use rppsplus_core::nomenclature::commune::{self, Resolution};
 use rppsplus_core::nomenclature::{self as core};
 
+use crate::args::text;
+use crate::dates;
 use crate::errors::{PyCodeErr, PyNomenclatureErr, PyRppsErr};
-use crate::ids::text;
 
 // --- argument and value conversions ------------------------------------------------------
 
-/// `datetime.date`, imported once.
-static DATE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
-
-/// A `datetime.date` (or `datetime.datetime`, whose date is taken) argument.
-fn date_arg(value: &Bound<'_, PyAny>, what: &str) -> PyResult<NaiveDate> {
-    let py = value.py();
-    if !value.is_instance(DATE.import(py, "datetime", "date")?)? {
-        let ty = value
-            .get_type()
-            .name()
-            .map_or_else(|_| "object".to_owned(), |n| n.to_string());
-        return Err(PyTypeError::new_err(format!("{what} must be datetime.date, not {ty}")));
-    }
-    let part = |name: &Bound<'_, PyString>| value.getattr(name)?.extract::<i32>();
-    let (y, m, d) = (
-        part(intern!(py, "year"))?,
-        part(intern!(py, "month"))?,
-        part(intern!(py, "day"))?,
-    );
-    u32::try_from(m)
-        .ok()
-        .zip(u32::try_from(d).ok())
-        .and_then(|(m, d)| NaiveDate::from_ymd_opt(y, m, d))
-        .ok_or_else(|| PyValueError::new_err(format!("{what}: unsupported date")))
-}
-
-/// The reference date: `at`, or today's date in UTC when `None` (the CLI's default).
-fn reference_date(at: Option<&Bound<'_, PyAny>>, what: &str) -> PyResult<NaiveDate> {
-    match at {
-        Some(at) if !at.is_none() => date_arg(at, what),
-        _ => Ok(chrono::Utc::now().date_naive()),
-    }
-}
-
 /// A `datetime.date` value.
 fn py_date(py: Python<'_>, date: Option<NaiveDate>) -> PyResult<Option<Bound<'_, PyAny>>> {
-    date.map(|d| {
-        DATE.import(py, "datetime", "date")?
-            .call1((d.year(), d.month(), d.day()))
-    })
-    .transpose()
+    date.map(|d| dates::py_date(py, d)).transpose()
 }
 
 /// The `limit` keyword (an `int`; pyo3 raises `TypeError` for anything else and
@@ -158,14 +119,15 @@ impl Code {
         strings(py, self.0.replaced_by().iter().copied())
     }
 
-    /// Whether the code is in force on ``at`` (started and not ended).
+    /// Whether the code is in force on ``at`` (started and not ended): a ``datetime.date``
+    /// or an ISO date ``"YYYY-MM-DD"``.
     fn is_valid_at(&self, at: &Bound<'_, PyAny>) -> PyResult<bool> {
-        Ok(self.0.is_valid_at(date_arg(at, "Code.is_valid_at() argument")?))
+        Ok(self.0.is_valid_at(dates::date(at, "Code.is_valid_at() argument")?))
     }
 
-    /// Whether the code has ended on ``at``.
+    /// Whether the code has ended on ``at`` (a ``datetime.date`` or ``"YYYY-MM-DD"``).
     fn is_ended_at(&self, at: &Bound<'_, PyAny>) -> PyResult<bool> {
-        Ok(self.0.is_ended_at(date_arg(at, "Code.is_ended_at() argument")?))
+        Ok(self.0.is_ended_at(dates::date(at, "Code.is_ended_at() argument")?))
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
@@ -353,31 +315,31 @@ impl Table {
     /// The NOS name (``"TRE_R85-RolePriseCharge"``).
     #[getter]
     fn name(&self) -> &'static str {
-        self.0.name()
+        self.0.meta().name()
     }
 
     /// The OID.
     #[getter]
     fn oid(&self) -> &'static str {
-        self.0.oid()
+        self.0.meta().oid()
     }
 
     /// The canonical URL.
     #[getter]
     fn url(&self) -> &'static str {
-        self.0.url()
+        self.0.meta().url()
     }
 
     /// The version of the embedded table.
     #[getter]
     fn version(&self) -> &'static str {
-        self.0.version()
+        self.0.meta().version()
     }
 
     /// What the table holds.
     #[getter]
     fn description(&self) -> &'static str {
-        self.0.description()
+        self.0.meta().description()
     }
 
     /// Whether only part of the source table is embedded.
@@ -423,7 +385,7 @@ impl Table {
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        Ok(format!("Table({})", quoted(py, self.0.name())?))
+        Ok(format!("Table({})", quoted(py, self.0.meta().name())?))
     }
 }
 
@@ -438,25 +400,25 @@ impl ValueSet {
     /// The NOS name (``"JDV_J121-RolePriseCharge-ENREG"``).
     #[getter]
     fn name(&self) -> &'static str {
-        self.0.name()
+        self.0.meta().name()
     }
 
     /// The OID.
     #[getter]
     fn oid(&self) -> &'static str {
-        self.0.oid()
+        self.0.meta().oid()
     }
 
     /// The canonical URL.
     #[getter]
     fn url(&self) -> &'static str {
-        self.0.url()
+        self.0.meta().url()
     }
 
     /// The version of the embedded set.
     #[getter]
     fn version(&self) -> &'static str {
-        self.0.version()
+        self.0.meta().version()
     }
 
     /// The code system the codes come from.
@@ -468,30 +430,30 @@ impl ValueSet {
     /// The codes of the set.
     #[getter]
     fn codes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        strings(py, self.0.codes().iter().copied())
+        strings(py, self.0.latest().codes().iter().map(|c| c.code()))
     }
 
-    /// The code if it may be entered for the field on ``at`` (default: today in UTC);
-    /// else raises ``UnknownCode``, ``CodeDeprecated`` (with ``replaced_by``) or
-    /// ``CodeNotAllowed``.
+    /// The code if it may be entered for the field on ``at`` (a ``datetime.date``, an ISO
+    /// date ``"YYYY-MM-DD"``, or ``None`` for today in UTC); else raises ``UnknownCode``,
+    /// ``CodeDeprecated`` (with ``replaced_by``) or ``CodeNotAllowed``.
     #[pyo3(signature = (code, at = None))]
     fn check(&self, code: &Bound<'_, PyAny>, at: Option<&Bound<'_, PyAny>>) -> PyResult<Code> {
         let code = text(code, "ValueSet.check() argument 'code'")?;
-        let at = reference_date(at, "ValueSet.check() argument 'at'")?;
+        let at = dates::date_or_today(at, "ValueSet.check() argument 'at'")?;
         Ok(Code(self.0.check(&code, at).map_err(PyCodeErr)?))
     }
 
     fn __len__(&self) -> usize {
-        self.0.codes().len()
+        self.0.latest().codes().len()
     }
 
     fn __contains__(&self, code: &Bound<'_, PyAny>) -> bool {
         code.cast::<PyString>()
-            .is_ok_and(|s| self.0.contains(&s.to_string_lossy()))
+            .is_ok_and(|s| self.0.latest().contains(&s.to_string_lossy()))
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        Ok(format!("ValueSet({})", quoted(py, self.0.name())?))
+        Ok(format!("ValueSet({})", quoted(py, self.0.meta().name())?))
     }
 }
 
@@ -699,9 +661,9 @@ pub(crate) fn nomenclature_search<'py>(
 }
 
 /// Looks ``query`` up in ``table`` as the CLI's ``rppsplus lookup``: the entry with that
-/// exact code first, else the best ``limit`` label matches, with their status at ``at``
-/// (default: today in UTC). For ``"commune"``, a postal code gives the communes it serves
-/// (``postal_code=True``).
+/// exact code first, else the best ``limit`` label matches, with their status at ``at`` (a
+/// ``datetime.date``, an ISO date ``"YYYY-MM-DD"``, or ``None`` for today in UTC). For
+/// ``"commune"``, a postal code gives the communes it serves (``postal_code=True``).
 #[pyfunction]
 #[pyo3(signature = (table, query, *, at = None, limit = 10))]
 pub(crate) fn nomenclature_lookup(
@@ -712,13 +674,14 @@ pub(crate) fn nomenclature_lookup(
 ) -> PyResult<LookupResult> {
     let table = text(table, "lookup() argument 'table'")?;
     let query = text(query, "lookup() argument 'query'")?;
-    let at = reference_date(at, "lookup() argument 'at'")?;
+    let at = dates::date_or_today(at, "lookup() argument 'at'")?;
     let limit = limit_arg(limit, "lookup() argument")?;
     let found = core::lookup(&table, &query, at, limit).map_err(PyNomenclatureErr)?;
     Ok(LookupResult(found))
 }
 
-/// The code if it may be entered for ``field`` on ``at`` (default: today in UTC): checked
+/// The code if it may be entered for ``field`` on ``at`` (a ``datetime.date``, an ISO date
+/// ``"YYYY-MM-DD"``, or ``None`` for today in UTC): checked
 /// against the value set the portal offers for the field (an alias such as
 /// ``"profession"``, or a value set name such as ``"JDV_J121"``), else against the whole
 /// table (``"sexe"``, ``"TRE_R85"``). Raises ``UnknownCode``, ``CodeDeprecated`` (with
@@ -732,7 +695,7 @@ pub(crate) fn nomenclature_check(
 ) -> PyResult<Code> {
     let field = text(field, "check() argument 'field'")?;
     let code = text(code, "check() argument 'code'")?;
-    let at = reference_date(at, "check() argument 'at'")?;
+    let at = dates::date_or_today(at, "check() argument 'at'")?;
     let field = core::field(&field).map_err(PyNomenclatureErr)?;
     Ok(Code(field.check(&code, at).map_err(PyCodeErr)?))
 }

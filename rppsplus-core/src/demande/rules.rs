@@ -145,17 +145,19 @@ enum Portal {
     Role,
     ModeExercice,
     MotifFin,
+    Pays,
 }
 
 impl Portal {
     /// Every field, in declaration order.
-    const ALL: [Portal; 6] = [
+    const ALL: [Portal; 7] = [
         Portal::Civilite,
         Portal::Sexe,
         Portal::Profession,
         Portal::Role,
         Portal::ModeExercice,
         Portal::MotifFin,
+        Portal::Pays,
     ];
 
     /// The nomenclature's alias of the field.
@@ -167,13 +169,14 @@ impl Portal {
             Portal::Role => "role",
             Portal::ModeExercice => "mode-exercice",
             Portal::MotifFin => "motif-fin",
+            Portal::Pays => "pays",
         }
     }
 
     /// The field, resolved once. The embedded nomenclature has every alias (a test checks
     /// it): a misspelt alias stops every validation at once rather than skip a rule.
     fn field(self) -> Field {
-        static FIELDS: LazyLock<[Field; 6]> = LazyLock::new(|| {
+        static FIELDS: LazyLock<[Field; 7]> = LazyLock::new(|| {
             Portal::ALL.map(|p| {
                 nomenclature::field(p.alias())
                     .unwrap_or_else(|_| panic!("the embedded nomenclature has no field {}", p.alias()))
@@ -218,7 +221,7 @@ pub(crate) fn code_finding(path: &'static str, e: &CodeError, at: NaiveDate, fie
     };
     let at = at.to_string();
     match e {
-        CodeError::Unknown => Msg::CodeUnknown.at(path, &[field.table().name()]),
+        CodeError::Unknown => Msg::CodeUnknown.at(path, &[field.table().meta().name]),
         CodeError::NotAllowed { code } => {
             let (fr, en) = named(code);
             Msg::CodeNotAllowed.at_in(path, &[&fr, &at], &[&en, &at])
@@ -278,18 +281,22 @@ fn etat_civil_rules(ec: &View<'_>, o: &Options, report: &mut Report) -> Option<C
             report.push(Msg::Over100.at(PATH, &[]));
         }
     }
-    birth_place(ec, report)
+    birth_place(ec, at, report)
 }
 
-/// Born in France: commune required, lieu absent; born abroad: the opposite, and the lieu's
-/// characters. The birth commune, resolved, if it is one.
-fn birth_place(ec: &View<'_>, report: &mut Report) -> Option<Commune> {
+/// The country in the portal's list at `at` (JDV_J256: 99000, France before 2016, is
+/// `code_deprecated` and still France); born in France: commune required, lieu absent; born
+/// abroad: the opposite, and the lieu's characters. The birth commune, resolved, if it is one.
+fn birth_place(ec: &View<'_>, at: NaiveDate, report: &mut Report) -> Option<Commune> {
     const COMMUNE: &str = "etat_civil.commune_naissance";
     const LIEU: &str = "etat_civil.lieu_naissance";
     let pays = ec.pays_naissance?;
-    if let Err(e) = pays.resolve() {
-        report.push(parse_finding("etat_civil.pays_naissance", &e));
-        return None;
+    let countries = Portal::Pays.field();
+    if let Err(e) = countries.check(pays.as_str(), at) {
+        report.push(code_finding("etat_civil.pays_naissance", &e, at, countries));
+        if e == CodeError::Unknown {
+            return None;
+        }
     }
     if pays.is_france() {
         if ec.has(const { bit(LIEU) }) {

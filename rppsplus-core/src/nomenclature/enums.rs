@@ -124,7 +124,12 @@ mod tests {
             let _ = s.entry();
         }
         for c in Civilite::ALL {
-            assert!(super::super::portal_value_set("civilite").unwrap().contains(c.code()));
+            assert!(
+                super::super::portal_value_set("civilite")
+                    .unwrap()
+                    .latest()
+                    .contains(c.code())
+            );
         }
         assert_eq!(serde_json::to_string(&Sexe::F).unwrap(), "\"F\"");
         assert!(serde_json::from_str::<Sexe>("\"X\"").is_err());

@@ -24,16 +24,19 @@ static int view_is(rppsplus_str s, const char *expected, const char *what, const
 }
 #define CHECK_VIEW(got, expected) view_is((got), (expected), #got, __FILE__, __LINE__)
 
-static uint32_t label(const char *table, const char *code, char *out, size_t cap, size_t *len) {
+static rppsplus_result label(const char *table, const char *code, char *out, size_t cap, size_t *len) {
   return rppsplus_nomenclature_label(table, strlen(table), code, strlen(code), out, cap, len);
 }
 
-static uint32_t check_at(const char *field, const char *code, const char *date, char *out, size_t cap, size_t *len) {
-  return rppsplus_nomenclature_check(field, strlen(field), code, strlen(code), date, date ? strlen(date) : 0, out, cap,
-                                     len);
+static rppsplus_result replaced_by(const char *table, const char *code, char *out, size_t cap, size_t *len) {
+  return rppsplus_nomenclature_replaced_by(table, strlen(table), code, strlen(code), out, cap, len);
 }
 
-static uint32_t lookup(const char *table, const char *query, const char *date, size_t limit,
+static rppsplus_result check_at(const char *field, const char *code, const char *date) {
+  return rppsplus_nomenclature_check(field, strlen(field), code, strlen(code), date, date ? strlen(date) : 0);
+}
+
+static rppsplus_result lookup(const char *table, const char *query, const char *date, size_t limit,
                        rppsplus_entries **out) {
   return rppsplus_lookup(table, strlen(table), query, strlen(query), date, date ? strlen(date) : 0, limit, out);
 }
@@ -57,10 +60,11 @@ static void test_labels(void) {
   CHECK_CODE(label("commune", "75015", buf, sizeof buf, &len), RPPSPLUS_RESULT_UNKNOWN_CODE);
   CHECK_CODE(label("profession", "\xff", buf, sizeof buf, &len), RPPSPLUS_RESULT_INVALID_UTF8);
 
-  /* Too small: the length needed, an empty string, never a truncated label. */
+  /* Too small: the length needed, the buffer untouched, never a truncated label. */
   len = 0;
+  memset(buf, 'x', sizeof buf);
   CHECK_CODE(label("profession", "326", buf, 22, &len), RPPSPLUS_RESULT_INSUFFICIENT_SIZE);
-  CHECK(len == 22 && buf[0] == '\0');
+  CHECK(len == 22 && buf[0] == 'x' && buf[21] == 'x');
   CHECK_CODE(label("profession", "326", NULL, 0, &len), RPPSPLUS_RESULT_INSUFFICIENT_SIZE);
   CHECK(len == 22);
 
@@ -75,41 +79,55 @@ static void test_labels(void) {
 static void test_check(void) {
   char buf[32];
   size_t len = 0;
-  CHECK_CODE(check_at("profession", "326", AT, buf, sizeof buf, &len), RPPSPLUS_RESULT_OK);
-  CHECK(len == 0 && buf[0] == '\0');
-  CHECK_CODE(check_at("profession", "323", AT, buf, sizeof buf, &len), RPPSPLUS_RESULT_CODE_DEPRECATED);
+  CHECK_CODE(check_at("profession", "326", AT), RPPSPLUS_RESULT_OK);
+  CHECK_CODE(check_at("profession", "323", AT), RPPSPLUS_RESULT_CODE_DEPRECATED);
+  CHECK_CODE(check_at("profession", "350", AT), RPPSPLUS_RESULT_CODE_DEPRECATED);
+  CHECK_CODE(check_at("profession", "300", AT), RPPSPLUS_RESULT_CODE_NOT_ALLOWED);
+  CHECK_CODE(check_at("profession", "999", AT), RPPSPLUS_RESULT_UNKNOWN_CODE);
+  CHECK_CODE(check_at("profession", "371", "2025-01-01"), RPPSPLUS_RESULT_CODE_NOT_ALLOWED);
+  CHECK_CODE(check_at("sexe", "U", AT), RPPSPLUS_RESULT_CODE_DEPRECATED);
+  CHECK_CODE(check_at("sexe", "U", "2000-01-01"), RPPSPLUS_RESULT_OK);
+  CHECK_CODE(check_at("pays", "99100", AT), RPPSPLUS_RESULT_OK);
+  CHECK_CODE(check_at("commune", "13203", AT), RPPSPLUS_RESULT_UNKNOWN_TABLE);
+  CHECK_CODE(check_at("no-such-field", "326", AT), RPPSPLUS_RESULT_UNKNOWN_TABLE);
+  /* Today (NULL date). */
+  CHECK_CODE(check_at("profession", "326", NULL), RPPSPLUS_RESULT_OK);
+  /* The replacements of a deprecated code. */
+  CHECK_CODE(replaced_by("profession", "323", buf, sizeof buf, &len), RPPSPLUS_RESULT_OK);
   CHECK_STR(buf, "328");
   CHECK(len == 3);
-  CHECK_CODE(check_at("profession", "350", AT, buf, sizeof buf, &len), RPPSPLUS_RESULT_CODE_DEPRECATED);
+  CHECK_CODE(replaced_by("profession", "350", buf, sizeof buf, &len), RPPSPLUS_RESULT_OK);
   CHECK_STR(buf, "371,372");
-  CHECK_CODE(check_at("profession", "300", AT, buf, sizeof buf, &len), RPPSPLUS_RESULT_CODE_NOT_ALLOWED);
-  CHECK_CODE(check_at("profession", "999", AT, buf, sizeof buf, &len), RPPSPLUS_RESULT_UNKNOWN_CODE);
-  CHECK_CODE(check_at("profession", "371", "2025-01-01", buf, sizeof buf, &len), RPPSPLUS_RESULT_CODE_NOT_ALLOWED);
-  CHECK_CODE(check_at("sexe", "U", AT, buf, sizeof buf, &len), RPPSPLUS_RESULT_CODE_DEPRECATED);
-  CHECK_CODE(check_at("sexe", "U", "2000-01-01", buf, sizeof buf, &len), RPPSPLUS_RESULT_OK);
-  CHECK_CODE(check_at("pays", "99100", AT, buf, sizeof buf, &len), RPPSPLUS_RESULT_OK);
-  CHECK_CODE(check_at("commune", "13203", AT, buf, sizeof buf, &len), RPPSPLUS_RESULT_UNKNOWN_TABLE);
-  CHECK_CODE(check_at("no-such-field", "326", AT, buf, sizeof buf, &len), RPPSPLUS_RESULT_UNKNOWN_TABLE);
-  /* Today (NULL date), and the replacements not wanted. */
-  CHECK_CODE(check_at("profession", "326", NULL, NULL, 0, NULL), RPPSPLUS_RESULT_OK);
-  CHECK_CODE(check_at("profession", "323", AT, NULL, 0, NULL), RPPSPLUS_RESULT_CODE_DEPRECATED);
-  /* Replacements too long for the buffer: retry with *len + 1. */
-  CHECK_CODE(check_at("profession", "350", AT, buf, 4, &len), RPPSPLUS_RESULT_INSUFFICIENT_SIZE);
-  CHECK(len == 7 && buf[0] == '\0');
-  /* Dates. */
-  CHECK_CODE(check_at("TRE_R85", "323", "0000-01-01", buf, sizeof buf, &len), RPPSPLUS_RESULT_OK);
-  CHECK_CODE(check_at("TRE_R85", "323", "9999-12-31", buf, sizeof buf, &len), RPPSPLUS_RESULT_CODE_DEPRECATED);
-  CHECK_CODE(check_at("sexe", "F", "2026-02-30", buf, sizeof buf, &len), RPPSPLUS_RESULT_INVALID_DATE);
-  CHECK_CODE(check_at("sexe", "F", "2026-1-5", buf, sizeof buf, &len), RPPSPLUS_RESULT_INVALID_DATE);
-  CHECK_CODE(check_at("sexe", "F", "", buf, sizeof buf, &len), RPPSPLUS_RESULT_INVALID_DATE);
-  CHECK_CODE(rppsplus_nomenclature_check("sexe", 4, "F", 1, NULL, 10, buf, sizeof buf, &len),
+  CHECK_CODE(replaced_by("profession", "326", buf, sizeof buf, &len), RPPSPLUS_RESULT_OK);
+  CHECK(len == 0 && buf[0] == '\0');
+  CHECK_CODE(replaced_by("profession", "999", buf, sizeof buf, &len), RPPSPLUS_RESULT_UNKNOWN_CODE);
+  CHECK_CODE(replaced_by("commune", "13203", buf, sizeof buf, &len), RPPSPLUS_RESULT_UNKNOWN_TABLE);
+  /* Replacements too long for the buffer: the length only; retry with *len + 1. */
+  memset(buf, 'x', sizeof buf);
+  CHECK_CODE(replaced_by("profession", "350", buf, 4, &len), RPPSPLUS_RESULT_INSUFFICIENT_SIZE);
+  CHECK(len == 7 && buf[0] == 'x');
+  CHECK_CODE(replaced_by("profession", "350", NULL, 0, &len), RPPSPLUS_RESULT_INSUFFICIENT_SIZE);
+  CHECK_CODE(rppsplus_nomenclature_replaced_by(NULL, 0, "350", 3, buf, sizeof buf, &len),
              RPPSPLUS_RESULT_NULL_PARAMETER);
-  CHECK_CODE(rppsplus_nomenclature_check(NULL, 0, "F", 1, AT, 10, buf, sizeof buf, &len),
+  CHECK_CODE(rppsplus_nomenclature_replaced_by("profession", 10, "350", 3, buf, sizeof buf, NULL),
              RPPSPLUS_RESULT_NULL_PARAMETER);
-  CHECK_CODE(rppsplus_nomenclature_check("sexe", 4, NULL, 0, AT, 10, buf, sizeof buf, &len),
+  CHECK_CODE(rppsplus_nomenclature_replaced_by("profession", 10, "350", 3, NULL, 4, &len),
              RPPSPLUS_RESULT_NULL_PARAMETER);
-  CHECK_CODE(rppsplus_nomenclature_check("sexe", 4, "F", 1, AT, 10, NULL, 1, &len), RPPSPLUS_RESULT_NULL_PARAMETER);
-  CHECK_CODE(check_at("sexe", "\xc3", AT, buf, sizeof buf, &len), RPPSPLUS_RESULT_INVALID_UTF8);
+  CHECK_CODE(replaced_by("profession", "\xff", buf, sizeof buf, &len), RPPSPLUS_RESULT_INVALID_UTF8);
+  CHECK_CODE(replaced_by("prof\xc3", "350", buf, sizeof buf, &len), RPPSPLUS_RESULT_INVALID_UTF8);
+  CHECK_CODE(rppsplus_nomenclature_replaced_by("profession", (size_t)-1, "350", 3, buf, sizeof buf, &len),
+             RPPSPLUS_RESULT_INVALID_PARAMETER);
+  /* Dates: the core's parser (YYYY-MM-DD exactly). */
+  CHECK_CODE(check_at("TRE_R85", "323", "0000-01-01"), RPPSPLUS_RESULT_OK);
+  CHECK_CODE(check_at("TRE_R85", "323", "9999-12-31"), RPPSPLUS_RESULT_CODE_DEPRECATED);
+  CHECK_CODE(check_at("sexe", "F", "2026-02-30"), RPPSPLUS_RESULT_INVALID_DATE);
+  CHECK_CODE(check_at("sexe", "F", "2026-1-5"), RPPSPLUS_RESULT_INVALID_DATE);
+  CHECK_CODE(check_at("sexe", "F", " 2026-11-23"), RPPSPLUS_RESULT_INVALID_DATE);
+  CHECK_CODE(check_at("sexe", "F", ""), RPPSPLUS_RESULT_INVALID_DATE);
+  CHECK_CODE(rppsplus_nomenclature_check("sexe", 4, "F", 1, NULL, 10), RPPSPLUS_RESULT_NULL_PARAMETER);
+  CHECK_CODE(rppsplus_nomenclature_check(NULL, 0, "F", 1, AT, 10), RPPSPLUS_RESULT_NULL_PARAMETER);
+  CHECK_CODE(rppsplus_nomenclature_check("sexe", 4, NULL, 0, AT, 10), RPPSPLUS_RESULT_NULL_PARAMETER);
+  CHECK_CODE(check_at("sexe", "\xc3", AT), RPPSPLUS_RESULT_INVALID_UTF8);
 }
 
 static void test_lookup(void) {
@@ -117,65 +135,65 @@ static void test_lookup(void) {
 
   CHECK_CODE(lookup("profession", "326", AT, 10, &list), RPPSPLUS_RESULT_OK);
   CHECK(rppsplus_entries_len(list) == 1);
-  CHECK_VIEW(rppsplus_entries_code(list, 0), "326");
-  CHECK_VIEW(rppsplus_entries_label(list, 0), "Educateur sp\xc3\xa9" "cialis\xc3\xa9");
-  CHECK_VIEW(rppsplus_entries_status(list, 0), "active");
-  CHECK_VIEW(rppsplus_entries_date_fin(list, 0), "");
-  CHECK_VIEW(rppsplus_entries_replaced_by(list, 0), "");
-  CHECK_VIEW(rppsplus_entries_commune_type(list, 0), "");
-  CHECK_VIEW(rppsplus_entries_departement(list, 0), "");
-  CHECK(rppsplus_entries_offered(list, 0) == RPPSPLUS_OFFERED_YES);
-  CHECK(rppsplus_entries_postal_code(list) == 0);
+  CHECK_VIEW(rppsplus_entries_code_at(list, 0), "326");
+  CHECK_VIEW(rppsplus_entries_label_at(list, 0), "Educateur sp\xc3\xa9" "cialis\xc3\xa9");
+  CHECK_VIEW(rppsplus_entries_status_at(list, 0), "active");
+  CHECK_VIEW(rppsplus_entries_date_fin_at(list, 0), "");
+  CHECK_VIEW(rppsplus_entries_replaced_by_at(list, 0), "");
+  CHECK_VIEW(rppsplus_entries_commune_type_at(list, 0), "");
+  CHECK_VIEW(rppsplus_entries_departement_at(list, 0), "");
+  CHECK(rppsplus_entries_offered_at(list, 0) == RPPSPLUS_OFFERED_YES);
+  CHECK(!rppsplus_entries_is_postal_code(list));
   /* Out of range: NULL views. */
-  CHECK(rppsplus_entries_code(list, 1).data == NULL && rppsplus_entries_code(list, 1).len == 0);
-  CHECK(rppsplus_entries_label(list, (size_t)-1).data == NULL);
-  CHECK(rppsplus_entries_offered(list, 1) == RPPSPLUS_OFFERED_NOT_APPLICABLE);
+  CHECK(rppsplus_entries_code_at(list, 1).data == NULL && rppsplus_entries_code_at(list, 1).len == 0);
+  CHECK(rppsplus_entries_label_at(list, (size_t)-1).data == NULL);
+  CHECK(rppsplus_entries_offered_at(list, 1) == RPPSPLUS_OFFERED_NOT_APPLICABLE);
   rppsplus_entries_free(list);
 
   list = NULL;
   CHECK_CODE(lookup("profession", "323", AT, 10, &list), RPPSPLUS_RESULT_OK);
-  CHECK_VIEW(rppsplus_entries_status(list, 0), "deprecated");
-  CHECK_VIEW(rppsplus_entries_replaced_by(list, 0), "328");
-  CHECK(rppsplus_entries_date_fin(list, 0).len == 10);
-  CHECK(rppsplus_entries_offered(list, 0) == RPPSPLUS_OFFERED_NO);
+  CHECK_VIEW(rppsplus_entries_status_at(list, 0), "deprecated");
+  CHECK_VIEW(rppsplus_entries_replaced_by_at(list, 0), "328");
+  CHECK(rppsplus_entries_date_fin_at(list, 0).len == 10);
+  CHECK(rppsplus_entries_offered_at(list, 0) == RPPSPLUS_OFFERED_NO);
   rppsplus_entries_free(list);
 
   list = NULL;
   CHECK_CODE(lookup("commune", "marseille 3", AT, 10, &list), RPPSPLUS_RESULT_OK);
   CHECK(rppsplus_entries_len(list) >= 1);
-  CHECK_VIEW(rppsplus_entries_code(list, 0), "13203");
-  CHECK_VIEW(rppsplus_entries_label(list, 0), "Marseille 3e Arrondissement");
-  CHECK_VIEW(rppsplus_entries_commune_type(list, 0), "arrondissement-municipal");
-  CHECK_VIEW(rppsplus_entries_departement(list, 0), "13");
-  CHECK(rppsplus_entries_offered(list, 0) == RPPSPLUS_OFFERED_NOT_APPLICABLE);
+  CHECK_VIEW(rppsplus_entries_code_at(list, 0), "13203");
+  CHECK_VIEW(rppsplus_entries_label_at(list, 0), "Marseille 3e Arrondissement");
+  CHECK_VIEW(rppsplus_entries_commune_type_at(list, 0), "arrondissement-municipal");
+  CHECK_VIEW(rppsplus_entries_departement_at(list, 0), "13");
+  CHECK(rppsplus_entries_offered_at(list, 0) == RPPSPLUS_OFFERED_NOT_APPLICABLE);
   rppsplus_entries_free(list);
 
   list = NULL;
   CHECK_CODE(lookup("commune", "75015", AT, 10, &list), RPPSPLUS_RESULT_OK);
-  CHECK(rppsplus_entries_postal_code(list) == 1);
-  CHECK_VIEW(rppsplus_entries_code(list, 0), "75115");
-  CHECK_VIEW(rppsplus_entries_label(list, 0), "Paris 15e Arrondissement");
+  CHECK(rppsplus_entries_is_postal_code(list));
+  CHECK_VIEW(rppsplus_entries_code_at(list, 0), "75115");
+  CHECK_VIEW(rppsplus_entries_label_at(list, 0), "Paris 15e Arrondissement");
   rppsplus_entries_free(list);
 
   list = NULL;
   CHECK_CODE(lookup("commune", "20004", NULL, 10, &list), RPPSPLUS_RESULT_OK);
-  CHECK(rppsplus_entries_postal_code(list) == 0);
-  CHECK_VIEW(rppsplus_entries_code(list, 0), "2A004");
-  CHECK_VIEW(rppsplus_entries_label(list, 0), "Ajaccio");
-  CHECK_VIEW(rppsplus_entries_departement(list, 0), "2A");
+  CHECK(!rppsplus_entries_is_postal_code(list));
+  CHECK_VIEW(rppsplus_entries_code_at(list, 0), "2A004");
+  CHECK_VIEW(rppsplus_entries_label_at(list, 0), "Ajaccio");
+  CHECK_VIEW(rppsplus_entries_departement_at(list, 0), "2A");
   rppsplus_entries_free(list);
 
   list = NULL;
   CHECK_CODE(lookup("pays", "99100", AT, 10, &list), RPPSPLUS_RESULT_OK);
   CHECK(rppsplus_entries_len(list) == 1);
-  CHECK_VIEW(rppsplus_entries_code(list, 0), "99100");
+  CHECK_VIEW(rppsplus_entries_code_at(list, 0), "99100");
   rppsplus_entries_free(list);
 
   /* Nothing found is an empty list, still to free; limit 0 likewise. */
   list = NULL;
   CHECK_CODE(lookup("commune", "zzzzzzzz", AT, 10, &list), RPPSPLUS_RESULT_OK);
   CHECK(list != NULL && rppsplus_entries_len(list) == 0);
-  CHECK(rppsplus_entries_code(list, 0).data == NULL);
+  CHECK(rppsplus_entries_code_at(list, 0).data == NULL);
   rppsplus_entries_free(list);
   list = NULL;
   CHECK_CODE(lookup("commune", "paris", AT, 0, &list), RPPSPLUS_RESULT_OK);
@@ -200,9 +218,9 @@ static void test_lookup_misuse(void) {
 
   /* NULL lists. */
   CHECK(rppsplus_entries_len(NULL) == 0);
-  CHECK(rppsplus_entries_postal_code(NULL) == 0);
-  CHECK(rppsplus_entries_code(NULL, 0).data == NULL);
-  CHECK(rppsplus_entries_offered(NULL, 0) == RPPSPLUS_OFFERED_NOT_APPLICABLE);
+  CHECK(!rppsplus_entries_is_postal_code(NULL));
+  CHECK(rppsplus_entries_code_at(NULL, 0).data == NULL);
+  CHECK(rppsplus_entries_offered_at(NULL, 0) == RPPSPLUS_OFFERED_NOT_APPLICABLE);
   rppsplus_entries_free(NULL);
   CHECK(1);
 
