@@ -223,6 +223,7 @@ def test_mssante_idnat_is_redacted_everywhere() -> None:
     report = rppsplus.validate(
         {"procedure": "modification_informations", "rpps": "10107985318", "contact": {"email": "nathalie@mssante"}},
         reference_date="2026-11-22",
+        stage="draft",  # the confirmations are not asked yet
     )
     (finding,) = report.findings
     assert finding.path == "contact.email"

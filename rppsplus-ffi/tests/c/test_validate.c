@@ -13,14 +13,14 @@
 
 #define AT "2026-11-22"
 
-/* The docs/domain.md section 4 example, with its birth date, contact and confirmations as parameters
- * (null is an absent member). */
-#define DEMANDE3(date_naissance, contact, confirmations)                                                                              \
+/* The docs/domain.md section 4 example, with its birth date, contact, confirmations and the source of
+ * its état civil as parameters (null is an absent member). */
+#define DEMANDE4(date_naissance, contact, confirmations, source)                                                       \
   "{\"procedure\": \"primo_enregistrement\", \"numero\": \"P20220905011141\", \"rpps\": null,"                        \
   " \"etat_civil\": {\"civilite\": \"MME\", \"sexe\": \"F\", \"nom_naissance\": \"DUPONT\", \"nom_usage\": null,"     \
   " \"prenoms\": [\"Nathalie\"], \"date_naissance\": " date_naissance ","                                             \
   " \"pays_naissance\": \"99100\", \"commune_naissance\": \"13203\", \"lieu_naissance\": null,"                       \
-  " \"source\": \"saisie\"},"                                                                                         \
+  " \"source\": \"" source "\"},"                                                                                   \
   " \"contact\": " contact ","                                                                                        \
   " \"situation\": {\"id\": null, \"nom_exercice\": \"DUPONT\", \"prenom_exercice\": \"Nathalie\","                   \
   " \"structure\": {\"finess\": \"970405593\"}, \"profession\": \"326\", \"role\": \"GENR08\","                       \
@@ -28,6 +28,7 @@
   " \"motif_fin\": null},"                                                                                            \
   " \"confirmations\": " confirmations "}"
 #define CONFIRMED "{\"cgu_acceptees\": true, \"rencontre_en_personne\": true}"
+#define DEMANDE3(date_naissance, contact, confirmations) DEMANDE4(date_naissance, contact, confirmations, "saisie")
 #define DEMANDE(date_naissance, contact) DEMANDE3(date_naissance, contact, CONFIRMED)
 
 #define FULL_CONTACT "{\"email\": \"nathalie.dupont@example.org\", \"telephone_mobile\": \"+33730494959\"}"
@@ -213,6 +214,9 @@ static void test_big_value(void) {
 static void test_options(void) {
   static const char without_confirmations[] = DEMANDE3("\"1999-05-05\"", FULL_CONTACT, "null");
   static const char cgu_only[] = DEMANDE3("\"1999-05-05\"", FULL_CONTACT, "{\"cgu_acceptees\": true}");
+  /* A professional's primo comes through FranceConnect. */
+  static const char cgu_only_franceconnect[] =
+      DEMANDE4("\"1999-05-05\"", FULL_CONTACT, "{\"cgu_acceptees\": true}", "franceconnect");
   static const char *const bad_dates[] = {"2026-02-30", "2026-1-5", "", "22/11/2026", "2026-11-22 "};
   rppsplus_validate_options *o = options_at(AT);
   rppsplus_report *r;
@@ -251,6 +255,10 @@ static void test_options(void) {
   rppsplus_report_free(r);
   CHECK_CODE(rppsplus_validate_options_set_actor(o, RPPSPLUS_ACTOR_PROFESSIONNEL), RPPSPLUS_RESULT_OK);
   r = validate(cgu_only, o);
+  CHECK(!rppsplus_report_is_valid(r));
+  HAS(r, "not_allowed_for_actor", "etat_civil.source");
+  rppsplus_report_free(r);
+  r = validate(cgu_only_franceconnect, o);
   CHECK(rppsplus_report_is_valid(r));
   rppsplus_report_free(r);
   CHECK_CODE(rppsplus_validate_options_set_actor(o, RPPSPLUS_ACTOR_RPPS), RPPSPLUS_RESULT_OK);
