@@ -443,17 +443,7 @@ fn confirmations_at_submit_only() {
         )
         .is_valid()
     );
-    set(&mut v, "confirmations", json!({"cgu_acceptees": true}));
-    set(&mut v, "etat_civil.source", json!("franceconnect"));
-    let professionnel = Options {
-        actor: Actor::Professionnel,
-        ..options()
-    };
-    assert!(
-        report(&v, &professionnel).is_valid(),
-        "{:?}",
-        findings(&v, &professionnel)
-    );
+    // The professional's confirmations: every_procedure_needs_its_confirmations_to_be_sent.
 }
 
 #[test]
