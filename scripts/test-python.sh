@@ -72,7 +72,7 @@ ok "example lookup_commune"
 step "example: examples/python/validate_collection.py"
 out=$("$PY" examples/python/validate_collection.py) || fail "example validate_collection exited non-zero"
 printf '%s\n' "$out"
-grep -q "34 demandes, 20 valid, 14 invalid" <<<"$out" || fail "validate_collection summary is not 34/20/14"
+grep -q "49 demandes, 24 valid, 25 invalid" <<<"$out" || fail "validate_collection summary is not 49/24/25"
 grep -q "'loc': ('etat_civil', 'prenoms', 1)" <<<"$out" || fail "validate_collection output lacks the loc with an index"
 ok "example validate_collection"
 

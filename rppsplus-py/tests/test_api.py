@@ -88,8 +88,12 @@ def test_exception_codes(cls: type, value: str, exc: type[RppsplusError], code: 
 def test_exception_details() -> None:
     with pytest.raises(InvalidLength) as info:
         Rpps("1010798531")
-    assert info.value.message == "numéro RPPS : 10 caractères au lieu de 11"
-    assert info.value.message_en == "RPPS number: 10 characters, expected 11"
+    assert info.value.message == (
+        "numéro RPPS : 10 caractères au lieu de 11 ; vérifiez qu'aucun caractère ne manque ni n'est en trop"
+    )
+    assert info.value.message_en == (
+        "RPPS number: 10 characters instead of 11; check that no character is missing or extra"
+    )
     assert info.value.kind == "rpps"
     assert info.value.position is None
     with pytest.raises(InvalidFormat) as info2:
@@ -223,6 +227,7 @@ def test_mssante_idnat_is_redacted_everywhere() -> None:
     report = rppsplus.validate(
         {"procedure": "modification_informations", "rpps": "10107985318", "contact": {"email": "nathalie@mssante"}},
         reference_date="2026-11-22",
+        stage="draft",  # the confirmations are not asked yet
     )
     (finding,) = report.findings
     assert finding.path == "contact.email"

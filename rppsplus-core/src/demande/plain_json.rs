@@ -281,7 +281,7 @@ mod tests {
         let mut plain = Vec::new();
         assert!(document(text, |_, f| plain.push(f.clone())).is_some());
         let serde: Vec<Fields<'_>> = serde_json::from_str(text).unwrap();
-        assert_eq!(plain.len(), 34);
+        assert_eq!(plain.len(), 49);
         assert_eq!(plain, serde);
     }
 

@@ -46,7 +46,7 @@ static void test_values(void) {
   rppsplus_warning warning = RPPSPLUS_WARNING_NONE;
   rppsplus_lang lang;
   uint32_t plain;
-  char message[128];
+  char message[256];
   size_t len = 0;
 
   rc = check_kind(RPPSPLUS_KIND_RPPS, mode, "99700075122", &warning);
