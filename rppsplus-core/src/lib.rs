@@ -32,8 +32,10 @@
 //! | the stable codes of findings and errors | [`FindingCode`] | docs/domain.md §4 |
 //! | the closed sets of names (procedures, actors, stages, severities, kinds) | [`names`] | |
 //! | reference dates: the one parser and the one "today" (UTC) | [`date`] | |
+//! | the lifecycle: statuts, events, the transition table, history, dossiers, the registry and its journal | [`workflow`] | docs/domain.md §5, docs/lifecycle.md |
 //!
-//! Everything is offline and deterministic; the crate never opens a file or a socket.
+//! Everything is offline and deterministic; the crate opens no socket, and one file only:
+//! the journal of a [`workflow::Registry`], at the path its caller gives.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -43,5 +45,6 @@ mod finding_code;
 pub mod ids;
 pub mod names;
 pub mod nomenclature;
+pub mod workflow;
 
 pub use finding_code::FindingCode;

@@ -32,7 +32,7 @@
 
 mod csv;
 mod fields;
-mod messages;
+pub(crate) mod messages;
 mod model;
 mod plain_json;
 mod reader;

@@ -1,0 +1,104 @@
+//! The journal FILE: opened (or created) by the caller's path, read whole at opening, its
+//! torn tail cut off, each line appended in one write and `fsync`ed before the append
+//! returns. The one file the core opens.
+
+use std::fs::{File, OpenOptions};
+use std::io::{Read, Write};
+use std::path::Path;
+
+use crate::workflow::WorkflowError;
+
+/// How far an append goes before it returns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Durability {
+    /// Written and `fsync`ed (`fdatasync`): the event survives a power loss. The default.
+    #[default]
+    Fsync,
+    /// Written to the operating system only: the event survives the process crashing, not
+    /// the machine. For tests and for callers that sync by other means.
+    Flush,
+}
+
+/// An open journal file.
+pub(crate) struct JournalFile {
+    file: File,
+    /// The length of its complete lines.
+    len: u64,
+    durability: Durability,
+}
+
+impl JournalFile {
+    /// Opens the journal at `path` for appending, creating it (and syncing its directory)
+    /// if it does not exist; returns it with its whole content.
+    pub(crate) fn open(path: &Path, durability: Durability) -> Result<(Self, Vec<u8>), WorkflowError> {
+        let existed = path.exists();
+        let mut file = OpenOptions::new()
+            .read(true)
+            .append(true)
+            .create(true)
+            .open(path)
+            .map_err(|e| WorkflowError::io("open", &e))?;
+        if !existed && durability == Durability::Fsync {
+            sync_directory(path)?;
+        }
+        let mut content = Vec::new();
+        file.read_to_end(&mut content)
+            .map_err(|e| WorkflowError::io("read", &e))?;
+        let len = content.len() as u64;
+        Ok((Self { file, len, durability }, content))
+    }
+
+    /// Cuts the file to its first `len` bytes (a torn tail's start).
+    pub(crate) fn truncate(&mut self, len: u64) -> Result<(), WorkflowError> {
+        self.file.set_len(len).map_err(|e| WorkflowError::io("truncate", &e))?;
+        self.sync()?;
+        self.len = len;
+        Ok(())
+    }
+
+    /// Appends `line` (one or more complete lines) in one write, then syncs. On failure the
+    /// file is cut back to what it was, so it holds only events that were applied.
+    pub(crate) fn append(&mut self, line: &[u8]) -> Result<(), WorkflowError> {
+        let written = self
+            .file
+            .write_all(line)
+            .map_err(|e| WorkflowError::io("append", &e))
+            .and_then(|()| self.sync());
+        match written {
+            Ok(()) => {
+                self.len += line.len() as u64;
+                Ok(())
+            }
+            Err(e) => {
+                // Best effort: the error reported is the write's.
+                let _ = self.file.set_len(self.len);
+                Err(e)
+            }
+        }
+    }
+
+    fn sync(&self) -> Result<(), WorkflowError> {
+        match self.durability {
+            Durability::Fsync => self.file.sync_data().map_err(|e| WorkflowError::io("sync", &e)),
+            Durability::Flush => Ok(()),
+        }
+    }
+}
+
+/// Syncs the directory holding a new file, so that the file itself survives a power loss.
+#[cfg(unix)]
+fn sync_directory(path: &Path) -> Result<(), WorkflowError> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|e| WorkflowError::io("sync", &e))
+}
+
+/// Directories cannot be opened as files here; the file's own sync is what there is.
+#[cfg(not(unix))]
+fn sync_directory(_: &Path) -> Result<(), WorkflowError> {
+    Ok(())
+}
