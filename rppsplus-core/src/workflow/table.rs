@@ -296,8 +296,17 @@ pub fn transition(event: Event, actor: Actor, from: Option<Status>) -> Option<&'
 /// assert!(allowed_events(Actor::Gestionnaire, Some(Status::ValideeRpps)).is_empty());
 /// ```
 pub fn allowed_events(actor: Actor, from: Option<Status>) -> Vec<Event> {
+    events_where(actor, from, |_| true)
+}
+
+/// The events of the rows of `actor` from `from` that `keep` keeps, in the table's order,
+/// each once.
+pub(crate) fn events_where(actor: Actor, from: Option<Status>, keep: impl Fn(&Transition) -> bool) -> Vec<Event> {
     let mut events = Vec::new();
-    for t in TRANSITIONS.iter().filter(|t| t.actor == actor && t.from == from) {
+    for t in TRANSITIONS
+        .iter()
+        .filter(|t| t.actor == actor && t.from == from && keep(t))
+    {
         if !events.contains(&t.event) {
             events.push(t.event);
         }

@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use super::guard::{self, Checks, Context};
 use super::history::timestamp;
-use super::{Clock, Command, Entry, Event, Status, WorkflowError, allowed_events, transition};
+use super::table::events_where;
+use super::{Clock, Command, Entry, Event, Guard, Status, Transition, WorkflowError, allowed_events, transition};
 use crate::demande::{Actor, Demande};
 use crate::ids::{NumeroDemande, Rpps};
 
@@ -37,8 +38,8 @@ use crate::ids::{NumeroDemande, Rpps};
 /// assert!(e.report().unwrap().findings().iter().any(|f| f.path == "rpps"));
 /// assert_eq!(d.history().len(), 1);
 ///
-/// // What the gestionnaire may do instead.
-/// assert_eq!(d.allowed(Actor::Gestionnaire), [Event::Valider, Event::Refuser, Event::Annuler, Event::Modifier]);
+/// // What the gestionnaire may do instead (`refuser` is for a professionnel's demande).
+/// assert_eq!(d.allowed(Actor::Gestionnaire), [Event::Valider, Event::Annuler, Event::Modifier]);
 /// d.apply_at(Command::new(Event::Annuler, Actor::Gestionnaire), at)?;
 /// assert!(d.is_discarded() && d.status().is_none());
 ///
@@ -163,12 +164,21 @@ impl Tracked {
         self.demande.rpps.or_else(|| self.history.iter().find_map(|e| e.rpps))
     }
 
-    /// The events `actor` may send now (none once terminal).
+    /// The events `actor` may send now: the table's from the statut, but those reserved to
+    /// demandes another actor created (none once discarded or terminal).
     pub fn allowed(&self, actor: Actor) -> Vec<Event> {
         if self.is_discarded() {
             return Vec::new();
         }
-        allowed_events(actor, self.status())
+        // A row reserved to demandes the other actor created is not open to this one.
+        let creator_fits = |t: &Transition| {
+            t.guards.iter().all(|g| match g {
+                Guard::CreatedByProfessionnel => self.created_by() == Actor::Professionnel,
+                Guard::CreatedByGestionnaire => self.created_by() == Actor::Gestionnaire,
+                _ => true,
+            })
+        };
+        events_where(actor, self.status(), creator_fits)
     }
 
     /// The demande as JSON: `{"numero", "demande", "history"}`.
