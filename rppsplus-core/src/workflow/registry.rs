@@ -162,6 +162,15 @@ impl Registry {
         inner.write_and_commit(change)
     }
 
+    /// `fsync`s the journal: with [`Durability::Flush`], the events applied so far are on
+    /// disk once this returns (a batch: several events, one sync). Nothing to do in memory.
+    pub fn sync(&self) -> Result<(), WorkflowError> {
+        match &self.lock().journal {
+            Some(file) => file.sync_now(),
+            None => Ok(()),
+        }
+    }
+
     /// The demande with this number.
     pub fn demande(&self, numero: NumeroDemande) -> Option<Tracked> {
         self.lock().store.demandes.get(&numero).cloned()
@@ -271,12 +280,18 @@ impl Change {
 impl Store {
     /// The state a journal's complete lines give.
     fn replay(lines: &[u8]) -> Result<Self, WorkflowError> {
+        let records: Box<dyn Iterator<Item = Result<Record, WorkflowError>>> = match std::str::from_utf8(lines) {
+            // Checked as UTF-8 once: each line is then read as text, faster.
+            Ok(text) => Box::new(text.split_inclusive('\n').map(journal::decode_str)),
+            // Not UTF-8: each line read as bytes, so that the bad one is found.
+            Err(_) => Box::new(lines.split_inclusive(|&b| b == b'\n').map(journal::decode)),
+        };
         let mut store = Self::default();
-        for (line, text) in journal::lines(lines) {
-            journal::decode(text)
+        for (i, record) in records.enumerate() {
+            record
                 .and_then(|record| store.replay_record(record))
                 .map_err(|cause| WorkflowError::JournalCorrupt {
-                    line,
+                    line: i + 1,
                     cause: Box::new(cause),
                 })?;
         }

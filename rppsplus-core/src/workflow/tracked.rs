@@ -50,7 +50,8 @@ use crate::ids::{NumeroDemande, Rpps};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Tracked {
     numero: NumeroDemande,
-    demande: Demande,
+    /// Boxed: a registry moves demandes around, their content is large.
+    demande: Box<Demande>,
     history: Vec<Entry>,
 }
 
@@ -76,7 +77,7 @@ impl Tracked {
         checks: Checks,
     ) -> Result<Self, WorkflowError> {
         let entry = step(None, &command, at, checks)?;
-        let mut demande = command.demande.unwrap_or_default();
+        let mut demande = Box::new(command.demande.unwrap_or_default());
         demande.numero = Some(numero);
         Ok(Self {
             numero,
@@ -112,7 +113,7 @@ impl Tracked {
     pub(crate) fn commit(&mut self, entry: Entry, demande: Option<Demande>) -> &Entry {
         if let Some(mut demande) = demande {
             demande.numero = Some(self.numero);
-            self.demande = demande;
+            *self.demande = demande;
         }
         self.history.push(entry);
         &self.history[self.history.len() - 1]

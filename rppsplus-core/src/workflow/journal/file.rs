@@ -15,7 +15,8 @@ pub enum Durability {
     #[default]
     Fsync,
     /// Written to the operating system only: the event survives the process crashing, not
-    /// the machine. For tests and for callers that sync by other means.
+    /// the machine, until [`Registry::sync`](crate::workflow::Registry::sync). For batches:
+    /// apply several events, sync once, then acknowledge them.
     Flush,
 }
 
@@ -77,11 +78,17 @@ impl JournalFile {
         }
     }
 
+    /// Syncs after a write, as the durability asks.
     fn sync(&self) -> Result<(), WorkflowError> {
         match self.durability {
-            Durability::Fsync => self.file.sync_data().map_err(|e| WorkflowError::io("sync", &e)),
+            Durability::Fsync => self.sync_now(),
             Durability::Flush => Ok(()),
         }
+    }
+
+    /// `fsync`s what was written (`fdatasync`).
+    pub(crate) fn sync_now(&self) -> Result<(), WorkflowError> {
+        self.file.sync_data().map_err(|e| WorkflowError::io("sync", &e))
     }
 }
 

@@ -144,7 +144,18 @@ fn write(line: &LineOut<'_>, out: &mut Vec<u8>) {
 /// `invalid_rpps` for a bad value in its entry. Whether the record can be applied is
 /// the replay's business.
 pub fn decode(line: &[u8]) -> Result<Record, WorkflowError> {
-    let line: LineIn<'_> = serde_json::from_slice(line).map_err(|e| WorkflowError::json(&e))?;
+    record(serde_json::from_slice(line))
+}
+
+/// [`decode`] of text already checked as UTF-8 (serde_json then reads its strings without
+/// checking them again).
+pub(crate) fn decode_str(line: &str) -> Result<Record, WorkflowError> {
+    record(serde_json::from_str(line))
+}
+
+/// The record a line read holds.
+fn record(line: serde_json::Result<LineIn<'_>>) -> Result<Record, WorkflowError> {
+    let line = line.map_err(|e| WorkflowError::json(&e))?;
     match line {
         LineIn {
             numero: Some(numero),
@@ -175,12 +186,4 @@ pub(crate) fn split(journal: &[u8]) -> (&[u8], Option<TornTail>) {
         bytes: tail.len(),
     });
     (lines, torn)
-}
-
-/// Each complete line of `lines` (every one ends with `\n`), with its number from 1.
-pub(crate) fn lines(lines: &[u8]) -> impl Iterator<Item = (usize, &[u8])> {
-    lines
-        .split_inclusive(|&b| b == b'\n')
-        .enumerate()
-        .map(|(i, l)| (i + 1, l))
 }
