@@ -179,6 +179,7 @@ fn replay(c: &mut Criterion) {
                 .split(|&b| b == b'\n')
                 .filter(|l| !l.is_empty())
                 .map(|l| serde_json::from_slice::<serde_json::Value>(l).expect("JSON"))
+                .filter(serde_json::Value::is_object)
                 .count()
         })
     });
