@@ -121,6 +121,27 @@ pub struct PublicDossier<'a> {
     pub situations: &'a [DossierSituation],
 }
 
+/// Whether `s` may stand beside the `earlier` situation: another id, and not both open with
+/// the same structure and profession.
+fn pair(earlier: &DossierSituation, s: &DossierSituation) -> Result<(), WorkflowError> {
+    let problem = if earlier.id == s.id {
+        Inconsistency::DuplicateId
+    } else if s.structure.is_some()
+        && earlier.structure == s.structure
+        && earlier.profession == s.profession
+        && s.is_open()
+        && earlier.is_open()
+    {
+        Inconsistency::SameStructureAndProfession
+    } else {
+        return Ok(());
+    };
+    Err(WorkflowError::DossierInconsistent {
+        situation: s.id.clone(),
+        problem,
+    })
+}
+
 impl Dossier {
     /// Reads a dossier from JSON and checks it (`invalid_json`, `dossier_inconsistent`).
     pub fn from_json(json: &[u8]) -> Result<Self, WorkflowError> {
@@ -153,28 +174,16 @@ impl Dossier {
     /// before its date de prise de fonction, no two open situations with the same structure
     /// and profession.
     pub fn check(&self) -> Result<(), WorkflowError> {
-        let inconsistent = |s: &DossierSituation, problem| {
-            Err(WorkflowError::DossierInconsistent {
-                situation: s.id.clone(),
-                problem,
-            })
-        };
         for (i, s) in self.situations.iter().enumerate() {
             if let (Some(start), Some(end)) = (s.date_prise_fonction, s.date_fin_fonction) {
                 if end < start {
-                    return inconsistent(s, Inconsistency::EndBeforeStart);
+                    return Err(WorkflowError::DossierInconsistent {
+                        situation: s.id.clone(),
+                        problem: Inconsistency::EndBeforeStart,
+                    });
                 }
             }
-            for earlier in &self.situations[..i] {
-                if earlier.id == s.id {
-                    return inconsistent(s, Inconsistency::DuplicateId);
-                }
-                let same =
-                    s.structure.is_some() && earlier.structure == s.structure && earlier.profession == s.profession;
-                if same && s.is_open() && earlier.is_open() {
-                    return inconsistent(s, Inconsistency::SameStructureAndProfession);
-                }
-            }
+            self.situations[..i].iter().try_for_each(|earlier| pair(earlier, s))?;
         }
         Ok(())
     }
@@ -197,53 +206,84 @@ impl Dossier {
         Ok(dossier)
     }
 
-    /// The dossier after the accepted demande `numero` (any procedure but the primo
-    /// enregistrement, which [`register`](Self::register) handles), checked; `self` is
-    /// left as it is.
-    pub(crate) fn accept(&self, demande: &Demande, numero: NumeroDemande) -> Result<Self, WorkflowError> {
-        let mut next = self.clone();
+    /// Checks that the accepted demande `numero` (any procedure but the primo
+    /// enregistrement, which [`register`](Self::register) handles) can update this dossier;
+    /// changes nothing. [`apply`](Self::apply) then updates it.
+    pub(crate) fn check_accept(&self, demande: &Demande, numero: NumeroDemande) -> Result<(), WorkflowError> {
         let situation = demande.situation.as_ref();
-        let id = situation.and_then(|s| s.id.as_deref()).unwrap_or_default();
-        let position = || {
-            next.situations
-                .iter()
-                .position(|s| s.id == id)
-                .ok_or_else(|| WorkflowError::SituationNotFound { id: id.to_owned() })
-        };
         match demande.procedure {
-            Some(Procedure::PrimoEnregistrement) => return Err(WorkflowError::DossierExists { rpps: self.rpps }),
+            Some(Procedure::PrimoEnregistrement) => Err(WorkflowError::DossierExists { rpps: self.rpps }),
+            Some(Procedure::AjoutSituation) => match situation {
+                Some(s) => self.check_added(&DossierSituation::opened(numero, s)),
+                None => Ok(()),
+            },
+            Some(Procedure::AnnulationSituation) => self.position(situation).map(drop),
+            Some(Procedure::FermetureSituation) => {
+                let closed = &self.situations[self.position(situation)?];
+                if !closed.is_open() {
+                    return Err(WorkflowError::SituationClosed { id: closed.id.clone() });
+                }
+                let end = situation.and_then(|s| s.date_fin_fonction);
+                match (closed.date_prise_fonction, end) {
+                    (Some(start), Some(end)) if end < start => Err(WorkflowError::DossierInconsistent {
+                        situation: closed.id.clone(),
+                        problem: Inconsistency::EndBeforeStart,
+                    }),
+                    _ => Ok(()),
+                }
+            }
+            Some(Procedure::ModificationInformations | Procedure::ModificationNomPrenomExercice) | None => Ok(()),
+        }
+    }
+
+    /// Updates the dossier with the accepted demande `numero`, once
+    /// [`check_accept`](Self::check_accept) passed.
+    pub(crate) fn apply(&mut self, demande: &Demande, numero: NumeroDemande) {
+        let situation = demande.situation.as_ref();
+        match demande.procedure {
             Some(Procedure::AjoutSituation) => {
-                next.situations
+                self.situations
                     .extend(situation.map(|s| DossierSituation::opened(numero, s)));
-                next.update_contact(demande.contact.as_ref());
+                self.update_contact(demande.contact.as_ref());
             }
             Some(Procedure::AnnulationSituation) => {
-                let i = position()?;
-                next.situations.remove(i);
-                next.update_contact(demande.contact.as_ref());
+                if let Ok(i) = self.position(situation) {
+                    self.situations.remove(i);
+                }
+                self.update_contact(demande.contact.as_ref());
             }
             Some(Procedure::FermetureSituation) => {
-                let i = position()?;
-                let closed = &mut next.situations[i];
-                if !closed.is_open() {
-                    return Err(WorkflowError::SituationClosed { id: id.to_owned() });
+                if let Ok(i) = self.position(situation) {
+                    self.situations[i].date_fin_fonction = situation.and_then(|s| s.date_fin_fonction);
+                    self.situations[i].motif_fin = situation.and_then(|s| s.motif_fin.clone());
                 }
-                closed.date_fin_fonction = situation.and_then(|s| s.date_fin_fonction);
-                closed.motif_fin = situation.and_then(|s| s.motif_fin.clone());
             }
-            Some(Procedure::ModificationInformations) => next.update_contact(demande.contact.as_ref()),
+            Some(Procedure::ModificationInformations) => self.update_contact(demande.contact.as_ref()),
             Some(Procedure::ModificationNomPrenomExercice) => {
                 if let Some(nom) = situation.and_then(|s| s.nom_exercice.clone()) {
-                    next.nom_exercice = Some(nom);
+                    self.nom_exercice = Some(nom);
                 }
                 if let Some(prenom) = situation.and_then(|s| s.prenom_exercice.clone()) {
-                    next.prenom_exercice = Some(prenom);
+                    self.prenom_exercice = Some(prenom);
                 }
             }
-            None => {}
+            Some(Procedure::PrimoEnregistrement) | None => {}
         }
-        next.check()?;
-        Ok(next)
+    }
+
+    /// The index of the situation the demande names.
+    fn position(&self, situation: Option<&Situation>) -> Result<usize, WorkflowError> {
+        let id = situation.and_then(|s| s.id.as_deref()).unwrap_or_default();
+        self.situations
+            .iter()
+            .position(|s| s.id == id)
+            .ok_or_else(|| WorkflowError::SituationNotFound { id: id.to_owned() })
+    }
+
+    /// Whether `added` may join the situations: a new id, and no open situation with its
+    /// structure and profession.
+    fn check_added(&self, added: &DossierSituation) -> Result<(), WorkflowError> {
+        self.situations.iter().try_for_each(|s| pair(s, added))
     }
 
     /// Replaces the contact fields the demande gives.

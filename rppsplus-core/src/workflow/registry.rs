@@ -82,20 +82,23 @@ impl Registry {
 
     /// [`open`](Self::open) with the durability of appends chosen.
     pub fn open_with(path: impl AsRef<Path>, durability: Durability) -> Result<Self, WorkflowError> {
-        let (mut file, content) = JournalFile::open(path.as_ref(), durability)?;
-        let (lines, torn) = journal::split(&content);
-        let store = Store::replay(lines)?;
-        if torn.is_some() {
-            file.truncate(lines.len() as u64)?;
-        }
+        let mut file = JournalFile::open(path.as_ref(), durability)?;
+        let mut store = Store::default();
+        let torn = file.replay(|lines, first| store.replay(lines, first))?;
         Ok(Self::new(store, Some(file), torn))
     }
 
     /// A registry in memory rebuilt from a journal's bytes (its torn tail, if any, reported
     /// by [`torn_tail`](Self::torn_tail)).
     pub fn replay(journal: &[u8]) -> Result<Self, WorkflowError> {
-        let (lines, torn) = journal::split(journal);
-        Ok(Self::new(Store::replay(lines)?, None, torn))
+        let (lines, tail) = journal::split(journal);
+        let mut store = Store::default();
+        let count = store.replay(lines, 1)?;
+        let torn = (!tail.is_empty()).then_some(TornTail {
+            line: count + 1,
+            bytes: tail.len(),
+        });
+        Ok(Self::new(store, None, torn))
     }
 
     fn new(store: Store, journal: Option<JournalFile>, torn_tail: Option<TornTail>) -> Self {
@@ -254,7 +257,15 @@ struct Applied {
     numero: NumeroDemande,
     entry: Entry,
     demande: Option<Box<Demande>>,
-    dossier: Option<Dossier>,
+    dossier: Option<Update>,
+}
+
+/// What an accepted demande does to a dossier, checked, not yet done.
+enum Update {
+    /// A primo enregistrement creates it.
+    Register(Box<Dossier>),
+    /// Another procedure updates the dossier of this RPPS number.
+    Accept(Rpps),
 }
 
 impl Change {
@@ -278,24 +289,26 @@ impl Change {
 }
 
 impl Store {
-    /// The state a journal's complete lines give.
-    fn replay(lines: &[u8]) -> Result<Self, WorkflowError> {
+    /// Folds complete journal lines into the state, the first being line `first` (from 1);
+    /// returns how many there were.
+    fn replay(&mut self, lines: &[u8], first: usize) -> Result<usize, WorkflowError> {
         let records: Box<dyn Iterator<Item = Result<Record, WorkflowError>>> = match std::str::from_utf8(lines) {
             // Checked as UTF-8 once: each line is then read as text, faster.
             Ok(text) => Box::new(text.split_inclusive('\n').map(journal::decode_str)),
             // Not UTF-8: each line read as bytes, so that the bad one is found.
             Err(_) => Box::new(lines.split_inclusive(|&b| b == b'\n').map(journal::decode)),
         };
-        let mut store = Self::default();
-        for (i, record) in records.enumerate() {
+        let mut count = 0;
+        for record in records {
             record
-                .and_then(|record| store.replay_record(record))
+                .and_then(|record| self.replay_record(record))
                 .map_err(|cause| WorkflowError::JournalCorrupt {
-                    line: i + 1,
+                    line: first + count,
                     cause: Box::new(cause),
                 })?;
+            count += 1;
         }
-        Ok(store)
+        Ok(count)
     }
 
     /// Checks a recorded change as a live one is checked (but validation), then commits it.
@@ -390,8 +403,8 @@ impl Store {
         Ok(Change::Imported(dossier))
     }
 
-    /// The dossier once `tracked` is accepted (`entry`), checked.
-    fn accepted(&self, tracked: &Tracked, entry: &Entry) -> Result<Dossier, WorkflowError> {
+    /// What accepting `tracked` (`entry`) does to the dossier, checked.
+    fn accepted(&self, tracked: &Tracked, entry: &Entry) -> Result<Update, WorkflowError> {
         let demande = tracked.demande();
         match (demande.procedure, entry.rpps.or(demande.rpps)) {
             (_, None) => Err(WorkflowError::RppsRequired),
@@ -399,13 +412,16 @@ impl Store {
                 if self.dossiers.contains_key(&rpps) {
                     return Err(WorkflowError::DossierExists { rpps });
                 }
-                Dossier::register(rpps, demande, tracked.numero())
+                Dossier::register(rpps, demande, tracked.numero()).map(|d| Update::Register(Box::new(d)))
             }
-            (_, Some(rpps)) => self
-                .dossiers
-                .get(&rpps)
-                .ok_or(WorkflowError::DossierNotFound { rpps })?
-                .accept(demande, tracked.numero()),
+            (_, Some(rpps)) => {
+                let dossier = self
+                    .dossiers
+                    .get(&rpps)
+                    .ok_or(WorkflowError::DossierNotFound { rpps })?;
+                dossier.check_accept(demande, tracked.numero())?;
+                Ok(Update::Accept(rpps))
+            }
         }
     }
 
@@ -425,16 +441,25 @@ impl Store {
                 demande,
                 dossier,
             }) => {
-                if let Some(tracked) = self.demandes.get_mut(&numero) {
-                    tracked.commit(entry, demande.map(|d| *d));
-                    if let (Some(rpps), true) = (tracked.demande().rpps, tracked.is_terminal()) {
-                        if self.pending.get(&rpps) == Some(&numero) {
-                            self.pending.remove(&rpps);
-                        }
+                let Some(tracked) = self.demandes.get_mut(&numero) else {
+                    return;
+                };
+                tracked.commit(entry, demande.map(|d| *d));
+                if let (Some(rpps), true) = (tracked.demande().rpps, tracked.is_terminal()) {
+                    if self.pending.get(&rpps) == Some(&numero) {
+                        self.pending.remove(&rpps);
                     }
                 }
-                if let Some(dossier) = dossier {
-                    self.dossiers.insert(dossier.rpps, dossier);
+                match dossier {
+                    Some(Update::Register(dossier)) => {
+                        self.dossiers.insert(dossier.rpps, *dossier);
+                    }
+                    Some(Update::Accept(rpps)) => {
+                        if let Some(dossier) = self.dossiers.get_mut(&rpps) {
+                            dossier.apply(tracked.demande(), numero);
+                        }
+                    }
+                    None => {}
                 }
             }
             Change::Imported(dossier) => {

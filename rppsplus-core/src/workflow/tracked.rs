@@ -79,10 +79,13 @@ impl Tracked {
         let entry = step(None, &command, at, checks)?;
         let mut demande = Box::new(command.demande.unwrap_or_default());
         demande.numero = Some(numero);
+        // Most demandes see a handful of events: one allocation for them.
+        let mut history = Vec::with_capacity(4);
+        history.push(entry);
         Ok(Self {
             numero,
             demande,
-            history: vec![entry],
+            history,
         })
     }
 

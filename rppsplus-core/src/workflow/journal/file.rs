@@ -1,11 +1,12 @@
-//! The journal FILE: opened (or created) by the caller's path, read whole at opening, its
-//! torn tail cut off, each line appended in one write and `fsync`ed before the append
+//! The journal FILE: opened (or created) by the caller's path, read a chunk at a time at
+//! opening, its torn tail cut off, each line appended in one write and `fsync`ed before the append
 //! returns. The one file the core opens.
 
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Write};
 use std::path::Path;
 
+use super::TornTail;
 use crate::workflow::WorkflowError;
 
 /// How far an append goes before it returns.
@@ -30,10 +31,10 @@ pub(crate) struct JournalFile {
 
 impl JournalFile {
     /// Opens the journal at `path` for appending, creating it (and syncing its directory)
-    /// if it does not exist; returns it with its whole content.
-    pub(crate) fn open(path: &Path, durability: Durability) -> Result<(Self, Vec<u8>), WorkflowError> {
+    /// if it does not exist.
+    pub(crate) fn open(path: &Path, durability: Durability) -> Result<Self, WorkflowError> {
         let existed = path.exists();
-        let mut file = OpenOptions::new()
+        let file = OpenOptions::new()
             .read(true)
             .append(true)
             .create(true)
@@ -42,19 +43,50 @@ impl JournalFile {
         if !existed && durability == Durability::Fsync {
             sync_directory(path)?;
         }
-        let mut content = Vec::new();
-        file.read_to_end(&mut content)
-            .map_err(|e| WorkflowError::io("read", &e))?;
-        let len = content.len() as u64;
-        Ok((Self { file, len, durability }, content))
+        Ok(Self {
+            file,
+            len: 0,
+            durability,
+        })
     }
 
-    /// Cuts the file to its first `len` bytes (a torn tail's start).
-    pub(crate) fn truncate(&mut self, len: u64) -> Result<(), WorkflowError> {
-        self.file.set_len(len).map_err(|e| WorkflowError::io("truncate", &e))?;
+    /// Reads the journal from its start, a chunk at a time (memory stays bounded whatever
+    /// its size), and gives `each` the complete lines of each chunk with the number of the
+    /// first (from 1); `each` answers how many lines it took. Then cuts off the torn tail, if
+    /// any, and returns it.
+    pub(crate) fn replay(
+        &mut self,
+        mut each: impl FnMut(&[u8], usize) -> Result<usize, WorkflowError>,
+    ) -> Result<Option<TornTail>, WorkflowError> {
+        const CHUNK: u64 = 1 << 20;
+        let mut buffer = Vec::new();
+        let (mut line, mut complete) = (1, 0u64);
+        loop {
+            let read = (&mut self.file)
+                .take(CHUNK)
+                .read_to_end(&mut buffer)
+                .map_err(|e| WorkflowError::io("read", &e))?;
+            let (lines, _) = super::split(&buffer);
+            let taken = lines.len();
+            line += each(lines, line)?;
+            complete += taken as u64;
+            buffer.drain(..taken);
+            if read == 0 {
+                break;
+            }
+        }
+        self.len = complete;
+        if buffer.is_empty() {
+            return Ok(None);
+        }
+        self.file
+            .set_len(complete)
+            .map_err(|e| WorkflowError::io("truncate", &e))?;
         self.sync()?;
-        self.len = len;
-        Ok(())
+        Ok(Some(TornTail {
+            line,
+            bytes: buffer.len(),
+        }))
     }
 
     /// Appends `line` (one or more complete lines) in one write, then syncs. On failure the
