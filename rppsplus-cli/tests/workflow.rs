@@ -1,25 +1,13 @@
 //! The CLI contract of `rppsplus workflow table|run` (docs/cli.md), run on the built binary.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn rppsplus(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_rppsplus"))
-        .args(args)
-        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin is piped")
-        .write_all(stdin)
-        .expect("stdin is writable");
-    child.wait_with_output().expect("the binary ends")
-}
+use std::process::Output;
+
+use common::{rppsplus, stdout};
+
+/// The sample scenario, by its path.
+const SCENARIO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/data/scenario.json");
 
 fn json(o: &Output) -> serde_json::Value {
     serde_json::from_slice(&o.stdout).expect("stdout is JSON")
@@ -55,7 +43,7 @@ fn table_rows_in_every_format() {
 
 #[test]
 fn the_sample_scenario_registers_a_professional() {
-    let o = rppsplus(&["workflow", "run", "examples/data/scenario.json"], b"");
+    let o = rppsplus(&["workflow", "run", SCENARIO], b"");
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     insta::assert_json_snapshot!("scenario_run", json(&o));
 }
