@@ -26,15 +26,9 @@ fn table_rows_in_every_format() {
     );
     assert!(rows.iter().any(|r| r["event"] == "annuler" && r["to"].is_null()));
     let text = rppsplus(&["workflow", "table"], b"");
-    assert_eq!(
-        String::from_utf8(text.stdout).unwrap(),
-        rppsplus_core::workflow::table_text()
-    );
+    assert_eq!(stdout(&text), rppsplus_core::workflow::table_text());
     let dot = rppsplus(&["workflow", "table", "--format", "dot"], b"");
-    assert_eq!(
-        String::from_utf8(dot.stdout).unwrap(),
-        rppsplus_core::workflow::table_dot()
-    );
+    assert_eq!(stdout(&dot), rppsplus_core::workflow::table_dot());
     assert_eq!(
         rppsplus(&["workflow", "table", "--format", "svg"], b"").status.code(),
         Some(2)
