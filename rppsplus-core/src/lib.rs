@@ -42,6 +42,7 @@
 pub mod date;
 pub mod demande;
 mod finding_code;
+mod fnv;
 pub mod ids;
 pub mod names;
 pub mod nomenclature;

@@ -622,3 +622,22 @@ fn threads_share_a_registry_without_losing_an_update() {
         "the journal has every update, in order"
     );
 }
+
+#[test]
+fn a_batch_is_synced_once() {
+    let path = journal_path("batch");
+    let registry = Registry::open_with(&path, Durability::Flush).unwrap();
+    let numbers: Vec<_> = (0..5)
+        .map(|i| registry.create_at(Command::creer(G, primo()), at(i)).unwrap())
+        .collect();
+    registry.sync().unwrap();
+    let expected = state(&registry);
+    drop(registry);
+    let reopened = Registry::open(&path).unwrap();
+    assert_eq!(state(&reopened), expected);
+    assert_eq!(
+        reopened.demandes().iter().map(|t| t.numero()).collect::<Vec<_>>(),
+        numbers
+    );
+    Registry::in_memory().sync().expect("nothing to sync in memory");
+}

@@ -83,12 +83,12 @@ fn command(op: &Op, base: &Demande, now: Option<&Tracked>) -> Command {
         1 => {
             let mut d = base.clone();
             d.situation.get_or_insert_default().role = Some("GENR09".into());
-            Some(d)
+            Some(Box::new(d))
         }
         _ => {
             let mut d = base.clone();
             d.etat_civil.get_or_insert_default().nom_usage = Some("DURAND".into());
-            Some(d)
+            Some(Box::new(d))
         }
     };
     c

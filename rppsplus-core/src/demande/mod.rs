@@ -34,7 +34,7 @@ mod csv;
 mod fields;
 pub(crate) mod messages;
 mod model;
-mod plain_json;
+pub(crate) mod plain_json;
 mod reader;
 mod report;
 mod rules;

@@ -26,9 +26,10 @@ mod generated;
 mod lookup;
 mod model;
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::HashSet;
 use std::sync::LazyLock;
+
+use crate::fnv::FnvMap;
 
 use chrono::NaiveDate;
 
@@ -253,28 +254,6 @@ static SYSTEMS: LazyLock<Vec<&'static Table>> = LazyLock::new(|| {
         .map(|v| TABLES.iter().find(|t| t.name == v.system).unwrap_or(&TABLES[0]))
         .collect()
 });
-
-/// A hash map with [`Fnv`].
-type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-
-/// FNV-1a: codes are a few ASCII bytes from our own tables (no untrusted keys are
-/// inserted), where SipHash's protection costs more than the lookup itself.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
 
 /// Per table, the position of each code: O(1) lookups.
 static CODE_INDEX: LazyLock<Vec<FnvMap<&'static str, usize>>> = LazyLock::new(|| {

@@ -34,8 +34,9 @@ pub struct Command {
     pub motif: Option<String>,
     /// The RPPS number assigned (`accepter` of a primo enregistrement).
     pub rpps: Option<Rpps>,
-    /// The demande's content (`creer`, `envoyer`, `modifier`).
-    pub demande: Option<Demande>,
+    /// The demande's content (`creer`, `envoyer`, `modifier`), boxed: it is large, and a
+    /// command moves it into the demande.
+    pub demande: Option<Box<Demande>>,
 }
 
 impl Command {
@@ -74,7 +75,7 @@ impl Command {
 
     /// This command with the demande's content.
     pub fn with_demande(mut self, demande: Demande) -> Self {
-        self.demande = Some(demande);
+        self.demande = Some(Box::new(demande));
         self
     }
 

@@ -5,7 +5,6 @@
 //! state without touching it (`prepare_*`), written to the journal if there is one, then
 //! committed. A registry's state is the fold of its journal.
 
-use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
@@ -16,6 +15,7 @@ use super::journal::file::JournalFile;
 use super::journal::{self, Durability, Record, TornTail};
 use super::{Clock, Command, Dossier, Entry, Event, SystemClock, Tracked, WorkflowError};
 use crate::demande::{Demande, Procedure, Report};
+use crate::fnv::FnvMap;
 use crate::ids::{NumeroDemande, Rpps};
 
 /// Demandes and dossiers, safe to share between threads: each call takes the registry's
@@ -233,10 +233,10 @@ impl Inner {
 /// The state of a registry.
 #[derive(Default)]
 struct Store {
-    demandes: HashMap<NumeroDemande, Tracked>,
-    dossiers: HashMap<Rpps, Dossier>,
+    demandes: FnvMap<NumeroDemande, Tracked>,
+    dossiers: FnvMap<Rpps, Dossier>,
     /// The pending demande of each RPPS number.
-    pending: HashMap<Rpps, NumeroDemande>,
+    pending: FnvMap<Rpps, NumeroDemande>,
     /// The greatest number assigned.
     last_numero: Option<NumeroDemande>,
 }
@@ -294,7 +294,7 @@ impl Store {
     fn replay(&mut self, lines: &[u8], first: usize) -> Result<usize, WorkflowError> {
         let records: Box<dyn Iterator<Item = Result<Record, WorkflowError>>> = match std::str::from_utf8(lines) {
             // Checked as UTF-8 once: each line is then read as text, faster.
-            Ok(text) => Box::new(text.split_inclusive('\n').map(journal::decode_str)),
+            Ok(text) => Box::new(journal::text_lines(text).map(journal::decode_str)),
             // Not UTF-8: each line read as bytes, so that the bad one is found.
             Err(_) => Box::new(lines.split_inclusive(|&b| b == b'\n').map(journal::decode)),
         };
@@ -315,7 +315,7 @@ impl Store {
     fn replay_record(&mut self, record: Record) -> Result<(), WorkflowError> {
         let change = match record {
             Record::Event { numero, entry, demande } => {
-                let command = entry.command(demande.map(|d| *d));
+                let command = entry.command(demande);
                 let change = if entry.event.is_creation() {
                     self.prepare_create(command, numero, entry.at, Checks::Replay)?
                 } else {
@@ -389,7 +389,7 @@ impl Store {
         Ok(Applied {
             numero,
             entry,
-            demande: command.demande.map(Box::new),
+            demande: command.demande,
             dossier,
         })
     }
@@ -444,7 +444,7 @@ impl Store {
                 let Some(tracked) = self.demandes.get_mut(&numero) else {
                     return;
                 };
-                tracked.commit(entry, demande.map(|d| *d));
+                tracked.commit(entry, demande);
                 if let (Some(rpps), true) = (tracked.demande().rpps, tracked.is_terminal()) {
                     if self.pending.get(&rpps) == Some(&numero) {
                         self.pending.remove(&rpps);

@@ -123,12 +123,12 @@ impl Scenario {
         for (index, e) in self.events.into_iter().enumerate() {
             let applied = imported.clone().and_then(|()| {
                 let mut command = Command::parse(&e.event, &e.actor, e.motif.as_deref(), e.rpps.as_deref())?;
-                command.demande = e.demande;
+                command.demande = e.demande.map(Box::new);
                 let at = e.at.as_deref().map(parse_timestamp).transpose()?;
                 match numero {
                     None => {
                         if command.demande.is_none() {
-                            command.demande = demande.take();
+                            command.demande = demande.take().map(Box::new);
                         }
                         let created = match at {
                             Some(at) => registry.create_at(command, at),

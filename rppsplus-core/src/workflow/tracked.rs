@@ -77,7 +77,7 @@ impl Tracked {
         checks: Checks,
     ) -> Result<Self, WorkflowError> {
         let entry = step(None, &command, at, checks)?;
-        let mut demande = Box::new(command.demande.unwrap_or_default());
+        let mut demande = command.demande.unwrap_or_default();
         demande.numero = Some(numero);
         // Most demandes see a handful of events: one allocation for them.
         let mut history = Vec::with_capacity(4);
@@ -113,10 +113,10 @@ impl Tracked {
     }
 
     /// Appends a checked entry; `demande` (an edit) replaces the content.
-    pub(crate) fn commit(&mut self, entry: Entry, demande: Option<Demande>) -> &Entry {
+    pub(crate) fn commit(&mut self, entry: Entry, demande: Option<Box<Demande>>) -> &Entry {
         if let Some(mut demande) = demande {
             demande.numero = Some(self.numero);
-            *self.demande = demande;
+            self.demande = demande;
         }
         self.history.push(entry);
         &self.history[self.history.len() - 1]
@@ -208,7 +208,7 @@ impl Tracked {
             return Err(WorkflowError::HistoryEmpty);
         };
         let first = first.typed().map_err(at_index(0))?;
-        let create = first.command(Some(raw.demande));
+        let create = first.command(Some(Box::new(raw.demande)));
         let mut tracked = Self::created(create, raw.numero, first.at, Checks::Replay)
             .and_then(|t| first.matches(&t.history[0]).map(|()| t))
             .map_err(at_index(0))?;
@@ -353,7 +353,7 @@ impl RawEntry<'_> {
 
 impl Entry {
     /// The command this recorded entry replays, with the content it carried.
-    pub(crate) fn command(&self, demande: Option<Demande>) -> Command {
+    pub(crate) fn command(&self, demande: Option<Box<Demande>>) -> Command {
         Command {
             event: self.event,
             actor: self.actor,

@@ -8,6 +8,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
 use super::Record;
 use crate::date;
+use crate::demande::plain_json::plain_len;
 use crate::demande::{Confirmations, Contact, Demande, EtatCivil, Situation, Structure};
 use crate::workflow::Entry;
 
@@ -136,10 +137,8 @@ impl<'a> Cursor<'a> {
     fn string(&mut self) -> Option<&'a str> {
         self.lit(b"\"")?;
         let start = self.i;
-        let len = self.s[start..]
-            .iter()
-            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
-        (self.s[start + len] == b'"').then_some(())?;
+        let len = plain_len(&self.s[start..]);
+        (self.s.get(start + len) == Some(&b'"')).then_some(())?;
         self.i = start + len + 1;
         // Cut at ASCII quotes: still UTF-8.
         self.text.get(start..start + len)
