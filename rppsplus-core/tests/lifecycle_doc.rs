@@ -5,6 +5,7 @@
 
 use std::fmt::Write;
 
+use rppsplus_core::demande::Procedure;
 use rppsplus_core::workflow::{ErrorCode, Guard, Status, TRANSITIONS};
 
 const DOC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/lifecycle.md");
@@ -34,7 +35,16 @@ fn blocks() -> Vec<(&'static str, String)> {
     for g in Guard::ALL {
         let _ = writeln!(guards, "| `{g}` | {} | {} |", g.description_en(), g.description_fr());
     }
-    vec![("statuses", statuses), ("transitions", transitions), ("guards", guards)]
+    let mut procedures = String::from("| procedure | label |\n|---|---|\n");
+    for p in Procedure::ALL {
+        let _ = writeln!(procedures, "| `{p}` | {} |", p.label());
+    }
+    vec![
+        ("statuses", statuses),
+        ("procedures", procedures),
+        ("transitions", transitions),
+        ("guards", guards),
+    ]
 }
 
 /// `doc` with each generated block replaced by what the core gives.
