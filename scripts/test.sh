@@ -36,6 +36,9 @@ cargo clippy --workspace --all-targets --all-features -- -D warnings
 step "cargo test (workspace, all features; includes the header freshness check)"
 cargo test --workspace --all-features
 
+step "PC/SC end-to-end: the simulated CPx card through pcscd and vpcd (scripts/pcscd-e2e.sh)"
+bash scripts/pcscd-e2e.sh
+
 step "release builds (C library, CLI)"
 cargo build --release -p rppsplus-ffi -p rppsplus-cli
 

@@ -23,7 +23,7 @@ int main(int argc, char **argv) {
     const char *input = argv[i];
     char canonical[32]; /* an RPPS number has 11 digits */
     size_t len = 0;
-    uint32_t rc = rppsplus_rpps_validate(input, strlen(input), canonical, sizeof canonical, &len);
+    rppsplus_result rc = rppsplus_rpps_validate(input, strlen(input), canonical, sizeof canonical, &len, NULL);
     if (rc == RPPSPLUS_RESULT_OK) {
       printf("%s: ok %s\n", input, canonical);
     } else {

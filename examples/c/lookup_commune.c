@@ -21,7 +21,7 @@ int main(int argc, char **argv) {
   const char *query;
   rppsplus_entries *found = NULL;
   size_t i, n;
-  uint32_t rc;
+  rppsplus_result rc;
 
   if (argc != 2) {
     fprintf(stderr, "usage: %s NAME-OR-CODE\n", argv[0]);
@@ -34,15 +34,15 @@ int main(int argc, char **argv) {
     fprintf(stderr, "lookup_commune: %s\n", rppsplus_result_name(rc));
     return 2;
   }
-  if (rppsplus_entries_postal_code(found)) {
+  if (rppsplus_entries_is_postal_code(found)) {
     printf("%s is a postal code, not an INSEE commune code; communes served:\n", query);
   }
   n = rppsplus_entries_len(found);
   for (i = 0; i < n; i++) {
     /* Views {data, len} into the list: not NUL-terminated, valid until the list is freed. */
-    rppsplus_str code = rppsplus_entries_code(found, i);
-    rppsplus_str name = rppsplus_entries_label(found, i);
-    rppsplus_str dep = rppsplus_entries_departement(found, i);
+    rppsplus_str code = rppsplus_entries_code_at(found, i);
+    rppsplus_str name = rppsplus_entries_label_at(found, i);
+    rppsplus_str dep = rppsplus_entries_departement_at(found, i);
     printf("%.*s  %.*s  (%.*s)\n", (int)code.len, code.data, (int)name.len, name.data, (int)dep.len, dep.data);
   }
   rppsplus_entries_free(found);

@@ -58,7 +58,7 @@ int main(int argc, char **argv) {
   rppsplus_reports *reports = NULL;
   char *json;
   size_t json_len = 0, i, j, n, invalid = 0;
-  uint32_t rc;
+  rppsplus_result rc;
 
   if (argc != 2 && argc != 3) {
     fprintf(stderr, "usage: %s FILE.json [YYYY-MM-DD]\n", argv[0]);
@@ -92,7 +92,7 @@ int main(int argc, char **argv) {
   for (i = 0; i < n; i++) {
     /* Borrowed from the list: read it, never free it. */
     const rppsplus_report *report = rppsplus_reports_report_at(reports, i);
-    int valid = rppsplus_report_valid(report);
+    bool valid = rppsplus_report_is_valid(report);
     invalid += !valid;
     printf("[%lu] %s\n", (unsigned long)rppsplus_reports_index_at(reports, i), valid ? "valid" : "invalid");
     for (j = 0; j < rppsplus_report_len(report); j++) {
@@ -100,8 +100,9 @@ int main(int argc, char **argv) {
       rppsplus_str path = rppsplus_report_path_at(report, j);
       rppsplus_str code = rppsplus_report_code_at(report, j);
       rppsplus_str message = rppsplus_report_message_at(report, j, RPPSPLUS_LANG_FR);
-      int error = rppsplus_report_severity_at(report, j) == RPPSPLUS_SEVERITY_ERROR;
-      printf("  %-7s  %.*s  %.*s  %.*s\n", error ? "error" : "warning", path.len ? (int)path.len : 1,
+      /* The severity's name is the core's: "error" or "warning". */
+      const char *severity = rppsplus_severity_name(rppsplus_report_severity_at(report, j));
+      printf("  %-7s  %.*s  %.*s  %.*s\n", severity, path.len ? (int)path.len : 1,
              path.len ? path.data : ".", (int)code.len, code.data, (int)message.len, message.data);
     }
   }

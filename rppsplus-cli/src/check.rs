@@ -3,7 +3,7 @@
 use std::io::{self, BufRead, Write};
 use std::process::ExitCode;
 
-use rppsplus_core::ids::{IdKind, Mode, check};
+use rppsplus_core::ids::{IdKind, Mode, check, format};
 
 use crate::output::{self, Outcome};
 use crate::{Format, parse_kind};
@@ -23,6 +23,11 @@ pub struct Args {
     /// in text output, in the `warning` key in JSON).
     #[arg(long)]
     test_mode: bool,
+    /// Print the display form of valid values (SIRET `732 829 320 00074`, a French mobile
+    /// `06 92 12 34 56`) instead of the canonical form in text output; add it as `display`
+    /// in JSON.
+    #[arg(long)]
+    display: bool,
 }
 
 /// Checks every value, prints one line each, and returns the exit code of the contract.
@@ -34,7 +39,8 @@ pub fn run(args: &Args) -> ExitCode {
     let mut emit = |value: &str| -> io::Result<()> {
         let result = check(args.kind, value, mode);
         all_valid &= result.is_valid();
-        output::write_check(&mut out, args.format, value, &result)
+        let display = args.display.then(|| format(args.kind, value, mode).ok()).flatten();
+        output::write_check(&mut out, args.format, value, &result, display.as_deref())
     };
     let written = if args.values.is_empty() {
         for_each_stdin_line(&mut emit)

@@ -1,10 +1,10 @@
-//! `rppsplus lookup TABLE QUERY`.
+//! `rppsplus lookup TABLE [QUERY]` (docs/cli.md).
 
 use std::io::{self, Write};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use rppsplus_core::nomenclature::{Entry, lookup};
+use rppsplus_core::nomenclature::{COMMUNE_TABLE, Entry, Lookup, aliases, list, lookup};
 use serde::Serialize;
 
 use crate::Format;
@@ -13,20 +13,31 @@ use crate::output::{self, Outcome};
 /// Arguments of `rppsplus lookup`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// profession, role, civilite, sexe, mode-exercice, categorie, motif-fin, pays, commune, or a NOS table name
-    /// (TRE_R85-RolePriseCharge).
+    #[arg(help = table_help())]
     table: String,
-    /// A code (exact match first) or words of a label (accents, case and punctuation ignored).
-    query: String,
+    /// A code (exact match first) or words of a label, short label or display label (accents,
+    /// case and punctuation ignored). Without it: every code offered at `--at` (a value set) or in
+    /// force (a table), in the source's order.
+    query: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
-    /// Reference date for the status of codes (default: today, in UTC).
+    /// Reference date for the status of codes and the version of value sets (default: today, in
+    /// UTC).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::date_arg)]
     at: Option<NaiveDate>,
-    /// The most entries to print.
+    /// The most entries a search prints (a list without QUERY prints every code).
     #[arg(long, default_value_t = 10)]
     limit: usize,
+}
+
+/// The help of TABLE: every name of the core's one table of aliases.
+fn table_help() -> String {
+    let names: Vec<&str> = aliases().chain([COMMUNE_TABLE]).collect();
+    format!(
+        "{}, or the NOS name or code of a table or value set (TRE_R85-RolePriseCharge, JDV_J121)",
+        names.join(", ")
+    )
 }
 
 /// One entry in JSON.
@@ -34,6 +45,10 @@ pub struct Args {
 struct Record<'a> {
     code: &'a str,
     label: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    short_label: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    display: Option<&'a str>,
     status: &'a str,
     date_fin: Option<String>,
     replaced_by: &'a [&'a str],
@@ -50,6 +65,8 @@ impl<'a> From<&'a Entry> for Record<'a> {
         Record {
             code: e.code,
             label: e.label,
+            short_label: e.short_label,
+            display: e.display,
             status: e.status.as_str(),
             date_fin: e.date_fin.map(|d| d.to_string()),
             replaced_by: e.replaced_by,
@@ -60,11 +77,18 @@ impl<'a> From<&'a Entry> for Record<'a> {
     }
 }
 
-/// Looks the query up and prints the entries. Exit 0 when something was found, 1 when
-/// nothing was, 2 for an unknown table.
+/// Looks the query up (or lists the table without one) and prints the entries. Exit 0 when
+/// something was found, 1 when nothing was, 2 for an unknown table.
 pub fn run(args: &Args) -> ExitCode {
     let at = args.at.unwrap_or_else(rppsplus_core::date::today);
-    let found = match lookup(&args.table, &args.query, at, args.limit) {
+    let found = match &args.query {
+        Some(query) => lookup(&args.table, query, at, args.limit),
+        None => list(&args.table, at).map(|entries| Lookup {
+            entries,
+            postal_code: false,
+        }),
+    };
+    let found = match found {
         Ok(found) => found,
         Err(e) => {
             eprintln!("rppsplus: {e}");

@@ -1,9 +1,10 @@
-//! `rppsplus`: the command-line face of rppsplus (see ARCHITECTURE.md, "The CLI contract").
+//! `rppsplus`: the command-line face of rppsplus (the CLI contract: docs/cli.md).
 //!
 //! ```text
 //! rppsplus check rpps 10107985318          # 10107985318<TAB>ok<TAB>10107985318
 //! rppsplus check phone --format json < numbers.txt
 //! rppsplus lookup commune "marseille 3"      # 13203<TAB>Marseille 3e Arrondissement<TAB>…
+//! rppsplus lookup JDV_J121 --at 2025-01-01   # every profession the portal then offered
 //! rppsplus workflow table --format json     # [{"event":"creer","actor":"professionnel",…}]
 //! ```
 
@@ -34,11 +35,15 @@ enum Command {
     /// Text output: `VALUE<TAB>ok<TAB>CANONICAL` (a warning goes to stderr) or
     /// `VALUE<TAB>error<TAB>CODE<TAB>MESSAGE`. Exit 0 when all are valid, 1 when any is not.
     Check(check::Args),
-    /// Look a code or a label up in a nomenclature (NOS tables, INSEE countries and communes).
+    /// Look a code or a label up in a nomenclature (NOS tables and value sets, INSEE countries
+    /// and communes), or list every code of one.
     ///
-    /// The exact code first, else a label search (accents, case and punctuation ignored).
-    /// Text output: `CODE<TAB>LABEL<TAB>STATUS[...]`. Exit 0 when found, 1 when not, 2 for an
-    /// unknown table.
+    /// The exact code first, else a search of labels, short labels and display labels (accents,
+    /// case and punctuation ignored). Without QUERY: every code offered at `--at` (a value set,
+    /// in the version then in force) or in force (a table), in the source's order. Text output:
+    /// `CODE<TAB>LABEL<TAB>STATUS[...]`; JSON: a list of objects with code, label, status,
+    /// date_fin and replaced_by (short_label, display and offered where they apply). Exit 0
+    /// when found, 1 when not, 2 for an unknown table.
     Lookup(lookup::Args),
     /// Validate demandes: JSON (one demande, an array, or JSON Lines) or CSV collection files.
     ///

@@ -37,10 +37,20 @@ struct CheckRecord<'a> {
     message: Option<String>,
     message_en: Option<String>,
     warning: Option<&'static str>,
+    /// With `--display` only: the display form of a valid value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    display: Option<&'a str>,
 }
 
-/// Writes the line of one checked value.
-pub fn write_check(out: &mut impl Write, format: Format, input: &str, result: &Check) -> io::Result<()> {
+/// Writes the line of one checked value; `display`, its display form (`--display`), replaces
+/// the canonical form in text and is added in JSON.
+pub fn write_check(
+    out: &mut impl Write,
+    format: Format,
+    input: &str,
+    result: &Check,
+    display: Option<&str>,
+) -> io::Result<()> {
     match format {
         // The text lines keep the contract's exact shape; a warning goes to stderr.
         Format::Text => match result.result() {
@@ -48,7 +58,7 @@ pub fn write_check(out: &mut impl Write, format: Format, input: &str, result: &C
                 if let Some(w) = result.warning() {
                     eprintln!("rppsplus: {input}: {} ({})", w.code(), w.message_fr());
                 }
-                writeln!(out, "{input}\tok\t{canonical}")
+                writeln!(out, "{input}\tok\t{}", display.unwrap_or(canonical))
             }
             Err(e) => writeln!(out, "{input}\terror\t{}\t{}", e.code(), e.message_fr()),
         },
@@ -62,6 +72,7 @@ pub fn write_check(out: &mut impl Write, format: Format, input: &str, result: &C
                 message: error.map(|e| e.message_fr()),
                 message_en: error.map(|e| e.to_string()),
                 warning: result.warning().map(|w| w.code().as_str()),
+                display,
             };
             serde_json::to_writer(&mut *out, &record)?;
             writeln!(out)

@@ -1,4 +1,4 @@
-//! The CLI contract of `rppsplus check` (ARCHITECTURE.md), run on the built binary.
+//! The CLI contract (docs/cli.md), run on the built binary.
 
 mod common;
 
@@ -57,6 +57,33 @@ fn test_mode_warns() {
 }
 
 #[test]
+fn display_forms() {
+    let o = rppsplus(
+        &["check", "siret", "--display", "73282932000074", "73282932000075"],
+        b"",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let text = stdout(&o);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "73282932000074\tok\t732 829 320 00074");
+    assert!(
+        lines[1].starts_with("73282932000075\terror\tinvalid_checksum\t"),
+        "{text}"
+    );
+    let o = rppsplus(
+        &["check", "phone", "--display", "--format", "json", "+262692123456"],
+        b"",
+    );
+    let record: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(record["canonical"], "+262692123456");
+    assert_eq!(record["display"], "06 92 12 34 56");
+    // Without --display, the JSON records keep their shape.
+    let o = rppsplus(&["check", "phone", "--format", "json", "+262692123456"], b"");
+    let record: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert!(record.get("display").is_none());
+}
+
+#[test]
 fn usage_errors_exit_2() {
     for args in [
         &["check", "no-such-kind", "1"][..],
@@ -112,6 +139,75 @@ fn lookup_communes() {
     );
     let none = rppsplus(&["lookup", "commune", "zzzzzz"], b"");
     assert_eq!((none.status.code(), none.stdout.is_empty()), (Some(1), true));
+}
+
+#[test]
+fn lookup_without_a_query_lists_every_code_offered() {
+    let o = rppsplus(&["lookup", "JDV_J121", "--format", "json", "--at", "2026-11-22"], b"");
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("a JSON list");
+    let codes: Vec<&str> = v
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|e| e["code"].as_str())
+        .collect();
+    assert_eq!((codes.len(), codes[0], codes[59]), (60, "307", "379"));
+    // The value set is judged at the date: AMP (323) was offered in 2022, not 371.
+    let then = stdout(&rppsplus(&["lookup", "profession", "--at", "2022-09-05"], b""));
+    assert!(
+        then.lines()
+            .any(|l| l.starts_with("323\tAide médico-psychologique\tactive"))
+    );
+    assert!(!then.lines().any(|l| l.starts_with("371\t")));
+    insta::assert_snapshot!(
+        "lookup_list_mode_exercice",
+        stdout(&rppsplus(&["lookup", "mode-exercice", "--at", "2026-02-02"], b""))
+    );
+    let sexe = stdout(&rppsplus(&["lookup", "TRE_R249", "--at", "2026-11-22"], b""));
+    assert_eq!(sexe.lines().count(), 4, "U ended on 2023-12-15");
+}
+
+#[test]
+fn lookup_countries_are_the_portal_s_list() {
+    let o = rppsplus(&["lookup", "pays", "--format", "json", "--at", "2026-11-22"], b"");
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("a JSON list");
+    let v = v.as_array().expect("a list");
+    assert_eq!(v.len(), 217);
+    assert_eq!(
+        (v[0]["code"].as_str(), v[0]["display"].as_str()),
+        (Some("99100"), Some("France"))
+    );
+    assert_eq!(
+        (v[216]["code"].as_str(), v[216]["label"].as_str()),
+        (Some("01"), Some("Non renseigné"))
+    );
+    let old = rppsplus(
+        &["lookup", "pays", "99000", "--format", "json", "--at", "2026-11-22"],
+        b"",
+    );
+    let old: serde_json::Value = serde_json::from_slice(&old.stdout).expect("a JSON list");
+    assert_eq!(
+        (old[0]["status"].as_str(), old[0]["replaced_by"][0].as_str()),
+        (Some("deprecated"), Some("99100"))
+    );
+    let role = rppsplus(
+        &["lookup", "role", "coordination et d'orientation", "--format", "json"],
+        b"",
+    );
+    let role: serde_json::Value = serde_json::from_slice(&role.stdout).expect("a JSON list");
+    assert_eq!(role[0]["short_label"], "Activité de coordination et d'orientation");
+}
+
+#[test]
+fn lookup_names_every_alias() {
+    let help = stdout(&rppsplus(&["lookup", "--help"], b""));
+    let unknown = rppsplus(&["lookup", "no-such-table"], b"");
+    let message = String::from_utf8_lossy(&unknown.stderr).into_owned();
+    for alias in rppsplus_core::nomenclature::aliases().chain(["commune"]) {
+        assert!(help.contains(alias), "{alias} in the help");
+        assert!(message.contains(alias), "{alias} in the error");
+    }
 }
 
 #[test]

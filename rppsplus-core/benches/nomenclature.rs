@@ -1,5 +1,6 @@
-//! Nomenclature hot paths: NOS code lookup, value-set check, commune code lookup and the
-//! commune autocomplete against a naive linear scan of the same data.
+//! Nomenclature hot paths: NOS code lookup, value-set check (at today's version and at an
+//! earlier one), the list of a value set at a date, commune code lookup and the commune
+//! autocomplete against a naive linear scan of the same data.
 //!
 //! Run: `cargo bench -p rppsplus-core --bench nomenclature`. The p99 of the autocomplete
 //! and the first-use time come from `cargo run --release -p rppsplus-core --example
@@ -16,9 +17,16 @@ fn codes(c: &mut Criterion) {
     let r85 = nomenclature::table("TRE_R85-RolePriseCharge").expect("embedded");
     let j121 = nomenclature::portal_value_set("profession").expect("embedded");
     let at = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
+    let earlier = NaiveDate::from_ymd_opt(2022, 9, 5).expect("date");
     let mut group = c.benchmark_group("nos");
     group.bench_function("Table::get(326)", |b| b.iter(|| r85.get(black_box("326"))));
     group.bench_function("ValueSet::check(326)", |b| b.iter(|| j121.check(black_box("326"), at)));
+    group.bench_function("ValueSet::check(323, 2022-09-05)", |b| {
+        b.iter(|| j121.check(black_box("323"), black_box(earlier)))
+    });
+    group.bench_function("list(profession)", |b| {
+        b.iter(|| nomenclature::list(black_box("profession"), at).map(|l| l.len()))
+    });
     group.bench_function("commune::get(13203)", |b| b.iter(|| commune::get(black_box("13203"))));
     group.bench_function("commune::resolve(20004)", |b| {
         b.iter(|| commune::resolve(black_box("20004")))

@@ -72,6 +72,92 @@ names! {
     }
 }
 
+impl FindingCode {
+    /// What the code means, in French, without any value or field: the message of a code
+    /// met without its context (the C face's `rppsplus_result_message`). Findings and errors
+    /// carry their own, more precise messages.
+    ///
+    /// ```
+    /// use rppsplus_core::FindingCode;
+    /// assert_eq!(FindingCode::InvalidChecksum.message_fr(), "la clé de contrôle est fausse");
+    /// ```
+    pub fn message_fr(self) -> &'static str {
+        self.messages().0
+    }
+
+    /// What the code means, in English, without any value or field.
+    ///
+    /// ```
+    /// use rppsplus_core::FindingCode;
+    /// assert_eq!(FindingCode::InvalidChecksum.message_en(), "the check digit does not match");
+    /// ```
+    pub fn message_en(self) -> &'static str {
+        self.messages().1
+    }
+
+    /// The French and English meanings.
+    fn messages(self) -> (&'static str, &'static str) {
+        match self {
+            Self::Required => ("la valeur est obligatoire", "the value is required"),
+            Self::InvalidFormat => (
+                "caractère ou forme non autorisés",
+                "a character or shape that is not allowed",
+            ),
+            Self::InvalidLength => ("le nombre de caractères est faux", "the wrong number of characters"),
+            Self::InvalidChecksum => ("la clé de contrôle est fausse", "the check digit does not match"),
+            Self::InvalidComponent => (
+                "une partie de l'identifiant enfreint une règle de son type",
+                "a part of the identifier breaks a rule of its kind",
+            ),
+            Self::NotMobile => ("ce n'est pas un numéro de mobile", "not a mobile number"),
+            Self::UnknownCode => ("aucune entrée n'a ce code", "no entry has this code"),
+            Self::CodeNotAllowed => (
+                "le code n'est pas proposé par le portail pour ce champ à cette date",
+                "the portal does not offer this code for the field at this date",
+            ),
+            Self::CodeDeprecated => ("le code est obsolète à cette date", "the code has ended at this date"),
+            Self::OutOfRange => (
+                "la valeur est hors des limites plausibles",
+                "the value is out of the plausible range",
+            ),
+            Self::Inconsistent => ("des champs se contredisent", "fields contradict each other"),
+            Self::NotModifiable => ("ce champ ne peut pas être modifié", "this field may not be changed"),
+            Self::NotApplicable => (
+                "ce champ doit être absent pour cette procédure",
+                "this field must be absent for this procedure",
+            ),
+            Self::UnknownField => ("ce champ n'existe pas", "no such field"),
+            Self::TestIdentifier => (
+                "identifiant de test (accepté en mode test uniquement)",
+                "test identifier (accepted in test mode only)",
+            ),
+            Self::InvalidJson => ("ce n'est pas du JSON valide", "not valid JSON"),
+            Self::InvalidCsv => ("structure CSV invalide", "invalid CSV structure"),
+            Self::EncodingConverted => (
+                "le fichier n'était pas en UTF-8 et a été converti",
+                "the file was not UTF-8 and was converted",
+            ),
+            Self::NotAllowedForActor => (
+                "cet acteur ne peut pas envoyer cette procédure",
+                "this actor may not send this procedure",
+            ),
+            Self::Duplicate => ("doublon d'une demande précédente", "duplicate of an earlier demande"),
+            Self::ForeignNumber => (
+                "numéro étranger : seule sa forme internationale a été vérifiée",
+                "foreign number: only its international form was checked",
+            ),
+            Self::OldCode => (
+                "ancien code commune, remplacé par le code actuel",
+                "old commune code, replaced by the current code",
+            ),
+            Self::AlsoPostalCode => (
+                "ce code commune est aussi un code postal",
+                "this commune code is also a postal code",
+            ),
+        }
+    }
+}
+
 impl PartialEq<str> for FindingCode {
     fn eq(&self, other: &str) -> bool {
         self.as_str() == other
@@ -102,6 +188,7 @@ mod tests {
             assert!(seen.insert(name), "{name} twice");
             assert!(name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'), "{name}");
             assert_eq!(name.parse::<FindingCode>(), Ok(*code));
+            assert!(!code.message_fr().is_empty() && !code.message_en().is_empty(), "{name}");
         }
     }
 }

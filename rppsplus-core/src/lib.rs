@@ -28,17 +28,20 @@
 //! |---|---|---|
 //! | identifiers (RPPS, idNat, ADELI, FINESS, SIREN/SIRET, INSEE codes, phone, email, demande number): parsing, canonical forms, keys, confidentiality | [`ids`] | docs/domain.md §2, §7 |
 //! | the ANS NOS tables and value sets, INSEE countries and communes: labels, validity at a date, search | [`nomenclature`] | docs/domain.md §3, docs/data.md |
-//! | the demande: model, fields by procedure, cross-field rules, findings, JSON and CSV readers | [`demande`] | docs/domain.md §4 |
+//! | the demande: model, fields by procedure, cross-field rules, findings, JSON and CSV readers, many demandes on every core (`validate_batches`, `CsvReports::for_each_batch`) | [`demande`] | docs/domain.md §4 |
 //! | the stable codes of findings and errors | [`FindingCode`] | docs/domain.md §4 |
 //! | the closed sets of names (procedures, actors, stages, severities, kinds) | [`names`] | |
 //! | reference dates: the one parser and the one "today" (UTC) | [`date`] | |
+//! | CPx cards: APDUs, PKCS#15 discovery, the holder, the PIN, a simulator, the PC/SC backend | [`cpx`] | docs/cards.md, docs/domain.md §6 |
 //! | the lifecycle: statuts, events, the transition table, history, dossiers, the registry and its journal | [`workflow`] | docs/domain.md §5, docs/lifecycle.md |
 //!
-//! Everything is offline and deterministic; the crate opens no socket, and one file only:
-//! the journal of a [`workflow::Registry`], at the path its caller gives.
+//! Everything is offline and deterministic. The crate opens no socket, and one file: the journal
+//! of a [`workflow::Registry`], at the path its caller gives; with the `pcsc` feature,
+//! `cpx::pcsc` also talks to the platform's smart card service.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod cpx;
 pub mod date;
 pub mod demande;
 mod finding_code;

@@ -6,7 +6,7 @@ use std::fmt::Display;
 use rppsplus_core::ids::{Adeli, IdNatPp, Rpps};
 
 use crate::buffer::{Output, input_str};
-use crate::result::rppsplus_result;
+use crate::result::{RPPSPLUS_RESULT_WRONG_IDNAT_TYPE, rppsplus_result};
 
 /// Parses `input` with `parse`, converts with `convert` and writes the result.
 ///
@@ -36,8 +36,12 @@ fn idnat(s: &str) -> Result<IdNatPp, rppsplus_result> {
 /// Writes the idNat of an RPPS number: `8` + the RPPS number (`10107985318` ->
 /// `810107985318`).
 ///
-/// The input is validated as by `rppsplus_rpps_validate` (strict mode) and its errors are
-/// reported the same way; buffers, outputs and other results as `rppsplus_rpps_validate`.
+/// The input is validated as by `rppsplus_rpps_validate` (strict mode).
+///
+/// Results: those of `rppsplus_rpps_validate` (buffers and outputs alike; there is no
+/// warning to report): the identifier errors of an RPPS number are
+/// `RPPSPLUS_RESULT_INVALID_FORMAT`, `RPPSPLUS_RESULT_INVALID_LENGTH`,
+/// `RPPSPLUS_RESULT_INVALID_CHECKSUM`, `RPPSPLUS_RESULT_INVALID_COMPONENT`.
 ///
 /// # Safety
 ///
@@ -49,22 +53,24 @@ pub unsafe extern "C" fn rppsplus_idnat_from_rpps(
     out: *mut c_char,
     out_cap: usize,
     out_len: *mut usize,
-) -> u32 {
+) -> rppsplus_result {
     ffi_panic_boundary! {
         // SAFETY: the caller's contract.
         unsafe {
             convert(input, input_len, out, out_cap, out_len, |s| Ok(Rpps::parse(s)?), |r| Ok(IdNatPp::from(r)))
         }
-        .into()
     }
 }
 
 /// Writes the RPPS number carried by a person's idNat of type `8` (`810107985318` ->
 /// `10107985318`).
 ///
-/// The input is validated as by `rppsplus_idnat_validate` (strict mode); a valid idNat of
-/// another type gives `RPPSPLUS_RESULT_WRONG_IDNAT_TYPE`. Buffers, outputs and other
-/// results as `rppsplus_rpps_validate`.
+/// The input is validated as by `rppsplus_idnat_validate` (strict mode).
+///
+/// Results: those of `rppsplus_rpps_validate` (buffers and outputs alike): the identifier
+/// errors of an idNat, `RPPSPLUS_RESULT_INVALID_FORMAT`, `RPPSPLUS_RESULT_INVALID_LENGTH`,
+/// `RPPSPLUS_RESULT_INVALID_CHECKSUM`, `RPPSPLUS_RESULT_INVALID_COMPONENT`, and
+/// `RPPSPLUS_RESULT_WRONG_IDNAT_TYPE` for a valid idNat of another type.
 ///
 /// # Safety
 ///
@@ -76,23 +82,25 @@ pub unsafe extern "C" fn rppsplus_idnat_to_rpps(
     out: *mut c_char,
     out_cap: usize,
     out_len: *mut usize,
-) -> u32 {
+) -> rppsplus_result {
     ffi_panic_boundary! {
         // SAFETY: the caller's contract.
         unsafe {
             convert(input, input_len, out, out_cap, out_len, idnat, |id| {
-                id.rpps().ok_or(rppsplus_result::WrongIdnatType)
+                id.rpps().ok_or(RPPSPLUS_RESULT_WRONG_IDNAT_TYPE)
             })
         }
-        .into()
     }
 }
 
 /// Writes the idNat of an ADELI number: `0` + the ADELI number (`349102665` ->
 /// `0349102665`).
 ///
-/// The input is validated as by `rppsplus_adeli_validate` and its errors are reported the
-/// same way; buffers, outputs and other results as `rppsplus_rpps_validate`.
+/// The input is validated as by `rppsplus_adeli_validate`.
+///
+/// Results: those of `rppsplus_rpps_validate` (buffers and outputs alike): the identifier
+/// errors of an ADELI number are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+/// `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_COMPONENT`.
 ///
 /// # Safety
 ///
@@ -104,22 +112,24 @@ pub unsafe extern "C" fn rppsplus_idnat_from_adeli(
     out: *mut c_char,
     out_cap: usize,
     out_len: *mut usize,
-) -> u32 {
+) -> rppsplus_result {
     ffi_panic_boundary! {
         // SAFETY: the caller's contract.
         unsafe {
             convert(input, input_len, out, out_cap, out_len, |s| Ok(Adeli::parse(s)?), |a| Ok(IdNatPp::from(a)))
         }
-        .into()
     }
 }
 
 /// Writes the ADELI number carried by a person's idNat of type `0` (`0349102665` ->
 /// `349102665`).
 ///
-/// The input is validated as by `rppsplus_idnat_validate`; a valid idNat of another type
-/// gives `RPPSPLUS_RESULT_WRONG_IDNAT_TYPE`. Buffers, outputs and other results as
-/// `rppsplus_rpps_validate`.
+/// The input is validated as by `rppsplus_idnat_validate`.
+///
+/// Results: those of `rppsplus_rpps_validate` (buffers and outputs alike): the identifier
+/// errors of an idNat, `RPPSPLUS_RESULT_INVALID_FORMAT`, `RPPSPLUS_RESULT_INVALID_LENGTH`,
+/// `RPPSPLUS_RESULT_INVALID_CHECKSUM`, `RPPSPLUS_RESULT_INVALID_COMPONENT`, and
+/// `RPPSPLUS_RESULT_WRONG_IDNAT_TYPE` for a valid idNat of another type.
 ///
 /// # Safety
 ///
@@ -131,14 +141,13 @@ pub unsafe extern "C" fn rppsplus_idnat_to_adeli(
     out: *mut c_char,
     out_cap: usize,
     out_len: *mut usize,
-) -> u32 {
+) -> rppsplus_result {
     ffi_panic_boundary! {
         // SAFETY: the caller's contract.
         unsafe {
             convert(input, input_len, out, out_cap, out_len, idnat, |id| {
-                id.adeli().ok_or(rppsplus_result::WrongIdnatType)
+                id.adeli().ok_or(RPPSPLUS_RESULT_WRONG_IDNAT_TYPE)
             })
         }
-        .into()
     }
 }

@@ -1,260 +1,200 @@
 //! Identifier validation: one `rppsplus_<kind>_validate` per kind, the generic
-//! `rppsplus_check` and `rppsplus_check_message`, and the enums they take.
+//! `rppsplus_check`, `rppsplus_check_message` and `rppsplus_format` (display forms), and the
+//! values they take and give (`rppsplus_kind`, `rppsplus_mode`, `rppsplus_warning`).
 
-use std::ffi::{CStr, c_char};
+use std::ffi::c_char;
 
-use rppsplus_core::ids::{self, Check, IdKind, Mode, ParseError, Warning};
+use rppsplus_core::FindingCode;
+use rppsplus_core::ids::{self, IdKind, Mode, Warning};
 
-use crate::buffer::{Output, input_str};
-use crate::result::rppsplus_result;
+use crate::buffer::{OptionalOut, Output, input_str};
+use crate::names::{CNames, UNKNOWN, finding_code, from_value};
+use crate::result::{
+    RPPSPLUS_RESULT_INVALID_PARAMETER, RPPSPLUS_RESULT_NULL_PARAMETER, rppsplus_lang, rppsplus_result,
+};
 
-/// The kinds of identifier `rppsplus_check` takes (passed as `uint32_t`). The values are
-/// the order of the core's `IdKind::ALL`.
-#[repr(u32)]
+/// A kind of identifier: `typedef uint32_t rppsplus_kind`, with the `RPPSPLUS_KIND_*`
+/// constants, whose values are the order of the core's `IdKind::ALL` and whose names
+/// (`rppsplus_kind_name`) are the core's. Any other value gives
+/// `RPPSPLUS_RESULT_INVALID_PARAMETER`.
+#[repr(transparent)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum rppsplus_kind {
-    /// RPPS number (`rpps`).
-    Rpps = 0,
-    /// A person's national identifier, idNat_PS (`idnat`).
-    Idnat = 1,
-    /// A structure's national identifier, idNat_Struct (`idnat-structure`).
-    IdnatStructure = 2,
-    /// ADELI number (`adeli`).
-    Adeli = 3,
-    /// FINESS number (`finess`).
-    Finess = 4,
-    /// SIREN number (`siren`).
-    Siren = 5,
-    /// SIRET number (`siret`).
-    Siret = 6,
-    /// RPPS-rang (cabinet) identifier (`rpps-rang`).
-    RppsRang = 7,
-    /// INSEE commune code (`commune`).
-    Commune = 8,
-    /// INSEE country code (`pays`).
-    Pays = 9,
-    /// Mobile phone number (`phone`).
-    Phone = 10,
-    /// Email address (`email`).
-    Email = 11,
-    /// Demande (registration request) number (`numero`).
-    Numero = 12,
-}
+pub struct rppsplus_kind(pub u32);
 
-/// Whether test identities are accepted (passed as `uint32_t`).
-#[repr(u32)]
+/// RPPS number (`rpps`).
+pub const RPPSPLUS_KIND_RPPS: rppsplus_kind = rppsplus_kind(0);
+/// A person's national identifier, idNat_PS (`idnat`).
+pub const RPPSPLUS_KIND_IDNAT: rppsplus_kind = rppsplus_kind(1);
+/// A structure's national identifier, idNat_Struct (`idnat-structure`).
+pub const RPPSPLUS_KIND_IDNAT_STRUCTURE: rppsplus_kind = rppsplus_kind(2);
+/// ADELI number (`adeli`).
+pub const RPPSPLUS_KIND_ADELI: rppsplus_kind = rppsplus_kind(3);
+/// FINESS number (`finess`).
+pub const RPPSPLUS_KIND_FINESS: rppsplus_kind = rppsplus_kind(4);
+/// SIREN number (`siren`).
+pub const RPPSPLUS_KIND_SIREN: rppsplus_kind = rppsplus_kind(5);
+/// SIRET number (`siret`).
+pub const RPPSPLUS_KIND_SIRET: rppsplus_kind = rppsplus_kind(6);
+/// RPPS-rang (cabinet) identifier (`rpps-rang`).
+pub const RPPSPLUS_KIND_RPPS_RANG: rppsplus_kind = rppsplus_kind(7);
+/// INSEE commune code (`commune`).
+pub const RPPSPLUS_KIND_COMMUNE: rppsplus_kind = rppsplus_kind(8);
+/// INSEE country code (`pays`).
+pub const RPPSPLUS_KIND_PAYS: rppsplus_kind = rppsplus_kind(9);
+/// Mobile phone number (`phone`).
+pub const RPPSPLUS_KIND_PHONE: rppsplus_kind = rppsplus_kind(10);
+/// Email address (`email`).
+pub const RPPSPLUS_KIND_EMAIL: rppsplus_kind = rppsplus_kind(11);
+/// Demande (registration request) number (`numero`).
+pub const RPPSPLUS_KIND_NUMERO: rppsplus_kind = rppsplus_kind(12);
+
+/// Whether test identities are accepted: `typedef uint32_t rppsplus_mode`, with the
+/// `RPPSPLUS_MODE_*` constants; any other value gives `RPPSPLUS_RESULT_INVALID_PARAMETER`.
+#[repr(transparent)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum rppsplus_mode {
-    /// Production identifiers only: an RPPS number starts with `1`.
-    Strict = 0,
-    /// ANS test identities (RPPS numbers starting with `99`...) are accepted too, with the
-    /// warning `RPPSPLUS_WARNING_TEST_IDENTIFIER`.
-    Test = 1,
-}
+pub struct rppsplus_mode(pub u32);
 
-/// A non-blocking remark on a valid identifier, written by `rppsplus_check` (as
-/// `uint32_t`).
-#[repr(u32)]
+/// Production identifiers only: an RPPS number starts with `1`.
+pub const RPPSPLUS_MODE_STRICT: rppsplus_mode = rppsplus_mode(0);
+/// ANS test identities (RPPS numbers starting with `99`...) are accepted too, with the
+/// warning `RPPSPLUS_WARNING_TEST_IDENTIFIER`.
+pub const RPPSPLUS_MODE_TEST: rppsplus_mode = rppsplus_mode(1);
+
+/// A non-blocking remark on a valid identifier: `typedef uint32_t rppsplus_warning`, with
+/// the `RPPSPLUS_WARNING_*` constants, written by `rppsplus_check` and the
+/// `rppsplus_<kind>_validate` functions. The names (`rppsplus_warning_name`) are the core's
+/// finding codes.
+#[repr(transparent)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum rppsplus_warning {
-    /// No remark.
-    None = 0,
-    /// An ANS test identity, accepted in `RPPSPLUS_MODE_TEST` only.
-    TestIdentifier = 1,
-    /// A foreign phone number: only its international form was checked.
-    ForeignNumber = 2,
-    /// An old commune code, resolved to the current one (the canonical output).
-    OldCode = 3,
-    /// A commune code that is also the postal code of other communes.
-    AlsoPostalCode = 4,
-    /// A remark this version of the C API has no dedicated value for (not produced by
-    /// this version; `rppsplus_check_message` gives its text).
-    Unknown = 255,
-}
+pub struct rppsplus_warning(pub u32);
 
-/// The language of messages (passed as `uint32_t`).
-#[repr(u32)]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum rppsplus_lang {
-    /// French, the users' language.
-    Fr = 0,
-    /// English.
-    En = 1,
-}
+/// No remark (`none`).
+pub const RPPSPLUS_WARNING_NONE: rppsplus_warning = rppsplus_warning(0);
+/// An ANS test identity, accepted in `RPPSPLUS_MODE_TEST` only (`test_identifier`).
+pub const RPPSPLUS_WARNING_TEST_IDENTIFIER: rppsplus_warning = rppsplus_warning(1);
+/// A foreign phone number: only its international form was checked (`foreign_number`).
+pub const RPPSPLUS_WARNING_FOREIGN_NUMBER: rppsplus_warning = rppsplus_warning(2);
+/// An old commune code, resolved to the current one, the canonical output (`old_code`).
+pub const RPPSPLUS_WARNING_OLD_CODE: rppsplus_warning = rppsplus_warning(3);
+/// A commune code that is also the postal code of other communes (`also_postal_code`).
+pub const RPPSPLUS_WARNING_ALSO_POSTAL_CODE: rppsplus_warning = rppsplus_warning(4);
+/// A remark this version of the C API has no value for (`unknown`; not produced by this
+/// version; `rppsplus_check_message` gives its text).
+pub const RPPSPLUS_WARNING_UNKNOWN: rppsplus_warning = rppsplus_warning(255);
 
-impl rppsplus_kind {
-    /// Every kind, in value order.
-    pub(crate) const ALL: [rppsplus_kind; 13] = [
-        Self::Rpps,
-        Self::Idnat,
-        Self::IdnatStructure,
-        Self::Adeli,
-        Self::Finess,
-        Self::Siren,
-        Self::Siret,
-        Self::RppsRang,
-        Self::Commune,
-        Self::Pays,
-        Self::Phone,
-        Self::Email,
-        Self::Numero,
-    ];
-
-    /// The core kind of a `uint32_t` from C: its index in `IdKind::ALL`.
-    fn core(kind: u32) -> Result<IdKind, rppsplus_result> {
-        usize::try_from(kind)
-            .ok()
-            .and_then(|i| IdKind::ALL.get(i).copied())
-            .ok_or(rppsplus_result::InvalidParameter)
-    }
-
-    /// The core name, NUL-terminated (`IdKind::name()`; checked by the tests).
-    fn name(self) -> &'static CStr {
-        match self {
-            Self::Rpps => c"rpps",
-            Self::Idnat => c"idnat",
-            Self::IdnatStructure => c"idnat-structure",
-            Self::Adeli => c"adeli",
-            Self::Finess => c"finess",
-            Self::Siren => c"siren",
-            Self::Siret => c"siret",
-            Self::RppsRang => c"rpps-rang",
-            Self::Commune => c"commune",
-            Self::Pays => c"pays",
-            Self::Phone => c"phone",
-            Self::Email => c"email",
-            Self::Numero => c"numero",
-        }
-    }
-}
+/// The warnings with a value, and the core's finding code each one is.
+const WARNINGS: [(rppsplus_warning, FindingCode); 4] = [
+    (RPPSPLUS_WARNING_TEST_IDENTIFIER, FindingCode::TestIdentifier),
+    (RPPSPLUS_WARNING_FOREIGN_NUMBER, FindingCode::ForeignNumber),
+    (RPPSPLUS_WARNING_OLD_CODE, FindingCode::OldCode),
+    (RPPSPLUS_WARNING_ALSO_POSTAL_CODE, FindingCode::AlsoPostalCode),
+];
 
 impl rppsplus_mode {
-    pub(crate) fn core(mode: u32) -> Result<Mode, rppsplus_result> {
-        match mode {
-            0 => Ok(Mode::Strict),
-            1 => Ok(Mode::Test),
-            _ => Err(rppsplus_result::InvalidParameter),
+    /// The core's mode; `INVALID_PARAMETER` for any other value.
+    pub(crate) fn core(self) -> Result<Mode, rppsplus_result> {
+        match self {
+            RPPSPLUS_MODE_STRICT => Ok(Mode::Strict),
+            RPPSPLUS_MODE_TEST => Ok(Mode::Test),
+            _ => Err(RPPSPLUS_RESULT_INVALID_PARAMETER),
         }
     }
 }
 
 impl rppsplus_warning {
-    /// Every value but `Unknown`, in value order.
-    const ALL: [rppsplus_warning; 5] = [
-        Self::None,
-        Self::TestIdentifier,
-        Self::ForeignNumber,
-        Self::OldCode,
-        Self::AlsoPostalCode,
-    ];
-
-    fn from_core(warning: Option<Warning>) -> Self {
-        match warning {
-            None => Self::None,
-            Some(Warning::TestIdentifier) => Self::TestIdentifier,
-            Some(Warning::ForeignNumber) => Self::ForeignNumber,
-            Some(Warning::OldCode) => Self::OldCode,
-            Some(Warning::AlsoPostalCode(_)) => Self::AlsoPostalCode,
-            // `Warning` is non-exhaustive.
-            Some(_) => Self::Unknown,
-        }
-    }
-
-    /// The core code, NUL-terminated (`Warning::code()`; checked by the tests).
-    fn name(self) -> &'static CStr {
-        match self {
-            Self::None => c"none",
-            Self::TestIdentifier => c"test_identifier",
-            Self::ForeignNumber => c"foreign_number",
-            Self::OldCode => c"old_code",
-            Self::AlsoPostalCode => c"also_postal_code",
-            Self::Unknown => c"unknown",
-        }
+    /// The value of the core's warning, by its finding code.
+    fn of(warning: Option<Warning>) -> Self {
+        warning.map_or(RPPSPLUS_WARNING_NONE, |w| {
+            WARNINGS
+                .iter()
+                .find(|(_, code)| *code == w.code())
+                .map_or(RPPSPLUS_WARNING_UNKNOWN, |(value, _)| *value)
+        })
     }
 }
 
-impl rppsplus_lang {
-    pub(crate) fn from_u32(lang: u32) -> Result<Self, rppsplus_result> {
-        match lang {
-            0 => Ok(Self::Fr),
-            1 => Ok(Self::En),
-            _ => Err(rppsplus_result::InvalidParameter),
-        }
-    }
+/// The core's names of the kinds, with a NUL.
+static KIND_NAMES: CNames<{ IdKind::NAMES.len() }> = CNames::new(IdKind::NAMES);
 
-    /// The core's message for an error.
-    fn error_message(self, error: &ParseError) -> String {
-        match self {
-            Self::Fr => error.message_fr(),
-            Self::En => error.to_string(),
-        }
-    }
-
-    /// The core's message for a warning.
-    fn warning_message(self, warning: Warning) -> String {
-        match self {
-            Self::Fr => warning.message_fr(),
-            Self::En => warning.message_en(),
-        }
-    }
-}
-
-/// The body of every `rppsplus_<kind>_validate`.
+/// The input of every identifier function, once its outputs' pointers are checked: `input`
+/// NULL-checked first, then `values` (the kind, mode, language..., read from their
+/// integers by the caller: an error there is reported only now), then the UTF-8 of `input`.
 ///
 /// # Safety
 ///
-/// The contracts of [`input_str`] and [`Output::new`].
+/// The contract of [`input_str`].
+unsafe fn identifier_input<'a, T>(
+    input: *const c_char,
+    input_len: usize,
+    values: Result<T, rppsplus_result>,
+) -> Result<(T, &'a str), rppsplus_result> {
+    if input.is_null() {
+        return Err(RPPSPLUS_RESULT_NULL_PARAMETER);
+    }
+    let values = values?;
+    // SAFETY: forwarded to the caller.
+    Ok((values, unsafe { input_str(input, input_len) }?))
+}
+
+/// The body of every `rppsplus_<kind>_validate` and of `rppsplus_check`: the pointers
+/// first, then `kind` and `mode` (an error there is reported only now), then the input, then
+/// the core's `check`; every output on success only (and `*out_len` on `INSUFFICIENT_SIZE`).
+///
+/// # Safety
+///
+/// The contracts of [`input_str`], [`Output::new`] and [`OptionalOut::new`].
+#[allow(clippy::too_many_arguments)]
 unsafe fn validate(
-    kind: IdKind,
+    kind: Result<IdKind, rppsplus_result>,
+    mode: Result<Mode, rppsplus_result>,
     input: *const c_char,
     input_len: usize,
     out: *mut c_char,
     out_cap: usize,
     out_len: *mut usize,
+    warning_out: *mut rppsplus_warning,
 ) -> Result<(), rppsplus_result> {
     // SAFETY: forwarded to the caller.
-    let output = unsafe { Output::new(out, out_cap, out_len) }?;
+    let (output, warning_out) = unsafe { (Output::new(out, out_cap, out_len)?, OptionalOut::new(warning_out)) };
     // SAFETY: forwarded to the caller.
-    let s = unsafe { input_str(input, input_len) }?;
-    output.write(ids::check(kind, s, Mode::Strict).result()?)
+    let ((kind, mode), s) = unsafe { identifier_input(input, input_len, kind.and_then(|k| Ok((k, mode?)))) }?;
+    let check = ids::check(kind, s, mode);
+    output.write(check.result()?)?;
+    warning_out.set(rppsplus_warning::of(check.warning()));
+    Ok(())
 }
 
-/// Checks the parameters of `rppsplus_check` and runs the core's `check`.
+/// Validates an RPPS number (11 digits, Luhn key, starting with `1`: strict mode) and writes
+/// its canonical form (the 11 digits).
+///
+/// Like every `rppsplus_<kind>_validate` function (one per `rppsplus_kind`, strict mode):
+/// `input` points to `input_len` bytes of UTF-8 (no NUL terminator needed; a NUL byte is an
+/// invalid character); spaces, dots and dashes are accepted as separators. On success `out`
+/// receives the canonical form and a NUL, `*out_len` its length without the NUL, and
+/// `*warning_out` (unless `warning_out` is NULL) an `rppsplus_warning`: the same answer as
+/// `rppsplus_check` with this kind in `RPPSPLUS_MODE_STRICT`. Pass `out = NULL, out_cap = 0`
+/// to ask only for validity and length (the result is then `INSUFFICIENT_SIZE` for a valid
+/// input).
+///
+/// Results:
+/// - `RPPSPLUS_RESULT_OK`: valid; `out`, `*out_len` and `*warning_out` are written;
+/// - `RPPSPLUS_RESULT_INSUFFICIENT_SIZE`: valid, but `out_cap` < canonical length + 1: only
+///   `*out_len` is written, the length needed; retry with `*out_len + 1` bytes;
+/// - an identifier error, nothing written (each kind's function lists its own; for an RPPS
+///   number `RPPSPLUS_RESULT_INVALID_FORMAT`, `RPPSPLUS_RESULT_INVALID_LENGTH`,
+///   `RPPSPLUS_RESULT_INVALID_CHECKSUM`, `RPPSPLUS_RESULT_INVALID_COMPONENT`);
+///   `RPPSPLUS_RESULT_INVALID_IDENTIFIER` is reserved for a core error this version has no
+///   code for; `rppsplus_check_message` explains each;
+/// - `RPPSPLUS_RESULT_NULL_PARAMETER`: `input` or `out_len` NULL (even with `input_len`
+///   0), or `out` NULL with `out_cap > 0`;
+/// - `RPPSPLUS_RESULT_INVALID_UTF8`; `RPPSPLUS_RESULT_INVALID_PARAMETER` (`input_len` >
+///   `PTRDIFF_MAX`); `RPPSPLUS_RESULT_PANIC`.
 ///
 /// # Safety
 ///
-/// The contract of [`input_str`].
-unsafe fn run_check(kind: u32, mode: u32, input: *const c_char, input_len: usize) -> Result<Check, rppsplus_result> {
-    let kind = rppsplus_kind::core(kind)?;
-    let mode = rppsplus_mode::core(mode)?;
-    // SAFETY: forwarded to the caller.
-    let s = unsafe { input_str(input, input_len) }?;
-    Ok(ids::check(kind, s, mode))
-}
-
-/// Validates an RPPS number (11 digits, Luhn key, starting with `1`: strict mode) and
-/// writes its canonical form (the 11 digits).
-///
-/// Like every `rppsplus_<kind>_validate` function: `input` points to `input_len` bytes of
-/// UTF-8 (no NUL terminator needed; a NUL byte is an invalid character); spaces, dots and
-/// dashes are accepted as separators. On `RPPSPLUS_RESULT_OK`, `out` receives the canonical
-/// form and a NUL, `*out_len` its length without the NUL. When `out_cap` is too small
-/// (canonical length + 1 > `out_cap`), the result is `RPPSPLUS_RESULT_INSUFFICIENT_SIZE`,
-/// `*out_len` is the length needed and `out` holds an empty string if `out_cap > 0`; pass
-/// `out = NULL, out_cap = 0` to ask only for validity and length. On any other result
-/// nothing is written. `input` and `out_len` must not be NULL; `out` must not overlap
-/// `input`.
-///
-/// Returns `RPPSPLUS_RESULT_OK`, `RPPSPLUS_RESULT_INSUFFICIENT_SIZE`, an identifier error
-/// (`RPPSPLUS_RESULT_INVALID_FORMAT`, `_INVALID_LENGTH`, `_INVALID_CHECKSUM`,
-/// `_INVALID_COMPONENT`, `_NOT_MOBILE`), `RPPSPLUS_RESULT_NULL_PARAMETER`,
-/// `RPPSPLUS_RESULT_INVALID_UTF8`, `RPPSPLUS_RESULT_INVALID_PARAMETER` (`input_len` >
-/// `PTRDIFF_MAX`) or `RPPSPLUS_RESULT_PANIC`.
-///
-/// # Safety
-///
-/// `input` must point to `input_len` readable bytes, `out` (unless NULL) to `out_cap`
-/// writable bytes, `out_len` to a writable `size_t`.
+/// `input` points to `input_len` readable bytes, `out` (unless NULL) to `out_cap` writable
+/// bytes, `out_len` to a writable `size_t`, `warning_out` (unless NULL) to a writable
+/// `rppsplus_warning`; outputs do not overlap `input`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rppsplus_rpps_validate(
     input: *const c_char,
@@ -262,14 +202,19 @@ pub unsafe extern "C" fn rppsplus_rpps_validate(
     out: *mut c_char,
     out_cap: usize,
     out_len: *mut usize,
-) -> u32 {
+    warning_out: *mut rppsplus_warning,
+) -> rppsplus_result {
     // SAFETY: the caller's contract, documented above.
-    ffi_panic_boundary! { unsafe { validate(IdKind::Rpps, input, input_len, out, out_cap, out_len) }.into() }
+    ffi_panic_boundary! { unsafe { validate(Ok(IdKind::Rpps), Ok(Mode::Strict), input, input_len, out, out_cap, out_len, warning_out) } }
 }
 
 /// Validates a person's national identifier, idNat_PS (TRE_G08: `8`+RPPS, `0`+ADELI,
 /// `3`+FINESS`/`local...; an RPPS part in strict mode) and writes its canonical form.
-/// Arguments, outputs and results as `rppsplus_rpps_validate`.
+///
+/// Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+/// errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+/// `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_CHECKSUM`,
+/// `RPPSPLUS_RESULT_INVALID_COMPONENT`.
 ///
 /// # Safety
 ///
@@ -281,14 +226,19 @@ pub unsafe extern "C" fn rppsplus_idnat_validate(
     out: *mut c_char,
     out_cap: usize,
     out_len: *mut usize,
-) -> u32 {
-    // SAFETY: the caller's contract.
-    ffi_panic_boundary! { unsafe { validate(IdKind::IdNat, input, input_len, out, out_cap, out_len) }.into() }
+    warning_out: *mut rppsplus_warning,
+) -> rppsplus_result {
+    // SAFETY: the caller's contract, documented above.
+    ffi_panic_boundary! { unsafe { validate(Ok(IdKind::IdNat), Ok(Mode::Strict), input, input_len, out, out_cap, out_len, warning_out) } }
 }
 
 /// Validates a structure's national identifier, idNat_Struct (TRE_G07: `1`+FINESS,
 /// `2`+SIREN, `3`+SIRET, `4`+RPPS-rang, `0`+ADELI-rang) and writes its canonical form.
-/// Arguments, outputs and results as `rppsplus_rpps_validate`.
+///
+/// Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+/// errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+/// `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_CHECKSUM`,
+/// `RPPSPLUS_RESULT_INVALID_COMPONENT`.
 ///
 /// # Safety
 ///
@@ -300,13 +250,18 @@ pub unsafe extern "C" fn rppsplus_idnat_structure_validate(
     out: *mut c_char,
     out_cap: usize,
     out_len: *mut usize,
-) -> u32 {
-    // SAFETY: the caller's contract.
-    ffi_panic_boundary! { unsafe { validate(IdKind::IdNatStructure, input, input_len, out, out_cap, out_len) }.into() }
+    warning_out: *mut rppsplus_warning,
+) -> rppsplus_result {
+    // SAFETY: the caller's contract, documented above.
+    ffi_panic_boundary! { unsafe { validate(Ok(IdKind::IdNatStructure), Ok(Mode::Strict), input, input_len, out, out_cap, out_len, warning_out) } }
 }
 
 /// Validates an ADELI number (9 characters starting with a departement) and writes its
-/// canonical form. Arguments, outputs and results as `rppsplus_rpps_validate`.
+/// canonical form.
+///
+/// Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+/// errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+/// `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_COMPONENT`.
 ///
 /// # Safety
 ///
@@ -318,13 +273,19 @@ pub unsafe extern "C" fn rppsplus_adeli_validate(
     out: *mut c_char,
     out_cap: usize,
     out_len: *mut usize,
-) -> u32 {
-    // SAFETY: the caller's contract.
-    ffi_panic_boundary! { unsafe { validate(IdKind::Adeli, input, input_len, out, out_cap, out_len) }.into() }
+    warning_out: *mut rppsplus_warning,
+) -> rppsplus_result {
+    // SAFETY: the caller's contract, documented above.
+    ffi_panic_boundary! { unsafe { validate(Ok(IdKind::Adeli), Ok(Mode::Strict), input, input_len, out, out_cap, out_len, warning_out) } }
 }
 
 /// Validates a FINESS number (9 characters: departement, digits, Luhn key) and writes its
-/// canonical form. Arguments, outputs and results as `rppsplus_rpps_validate`.
+/// canonical form.
+///
+/// Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+/// errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+/// `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_CHECKSUM`,
+/// `RPPSPLUS_RESULT_INVALID_COMPONENT`.
 ///
 /// # Safety
 ///
@@ -336,13 +297,17 @@ pub unsafe extern "C" fn rppsplus_finess_validate(
     out: *mut c_char,
     out_cap: usize,
     out_len: *mut usize,
-) -> u32 {
-    // SAFETY: the caller's contract.
-    ffi_panic_boundary! { unsafe { validate(IdKind::Finess, input, input_len, out, out_cap, out_len) }.into() }
+    warning_out: *mut rppsplus_warning,
+) -> rppsplus_result {
+    // SAFETY: the caller's contract, documented above.
+    ffi_panic_boundary! { unsafe { validate(Ok(IdKind::Finess), Ok(Mode::Strict), input, input_len, out, out_cap, out_len, warning_out) } }
 }
 
 /// Validates a SIREN number (9 digits, Luhn key) and writes its canonical form.
-/// Arguments, outputs and results as `rppsplus_rpps_validate`.
+///
+/// Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+/// errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+/// `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_CHECKSUM`.
 ///
 /// # Safety
 ///
@@ -354,13 +319,18 @@ pub unsafe extern "C" fn rppsplus_siren_validate(
     out: *mut c_char,
     out_cap: usize,
     out_len: *mut usize,
-) -> u32 {
-    // SAFETY: the caller's contract.
-    ffi_panic_boundary! { unsafe { validate(IdKind::Siren, input, input_len, out, out_cap, out_len) }.into() }
+    warning_out: *mut rppsplus_warning,
+) -> rppsplus_result {
+    // SAFETY: the caller's contract, documented above.
+    ffi_panic_boundary! { unsafe { validate(Ok(IdKind::Siren), Ok(Mode::Strict), input, input_len, out, out_cap, out_len, warning_out) } }
 }
 
 /// Validates a SIRET number (14 digits: SIREN + establishment, Luhn key) and writes its
-/// canonical form. Arguments, outputs and results as `rppsplus_rpps_validate`.
+/// canonical form.
+///
+/// Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+/// errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+/// `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_CHECKSUM`.
 ///
 /// # Safety
 ///
@@ -372,14 +342,19 @@ pub unsafe extern "C" fn rppsplus_siret_validate(
     out: *mut c_char,
     out_cap: usize,
     out_len: *mut usize,
-) -> u32 {
-    // SAFETY: the caller's contract.
-    ffi_panic_boundary! { unsafe { validate(IdKind::Siret, input, input_len, out, out_cap, out_len) }.into() }
+    warning_out: *mut rppsplus_warning,
+) -> rppsplus_result {
+    // SAFETY: the caller's contract, documented above.
+    ffi_panic_boundary! { unsafe { validate(Ok(IdKind::Siret), Ok(Mode::Strict), input, input_len, out, out_cap, out_len, warning_out) } }
 }
 
 /// Validates an RPPS-rang (cabinet) identifier (14 digits: an RPPS number and its rang;
-/// strict mode) and writes its canonical form. Arguments, outputs and results as
-/// `rppsplus_rpps_validate`.
+/// strict mode) and writes its canonical form.
+///
+/// Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+/// errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+/// `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_CHECKSUM`,
+/// `RPPSPLUS_RESULT_INVALID_COMPONENT`.
 ///
 /// # Safety
 ///
@@ -391,14 +366,19 @@ pub unsafe extern "C" fn rppsplus_rpps_rang_validate(
     out: *mut c_char,
     out_cap: usize,
     out_len: *mut usize,
-) -> u32 {
-    // SAFETY: the caller's contract.
-    ffi_panic_boundary! { unsafe { validate(IdKind::RppsRang, input, input_len, out, out_cap, out_len) }.into() }
+    warning_out: *mut rppsplus_warning,
+) -> rppsplus_result {
+    // SAFETY: the caller's contract, documented above.
+    ffi_panic_boundary! { unsafe { validate(Ok(IdKind::RppsRang), Ok(Mode::Strict), input, input_len, out, out_cap, out_len, warning_out) } }
 }
 
-/// Validates an INSEE commune code (5 characters, `2A`/`2B` for Corsica) and writes its
-/// canonical form (upper case). Arguments, outputs and results as
-/// `rppsplus_rpps_validate`.
+/// Validates an INSEE commune code (5 characters, `2A`/`2B` for Corsica; the commune must
+/// exist) and writes its canonical form: the current code (an old code such as `20004`
+/// gives `2A004`, with the warning `RPPSPLUS_WARNING_OLD_CODE`).
+///
+/// Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+/// errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+/// `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_UNKNOWN_CODE`.
 ///
 /// # Safety
 ///
@@ -410,13 +390,19 @@ pub unsafe extern "C" fn rppsplus_commune_validate(
     out: *mut c_char,
     out_cap: usize,
     out_len: *mut usize,
-) -> u32 {
-    // SAFETY: the caller's contract.
-    ffi_panic_boundary! { unsafe { validate(IdKind::Commune, input, input_len, out, out_cap, out_len) }.into() }
+    warning_out: *mut rppsplus_warning,
+) -> rppsplus_result {
+    // SAFETY: the caller's contract, documented above.
+    ffi_panic_boundary! { unsafe { validate(Ok(IdKind::Commune), Ok(Mode::Strict), input, input_len, out, out_cap, out_len, warning_out) } }
 }
 
-/// Validates an INSEE country code (5 digits starting with `99`) and writes its canonical
-/// form. Arguments, outputs and results as `rppsplus_rpps_validate`.
+/// Validates an INSEE country code (5 digits starting with `99`; the country must exist)
+/// and writes its canonical form.
+///
+/// Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+/// errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+/// `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_COMPONENT`,
+/// `RPPSPLUS_RESULT_UNKNOWN_CODE`.
 ///
 /// # Safety
 ///
@@ -428,15 +414,20 @@ pub unsafe extern "C" fn rppsplus_pays_validate(
     out: *mut c_char,
     out_cap: usize,
     out_len: *mut usize,
-) -> u32 {
-    // SAFETY: the caller's contract.
-    ffi_panic_boundary! { unsafe { validate(IdKind::Pays, input, input_len, out, out_cap, out_len) }.into() }
+    warning_out: *mut rppsplus_warning,
+) -> rppsplus_result {
+    // SAFETY: the caller's contract, documented above.
+    ffi_panic_boundary! { unsafe { validate(Ok(IdKind::Pays), Ok(Mode::Strict), input, input_len, out, out_cap, out_len, warning_out) } }
 }
 
 /// Validates a mobile phone number (French mobile ranges, including overseas; foreign
-/// numbers in international form) and writes its canonical E.164 form (`+33612345678`).
-/// Use `rppsplus_check` to learn whether it is a foreign number. Arguments, outputs and
-/// results as `rppsplus_rpps_validate`.
+/// numbers in international form, with the warning `RPPSPLUS_WARNING_FOREIGN_NUMBER`) and
+/// writes its canonical E.164 form (`+33612345678`).
+///
+/// Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+/// errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+/// `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_COMPONENT`,
+/// `RPPSPLUS_RESULT_NOT_MOBILE`.
 ///
 /// # Safety
 ///
@@ -448,13 +439,17 @@ pub unsafe extern "C" fn rppsplus_phone_validate(
     out: *mut c_char,
     out_cap: usize,
     out_len: *mut usize,
-) -> u32 {
-    // SAFETY: the caller's contract.
-    ffi_panic_boundary! { unsafe { validate(IdKind::Phone, input, input_len, out, out_cap, out_len) }.into() }
+    warning_out: *mut rppsplus_warning,
+) -> rppsplus_result {
+    // SAFETY: the caller's contract, documented above.
+    ffi_panic_boundary! { unsafe { validate(Ok(IdKind::Phone), Ok(Mode::Strict), input, input_len, out, out_cap, out_len, warning_out) } }
 }
 
-/// Validates an email address and writes its canonical form. Arguments, outputs and
-/// results as `rppsplus_rpps_validate`.
+/// Validates an email address and writes its canonical form.
+///
+/// Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+/// errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+/// `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_COMPONENT`.
 ///
 /// # Safety
 ///
@@ -466,13 +461,17 @@ pub unsafe extern "C" fn rppsplus_email_validate(
     out: *mut c_char,
     out_cap: usize,
     out_len: *mut usize,
-) -> u32 {
-    // SAFETY: the caller's contract.
-    ffi_panic_boundary! { unsafe { validate(IdKind::Email, input, input_len, out, out_cap, out_len) }.into() }
+    warning_out: *mut rppsplus_warning,
+) -> rppsplus_result {
+    // SAFETY: the caller's contract, documented above.
+    ffi_panic_boundary! { unsafe { validate(Ok(IdKind::Email), Ok(Mode::Strict), input, input_len, out, out_cap, out_len, warning_out) } }
 }
 
 /// Validates a demande (registration request) number and writes its canonical form.
-/// Arguments, outputs and results as `rppsplus_rpps_validate`.
+///
+/// Results: those of `rppsplus_rpps_validate` (arguments and outputs alike); the identifier
+/// errors of this kind are `RPPSPLUS_RESULT_INVALID_FORMAT`,
+/// `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_COMPONENT`.
 ///
 /// # Safety
 ///
@@ -484,132 +483,193 @@ pub unsafe extern "C" fn rppsplus_numero_validate(
     out: *mut c_char,
     out_cap: usize,
     out_len: *mut usize,
-) -> u32 {
-    // SAFETY: the caller's contract.
-    ffi_panic_boundary! { unsafe { validate(IdKind::Numero, input, input_len, out, out_cap, out_len) }.into() }
+    warning_out: *mut rppsplus_warning,
+) -> rppsplus_result {
+    // SAFETY: the caller's contract, documented above.
+    ffi_panic_boundary! { unsafe { validate(Ok(IdKind::Numero), Ok(Mode::Strict), input, input_len, out, out_cap, out_len, warning_out) } }
 }
 
-/// Validates `input` as an identifier of `kind` (an `rppsplus_kind` value) in `mode`
-/// (`RPPSPLUS_MODE_STRICT` or `RPPSPLUS_MODE_TEST`), writes its canonical form like
-/// `rppsplus_rpps_validate`, and its warning (an `rppsplus_warning` value) to
-/// `*warning_out`.
+/// Validates `input` as an identifier of `kind` (an `rppsplus_kind`) in `mode`
+/// (`RPPSPLUS_MODE_STRICT` or `RPPSPLUS_MODE_TEST`): the core's `check`, the one meaning of
+/// "valid" on every face. Outputs like `rppsplus_rpps_validate`: the canonical form, and the
+/// warning to `*warning_out` (which may be NULL).
 ///
-/// `warning_out` may be NULL (the warning is then not reported); when not NULL it is
-/// written on `RPPSPLUS_RESULT_OK` and on `RPPSPLUS_RESULT_INSUFFICIENT_SIZE`, like
-/// `*out_len`. An unknown `kind` or `mode` gives `RPPSPLUS_RESULT_INVALID_PARAMETER`. Other
-/// arguments and results as `rppsplus_rpps_validate`.
+/// Results: those of `rppsplus_rpps_validate`, and `RPPSPLUS_RESULT_INVALID_PARAMETER` when
+/// `kind` is not an `rppsplus_kind` or `mode` not an `rppsplus_mode` (checked after the
+/// pointers, before the input).
 ///
 /// # Safety
 ///
-/// As `rppsplus_rpps_validate`; `warning_out`, unless NULL, must point to a writable
-/// `uint32_t`.
+/// As `rppsplus_rpps_validate`.
 #[unsafe(no_mangle)]
+#[allow(clippy::too_many_arguments)]
 pub unsafe extern "C" fn rppsplus_check(
-    kind: u32,
-    mode: u32,
+    kind: rppsplus_kind,
+    mode: rppsplus_mode,
     input: *const c_char,
     input_len: usize,
     out: *mut c_char,
     out_cap: usize,
     out_len: *mut usize,
-    warning_out: *mut u32,
-) -> u32 {
+    warning_out: *mut rppsplus_warning,
+) -> rppsplus_result {
     ffi_panic_boundary! {
-        let run = || -> Result<(), rppsplus_result> {
-            // SAFETY: the caller's contract.
-            let output = unsafe { Output::new(out, out_cap, out_len) }?;
-            // SAFETY: the caller's contract.
-            let check = unsafe { run_check(kind, mode, input, input_len) }?;
-            let warning = rppsplus_warning::from_core(check.warning());
-            let written = output.write(check.result()?);
-            if !warning_out.is_null() {
-                // SAFETY: not NULL, writable (caller).
-                unsafe { *warning_out = warning as u32 };
-            }
-            written
-        };
-        run().into()
+        let (kind, mode) = (from_value::<IdKind>(kind.0), mode.core());
+        // SAFETY: the caller's contract.
+        unsafe { validate(kind, mode, input, input_len, out, out_cap, out_len, warning_out) }
+    }
+}
+
+/// Whether `input` is a valid identifier of `kind` (an `rppsplus_kind`): what the core's
+/// `check` accepts in strict mode, the one meaning of `is_valid` on every face (the Rust
+/// `is_valid` functions, Python's `is_valid`). For commune and country codes the code must
+/// exist. False, never an error, for anything else: an invalid input, invalid UTF-8, a
+/// NULL `input`, a `kind` that is not an `rppsplus_kind`, a length above `PTRDIFF_MAX`, a
+/// caught panic. Use `rppsplus_check` to learn why.
+///
+/// # Safety
+///
+/// `input` (unless NULL) points to `input_len` readable bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn rppsplus_is_valid(kind: rppsplus_kind, input: *const c_char, input_len: usize) -> bool {
+    ffi_panic_boundary! {
+        default = false;
+        // SAFETY: the caller's contract.
+        match (from_value::<IdKind>(kind.0), unsafe { input_str(input, input_len) }) {
+            (Ok(kind), Ok(s)) => ids::check(kind, s, Mode::Strict).is_valid(),
+            _ => false,
+        }
     }
 }
 
 /// Writes the message explaining the outcome of `rppsplus_check` for the same `kind`,
-/// `mode` and input, in `lang` (`RPPSPLUS_LANG_FR` or `RPPSPLUS_LANG_EN`): the core's
-/// error message when the input is invalid (for an RPPS number with a wrong key, in
-/// English: `"RPPS number: the check digit does not match"`), the warning's message when
-/// it is valid with a warning, an empty string when it is valid without one. Messages
-/// never repeat the input.
+/// `mode` and input, in `lang` (`RPPSPLUS_LANG_FR` or `RPPSPLUS_LANG_EN`), UTF-8: the
+/// core's error message when the input is invalid (an RPPS number with a wrong key, in
+/// English: `"RPPS number: the check digit does not match"`; a position counts from 1 in
+/// both languages), the warning's message when it is valid with a warning, an empty string
+/// when it is valid without one. Messages never repeat the input.
 ///
-/// The message (UTF-8) goes to `buf` with the conventions of `rppsplus_rpps_validate`'s
-/// `out`, `out_cap` and `out_len`. The result describes this call, not the input's
-/// validity: `RPPSPLUS_RESULT_OK` when the message was written whether or not the input is
-/// valid, `RPPSPLUS_RESULT_INSUFFICIENT_SIZE`, `RPPSPLUS_RESULT_NULL_PARAMETER`,
-/// `RPPSPLUS_RESULT_INVALID_PARAMETER` (unknown kind, mode or lang),
-/// `RPPSPLUS_RESULT_INVALID_UTF8` (the input could not be checked at all: no message) or
-/// `RPPSPLUS_RESULT_PANIC`.
+/// The result describes this call, not the input's validity.
+///
+/// Results:
+/// - `RPPSPLUS_RESULT_OK`: the message and a NUL are in `out`, `*out_len` is its length
+///   (whether or not the input is valid);
+/// - `RPPSPLUS_RESULT_INSUFFICIENT_SIZE`: only `*out_len` is written, the length needed;
+/// - `RPPSPLUS_RESULT_NULL_PARAMETER`: `input` or `out_len` NULL, or `out` NULL with
+///   `out_cap > 0`;
+/// - `RPPSPLUS_RESULT_INVALID_PARAMETER`: `kind`, `mode` or `lang` not one of its values,
+///   or `input_len` > `PTRDIFF_MAX`;
+/// - `RPPSPLUS_RESULT_INVALID_UTF8`: the input could not be checked at all (no message);
+/// - `RPPSPLUS_RESULT_PANIC`.
 ///
 /// # Safety
 ///
-/// `input` must point to `input_len` readable bytes, `buf` (unless NULL) to `cap` writable
-/// bytes, `out_len` to a writable `size_t`.
+/// `input` points to `input_len` readable bytes, `out` (unless NULL) to `out_cap` writable
+/// bytes, `out_len` to a writable `size_t`; `out` does not overlap `input`.
 #[unsafe(no_mangle)]
+#[allow(clippy::too_many_arguments)]
 pub unsafe extern "C" fn rppsplus_check_message(
-    kind: u32,
-    mode: u32,
-    lang: u32,
+    kind: rppsplus_kind,
+    mode: rppsplus_mode,
+    lang: rppsplus_lang,
     input: *const c_char,
     input_len: usize,
-    buf: *mut c_char,
-    cap: usize,
+    out: *mut c_char,
+    out_cap: usize,
     out_len: *mut usize,
-) -> u32 {
+) -> rppsplus_result {
     ffi_panic_boundary! {
-        let run = || -> Result<(), rppsplus_result> {
-            // SAFETY: the caller's contract.
-            let output = unsafe { Output::new(buf, cap, out_len) }?;
-            let lang = rppsplus_lang::from_u32(lang)?;
-            // SAFETY: the caller's contract.
-            let check = unsafe { run_check(kind, mode, input, input_len) }?;
-            match (check.error(), check.warning()) {
-                (Some(error), _) => output.write(&lang.error_message(&error)),
-                (None, Some(warning)) => output.write(&lang.warning_message(warning)),
-                (None, None) => output.write(""),
-            }
-        };
-        run().into()
+        // SAFETY: the caller's contract.
+        let output = unsafe { Output::new(out, out_cap, out_len) }?;
+        let values = from_value::<IdKind>(kind.0).and_then(|k| Ok((k, mode.core()?, lang.checked()?)));
+        // SAFETY: the caller's contract.
+        let ((kind, mode, lang), s) = unsafe { identifier_input(input, input_len, values) }?;
+        let check = ids::check(kind, s, mode);
+        match (check.error(), check.warning()) {
+            (Some(error), _) => output.write(&lang.pick(error.message_fr(), error.to_string())),
+            (None, Some(warning)) => output.write(&lang.pick(warning.message_fr(), warning.message_en())),
+            (None, None) => output.write(""),
+        }
     }
 }
 
-/// The name of an `rppsplus_kind` value, as the CLI and Python take it (`"rpps"`,
-/// `"idnat-structure"`, `"rpps-rang"`...), or `"unknown"` for any other integer.
+/// Writes the display form of `input` as an identifier of `kind` in `mode` (the core's
+/// `ids::format`, python-stdnum's `format`): how a valid identifier is shown to people. A
+/// SIREN in groups of 3 (`732 829 320`), a SIRET as its SIREN's groups then the NIC
+/// (`732 829 320 00074`), a mobile of the French numbering plan in national form
+/// (`06 92 12 34 56`, for `+262692123456` too), any other phone number in E.164, every
+/// other kind its canonical form (docs/domain.md section 2.1). The display form is for a
+/// screen or a letter; store and exchange the canonical form (`rppsplus_check`). It parses
+/// back to the same value, and may be as confidential as the value (a phone number, an
+/// email address).
+///
+/// Results:
+/// - `RPPSPLUS_RESULT_OK`: the display form and a NUL are in `out`, `*out_len` is its
+///   length;
+/// - `RPPSPLUS_RESULT_INSUFFICIENT_SIZE`: valid, but `out_cap` < length + 1: only
+///   `*out_len` is written, the length needed;
+/// - an identifier error of the kind, nothing written, as `rppsplus_check` gives it
+///   (`RPPSPLUS_RESULT_INVALID_FORMAT`, `RPPSPLUS_RESULT_INVALID_LENGTH`,
+///   `RPPSPLUS_RESULT_INVALID_CHECKSUM`, `RPPSPLUS_RESULT_INVALID_COMPONENT`,
+///   `RPPSPLUS_RESULT_NOT_MOBILE`, `RPPSPLUS_RESULT_UNKNOWN_CODE`; the per-kind
+///   validators list each kind's);
+/// - `RPPSPLUS_RESULT_NULL_PARAMETER`: `input` or `out_len` NULL, or `out` NULL with
+///   `out_cap > 0`;
+/// - `RPPSPLUS_RESULT_INVALID_PARAMETER`: `kind` or `mode` not one of its values (checked
+///   after the pointers, before the input), or `input_len` > `PTRDIFF_MAX`;
+/// - `RPPSPLUS_RESULT_INVALID_UTF8`; `RPPSPLUS_RESULT_PANIC`.
+///
+/// # Safety
+///
+/// `input` points to `input_len` readable bytes, `out` (unless NULL) to `out_cap` writable
+/// bytes, `out_len` to a writable `size_t`; `out` does not overlap `input`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn rppsplus_format(
+    kind: rppsplus_kind,
+    mode: rppsplus_mode,
+    input: *const c_char,
+    input_len: usize,
+    out: *mut c_char,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> rppsplus_result {
+    ffi_panic_boundary! {
+        // SAFETY: the caller's contract.
+        let output = unsafe { Output::new(out, out_cap, out_len) }?;
+        let values = from_value::<IdKind>(kind.0).and_then(|k| Ok((k, mode.core()?)));
+        // SAFETY: the caller's contract.
+        let ((kind, mode), s) = unsafe { identifier_input(input, input_len, values) }?;
+        output.write(&ids::format(kind, s, mode)?)
+    }
+}
+
+/// The name of an `rppsplus_kind` value, the core's, as the CLI and Python take it
+/// (`"rpps"`, `"idnat-structure"`, `"rpps-rang"`...), or `"unknown"` for any other integer.
 ///
 /// The string is static and NUL-terminated: never free it. Never returns NULL (an empty
 /// string if an internal panic was caught).
 #[unsafe(no_mangle)]
-pub extern "C" fn rppsplus_kind_name(kind: u32) -> *const c_char {
-    ffi_panic_boundary! {
-        default = c"".as_ptr();
-        usize::try_from(kind)
-            .ok()
-            .and_then(|i| rppsplus_kind::ALL.get(i))
-            .map_or(c"unknown", |k| k.name())
-            .as_ptr()
-    }
+pub extern "C" fn rppsplus_kind_name(kind: rppsplus_kind) -> *const c_char {
+    ffi_panic_boundary! { default = c"".as_ptr(); KIND_NAMES.of(kind.0) }
 }
 
-/// The code of an `rppsplus_warning` value: `"none"`, `"test_identifier"`,
-/// `"foreign_number"`, `"old_code"`, `"also_postal_code"`, or `"unknown"` for any other
-/// integer.
+/// The name of an `rppsplus_warning` value: `"none"`, the core's finding code
+/// (`"test_identifier"`, `"foreign_number"`, `"old_code"`, `"also_postal_code"`), or
+/// `"unknown"` for any other integer.
 ///
 /// The string is static and NUL-terminated: never free it. Never returns NULL (an empty
 /// string if an internal panic was caught).
 #[unsafe(no_mangle)]
-pub extern "C" fn rppsplus_warning_name(warning: u32) -> *const c_char {
+pub extern "C" fn rppsplus_warning_name(warning: rppsplus_warning) -> *const c_char {
     ffi_panic_boundary! {
         default = c"".as_ptr();
-        rppsplus_warning::ALL
-            .into_iter()
-            .find(|w| *w as u32 == warning)
-            .map_or(c"unknown", rppsplus_warning::name)
+        if warning == RPPSPLUS_WARNING_NONE {
+            return c"none".as_ptr();
+        }
+        WARNINGS
+            .iter()
+            .find(|(value, _)| *value == warning)
+            .map_or(UNKNOWN, |(_, code)| finding_code(*code))
             .as_ptr()
     }
 }
@@ -619,20 +679,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn kinds_mirror_the_core_order_and_names() {
-        assert_eq!(rppsplus_kind::ALL.len(), IdKind::ALL.len());
-        for (i, (k, core)) in rppsplus_kind::ALL.iter().zip(IdKind::ALL).enumerate() {
-            assert_eq!(*k as usize, i);
-            assert_eq!(rppsplus_kind::core(*k as u32), Ok(*core));
-            assert_eq!(k.name().to_str(), Ok(core.as_str()));
-        }
-        assert_eq!(rppsplus_kind::core(13), Err(rppsplus_result::InvalidParameter));
-        assert_eq!(rppsplus_kind::core(u32::MAX), Err(rppsplus_result::InvalidParameter));
-    }
-
-    #[test]
-    fn warnings_mirror_the_core_codes() {
-        let postal = match rppsplus_core::ids::check(IdKind::Commune, "13003", Mode::Strict).warning() {
+    fn warnings_are_the_core_warnings() {
+        let postal = match ids::check(IdKind::Commune, "13003", Mode::Strict).warning() {
             Some(w @ Warning::AlsoPostalCode(_)) => w,
             other => panic!("13003 warns also_postal_code, got {other:?}"),
         };
@@ -642,16 +690,18 @@ mod tests {
             Warning::OldCode,
             postal,
         ] {
-            let ffi = rppsplus_warning::from_core(Some(w));
-            assert_eq!(ffi.name().to_str(), Ok(w.code().as_str()));
+            let value = rppsplus_warning::of(Some(w));
+            assert_ne!(value, RPPSPLUS_WARNING_UNKNOWN, "{w:?}");
+            let name = crate::names::finding_code(w.code());
+            assert!(WARNINGS.contains(&(value, w.code())), "{name:?}");
         }
-        assert_eq!(rppsplus_warning::from_core(None), rppsplus_warning::None);
+        assert_eq!(rppsplus_warning::of(None), RPPSPLUS_WARNING_NONE);
     }
 
     #[test]
     fn modes() {
-        assert_eq!(rppsplus_mode::core(rppsplus_mode::Strict as u32), Ok(Mode::Strict));
-        assert_eq!(rppsplus_mode::core(rppsplus_mode::Test as u32), Ok(Mode::Test));
-        assert_eq!(rppsplus_mode::core(2), Err(rppsplus_result::InvalidParameter));
+        assert_eq!(RPPSPLUS_MODE_STRICT.core(), Ok(Mode::Strict));
+        assert_eq!(RPPSPLUS_MODE_TEST.core(), Ok(Mode::Test));
+        assert_eq!(rppsplus_mode(2).core(), Err(RPPSPLUS_RESULT_INVALID_PARAMETER));
     }
 }

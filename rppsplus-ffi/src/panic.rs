@@ -6,11 +6,13 @@
 
 /// Runs a function body, turning a panic into a value the caller can handle.
 ///
-/// - `ffi_panic_boundary! { body }`: `body` evaluates to an
-///   [`rppsplus_result`](crate::rppsplus_result); the macro yields it as `u32`, and a panic
-///   yields `RPPSPLUS_RESULT_PANIC`.
+/// - `ffi_panic_boundary! { body }`: `body` is a block of type
+///   `Result<(), rppsplus_result>` (`?` and `return Err(..)` work in it); the macro yields
+///   `RPPSPLUS_RESULT_OK` for `Ok(())`, the code for `Err(code)`, and `RPPSPLUS_RESULT_PANIC`
+///   for a panic.
 /// - `ffi_panic_boundary! { default = value; body }`: for the functions that return
-///   something else; a panic yields `value`.
+///   something else (a length, a view, a static name); a panic yields `value`, and so may
+///   an early `return` in `body`.
 macro_rules! ffi_panic_boundary {
     (default = $default:expr; $($body:tt)*) => {
         match ::std::panic::catch_unwind(::std::panic::AssertUnwindSafe(|| { $($body)* })) {
@@ -19,30 +21,35 @@ macro_rules! ffi_panic_boundary {
         }
     };
     ($($body:tt)*) => {
-        (ffi_panic_boundary! {
-            default = $crate::result::rppsplus_result::Panic;
-            $($body)*
-        }) as u32
+        match ::std::panic::catch_unwind(::std::panic::AssertUnwindSafe(
+            || -> ::std::result::Result<(), $crate::result::rppsplus_result> { $($body)* },
+        )) {
+            Ok(Ok(())) => $crate::result::RPPSPLUS_RESULT_OK,
+            Ok(Err(code)) => code,
+            Err(_) => $crate::result::RPPSPLUS_RESULT_PANIC,
+        }
     };
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::result::rppsplus_result;
+    use crate::result::{RPPSPLUS_RESULT_INVALID_UTF8, RPPSPLUS_RESULT_OK, RPPSPLUS_RESULT_PANIC, rppsplus_result};
 
-    fn boom(really: bool) -> rppsplus_result {
+    fn boom(really: bool) -> Result<(), rppsplus_result> {
         if really {
             panic!("boom");
         }
-        rppsplus_result::Ok
+        Err(RPPSPLUS_RESULT_INVALID_UTF8)
     }
 
     #[test]
     fn a_panic_becomes_the_panic_code() {
-        let code: u32 = ffi_panic_boundary! { boom(true) };
-        assert_eq!(code, rppsplus_result::Panic as u32);
-        let code: u32 = ffi_panic_boundary! { boom(false) };
-        assert_eq!(code, rppsplus_result::Ok as u32);
+        let code = ffi_panic_boundary! { boom(true) };
+        assert_eq!(code, RPPSPLUS_RESULT_PANIC);
+        let code = ffi_panic_boundary! { boom(false) };
+        assert_eq!(code, RPPSPLUS_RESULT_INVALID_UTF8);
+        let code = ffi_panic_boundary! { Ok(()) };
+        assert_eq!(code, RPPSPLUS_RESULT_OK);
         let value: usize = ffi_panic_boundary! { default = 7; panic!("boom") };
         assert_eq!(value, 7);
     }

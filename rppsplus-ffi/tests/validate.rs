@@ -1,5 +1,5 @@
 //! The demande functions called through the rlib, as C would call them: the seeds of the
-//! issue (the SPEC section 4 example), options, NULL everywhere, content that is not JSON
+//! issue (the docs/domain.md §4 example), options, NULL everywhere, content that is not JSON
 //! (invalid UTF-8, syntax errors, empty), a 10 MB string value, out-of-range indexes, bad
 //! enum values, `free(NULL)`, documents (arrays, JSON Lines), concurrent readers.
 
@@ -11,22 +11,22 @@ use rppsplus::*;
 use rppsplus_core::demande::{self, Options, Stage};
 use serde_json::Value;
 
-const OK: u32 = rppsplus_result::Ok as u32;
-const NULL: u32 = rppsplus_result::NullParameter as u32;
-const SMALL: u32 = rppsplus_result::InsufficientSize as u32;
-const PARAM: u32 = rppsplus_result::InvalidParameter as u32;
-const DATE: u32 = rppsplus_result::InvalidDate as u32;
-const UTF8: u32 = rppsplus_result::InvalidUtf8 as u32;
-const FR: u32 = rppsplus_lang::Fr as u32;
-const EN: u32 = rppsplus_lang::En as u32;
-const ERROR: u32 = rppsplus_severity::Error as u32;
-const WARNING: u32 = rppsplus_severity::Warning as u32;
-const NO_SEVERITY: u32 = rppsplus_severity::None as u32;
+const OK: rppsplus_result = RPPSPLUS_RESULT_OK;
+const NULL: rppsplus_result = RPPSPLUS_RESULT_NULL_PARAMETER;
+const SMALL: rppsplus_result = RPPSPLUS_RESULT_INSUFFICIENT_SIZE;
+const PARAM: rppsplus_result = RPPSPLUS_RESULT_INVALID_PARAMETER;
+const DATE: rppsplus_result = RPPSPLUS_RESULT_INVALID_DATE;
+const UTF8: rppsplus_result = RPPSPLUS_RESULT_INVALID_UTF8;
+const FR: rppsplus_lang = RPPSPLUS_LANG_FR;
+const EN: rppsplus_lang = RPPSPLUS_LANG_EN;
+const ERROR: rppsplus_severity = RPPSPLUS_SEVERITY_ERROR;
+const WARNING: rppsplus_severity = RPPSPLUS_SEVERITY_WARNING;
+const NO_SEVERITY: rppsplus_severity = RPPSPLUS_SEVERITY_NONE;
 
 const AT: &str = "2026-11-22";
 
-/// The example demande of SPEC.md section 4.
-const SPEC_EXAMPLE: &str = r#"{
+/// The example demande of docs/domain.md §4.
+const DOMAIN_EXAMPLE: &str = r#"{
   "procedure": "primo_enregistrement",
   "numero": "P20220905011141",
   "rpps": null,
@@ -49,9 +49,9 @@ const SPEC_EXAMPLE: &str = r#"{
   "confirmations": { "cgu_acceptees": true, "rencontre_en_personne": true }
 }"#;
 
-/// The SPEC example with `edit` applied to its JSON value.
+/// The example with `edit` applied to its JSON value.
 fn example_with(edit: impl FnOnce(&mut Value)) -> String {
-    let mut v: Value = serde_json::from_str(SPEC_EXAMPLE).unwrap();
+    let mut v: Value = serde_json::from_str(DOMAIN_EXAMPLE).unwrap();
     edit(&mut v);
     v.to_string()
 }
@@ -73,23 +73,23 @@ impl Opts {
         o
     }
 
-    fn date(&self, date: Option<&[u8]>) -> u32 {
+    fn date(&self, date: Option<&[u8]>) -> rppsplus_result {
         let (d, l) = date.map_or((ptr::null(), 0), |d| (d.as_ptr().cast(), d.len()));
         // SAFETY: live options, valid bytes.
         unsafe { rppsplus_validate_options_set_reference_date(self.0, d, l) }
     }
 
-    fn stage(&self, stage: u32) -> u32 {
+    fn stage(&self, stage: rppsplus_stage) -> rppsplus_result {
         // SAFETY: live options.
         unsafe { rppsplus_validate_options_set_stage(self.0, stage) }
     }
 
-    fn actor(&self, actor: u32) -> u32 {
+    fn actor(&self, actor: rppsplus_actor) -> rppsplus_result {
         // SAFETY: live options.
         unsafe { rppsplus_validate_options_set_actor(self.0, actor) }
     }
 
-    fn mode(&self, mode: u32) -> u32 {
+    fn mode(&self, mode: rppsplus_mode) -> rppsplus_result {
         // SAFETY: live options.
         unsafe { rppsplus_validate_options_set_mode(self.0, mode) }
     }
@@ -122,7 +122,7 @@ impl Drop for Rep {
 struct Found {
     path: String,
     code: String,
-    severity: u32,
+    severity: rppsplus_severity,
     fr: String,
     en: String,
 }
@@ -156,7 +156,7 @@ fn findings(report: *const rppsplus_report) -> Vec<Found> {
 impl Rep {
     fn valid(&self) -> bool {
         // SAFETY: a live report.
-        unsafe { rppsplus_report_valid(self.0) }
+        unsafe { rppsplus_report_is_valid(self.0) }
     }
 
     fn findings(&self) -> Vec<Found> {
@@ -188,13 +188,13 @@ fn validate_with(json: &[u8], opts: *const rppsplus_validate_options) -> Rep {
 }
 
 /// `rppsplus_report_to_json` with a buffer of `cap` bytes.
-fn to_json(report: *const rppsplus_report, cap: usize) -> (u32, String, usize) {
+fn to_json(report: *const rppsplus_report, cap: usize) -> (rppsplus_result, String, usize) {
     let mut buf = vec![0x55 as c_char; cap.max(1)];
     let mut len = 0xdead;
     let out = if cap == 0 { ptr::null_mut() } else { buf.as_mut_ptr() };
     // SAFETY: valid pointers and sizes.
     let rc = unsafe { rppsplus_report_to_json(report, out, cap, &mut len) };
-    let text = if cap > 0 && (rc == OK || rc == SMALL) {
+    let text = if rc == OK {
         // SAFETY: NUL-terminated within the buffer.
         unsafe { std::ffi::CStr::from_ptr(buf.as_ptr()) }
             .to_str()
@@ -217,7 +217,7 @@ fn core_options(stage: Stage) -> Options {
 #[test]
 fn the_spec_example_is_valid() {
     let o = Opts::at();
-    let r = validate(SPEC_EXAMPLE.as_bytes(), Some(&o));
+    let r = validate(DOMAIN_EXAMPLE.as_bytes(), Some(&o));
     assert!(r.valid(), "{:?}", r.findings());
     // SAFETY: a live report.
     assert_eq!(unsafe { rppsplus_report_len(r.0) }, 0);
@@ -290,13 +290,13 @@ fn to_json_is_the_core_report() {
     let core = demande::validate_json(json.as_bytes(), &core_options(Stage::Submit));
     assert_eq!(parsed, serde_json::to_value(&core).unwrap());
 
-    // Buffers: NULL with 0, the length, the length + 1.
+    // Buffers: NULL with 0, the length, the length + 1 (too small: the length only).
     assert_eq!(to_json(r.0, 0), (SMALL, String::new(), len));
     assert_eq!(to_json(r.0, 1), (SMALL, String::new(), len));
     assert_eq!(to_json(r.0, len), (SMALL, String::new(), len));
     assert_eq!(to_json(r.0, len + 1), (OK, text.clone(), len));
 
-    let valid = validate(SPEC_EXAMPLE.as_bytes(), Some(&o));
+    let valid = validate(DOMAIN_EXAMPLE.as_bytes(), Some(&o));
     let (rc, text, _) = to_json(valid.0, 64);
     assert_eq!((rc, text.as_str()), (OK, r#"{"valid":true,"findings":[]}"#));
 }
@@ -361,7 +361,7 @@ fn a_10_mb_string_value() {
 
 #[test]
 fn null_everywhere() {
-    let json = SPEC_EXAMPLE.as_bytes();
+    let json = DOMAIN_EXAMPLE.as_bytes();
     let mut out = ptr::null_mut();
     let mut list = ptr::null_mut();
     // SAFETY: NULL pointers are what is being tested; the others are valid.
@@ -403,12 +403,22 @@ fn null_everywhere() {
             rppsplus_validate_options_set_reference_date(ptr::null_mut(), ptr::null(), 0),
             NULL
         );
-        assert_eq!(rppsplus_validate_options_set_stage(ptr::null_mut(), 0), NULL);
-        assert_eq!(rppsplus_validate_options_set_actor(ptr::null_mut(), 0), NULL);
-        assert_eq!(rppsplus_validate_options_set_mode(ptr::null_mut(), 0), NULL);
+        // A NULL is reported before a bad value.
+        assert_eq!(
+            rppsplus_validate_options_set_stage(ptr::null_mut(), rppsplus_stage(9)),
+            NULL
+        );
+        assert_eq!(
+            rppsplus_validate_options_set_actor(ptr::null_mut(), rppsplus_actor(9)),
+            NULL
+        );
+        assert_eq!(
+            rppsplus_validate_options_set_mode(ptr::null_mut(), rppsplus_mode(9)),
+            NULL
+        );
 
         // Report accessors.
-        assert!(!rppsplus_report_valid(ptr::null()));
+        assert!(!rppsplus_report_is_valid(ptr::null()));
         assert_eq!(rppsplus_report_len(ptr::null()), 0);
         assert_eq!(view(rppsplus_report_code_at(ptr::null(), 0)), None);
         assert_eq!(view(rppsplus_report_path_at(ptr::null(), 0)), None);
@@ -463,7 +473,7 @@ fn out_of_range_indexes_and_languages() {
             assert_eq!(rppsplus_report_severity_at(r.0, i), NO_SEVERITY);
         }
         for lang in [2, 3, u32::MAX] {
-            assert_eq!(view(rppsplus_report_message_at(r.0, 0, lang)), None);
+            assert_eq!(view(rppsplus_report_message_at(r.0, 0, rppsplus_lang(lang))), None);
         }
     }
 }
@@ -482,16 +492,18 @@ fn options_stage_actor_mode_and_date() {
         "{:?}",
         r.codes()
     );
-    assert_eq!(o.stage(rppsplus_stage::Draft as u32), OK);
+    assert_eq!(o.stage(RPPSPLUS_STAGE_DRAFT), OK);
     assert!(validate(without_confirmations.as_bytes(), Some(&o)).valid());
     // A bad value leaves the option unchanged.
-    for bad in [2, 3, u32::MAX] {
-        assert_eq!(o.stage(bad), PARAM);
-        assert_eq!(o.actor(bad), PARAM);
-        assert_eq!(o.mode(bad), PARAM);
+    for bad in [3, 255, u32::MAX] {
+        assert_eq!(o.stage(rppsplus_stage(bad)), PARAM);
+        assert_eq!(o.actor(rppsplus_actor(bad)), PARAM);
+        assert_eq!(o.mode(rppsplus_mode(bad)), PARAM);
     }
+    assert_eq!(o.stage(rppsplus_stage(2)), PARAM);
+    assert_eq!(o.mode(rppsplus_mode(2)), PARAM);
     assert!(validate(without_confirmations.as_bytes(), Some(&o)).valid());
-    assert_eq!(o.stage(rppsplus_stage::Submit as u32), OK);
+    assert_eq!(o.stage(RPPSPLUS_STAGE_SUBMIT), OK);
     assert!(!validate(without_confirmations.as_bytes(), Some(&o)).valid());
 
     // Actor: the in-person meeting is a gestionnaire's confirmation.
@@ -507,14 +519,31 @@ fn options_stage_actor_mode_and_date() {
         "{:?}",
         r.codes()
     );
-    assert_eq!(o.actor(rppsplus_actor::Professionnel as u32), OK);
+    assert_eq!(o.actor(RPPSPLUS_ACTOR_PROFESSIONNEL), OK);
     assert!(validate(cgu_only.as_bytes(), Some(&o)).valid());
-    assert_eq!(o.actor(rppsplus_actor::Gestionnaire as u32), OK);
+    assert_eq!(o.actor(RPPSPLUS_ACTOR_GESTIONNAIRE), OK);
     assert!(!validate(cgu_only.as_bytes(), Some(&o)).valid());
 
     // Mode: both values are accepted.
-    assert_eq!(o.mode(rppsplus_mode::Test as u32), OK);
-    assert_eq!(o.mode(rppsplus_mode::Strict as u32), OK);
+    assert_eq!(o.mode(RPPSPLUS_MODE_TEST), OK);
+    assert_eq!(o.mode(RPPSPLUS_MODE_STRICT), OK);
+    // Every actor of the core is accepted; what a demande sent by the RPPS gives is the
+    // core's answer.
+    assert_eq!(o.actor(RPPSPLUS_ACTOR_RPPS), OK);
+    let core = demande::validate_json(
+        cgu_only.as_bytes(),
+        &Options {
+            actor: demande::Actor::Rpps,
+            ..core_options(Stage::Submit)
+        },
+    );
+    let codes: Vec<(String, String)> = core
+        .findings()
+        .iter()
+        .map(|f| (f.code.as_str().to_owned(), f.path.to_string()))
+        .collect();
+    assert_eq!(validate(cgu_only.as_bytes(), Some(&o)).codes(), codes);
+    assert_eq!(o.actor(RPPSPLUS_ACTOR_GESTIONNAIRE), OK);
 
     // Dates: strict YYYY-MM-DD; NULL with 0 = today; NULL with a length is misuse.
     for bad in [&b"2026-02-30"[..], b"2026-1-5", b"", b"22/11/2026", b"2026-11-22 "] {
@@ -527,17 +556,17 @@ fn options_stage_actor_mode_and_date() {
         NULL
     );
     // The failed calls left the date at AT: 2022-05-02 is a past start date.
-    assert!(validate(SPEC_EXAMPLE.as_bytes(), Some(&o)).valid());
+    assert!(validate(DOMAIN_EXAMPLE.as_bytes(), Some(&o)).valid());
     // The reference date is the one the checks use: in 1990 the birth date is in the future.
     assert_eq!(o.date(Some(b"1990-01-01")), OK);
-    let r = validate(SPEC_EXAMPLE.as_bytes(), Some(&o));
+    let r = validate(DOMAIN_EXAMPLE.as_bytes(), Some(&o));
     assert!(
         r.codes().iter().any(|(_, p)| p == "etat_civil.date_naissance"),
         "{:?}",
         r.codes()
     );
     assert_eq!(o.date(Some(AT.as_bytes())), OK);
-    assert!(validate(SPEC_EXAMPLE.as_bytes(), Some(&o)).valid());
+    assert!(validate(DOMAIN_EXAMPLE.as_bytes(), Some(&o)).valid());
     // Profession 323 ended on 2025-12-22.
     let ended = example_with(|v| v["situation"]["profession"] = "323".into());
     assert!(validate(ended.as_bytes(), Some(&o)).has("code_deprecated", "situation.profession"));
@@ -594,14 +623,14 @@ fn documents_arrays_and_json_lines() {
     let one_line = |s: &str| serde_json::from_str::<Value>(s).unwrap().to_string();
 
     // An array.
-    let array = format!("[{SPEC_EXAMPLE}, {no_email}]");
+    let array = format!("[{DOMAIN_EXAMPLE}, {no_email}]");
     let list = document(array.as_bytes(), Some(&o));
     assert_eq!(list.len(), 2);
     assert_eq!((list.index(0), list.index(1)), (0, 1));
     // SAFETY: borrowed reports of a live list.
     unsafe {
-        assert!(rppsplus_report_valid(list.report(0)));
-        assert!(!rppsplus_report_valid(list.report(1)));
+        assert!(rppsplus_report_is_valid(list.report(0)));
+        assert!(!rppsplus_report_is_valid(list.report(1)));
     }
     let f = findings(list.report(1));
     assert_eq!((f[0].code.as_str(), f[0].path.as_str()), ("required", "contact.email"));
@@ -614,14 +643,14 @@ fn documents_arrays_and_json_lines() {
     }
 
     // JSON Lines, with a blank line: the index is the line number - 1.
-    let lines = format!("{}\n\n{}\n{{\n", one_line(SPEC_EXAMPLE), one_line(&no_email));
+    let lines = format!("{}\n\n{}\n{{\n", one_line(DOMAIN_EXAMPLE), one_line(&no_email));
     let list = document(lines.as_bytes(), Some(&o));
     assert_eq!(list.len(), 3);
     assert_eq!((list.index(0), list.index(1), list.index(2)), (0, 2, 3));
     assert_eq!(findings(list.report(2))[0].code, "invalid_json");
 
     // One object; an empty array; not JSON at all.
-    assert_eq!(document(SPEC_EXAMPLE.as_bytes(), Some(&o)).len(), 1);
+    assert_eq!(document(DOMAIN_EXAMPLE.as_bytes(), Some(&o)).len(), 1);
     assert_eq!(document(b"[]", Some(&o)).len(), 0);
     for bad in [&b""[..], b"\xff", b"{"] {
         let list = document(bad, None);
@@ -639,7 +668,7 @@ fn the_sample_demandes() {
     assert_eq!(list.len(), 34);
     // SAFETY: borrowed reports of a live list.
     let valid = (0..list.len())
-        .filter(|&i| unsafe { rppsplus_report_valid(list.report(i)) })
+        .filter(|&i| unsafe { rppsplus_report_is_valid(list.report(i)) })
         .count();
     assert_eq!(valid, 20);
     let core = demande::validate_json_document(&json, &core_options(Stage::Submit));
@@ -684,4 +713,26 @@ fn one_report_and_one_options_object_from_8_threads() {
             });
         }
     });
+}
+
+/// JSON nested `depth` levels deep inside an unknown member: `{"x": [[...]]}`.
+fn nested(depth: usize) -> String {
+    format!("{{\"x\": {}{}}}", "[".repeat(depth), "]".repeat(depth))
+}
+
+#[test]
+fn deep_json_on_a_256_kib_stack() {
+    // The deepest JSON serde_json accepts (127 levels: the object and 126 arrays; its
+    // recursion limit is 128) and deeper ones, each on a thread with the stack the README
+    // asks for (this test runs the unoptimized build, which needs the most).
+    for (depth, code) in [(126, "unknown_field"), (127, "invalid_json"), (100_000, "invalid_json")] {
+        let json = nested(depth);
+        let first = std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(move || validate(json.as_bytes(), None).findings()[0].code.clone())
+            .unwrap()
+            .join()
+            .unwrap();
+        assert_eq!(first, code, "depth {depth}");
+    }
 }

@@ -8,14 +8,15 @@
 
 use std::borrow::Cow;
 
-use pyo3::exceptions::{PyTypeError, PyValueError};
-use pyo3::intern;
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyString};
-use rppsplus_core::ids::{self as core, IdKind, ParseError, Warning};
+use pyo3::pyclass::CompareOp;
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+use rppsplus_core::ids::{self as core, IdKind, Mode, ParseError, Warning};
 
+use crate::args::{mode, not_str, type_name};
 use crate::errors;
-use crate::ids::{mode, not_str, text};
+use crate::names::{Name, name};
 
 /// Values per chunk: big enough to amortize a GIL release, small enough for the buffers to
 /// stay in cache and be reused from one chunk to the next.
@@ -24,6 +25,7 @@ const CHUNK: usize = 1024;
 /// The core's verdict on one value, stored compactly: 16 bytes, so that a `CheckResult`
 /// object is 64 bytes. Memory is most of the cost of building a million results (fresh
 /// pages to fault in), so the rare cases are boxed.
+#[derive(PartialEq)]
 enum Outcome {
     /// Valid, and the input already is the canonical form (the common case).
     Valid(Option<Warning>),
@@ -68,36 +70,68 @@ impl Outcome {
     }
 }
 
-/// The outcome of checking one value with ``check()``.
+/// The outcome of checking one value with ``check()`` (or ``CheckResult(kind, value)``,
+/// which checks one).
 ///
 /// ``input`` is the value as given; ``canonical`` its canonical form when ``valid``;
 /// otherwise ``code`` (stable, e.g. ``invalid_checksum``), ``message`` (French) and
 /// ``message_en``. ``warning`` is a remark on a valid value (``test_identifier``,
-/// ``foreign_number``). The ``repr()`` of a phone or email result hides the values.
+/// ``foreign_number``, ``old_code``, ``also_postal_code``). The ``repr()`` of a confidential
+/// value (a phone number, an email address, an MSSanté idNat) hides the values. Results
+/// compare equal when their kind, input, mode and outcome are; they pickle (the value is
+/// checked again when unpickled).
 #[pyclass(frozen, module = "rppsplus._rppsplus")]
 pub(crate) struct CheckResult {
     kind: IdKind,
+    mode: Mode,
+    /// What the core said of the value (docs/domain.md §7).
+    confidential: bool,
     input: Py<PyString>,
     outcome: Outcome,
 }
 
 const _: () = assert!(size_of::<Outcome>() == 16);
+const _: () = assert!(size_of::<CheckResult>() == 32);
 
-/// The code of a warning as an interned Python string.
-fn warning_code<'py>(py: Python<'py>, w: Warning) -> Bound<'py, PyString> {
-    match w.code().as_str() {
-        "test_identifier" => intern!(py, "test_identifier").clone(),
-        "foreign_number" => intern!(py, "foreign_number").clone(),
-        other => PyString::intern(py, other),
+/// What a `CheckResult` keeps of the core's `check` of `text`: the outcome, and whether the
+/// value is confidential. No Python here: made detached.
+fn verdict(kind: IdKind, text: &str, mode: Mode) -> (Outcome, bool) {
+    let check = core::check(kind, text, mode);
+    let confidential = check.is_confidential();
+    (Outcome::new(check, text), confidential)
+}
+
+impl CheckResult {
+    /// The result of checking `input` (whose text gave `verdict`).
+    fn new(kind: IdKind, mode: Mode, input: Bound<'_, PyString>, (outcome, confidential): (Outcome, bool)) -> Self {
+        Self {
+            kind,
+            mode,
+            confidential,
+            input: input.unbind(),
+            outcome,
+        }
     }
 }
 
 #[pymethods]
 impl CheckResult {
+    /// Checks one value, as ``check(kind, [value], test_mode=test_mode)[0]``.
+    #[new]
+    #[pyo3(signature = (kind, value, /, *, test_mode = false))]
+    fn py_new(kind: Name<IdKind>, value: &Bound<'_, PyAny>, test_mode: bool) -> PyResult<Self> {
+        let input = value
+            .cast::<PyString>()
+            .map_err(|_| not_str(value, "CheckResult() argument 'value'"))?;
+        let mode = mode(test_mode);
+        let verdict = verdict(kind.0, &input.to_string_lossy(), mode);
+        Ok(Self::new(kind.0, mode, input.clone(), verdict))
+    }
+
     /// The identifier kind checked (``"rpps"``, ``"siret"``…).
     #[getter]
-    fn kind(&self) -> &'static str {
-        self.kind.as_str()
+    fn kind<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
+        name(py, self.kind)
     }
 
     /// The value as given (the same ``str`` object).
@@ -126,7 +160,7 @@ impl CheckResult {
     /// ``invalid_checksum``, ``invalid_component``, ``not_mobile``), else ``None``.
     #[getter]
     fn code<'py>(&self, py: Python<'py>) -> Option<Bound<'py, PyString>> {
-        self.outcome.error().map(|e| errors::code(py, &e))
+        self.outcome.error().map(|e| name(py, e.code()))
     }
 
     /// The French message of an invalid value, else ``None``. Never contains the value.
@@ -145,7 +179,7 @@ impl CheckResult {
     /// else ``None``.
     #[getter]
     fn warning<'py>(&self, py: Python<'py>) -> Option<Bound<'py, PyString>> {
-        self.outcome.warning().map(|w| warning_code(py, w))
+        self.outcome.warning().map(|w| name(py, w.code()))
     }
 
     /// The French message of the warning, else ``None``.
@@ -165,17 +199,14 @@ impl CheckResult {
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let kind = self.kind.as_str();
-        // The core says which values are confidential (checked again: a repr is rare, and
-        // the result object stays small).
-        let confidential = core::check(self.kind, &self.input.bind(py).to_cow()?, core::Mode::Strict).is_confidential();
-        let input = if confidential {
+        let input = if self.confidential {
             "<redacted>".to_owned()
         } else {
             self.input.bind(py).repr()?.to_string()
         };
         let tail = match (self.outcome.error(), self.outcome.warning()) {
             (Some(e), _) => format!("valid=False, code='{}'", e.code()),
-            (None, _) if confidential => "valid=True".to_owned(),
+            (None, _) if self.confidential => "valid=True".to_owned(),
             (None, warning) => {
                 let canonical = match self.outcome.other_canonical() {
                     Some(c) => PyString::new(py, c).repr()?.to_string(),
@@ -189,19 +220,34 @@ impl CheckResult {
         };
         Ok(format!("CheckResult(kind='{kind}', input={input}, {tail})"))
     }
-}
 
-/// The kind named `kind`, or a `ValueError` listing the kinds.
-pub(crate) fn parse_kind(kind: &Bound<'_, PyAny>) -> PyResult<IdKind> {
-    let name = text(kind, "check() argument 'kind'")?;
-    name.parse().map_err(|_: rppsplus_core::names::UnknownName| {
-        let names = IdKind::NAMES;
-        let given = kind.repr().map_or_else(|_| "?".to_owned(), |r| r.to_string());
-        PyValueError::new_err(format!(
-            "unknown identifier kind {given}; expected one of: {}",
-            names.join(", ")
-        ))
-    })
+    fn __richcmp__(&self, other: &Bound<'_, PyAny>, op: CompareOp) -> PyResult<Py<PyAny>> {
+        let py = other.py();
+        let Ok(other) = other.cast::<CheckResult>() else {
+            return Ok(py.NotImplemented());
+        };
+        let other = other.get();
+        let equal = self.kind == other.kind
+            && self.mode == other.mode
+            && self.outcome == other.outcome
+            && PyAnyMethods::eq(self.input.bind(py).as_any(), other.input.bind(py))?;
+        match op {
+            CompareOp::Eq => Ok(equal.into_pyobject(py)?.to_owned().into_any().unbind()),
+            CompareOp::Ne => Ok((!equal).into_pyobject(py)?.to_owned().into_any().unbind()),
+            _ => Ok(py.NotImplemented()),
+        }
+    }
+
+    /// The arguments that check the value again (``pickle``, ``copy``).
+    fn __getnewargs_ex__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyTuple>, Bound<'py, PyDict>)> {
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("test_mode", self.mode == Mode::Test)?;
+        let args = PyTuple::new(
+            py,
+            [name(py, self.kind).into_any(), self.input.bind(py).clone().into_any()],
+        )?;
+        Ok((args, kwargs))
+    }
 }
 
 /// Checks every value as an identifier of ``kind`` and returns one ``CheckResult`` per
@@ -214,11 +260,11 @@ pub(crate) fn parse_kind(kind: &Bound<'_, PyAny>) -> PyResult<IdKind> {
 #[pyo3(signature = (kind, values, *, test_mode = false))]
 pub(crate) fn check<'py>(
     py: Python<'py>,
-    kind: &Bound<'py, PyAny>,
+    kind: Name<IdKind>,
     values: &Bound<'py, PyAny>,
     test_mode: bool,
 ) -> PyResult<Bound<'py, PyList>> {
-    let kind = parse_kind(kind)?;
+    let kind = kind.0;
     let mode = mode(test_mode);
     if values.is_instance_of::<PyString>() {
         return Err(PyTypeError::new_err(
@@ -226,12 +272,9 @@ pub(crate) fn check<'py>(
         ));
     }
     let mut iter = values.try_iter().map_err(|_| {
-        let ty = values
-            .get_type()
-            .name()
-            .map_or_else(|_| "object".to_owned(), |n| n.to_string());
         PyTypeError::new_err(format!(
-            "check() argument 'values' must be an iterable of str, not {ty}"
+            "check() argument 'values' must be an iterable of str, not {}",
+            type_name(values)
         ))
     })?;
     let mut results: Vec<Bound<'py, CheckResult>> = Vec::with_capacity(values.len().unwrap_or(0));
@@ -253,22 +296,10 @@ pub(crate) fn check<'py>(
         // that the core refuses it as `invalid_format`). Nothing of Python is touched while
         // detached.
         let texts: Vec<Cow<'_, str>> = items.iter().map(|s| s.to_string_lossy()).collect();
-        let outcomes: Vec<Outcome> = py.detach(|| {
-            texts
-                .iter()
-                .map(|t| Outcome::new(core::check(kind, t, mode), t))
-                .collect()
-        });
+        let verdicts: Vec<(Outcome, bool)> = py.detach(|| texts.iter().map(|t| verdict(kind, t, mode)).collect());
         drop(texts);
-        for (input, outcome) in items.drain(..).zip(outcomes) {
-            let result = Bound::new(
-                py,
-                CheckResult {
-                    kind,
-                    input: input.unbind(),
-                    outcome,
-                },
-            )?;
+        for (input, verdict) in items.drain(..).zip(verdicts) {
+            let result = Bound::new(py, CheckResult::new(kind, mode, input, verdict))?;
             untrack(&result);
             results.push(result);
         }

@@ -19,7 +19,11 @@
 //! Every instance carries the core's stable code, the kind of identifier, the French message
 //! (also its `str()`) and the English one. No message of an identifier error ever contains
 //! the input value; the nomenclature errors (`kind == "nomenclature"`) name the table code
-//! and its label as the core does (public codes, not personal data).
+//! and its label as the core does (public codes, not personal data). The class of an error
+//! is chosen by matching the core's enums, never its code strings.
+//!
+//! The exceptions pickle (`multiprocessing`, `copy`) as any Python exception does: their
+//! class by name from `rppsplus`, their message and their attributes.
 
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
@@ -29,14 +33,19 @@ use pyo3::types::{PyString, PyTuple, PyType};
 use rppsplus_core::ids::ParseError;
 use rppsplus_core::nomenclature::{CodeError, NomenclatureError};
 
+use crate::names::name;
+
 create_exception!(
     rppsplus,
     RppsplusError,
     PyValueError,
-    "Base class of the errors raised for an invalid identifier.\n\n\
-     Attributes: ``code`` (stable snake_case code), ``kind`` (identifier kind, e.g. ``rpps``), \
-     ``message`` (French, also ``str(exc)``), ``message_en`` (English) and ``position`` \
-     (0-based character position for ``invalid_format``, else ``None``)."
+    "Base class of the errors of rppsplus: an invalid identifier, a nomenclature argument or\n\
+     code, a demande with errors (``ValidationError``).\n\n\
+     Attributes: ``code`` (stable snake_case code: one of ``FINDING_CODES``, or\n\
+     ``unknown_table``), ``kind`` (an identifier kind of ``KINDS``, ``nomenclature`` or\n\
+     ``demande``), ``message`` (French, also ``str(exc)``), ``message_en`` (English) and\n\
+     ``position`` (0-based character position for ``invalid_format``, else ``None``).\n\
+     Exceptions pickle with their attributes."
 );
 create_exception!(
     rppsplus,
@@ -66,7 +75,7 @@ create_exception!(
     rppsplus,
     UnknownCode,
     InvalidComponent,
-    "A well-formed code that no entry of its table has, e.g. an INSEE commune code that does \
+    "A well-formed code that no entry of its table has, e.g. an INSEE commune code that does\n\
      not exist (code ``unknown_code``)."
 );
 create_exception!(
@@ -96,37 +105,22 @@ impl From<PyRppsErr> for PyErr {
 /// The exception class of an error.
 fn class<'py>(py: Python<'py>, e: &ParseError) -> Bound<'py, PyType> {
     match e {
-        ParseError::InvalidFormat { .. } => py.get_type::<InvalidFormat>(),
+        ParseError::InvalidFormat { .. } | ParseError::Missing { .. } => py.get_type::<InvalidFormat>(),
         ParseError::InvalidLength { .. } => py.get_type::<InvalidLength>(),
         ParseError::InvalidChecksum { .. } => py.get_type::<InvalidChecksum>(),
         ParseError::InvalidComponent { .. } => py.get_type::<InvalidComponent>(),
         ParseError::NotMobile { .. } => py.get_type::<NotMobile>(),
-        // Matched by code, so that this crate builds with or without the core's table
-        // lookups; any other new variant of the non-exhaustive enum maps to the base class.
         ParseError::UnknownCode { .. } => py.get_type::<UnknownCode>(),
-        ParseError::Missing { .. } => py.get_type::<InvalidFormat>(),
+        // A variant added to the core's non-exhaustive enum maps to the base class.
         _ => py.get_type::<RppsplusError>(),
-    }
-}
-
-/// The error's stable code as an interned Python string.
-pub(crate) fn code<'py>(py: Python<'py>, e: &ParseError) -> Bound<'py, PyString> {
-    match e.code().as_str() {
-        "invalid_format" => intern!(py, "invalid_format").clone(),
-        "invalid_length" => intern!(py, "invalid_length").clone(),
-        "invalid_checksum" => intern!(py, "invalid_checksum").clone(),
-        "invalid_component" => intern!(py, "invalid_component").clone(),
-        "not_mobile" => intern!(py, "not_mobile").clone(),
-        "unknown_code" => intern!(py, "unknown_code").clone(),
-        other => PyString::intern(py, other),
     }
 }
 
 /// Builds the exception instance with its attributes.
 fn exception(py: Python<'_>, e: ParseError) -> PyResult<PyErr> {
     let exc = class(py, &e).call1((e.message_fr(),))?;
-    exc.setattr(intern!(py, "code"), code(py, &e))?;
-    exc.setattr(intern!(py, "kind"), e.kind().as_str())?;
+    exc.setattr(intern!(py, "code"), name(py, e.code()))?;
+    exc.setattr(intern!(py, "kind"), name(py, e.kind()))?;
     exc.setattr(intern!(py, "message"), e.message_fr())?;
     exc.setattr(intern!(py, "message_en"), e.to_string())?;
     let position = match e {
@@ -147,14 +141,14 @@ create_exception!(
     rppsplus,
     CodeNotAllowed,
     RppsplusError,
-    "A code of the table that the portal does not offer for the field, or not yet at the \
+    "A code of the table that the portal does not offer for the field, or not yet at the\n\
      reference date (code ``code_not_allowed``)."
 );
 create_exception!(
     rppsplus,
     CodeDeprecated,
     RppsplusError,
-    "A code that has ended at the reference date (code ``code_deprecated``); \
+    "A code that has ended at the reference date (code ``code_deprecated``);\n\
      ``replaced_by`` names the codes to use instead, where the source says."
 );
 
@@ -162,9 +156,9 @@ create_exception!(
 const NOMENCLATURE: &str = "nomenclature";
 
 /// Sets the attributes every `RppsplusError` carries.
-fn fill(exc: &Bound<'_, PyAny>, code: &str, kind: &str, fr: &str, en: &str) -> PyResult<()> {
+fn fill(exc: &Bound<'_, PyAny>, code: Bound<'_, PyString>, kind: &str, fr: &str, en: &str) -> PyResult<()> {
     let py = exc.py();
-    exc.setattr(intern!(py, "code"), PyString::intern(py, code))?;
+    exc.setattr(intern!(py, "code"), code)?;
     exc.setattr(intern!(py, "kind"), kind)?;
     exc.setattr(intern!(py, "message"), fr)?;
     exc.setattr(intern!(py, "message_en"), en)?;
@@ -187,12 +181,12 @@ impl From<PyNomenclatureErr> for PyErr {
             let build = || -> PyResult<PyErr> {
                 let class = match e {
                     NomenclatureError::UnknownTable => py.get_type::<UnknownTable>(),
-                    _ if e.code() == "unknown_code" => py.get_type::<UnknownCode>(),
+                    NomenclatureError::UnknownCode => py.get_type::<UnknownCode>(),
                     _ => py.get_type::<RppsplusError>(),
                 };
                 let (message, message_en) = (e.message_fr(), e.to_string());
                 let exc = class.call1((message,))?;
-                fill(&exc, e.code(), NOMENCLATURE, message, &message_en)?;
+                fill(&exc, PyString::intern(py, e.code()), NOMENCLATURE, message, &message_en)?;
                 Ok(PyErr::from_value(exc))
             };
             build().unwrap_or_else(|failed| failed)
@@ -215,7 +209,7 @@ impl From<PyCodeErr> for PyErr {
                 };
                 let fr = e.message_fr();
                 let exc = class.call1((fr.as_str(),))?;
-                fill(&exc, e.code().as_str(), NOMENCLATURE, &fr, &e.message_en())?;
+                fill(&exc, name(py, e.code()), NOMENCLATURE, &fr, &e.message_en())?;
                 if let CodeError::Deprecated { replaced_by, .. } = e {
                     exc.setattr(intern!(py, "replaced_by"), PyTuple::new(py, replaced_by)?)?;
                 }
@@ -230,7 +224,7 @@ create_exception!(
     rppsplus,
     ValidationError,
     RppsplusError,
-    "A demande with errors, raised by ``Report.raise_for_errors()``: ``report`` is the \
-     ``Report``, ``errors()`` its errors in the pydantic-core shape, ``error_count()`` their \
+    "A demande with errors, raised by ``Report.raise_for_errors()``: ``report`` is the\n\
+     ``Report``, ``errors()`` its errors in the pydantic-core shape, ``error_count()`` their\n\
      number; ``code`` is the code of the first error and ``kind`` is ``demande``."
 );

@@ -1,63 +1,51 @@
-//! The identifier value classes and the `is_valid_<kind>` helpers.
+//! The identifier value classes, the `is_valid_<kind>` helpers, `format` and `compact`.
 //!
 //! Each class wraps one core newtype: the constructor parses (raising the exception
-//! hierarchy of [`crate::errors`]), `str()` is the canonical form, instances are frozen,
-//! hashable, ordered and compare equal by value. Every rule lives in `rppsplus-core`;
-//! this module only converts.
+//! hierarchy of [`crate::errors`]), `str()` is the canonical form, `format()` the display
+//! form, instances are frozen, hashable, ordered, compare equal by value and pickle. Every
+//! rule lives in `rppsplus-core`, confidentiality included; this module only converts.
 
-use std::borrow::Cow;
 use std::fmt;
 
-use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyString, PyType};
+use pyo3::types::{PyDict, PyString, PyTuple};
 use rppsplus_core::ids::{self as core, IdKind, Mode};
 
+use crate::args::{mode, text};
+use crate::dates;
 use crate::errors::PyRppsErr;
+use crate::names::Name;
 use crate::nomenclature::{Code, CommuneResolution};
 
-/// The `str` of a Python argument, or a `TypeError` naming `what` (never the value).
-///
-/// A `str` with lone surrogates (not valid UTF-8) is converted lossily: the replacement
-/// characters are then refused by the core as `invalid_format`, with a typed error.
-pub(crate) fn text<'a>(value: &'a Bound<'_, PyAny>, what: &str) -> PyResult<Cow<'a, str>> {
-    match value.cast::<PyString>() {
-        Ok(s) => Ok(s.to_string_lossy()),
-        Err(_) => Err(not_str(value, what)),
-    }
-}
-
-/// The `TypeError` for a non-`str` argument.
-pub(crate) fn not_str(value: &Bound<'_, PyAny>, what: &str) -> PyErr {
-    let ty = value
-        .get_type()
-        .name()
-        .map_or_else(|_| "object".to_owned(), |n| n.to_string());
-    PyTypeError::new_err(format!("{what} must be str, not {ty}"))
-}
-
-/// The core mode of the `test_mode` keyword.
-pub(crate) fn mode(test_mode: bool) -> Mode {
-    if test_mode { Mode::Test } else { Mode::Strict }
-}
-
-/// `Name('value')`, or `Name(<redacted>)` for confidential values (SPEC.md §7).
-fn repr(py: Python<'_>, name: &str, value: &str, redacted: bool) -> PyResult<String> {
-    if redacted {
+/// `Name('value')`, or `Name(<redacted>)` when the core says the value is confidential
+/// (docs/domain.md §7).
+fn repr(py: Python<'_>, name: &str, value: &str, confidential: bool) -> PyResult<String> {
+    if confidential {
         return Ok(format!("{name}(<redacted>)"));
     }
     Ok(format!("{name}({})", PyString::new(py, value).repr()?))
 }
 
+/// The arguments that rebuild a value (`__getnewargs_ex__`, for `pickle` and `copy`): its
+/// canonical form, and `test_mode=True` when strict parsing refuses it.
+fn new_args<'py>(py: Python<'py>, canonical: &str, test: bool) -> PyResult<(Bound<'py, PyTuple>, Bound<'py, PyDict>)> {
+    let kwargs = PyDict::new(py);
+    if test {
+        kwargs.set_item(intern!(py, "test_mode"), true)?;
+    }
+    Ok((PyTuple::new(py, [canonical])?, kwargs))
+}
+
 /// Defines a frozen value class around a core newtype: the struct, its `Display` (the
-/// canonical form, used for `__str__`), `__repr__`, and the given extra methods (which
-/// must include the `#[new]` constructor).
+/// canonical form, used for `__str__`), `__repr__` (redacted when the core says the value is
+/// confidential), `format()` (the core's display form), `__getnewargs_ex__` (pickling: the
+/// canonical form, with `test_mode=True` for a test identity when the class takes
+/// `test_mode`), and the given extra methods (which must include the `#[new]` constructor).
 macro_rules! value_class {
     (
         $(#[$meta:meta])*
-        $name:ident($core:ty), redacted = $redacted:literal;
+        $name:ident($core:ty) $(, $test_mode:ident)?;
         $($methods:tt)*
     ) => {
         $(#[$meta])*
@@ -74,11 +62,30 @@ macro_rules! value_class {
         #[pymethods]
         impl $name {
             fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-                repr(py, stringify!($name), self.0.as_str(), $redacted)
+                repr(py, stringify!($name), self.0.as_str(), self.0.is_confidential())
+            }
+
+            /// The display form (python-stdnum's ``format``): a SIREN, a SIRET grouped by
+            /// 3 digits, a French mobile in national form (``06 92 12 34 56``), any other
+            /// value its canonical form; see ``rppsplus.format()``.
+            fn format(&self) -> String {
+                self.0.format()
+            }
+
+            fn __getnewargs_ex__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyTuple>, Bound<'py, PyDict>)> {
+                let test = value_class!(@test self.0, $core $(, $test_mode)?);
+                new_args(py, self.0.as_str(), test)
             }
 
             $($methods)*
         }
+    };
+    // Whether a value of a class that takes `test_mode` is one that strict parsing refuses.
+    (@test $value:expr, $core:ty, test_mode) => {
+        <$core>::parse($value.as_str()).is_err()
+    };
+    (@test $value:expr, $core:ty) => {
+        false
     };
 }
 
@@ -103,7 +110,7 @@ value_class! {
     /// ANS test identities (not starting with ``1``) need ``test_mode=True``.
     /// Raises ``InvalidFormat``, ``InvalidLength``, ``InvalidChecksum`` or
     /// ``InvalidComponent`` (all ``RppsplusError``, a ``ValueError``).
-    Rpps(core::Rpps), redacted = false;
+    Rpps(core::Rpps), test_mode;
 
     #[new]
     #[pyo3(signature = (value, /, *, test_mode = false))]
@@ -133,7 +140,10 @@ value_class! {
 value_class! {
     /// A person's national identifier (idNat, TRE_G08): a type prefix and an identifier,
     /// e.g. ``IdNat("810107985318")`` (``8`` + RPPS) or ``IdNat("0349102665")`` (``0`` + ADELI).
-    IdNat(core::IdNatPp), redacted = false;
+    ///
+    /// An MSSanté idNat (``10`` + an email address) is confidential (docs/domain.md §7):
+    /// its ``repr()`` never shows it; ``str()`` does.
+    IdNat(core::IdNatPp), test_mode;
 
     #[new]
     #[pyo3(signature = (value, /, *, test_mode = false))]
@@ -185,7 +195,7 @@ value_class! {
 value_class! {
     /// A structure's national identifier (TRE_G07): a prefix and a FINESS (``1``), SIREN
     /// (``2``), SIRET (``3``), ADELI-rang (``0``) or RPPS-rang (``4``).
-    IdNatStructure(core::IdNatStructure), redacted = false;
+    IdNatStructure(core::IdNatStructure), test_mode;
 
     #[new]
     #[pyo3(signature = (value, /, *, test_mode = false))]
@@ -225,7 +235,7 @@ value_class! {
 
 value_class! {
     /// An ADELI number: 9 characters (département, profession code, 5 digits); no checksum.
-    Adeli(core::Adeli), redacted = false;
+    Adeli(core::Adeli);
 
     #[new]
     #[pyo3(signature = (value, /))]
@@ -249,7 +259,7 @@ value_class! {
 value_class! {
     /// A FINESS number: a département (``01``–``95``, ``2A``, ``2B``, ``97``) and 7 digits,
     /// with a Luhn key (except Corsica).
-    Finess(core::Finess), redacted = false;
+    Finess(core::Finess);
 
     #[new]
     #[pyo3(signature = (value, /))]
@@ -266,7 +276,7 @@ value_class! {
 
 value_class! {
     /// A SIREN number: 9 digits with a Luhn key.
-    Siren(core::Siren), redacted = false;
+    Siren(core::Siren);
 
     #[new]
     #[pyo3(signature = (value, /))]
@@ -277,7 +287,7 @@ value_class! {
 
 value_class! {
     /// A SIRET number: the SIREN and a 5-digit establishment number (NIC), 14 digits.
-    Siret(core::Siret), redacted = false;
+    Siret(core::Siret);
 
     #[new]
     #[pyo3(signature = (value, /))]
@@ -300,7 +310,7 @@ value_class! {
 
 value_class! {
     /// An RPPS-rang (a cabinet of an RPPS professional): RPPS, 2-digit rang and a Luhn key.
-    RppsRang(core::RppsRang), redacted = false;
+    RppsRang(core::RppsRang), test_mode;
 
     #[new]
     #[pyo3(signature = (value, /, *, test_mode = false))]
@@ -323,7 +333,7 @@ value_class! {
 
 value_class! {
     /// An INSEE commune code: 5 digits, or ``2A``/``2B`` and 3 digits (format only).
-    InseeCommune(core::InseeCommuneCode), redacted = false;
+    InseeCommune(core::InseeCommuneCode);
 
     #[new]
     #[pyo3(signature = (value, /))]
@@ -348,7 +358,7 @@ value_class! {
 
 value_class! {
     /// An INSEE country code: ``99`` and 3 digits (France is ``99100``).
-    InseeCountry(core::InseeCountryCode), redacted = false;
+    InseeCountry(core::InseeCountryCode);
 
     #[new]
     #[pyo3(signature = (value, /))]
@@ -379,9 +389,9 @@ value_class! {
 value_class! {
     /// A mobile telephone number, normalised to E.164 (``+33612345678``).
     ///
-    /// Confidential (SPEC.md §7): ``repr()`` never shows the number; ``str()`` does.
+    /// Confidential (docs/domain.md §7): ``repr()`` never shows the number; ``str()`` does.
     /// A landline raises ``NotMobile``.
-    MobilePhone(core::MobilePhone), redacted = true;
+    MobilePhone(core::MobilePhone);
 
     #[new]
     #[pyo3(signature = (value, /))]
@@ -406,8 +416,8 @@ value_class! {
 value_class! {
     /// An email address (pragmatic syntax); the domain is lowercased.
     ///
-    /// Confidential (SPEC.md §7): ``repr()`` never shows the address; ``str()`` does.
-    Email(core::Email), redacted = true;
+    /// Confidential (docs/domain.md §7): ``repr()`` never shows the address; ``str()`` does.
+    Email(core::Email);
 
     #[new]
     #[pyo3(signature = (value, /))]
@@ -422,12 +432,9 @@ value_class! {
     }
 }
 
-/// `datetime.datetime`, imported once.
-static DATETIME: PyOnceLock<Py<PyType>> = PyOnceLock::new();
-
 value_class! {
     /// A demande number: ``P`` and the creation time ``YYYYMMDDhhmmss``.
-    NumeroDemande(core::NumeroDemande), redacted = false;
+    NumeroDemande(core::NumeroDemande);
 
     #[new]
     #[pyo3(signature = (value, /))]
@@ -438,35 +445,20 @@ value_class! {
     /// The number of a demande created at ``at``, a naive ``datetime.datetime``
     /// (sub-seconds are dropped). An aware datetime raises ``ValueError``.
     #[staticmethod]
-    fn from_datetime(py: Python<'_>, at: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let class = DATETIME.import(py, "datetime", "datetime")?;
-        if !at.is_instance(class)? {
-            let ty = at.get_type().name().map_or_else(|_| "object".to_owned(), |n| n.to_string());
-            return Err(PyTypeError::new_err(format!(
-                "NumeroDemande.from_datetime() argument must be datetime.datetime, not {ty}"
-            )));
-        }
-        if !at.getattr(intern!(py, "tzinfo"))?.is_none() {
-            return Err(PyValueError::new_err(
-                "NumeroDemande.from_datetime() needs a naive datetime (tzinfo=None)",
-            ));
-        }
-        let iso: String = at.call_method0(intern!(py, "isoformat"))?.extract()?;
-        let naive = iso
-            .parse()
-            .map_err(|_| PyValueError::new_err("NumeroDemande.from_datetime(): unsupported datetime"))?;
-        Ok(Self(core::NumeroDemande::from_datetime(naive)))
+    fn from_datetime(at: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let at = dates::naive_datetime(at, "NumeroDemande.from_datetime() argument")?;
+        Ok(Self(core::NumeroDemande::from_datetime(at)))
     }
 
     /// The creation time the number encodes, a naive ``datetime.datetime``.
     #[getter]
     fn created_at<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let class = DATETIME.import(py, "datetime", "datetime")?;
-        class.call_method1(intern!(py, "fromisoformat"), (self.0.created_at().to_string(),))
+        dates::py_datetime(py, self.0.created_at())
     }
 }
 
-/// Defines `is_valid_<kind>(value, /[, *, test_mode=False]) -> bool`.
+/// Defines `is_valid_<kind>(value, /[, *, test_mode=False]) -> bool`: whether the core's
+/// `check` accepts the value (the meaning of `is_valid` on every face and in the core).
 macro_rules! is_valid {
     ($(#[$meta:meta])* $fn:ident, $kind:expr, test_mode) => {
         $(#[$meta])*
@@ -521,11 +513,14 @@ is_valid!(
     is_valid_siret, IdKind::Siret
 );
 is_valid!(
-    /// Whether ``value`` is a well-formed INSEE commune code.
+    /// Whether ``value`` is an INSEE commune code of the COG: a current code or an old one
+    /// (``20004``); a well-formed code that no commune has, such as a postal code
+    /// (``75015``), is not.
     is_valid_commune, IdKind::Commune
 );
 is_valid!(
-    /// Whether ``value`` is a valid INSEE country code (``99xxx``).
+    /// Whether ``value`` is an INSEE country code of TRE_R20 (``99100``; ended codes
+    /// included).
     is_valid_pays, IdKind::Pays
 );
 is_valid!(
@@ -540,3 +535,28 @@ is_valid!(
     /// Whether ``value`` is a valid demande number.
     is_valid_numero, IdKind::Numero
 );
+
+/// The display form of ``value`` as an identifier of ``kind`` (python-stdnum's ``format``),
+/// for people; store and exchange the canonical form (``str()`` of a value, ``canonical`` of
+/// a ``CheckResult``).
+///
+/// ``siren``: ``732 829 320``; ``siret``: ``732 829 320 00074``; ``phone``: the national form
+/// ``06 92 12 34 56`` for a number of the French numbering plan (metropolitan France and the
+/// DROM), else E.164; every other kind: the canonical form (no customary grouping). An
+/// invalid value raises its ``RppsplusError`` as the value classes do; an unknown ``kind``
+/// raises ``ValueError``.
+#[pyfunction(name = "format")]
+#[pyo3(signature = (kind, value, /, *, test_mode = false))]
+pub(crate) fn format_value(kind: Name<IdKind>, value: &Bound<'_, PyAny>, test_mode: bool) -> PyResult<String> {
+    let value = text(value, "format() argument 'value'")?;
+    Ok(core::format(kind.0, &value, mode(test_mode)).map_err(PyRppsErr)?)
+}
+
+/// ``value`` without the separators users type inside identifiers: spaces (no-break spaces
+/// included), tabs, dots and dashes (python-stdnum's ``compact``). Nothing is checked: the
+/// value classes, ``check()`` and ``format()`` compact their input themselves.
+#[pyfunction(name = "compact")]
+#[pyo3(signature = (value, /))]
+pub(crate) fn compact_value(value: &Bound<'_, PyAny>) -> PyResult<String> {
+    Ok(core::compact(&text(value, "compact() argument")?))
+}

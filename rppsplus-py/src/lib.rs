@@ -3,11 +3,27 @@
 //! This crate only converts between Python and the core: every rule lives in
 //! `rppsplus-core`. The public Python API is the `rppsplus` package
 //! (`python/rppsplus/__init__.py`), typed by the hand-written `_rppsplus.pyi`.
+//!
+//! ## Conventions (copy them for a new class or function)
+//!
+//! | what | how | where |
+//! |---|---|---|
+//! | a `str` argument | `args::text(value, "f() argument 'x'")`: `TypeError` naming the argument, never the value | `args.rs` |
+//! | a date argument | `dates::date` (required) or `dates::date_or_today` (`None` = the core's UTC today): `datetime.date` or the core's ISO parser | `dates.rs` |
+//! | a name of a closed set of the core (`kind`, `stage`, `actor`…) | a `names::Name<T>` parameter (the core's `FromStr`; default `Name(T::default())`); the returned `str` is `names::name(py, value)`; a new set gets its tuple in `names::exported!` and its `Literal` alias in the stub, listed in `tests/test_stub.py` | `names.rs` |
+//! | an error | the core's error → an exception class chosen by matching the core's enum, with `code`, `kind`, `message`, `message_en`, `position` | `errors.rs` |
+//! | confidential values | `repr()` asks the core (`is_confidential()`); messages come from the core, which never repeats a value | `ids.rs`, `check.rs` |
+//! | a value class | `#[pyclass(frozen, …, module = "rppsplus._rppsplus")]`; pickles by `__getnewargs__`/`__getnewargs_ex__` (the arguments of its constructor) and compares by value | `ids.rs`, `demande/report.rs` |
+//! | work on many items | the core does it (threads included) with the GIL released (`py.detach`); Python objects are made while attached | `check.rs`, `demande/` |
+//! | documentation | a Rust doc comment on every Python-visible item; `scripts/sync_stub_docstrings.py` copies it into the stub, where `tests/test_stub.py` checks it | `_rppsplus.pyi` |
 
+mod args;
 mod check;
+mod dates;
 mod demande;
 mod errors;
 mod ids;
+mod names;
 mod nomenclature;
 
 use pyo3::prelude::*;
@@ -16,8 +32,6 @@ use pyo3::prelude::*;
 #[pymodule(gil_used = false)]
 pub mod _rppsplus {
     use pyo3::prelude::*;
-    use pyo3::types::PyTuple;
-    use rppsplus_core::ids::IdKind;
 
     #[pymodule_export]
     use crate::errors::{
@@ -35,6 +49,9 @@ pub mod _rppsplus {
     };
 
     #[pymodule_export]
+    use crate::ids::{compact_value, format_value};
+
+    #[pymodule_export]
     use crate::ids::{
         is_valid_adeli, is_valid_commune, is_valid_email, is_valid_finess, is_valid_idnat, is_valid_idnat_structure,
         is_valid_numero, is_valid_pays, is_valid_phone, is_valid_rpps, is_valid_rpps_rang, is_valid_siren,
@@ -46,17 +63,17 @@ pub mod _rppsplus {
 
     #[pymodule_export]
     use crate::nomenclature::{
-        Code, Commune, CommuneResolution, Communes, LookupEntry, LookupResult, Table, ValueSet, communes,
-        nomenclature_aliases, nomenclature_check, nomenclature_get, nomenclature_lookup, nomenclature_search,
-        nomenclature_table, nomenclature_tables, nomenclature_value_set, nomenclature_value_sets, resolve_commune,
+        Code, Commune, CommuneResolution, Communes, Entry, LookupResult, Meta, SetVersion, Table, ValueSet, VersionAt,
+        communes, nomenclature_aliases, nomenclature_check, nomenclature_field, nomenclature_get, nomenclature_list,
+        nomenclature_lookup, nomenclature_search, nomenclature_table, nomenclature_tables, nomenclature_value_set,
+        nomenclature_value_sets, resolve_commune,
     };
 
-    /// Adds `__version__` (the crate's version) and `KINDS` (the names `check` takes).
+    /// Adds `__version__` (the crate's version) and the core's lists of names: `KINDS`,
+    /// `FINDING_CODES`, `STAGES`, `ACTORS`, `SEVERITIES`.
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add("__version__", env!("CARGO_PKG_VERSION"))?;
-        let kinds = PyTuple::new(m.py(), IdKind::NAMES.iter().copied())?;
-        m.add("KINDS", kinds)?;
-        Ok(())
+        crate::names::add_all(m)
     }
 }

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime
-import pickle
+import re
+from pathlib import Path
 
 import pytest
 
@@ -39,12 +40,15 @@ def test_all_and_version() -> None:
         assert hasattr(rppsplus, name), name
     # Every public native name is exported by rppsplus or by rppsplus.nomenclature (the
     # nomenclature functions under short names: nomenclature_get as get…).
+    # `list` is public but kept out of `__all__` (a star import would hide the builtin).
     exported = {id(getattr(rppsplus, n)) for n in rppsplus.__all__}
-    exported |= {id(getattr(rppsplus.nomenclature, n)) for n in rppsplus.nomenclature.__all__}
+    exported |= {id(getattr(rppsplus.nomenclature, n)) for n in [*rppsplus.nomenclature.__all__, "list"]}
+    assert "list" not in rppsplus.nomenclature.__all__
     for name in dir(rppsplus._rppsplus):
-        if not name.startswith("_") and name != "KINDS":
+        if not name.startswith("_"):
             assert id(getattr(rppsplus._rppsplus, name)) in exported, name
-    assert "KINDS" in rppsplus.__all__
+    for names in ("KINDS", "FINDING_CODES", "STAGES", "ACTORS", "SEVERITIES"):
+        assert names in rppsplus.__all__
 
 
 def test_exception_hierarchy() -> None:
@@ -198,7 +202,103 @@ def test_is_valid_helpers() -> None:
         rppsplus.is_valid_siren("732829320", test_mode=True)  # type: ignore[call-arg]
 
 
-def test_value_classes_do_not_pickle_silently() -> None:
-    # Frozen native classes without __reduce__: pickling fails loudly rather than wrongly.
-    with pytest.raises((TypeError, pickle.PicklingError)):
-        pickle.dumps(Rpps("10107985318"))
+def test_mssante_idnat_is_redacted_everywhere() -> None:
+    # An MSSanté idNat (10 + an email address) is confidential: the core says so.
+    mssante = "10nathalie@mssante.example.fr"
+    i = IdNat(mssante)
+    assert str(i) == mssante and i.id_type == "10"
+    assert repr(i) == "IdNat(<redacted>)"
+    assert "nathalie" not in repr([i]) and "nathalie" not in f"{i!r}"
+    assert repr(IdNat("810107985318")) == "IdNat('810107985318')"  # public identifiers are shown
+    ok, bad = rppsplus.check("idnat", [mssante, "10nathalie@mssante"])
+    assert ok.valid and not bad.valid
+    for result in (ok, bad):
+        assert "nathalie" not in repr(result) and "<redacted>" in repr(result)
+    with pytest.raises(RppsplusError) as info:
+        IdNat("10nathalie@mssante")
+    err = info.value
+    for text in (str(err), repr(err), err.message, err.message_en):
+        assert "nathalie" not in text
+    # The same address as a demande's contact: the finding does not carry it either.
+    report = rppsplus.validate(
+        {"procedure": "modification_informations", "rpps": "10107985318", "contact": {"email": "nathalie@mssante"}},
+        reference_date="2026-11-22",
+    )
+    (finding,) = report.findings
+    assert finding.path == "contact.email"
+    for text in (repr(finding), finding.message, finding.message_en, report.to_json(), repr(report.errors())):
+        assert "nathalie" not in text
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "shown"),
+    [
+        ("siren", "732829320", "732 829 320"),
+        ("siret", "73282932000074", "732 829 320 00074"),
+        ("siret", " 732.829.320-00074 ", "732 829 320 00074"),
+        ("phone", "+33612345678", "06 12 34 56 78"),
+        ("phone", "0692 12 34 56", "06 92 12 34 56"),  # La Réunion: the national form
+        ("phone", "+687 75 12 34", "+687751234"),  # Nouvelle-Calédonie: no trunk 0, E.164
+        ("phone", "0044 7700 900123", "+447700900123"),  # foreign: E.164
+        ("rpps", "101 0798 5318", "10107985318"),  # no customary grouping: canonical
+        ("finess", "970405593", "970405593"),
+        ("commune", "20004", "2A004"),  # the current code
+        ("email", "Nathalie.Dupont@Example.ORG", "Nathalie.Dupont@example.org"),
+    ],
+)
+def test_format(kind: str, value: str, shown: str) -> None:
+    assert rppsplus.format(kind, value) == shown  # type: ignore[arg-type]
+    assert rppsplus.check(kind, [shown])[0].canonical == rppsplus.check(kind, [value])[0].canonical  # type: ignore[arg-type]
+
+
+def test_format_of_value_classes_and_errors() -> None:
+    assert Siret("73282932000074").format() == "732 829 320 00074"
+    assert Siren("732829320").format() == "732 829 320"
+    assert MobilePhone("0692123456").format() == "06 92 12 34 56"
+    assert Rpps("10107985318").format() == "10107985318"
+    assert rppsplus.format("rpps", "99700075122", test_mode=True) == "99700075122"
+    with pytest.raises(InvalidComponent):
+        rppsplus.format("rpps", "99700075122")
+    with pytest.raises(InvalidChecksum):
+        rppsplus.format("siret", "73282932000075")
+    with pytest.raises(ValueError, match="unknown identifier kind"):
+        rppsplus.format("nope", "1")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        rppsplus.format("siret", 73282932000074)  # type: ignore[arg-type]
+
+
+def test_compact() -> None:
+    assert rppsplus.compact(" 101.079-853\u00a018 ") == "10107985318"
+    assert rppsplus.compact("not an identifier") == "notanidentifier"  # checks nothing
+    with pytest.raises(TypeError):
+        rppsplus.compact(10107985318)  # type: ignore[arg-type]
+
+
+def test_is_valid_means_what_check_accepts() -> None:
+    # A well-formed commune code that no commune has (a postal code) is not valid, as in the
+    # core and in C; the value class InseeCommune checks the format only.
+    assert InseeCommune("75015").departement == "75"
+    assert not rppsplus.is_valid_commune("75015")
+    assert rppsplus.is_valid_commune("20004")  # an old code: accepted, with a warning
+    assert not rppsplus.is_valid_pays("99999")
+    for kind in rppsplus.KINDS:
+        helper = getattr(rppsplus, "is_valid_" + {"idnat-structure": "idnat_structure", "rpps-rang": "rpps_rang"}.get(kind, kind))
+        for value in ("10107985318", "75015", "99100", "0612345678", "x@example.org", "P20220905011141", ""):
+            assert helper(value) == rppsplus.check(kind, [value])[0].valid, (kind, value)
+
+
+def test_the_readme_python_blocks_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The README's Python blocks run as written, from the repository's root (their paths).
+    root = Path(__file__).resolve().parents[2]
+    blocks = re.findall(r"```python\n(.*?)```", (root / "README.md").read_text(encoding="utf-8"), re.S)
+    assert len(blocks) >= 3
+    monkeypatch.chdir(root)
+    for block in blocks:
+        exec(compile(block, "README.md", "exec"), {})
+
+
+def test_the_package_docstring_examples_run() -> None:
+    import doctest
+
+    for module in (rppsplus, rppsplus.nomenclature):
+        assert doctest.testmod(module).failed == 0, module.__name__

@@ -1,4 +1,4 @@
-"""rppsplus.validate / validate_many / validate_csv and the Report (SPEC §4)."""
+"""rppsplus.validate / validate_many / validate_csv and the Report (docs/domain.md §4)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ DEMANDES_CSV = ROOT / "examples" / "data" / "demandes.csv"
 DEMANDES_JSON = ROOT / "examples" / "data" / "demandes.json"
 AT = datetime.date(2026, 11, 22)
 
-# The example of SPEC.md §4, verbatim.
+# The example of docs/domain.md §4.1, verbatim.
 SPEC_EXAMPLE: dict[str, Any] = {
     "procedure": "primo_enregistrement",
     "numero": "P20220905011141",

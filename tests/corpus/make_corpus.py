@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Writes tests/corpus/identifiers.jsonl: the identifier corpus every face (Rust, C, Python, CLI) runs.
 
-The expected results are written here by hand, from ../shared/data/identifier_test_vectors.json (origins
-kept) and our own edge cases; nothing is computed by rppsplus. Re-run after editing: python3 tests/corpus/make_corpus.py
+The expected results are written here by hand, from data/identifier_test_vectors.json (origins
+kept; provenance in data/README.md) and our own edge cases; nothing is computed by rppsplus. Re-run after editing: python3 tests/corpus/make_corpus.py
 """
 import json, os
 
@@ -20,10 +20,10 @@ def bad(kind, value, code, mode=S, origin=""):
                   "warning": None, "origin": origin})
 
 
-vec = "shared identifier_test_vectors.json"
+vec = "data/identifier_test_vectors.json"
 # RPPS
 for v in ["10107985318", "10107985300"]:
-    ok("rpps", v, origin="seed 000_e01a67b7fc8c4691.txt")
+    ok("rpps", v, origin="the ANS gestionnaire guide")
 for v in ["10002813839", "10003879623", "10000005479", "10000001916"]:
     ok("rpps", v, origin=vec)
 for v in ["10005678901", "10102727017", "10003461033", "10000001111"]:
@@ -43,7 +43,7 @@ bad("rpps", "１０１０７９８５３１８", "invalid_format", origin="full-
 bad("rpps", "10107985319", "invalid_checksum", origin="seed number, last digit changed")
 bad("rpps", "1010798531\u00008", "invalid_format", origin="embedded NUL")
 # idNat
-ok("idnat", "810107985318", origin="SPEC §2")
+ok("idnat", "810107985318", origin="docs/domain.md §2")
 ok("idnat", "8 10107985318", "810107985318", origin="FAQ: a space after the 8")
 ok("idnat", "810000005479", origin=vec)
 bad("idnat", "810107985319", "invalid_checksum", origin="bad RPPS key")
@@ -72,8 +72,8 @@ bad("adeli", "34910266", "invalid_length", origin="8 chars")
 bad("adeli", "34X102665", "invalid_format", origin="letter")
 # FINESS
 for v in ["970405593", "970406831"]:
-    ok("finess", v, origin="seed 000_e01a67b7fc8c4691.txt")
-ok("finess", "970100012", origin="Guadeloupe, SPEC §2")
+    ok("finess", v, origin="the ANS gestionnaire guide")
+ok("finess", "970100012", origin="Guadeloupe, docs/domain.md §2")
 for v in ["010780914", "060016219", "590064036", "010000602", "580008803"]:
     ok("finess", v, origin=vec)
 bad("finess", "754567860", "invalid_checksum", origin=vec + " (fictitious)")
@@ -96,7 +96,7 @@ ok("siret", "35600000000001", origin=vec + " La Poste digit sum 15")
 bad("siret", "35600000000055", "invalid_checksum", origin=vec + " La Poste digit sum 19")
 bad("siret", "7328293200007", "invalid_length", origin="13 digits")
 # communes, countries
-ok("commune", "13203", origin="Marseille 3e, SPEC")
+ok("commune", "13203", origin="Marseille 3e, docs/domain.md §2")
 ok("commune", "2A004", origin="Ajaccio")
 ok("commune", "2a004", "2A004", origin="lower case")
 ok("commune", "20004", "2A004", warning="old_code", origin="Corsica's pre-1976 code of Ajaccio")
@@ -114,18 +114,18 @@ bad("pays", "13203", "invalid_component", origin="a commune code")
 bad("pays", "99999", "unknown_code", origin="no such country")
 ok("pays", "99000", origin="ended TRE_R20 code, kept valid for birth places")
 bad("pays", "991000", "invalid_length", origin="6 digits")
-# phones (shared vectors + checks)
+# phones (data/identifier_test_vectors.json and the checks of data/phone_fr_mobile_patterns.json)
 for national, e164 in [("0612345678", "+33612345678"), ("0692123456", "+262692123456"), ("0639012345", "+262639012345"),
                        ("0690001234", "+590690001234"), ("0694201234", "+594694201234"), ("0696201234", "+596696201234"),
                        ("0709212345", "+262709212345")]:
     ok("phone", national, e164, origin=vec)
     ok("phone", e164, origin=vec)
 for e164 in ["+508551234", "+681821234", "+687751234", "+68987123456"]:
-    ok("phone", e164, origin="shared phone_fr_mobile_patterns.json checks")
+    ok("phone", e164, origin="data/phone_fr_mobile_patterns.json checks")
 ok("phone", "06 12 34 56 78", "+33612345678", origin="spaces")
 ok("phone", "06.12.34.56.78", "+33612345678", origin="dots")
 ok("phone", "0033 6 12 34 56 78", "+33612345678", origin="00 international prefix")
-ok("phone", "+33730494959", origin="SPEC §4 example")
+ok("phone", "+33730494959", origin="docs/domain.md §4 example")
 ok("phone", "+44 7700 900123", "+447700900123", warning="foreign_number", origin="foreign mobile")
 bad("phone", "+33712345678", "invalid_component", origin="unallocated 71 range")
 bad("phone", "+33692123456", "invalid_component", origin="Réunion mobile forced to +33")
@@ -136,14 +136,14 @@ bad("phone", "061234567", "invalid_length", origin="9 digits")
 bad("phone", "612345678", "invalid_format", origin="no trunk prefix")
 bad("phone", "", "invalid_length", origin="empty")
 # emails
-ok("email", "nathalie.dupont@example.org", origin="SPEC §4")
+ok("email", "nathalie.dupont@example.org", origin="docs/domain.md §4")
 ok("email", "Nathalie.Dupont@Example.ORG", "Nathalie.Dupont@example.org", origin="local part keeps its case")
 bad("email", "nathalie dupont@example.org", "invalid_format", origin="space")
 bad("email", "nathalie.dupont@example", "invalid_component", origin="no TLD")
 bad("email", "nathalie.dupont.example.org", "invalid_format", origin="no @")
 bad("email", "", "invalid_length", origin="empty")
 # demande numbers
-ok("numero", "P20220905011141", origin="seed 000_e01a67b7fc8c4691.txt")
+ok("numero", "P20220905011141", origin="the ANS gestionnaire guide")
 bad("numero", "P20221305011141", "invalid_component", origin="month 13")
 bad("numero", "P20230229120000", "invalid_component", origin="29 February 2023")
 bad("numero", "20220905011141", "invalid_length", origin="no P")

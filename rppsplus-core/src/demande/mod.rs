@@ -30,6 +30,7 @@
 //! assert_eq!((finding.path.to_string(), finding.code.as_str()), ("etat_civil.date_naissance".into(), "invalid_format"));
 //! ```
 
+mod batch;
 mod csv;
 mod fields;
 pub(crate) mod messages;
@@ -44,6 +45,7 @@ mod view;
 use chrono::NaiveDate;
 
 pub use crate::FindingCode;
+pub use batch::{Batch, validate_batches};
 pub use csv::{CsvReports, csv_reports};
 pub use model::{Confirmations, Contact, Demande, EtatCivil, Procedure, PublicView, Situation, Source, Structure};
 pub use report::{Finding, Path, Report, Segment, Severity};

@@ -205,6 +205,23 @@ impl Report {
     }
 }
 
+/// A report of the given findings, in their order: a report read back from where it was kept
+/// (the Python face unpickles reports this way).
+///
+/// ```
+/// use rppsplus_core::demande::{Options, Report, validate_json};
+/// let report = validate_json(br#"{"procedure": "primo_enregistrement"}"#, &Options::default());
+/// let again: Report = report.findings().iter().cloned().collect();
+/// assert_eq!(again, report);
+/// ```
+impl FromIterator<Finding> for Report {
+    fn from_iter<I: IntoIterator<Item = Finding>>(findings: I) -> Self {
+        Self {
+            findings: findings.into_iter().collect(),
+        }
+    }
+}
+
 impl Serialize for Report {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;

@@ -2,8 +2,10 @@
 
 use super::scan::{ascii, scan, significant_position};
 use super::{Component, IdKind, ParseError, identifier_traits};
+use chrono::NaiveDate;
+
 use crate::nomenclature::commune::{self, Resolution, Unresolved};
-use crate::nomenclature::{self, Code};
+use crate::nomenclature::{self, Code, CodeError};
 
 /// An INSEE commune code: 5 digits, or `2A`/`2B` and 3 digits for Corsica.
 ///
@@ -83,12 +85,14 @@ impl InseeCommuneCode {
 
 identifier_traits!(InseeCommuneCode, kind = Commune, confidential = never);
 
-/// An INSEE country code: `99` and 3 digits (France is `99100`).
+/// An INSEE country code: `99` and 3 digits (France is `99100`; `99000`, its code until
+/// 2016-09-01, is France too: docs/domain.md §3).
 ///
 /// ```
 /// use rppsplus_core::ids::InseeCountryCode;
 /// let fr: InseeCountryCode = "99100".parse()?;
 /// assert!(fr.is_france());
+/// assert!("99000".parse::<InseeCountryCode>()?.is_france());
 /// assert_eq!("13203".parse::<InseeCountryCode>().unwrap_err().code(), "invalid_component");
 /// # Ok::<(), rppsplus_core::ids::ParseError>(())
 /// ```
@@ -98,6 +102,10 @@ pub struct InseeCountryCode([u8; 5]);
 impl InseeCountryCode {
     /// France.
     pub const FRANCE: Self = Self(*b"99100");
+
+    /// France's code until 2016-09-01 ("République française", ended in TRE_R20 and
+    /// replaced by [`InseeCountryCode::FRANCE`]).
+    pub const FRANCE_BEFORE_2016: Self = Self(*b"99000");
 
     /// Parses a country code.
     pub fn parse(input: &str) -> Result<Self, ParseError> {
@@ -116,12 +124,35 @@ impl InseeCountryCode {
         ascii(&self.0)
     }
 
-    /// Whether this is France (`99100`).
+    /// Whether this is France: `99100`, or `99000`, France's code until 2016-09-01 (a
+    /// birth there follows the rules of a birth in France; [`InseeCountryCode::check`]
+    /// reports the old code as `code_deprecated`, replaced by 99100).
     pub fn is_france(&self) -> bool {
-        *self == Self::FRANCE
+        *self == Self::FRANCE || *self == Self::FRANCE_BEFORE_2016
     }
 
-    /// The country in TRE_R20, ended codes included (they stay valid for birth places).
+    /// Whether the portal's country list (JDV_J256-Pays, the field `pays`) accepts the
+    /// code on `at`: an ended code is `code_deprecated`, with 99100 as replacement for
+    /// 99000 and no replacement for the others (TRE_R20 names none).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use rppsplus_core::ids::InseeCountryCode;
+    /// use rppsplus_core::nomenclature::CodeError;
+    /// let at = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    /// assert!(InseeCountryCode::FRANCE.check(at).is_ok());
+    /// let old = InseeCountryCode::FRANCE_BEFORE_2016.check(at).unwrap_err();
+    /// assert!(matches!(old, CodeError::Deprecated { replaced_by: ["99100"], .. }));
+    /// let rda = "99141".parse::<InseeCountryCode>()?.check(at).unwrap_err();
+    /// assert!(matches!(rda, CodeError::Deprecated { replaced_by: [], .. }));
+    /// # Ok::<(), rppsplus_core::ids::ParseError>(())
+    /// ```
+    pub fn check(&self, at: NaiveDate) -> Result<&'static Code, CodeError> {
+        nomenclature::field("pays").map_or(Err(CodeError::Unknown), |pays| pays.check(self.as_str(), at))
+    }
+
+    /// The country in TRE_R20, ended codes included (they stay known for birth places; see
+    /// [`InseeCountryCode::check`] for the portal's list at a date).
     ///
     /// ```
     /// use rppsplus_core::ids::InseeCountryCode;

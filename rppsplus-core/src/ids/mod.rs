@@ -19,6 +19,7 @@ mod check;
 mod email;
 mod error;
 mod finess;
+mod format;
 mod idnat;
 mod insee;
 pub mod luhn;
@@ -33,6 +34,7 @@ pub use check::{Check, Warning, check, check_many};
 pub use email::Email;
 pub use error::{Component, ParseError};
 pub use finess::Finess;
+pub use format::format;
 pub use idnat::{IdNatPp, IdNatPpType, IdNatStructure, IdNatStructureType};
 pub use insee::{InseeCommuneCode, InseeCountryCode};
 pub use numero::NumeroDemande;
@@ -153,9 +155,10 @@ pub fn compact(input: &str) -> String {
 /// `is_valid` (whether [`check`] accepts the input: one meaning on every face), `KIND`, and
 /// the confidentiality of its values (docs/domain.md §7): `confidential = never` or `always`
 /// generates `is_confidential`, `by_value` lets the type write it; `Debug` prints
-/// `<redacted>` for a confidential value.
+/// `<redacted>` for a confidential value. The display form `format()` is the canonical form
+/// unless `format = own` says that the type writes it (see [`format`]).
 macro_rules! identifier_traits {
-    ($ty:ident, kind = $kind:ident, confidential = $confidential:ident) => {
+    ($ty:ident, kind = $kind:ident, confidential = $confidential:ident $(, format = $format:ident)?) => {
         impl std::str::FromStr for $ty {
             type Err = $crate::ids::ParseError;
             fn from_str(s: &str) -> Result<Self, Self::Err> {
@@ -213,6 +216,17 @@ macro_rules! identifier_traits {
         }
 
         identifier_traits!(@confidential $ty, $confidential);
+        identifier_traits!(@format $ty $(, $format)?);
+    };
+    (@format $ty:ident, own) => {};
+    (@format $ty:ident) => {
+        impl $ty {
+            /// The display form (python-stdnum's `format`): the canonical form, as this kind
+            /// has no customary grouping (see [`format`](crate::ids::format)).
+            pub fn format(&self) -> String {
+                self.as_str().to_owned()
+            }
+        }
     };
     (@confidential $ty:ident, by_value) => {};
     (@confidential $ty:ident, $always:ident) => {

@@ -1,5 +1,6 @@
 //! SIREN and SIRET numbers (INSEE Sirene).
 
+use super::format::grouped;
 use super::scan::{ascii, keyed_digits};
 use super::{IdKind, ParseError, identifier_traits, luhn};
 
@@ -27,9 +28,20 @@ impl Siren {
     pub fn as_str(&self) -> &str {
         ascii(&self.0)
     }
+
+    /// The display form: the digits in groups of 3 (python-stdnum's `fr.siren.format`).
+    ///
+    /// ```
+    /// use rppsplus_core::ids::Siren;
+    /// assert_eq!("732829320".parse::<Siren>()?.format(), "732 829 320");
+    /// # Ok::<(), rppsplus_core::ids::ParseError>(())
+    /// ```
+    pub fn format(&self) -> String {
+        grouped(self.as_str(), &[3, 3])
+    }
 }
 
-identifier_traits!(Siren, kind = Siren, confidential = never);
+identifier_traits!(Siren, kind = Siren, confidential = never, format = own);
 
 /// The SIREN of La Poste, whose establishments' SIRET numbers follow their own rule.
 const LA_POSTE: &[u8; 9] = b"356000000";
@@ -81,9 +93,21 @@ impl Siret {
     pub fn nic(&self) -> &str {
         ascii(&self.0[9..])
     }
+
+    /// The display form: the SIREN in groups of 3, then the NIC (python-stdnum's
+    /// `fr.siret.format`).
+    ///
+    /// ```
+    /// use rppsplus_core::ids::Siret;
+    /// assert_eq!("73282932000074".parse::<Siret>()?.format(), "732 829 320 00074");
+    /// # Ok::<(), rppsplus_core::ids::ParseError>(())
+    /// ```
+    pub fn format(&self) -> String {
+        grouped(self.as_str(), &[3, 3, 3])
+    }
 }
 
-identifier_traits!(Siret, kind = Siret, confidential = never);
+identifier_traits!(Siret, kind = Siret, confidential = never, format = own);
 
 #[cfg(test)]
 mod tests {

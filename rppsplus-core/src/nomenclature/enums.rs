@@ -139,16 +139,27 @@ mod tests {
     #[test]
     fn every_variant_is_in_its_table_and_value_set() {
         for r in Role::ALL {
-            assert!(super::super::portal_value_set("role").unwrap().contains(r.code()));
+            assert!(
+                super::super::portal_value_set("role")
+                    .unwrap()
+                    .latest()
+                    .contains(r.code())
+            );
             let _ = r.entry();
         }
         for c in Civilite::ALL {
-            assert!(super::super::portal_value_set("civilite").unwrap().contains(c.code()));
+            assert!(
+                super::super::portal_value_set("civilite")
+                    .unwrap()
+                    .latest()
+                    .contains(c.code())
+            );
         }
         for m in ModeExercice::ALL {
             assert!(
                 super::super::portal_value_set("mode-exercice")
                     .unwrap()
+                    .latest()
                     .contains(m.code())
             );
         }

@@ -42,13 +42,13 @@ int main(int argc, char **argv) {
     char out[16];
     long k;
     double start, elapsed;
-    uint32_t rc = 0;
+    rppsplus_result rc = 0;
     for (k = 0; k < calls / 100 + 1; k++) { /* warm-up */
-      rc = rppsplus_rpps_validate(input, n, out, sizeof out, &len);
+      rc = rppsplus_rpps_validate(input, n, out, sizeof out, &len, NULL);
     }
     start = now_ns();
     for (k = 0; k < calls; k++) {
-      rc = rppsplus_rpps_validate(input, n, out, sizeof out, &len);
+      rc = rppsplus_rpps_validate(input, n, out, sizeof out, &len, NULL);
       sink += rc + len;
     }
     elapsed = now_ns() - start;

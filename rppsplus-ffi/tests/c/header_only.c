@@ -4,7 +4,7 @@
 #include "rppsplus.h"
 
 /* Something to compile, using only the header's declarations. */
-typedef uint32_t (*rppsplus_test_validate_fn)(const char *, size_t, char *, size_t, size_t *);
+typedef rppsplus_result (*rppsplus_test_validate_fn)(const char *, size_t, char *, size_t, size_t *, rppsplus_warning *);
 static const rppsplus_test_validate_fn rppsplus_test_fn = rppsplus_rpps_validate;
 const void *rppsplus_test_header_only(void);
 const void *rppsplus_test_header_only(void) { return (const void *)&rppsplus_test_fn; }

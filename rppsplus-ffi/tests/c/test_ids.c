@@ -7,8 +7,10 @@
  *   kind  mode  valid(0/1)  code-or-ok  warning-or-none  canonical-hex-or--  input-hex
  * Inputs are hex-encoded so that any byte (NUL, no-break space...) survives.
  *
- * Each row goes through rppsplus_check and rppsplus_check_message; strict rows also go
- * through the kind's own rppsplus_<kind>_validate, which must agree with rppsplus_check.
+ * Each row goes through rppsplus_check, rppsplus_check_message and rppsplus_format (the
+ * same error, or a display form that checks to the same canonical form); strict rows also
+ * go through the kind's own rppsplus_<kind>_validate, which must agree with rppsplus_check
+ * (code, canonical form and warning).
  * Inputs are copied to buffers of their exact size (no NUL terminator), so the sanitizers
  * and valgrind catch any read past the end.
  */
@@ -16,7 +18,7 @@
 
 #include "check.h"
 
-typedef uint32_t (*validate_fn)(const char *, size_t, char *, size_t, size_t *);
+typedef rppsplus_result (*validate_fn)(const char *, size_t, char *, size_t, size_t *, rppsplus_warning *);
 
 /* Indexed by rppsplus_kind. */
 static const validate_fn VALIDATORS[] = {
@@ -29,14 +31,14 @@ static const validate_fn VALIDATORS[] = {
 #define KIND_COUNT (sizeof VALIDATORS / sizeof VALIDATORS[0])
 
 /* The rppsplus_kind whose name is `name`, or KIND_COUNT. */
-static uint32_t kind_of(const char *name) {
-  uint32_t k;
+static rppsplus_kind kind_of(const char *name) {
+  rppsplus_kind k;
   for (k = 0; k < KIND_COUNT; k++) {
     if (strcmp(rppsplus_kind_name(k), name) == 0) {
       return k;
     }
   }
-  return (uint32_t)KIND_COUNT;
+  return (rppsplus_kind)KIND_COUNT;
 }
 
 static int hex_value(char c) {
@@ -83,13 +85,14 @@ static size_t split_tabs(char *line, char **fields, size_t max) {
 static void run_row(unsigned long lineno, char **f) {
   const char *kind_name = f[0], *mode_name = f[1], *code = f[3], *warning = f[4], *canonical_hex = f[5];
   int valid = strcmp(f[2], "1") == 0;
-  uint32_t kind = kind_of(kind_name);
-  uint32_t mode = strcmp(mode_name, "test") == 0 ? RPPSPLUS_MODE_TEST : RPPSPLUS_MODE_STRICT;
+  rppsplus_kind kind = kind_of(kind_name);
+  rppsplus_mode mode = strcmp(mode_name, "test") == 0 ? RPPSPLUS_MODE_TEST : RPPSPLUS_MODE_STRICT;
   size_t input_len = 0, canonical_len = 0, out_len = 0, msg_len = 0;
   char *input = unhex(f[6], &input_len);
   char *canonical = valid ? unhex(canonical_hex, &canonical_len) : NULL;
   char out[512], msg[512];
-  uint32_t warning_code = 0xffff, rc;
+  rppsplus_warning warning_code = 0xffff;
+  rppsplus_result rc;
   char what[96];
 
   snprintf(what, sizeof what, "line %lu (%s, %s)", lineno, kind_name, mode_name);
@@ -114,13 +117,29 @@ static void run_row(unsigned long lineno, char **f) {
   check_code(rc, RPPSPLUS_RESULT_OK, what, __FILE__, __LINE__);
   check_true((msg_len > 0) == (!valid || strcmp(warning, "none") != 0), what, __FILE__, __LINE__);
 
+  /* The display form: the same error as the check, or a text that checks to the same
+     canonical form. */
+  rc = rppsplus_format(kind, mode, input, input_len, msg, sizeof msg, &msg_len);
+  check_str(rppsplus_result_name(rc), code, what, __FILE__, __LINE__);
+  if (valid && rc == RPPSPLUS_RESULT_OK) {
+    check_true(msg_len > 0 && msg[msg_len] == '\0', what, __FILE__, __LINE__);
+    out_len = 0;
+    rc = rppsplus_check(kind, mode, msg, msg_len, out, sizeof out, &out_len, NULL);
+    check_code(rc, RPPSPLUS_RESULT_OK, what, __FILE__, __LINE__);
+    check_true(out_len == canonical_len && memcmp(out, canonical, canonical_len) == 0, what, __FILE__, __LINE__);
+  }
+
   /* Strict rows: the kind's own validate function agrees with rppsplus_check. */
   if (mode == RPPSPLUS_MODE_STRICT) {
     out_len = 0;
-    rc = VALIDATORS[kind](input, input_len, out, sizeof out, &out_len);
+    warning_code = 0xffff;
+    rc = VALIDATORS[kind](input, input_len, out, sizeof out, &out_len, &warning_code);
     check_str(rppsplus_result_name(rc), code, what, __FILE__, __LINE__);
     if (valid) {
       check_true(out_len == canonical_len && memcmp(out, canonical, canonical_len) == 0, what, __FILE__, __LINE__);
+      check_str(rppsplus_warning_name(warning_code), warning, what, __FILE__, __LINE__);
+    } else {
+      check_true(warning_code == 0xffff, what, __FILE__, __LINE__);
     }
   }
   free(input);

@@ -1,17 +1,19 @@
 /*
  * Demandes from C: rppsplus_validate_json and rppsplus_validate_json_document with the
- * options builder and the report accessors, on the seeds of the issue (the SPEC section 4
- * example), plus misuse (NULL everywhere, content that is not JSON, a 10 MB value, bad
+ * options builder and the report accessors, on the seeds of the issue (the docs/domain.md
+ * section 4 example), plus misuse (NULL everywhere, content that is not JSON, a 10 MB value, bad
  * enum values, out-of-range indexes, free(NULL)). Every report, list and options object
  * is freed: valgrind's leak check runs on this binary.
  */
+#define _POSIX_C_SOURCE 200809L /* pthread_attr_setstacksize */
+#include <pthread.h>
 #include <stdlib.h>
 
 #include "check.h"
 
 #define AT "2026-11-22"
 
-/* The SPEC section 4 example, with its birth date, contact and confirmations as parameters
+/* The docs/domain.md section 4 example, with its birth date, contact and confirmations as parameters
  * (null is an absent member). */
 #define DEMANDE3(date_naissance, contact, confirmations)                                                                              \
   "{\"procedure\": \"primo_enregistrement\", \"numero\": \"P20220905011141\", \"rpps\": null,"                        \
@@ -31,7 +33,7 @@
 #define FULL_CONTACT "{\"email\": \"nathalie.dupont@example.org\", \"telephone_mobile\": \"+33730494959\"}"
 #define NO_EMAIL "{\"telephone_mobile\": \"+33730494959\"}"
 
-static const char SPEC_EXAMPLE[] = DEMANDE("\"1999-05-05\"", FULL_CONTACT);
+static const char DOMAIN_EXAMPLE[] = DEMANDE("\"1999-05-05\"", FULL_CONTACT);
 static const char WITHOUT_EMAIL[] = DEMANDE("\"1999-05-05\"", NO_EMAIL);
 static const char DATE_AS_NUMBER[] = DEMANDE("19990505", NO_EMAIL);
 
@@ -84,15 +86,15 @@ static void test_seeds(void) {
   rppsplus_report *r;
   size_t i;
 
-  /* The SPEC example is valid at the reference date. */
-  r = validate(SPEC_EXAMPLE, o);
-  CHECK(rppsplus_report_valid(r));
+  /* The example is valid at the reference date. */
+  r = validate(DOMAIN_EXAMPLE, o);
+  CHECK(rppsplus_report_is_valid(r));
   CHECK(rppsplus_report_len(r) == 0);
   rppsplus_report_free(r);
 
   /* Without contact.email: required. */
   r = validate(WITHOUT_EMAIL, o);
-  CHECK(!rppsplus_report_valid(r));
+  CHECK(!rppsplus_report_is_valid(r));
   CHECK(rppsplus_report_len(r) == 1);
   CHECK_VIEW(rppsplus_report_code_at(r, 0), "required");
   CHECK_VIEW(rppsplus_report_path_at(r, 0), "contact.email");
@@ -103,7 +105,7 @@ static void test_seeds(void) {
 
   /* A number for the birth date: invalid_format there, and the rest is still checked. */
   r = validate(DATE_AS_NUMBER, o);
-  CHECK(!rppsplus_report_valid(r));
+  CHECK(!rppsplus_report_is_valid(r));
   i = find(r, "invalid_format", "etat_civil.date_naissance");
   CHECK(i != (size_t)-1);
   CHECK(rppsplus_report_severity_at(r, i) == RPPSPLUS_SEVERITY_ERROR);
@@ -112,8 +114,8 @@ static void test_seeds(void) {
   rppsplus_report_free(r);
 
   /* NULL options: the defaults (today, submit, gestionnaire, strict); the example stays valid. */
-  r = validate(SPEC_EXAMPLE, NULL);
-  CHECK(rppsplus_report_valid(r));
+  r = validate(DOMAIN_EXAMPLE, NULL);
+  CHECK(rppsplus_report_is_valid(r));
   rppsplus_report_free(r);
   rppsplus_validate_options_free(o);
 }
@@ -131,13 +133,15 @@ static void test_to_json(void) {
   CHECK_CODE(rppsplus_report_to_json(r, NULL, 0, &len), RPPSPLUS_RESULT_INSUFFICIENT_SIZE);
   needed = len;
   CHECK(needed > strlen(prefix));
+  memset(small, 'x', sizeof small);
   CHECK_CODE(rppsplus_report_to_json(r, small, sizeof small, &len), RPPSPLUS_RESULT_INSUFFICIENT_SIZE);
-  CHECK(len == needed && small[0] == '\0');
+  CHECK(len == needed && small[0] == 'x');
   buf = (char *)malloc(needed + 1);
   CHECK(buf != NULL);
   if (buf != NULL) {
+    buf[0] = 'x';
     CHECK_CODE(rppsplus_report_to_json(r, buf, needed, &len), RPPSPLUS_RESULT_INSUFFICIENT_SIZE);
-    CHECK(len == needed && buf[0] == '\0');
+    CHECK(len == needed && buf[0] == 'x');
     CHECK_CODE(rppsplus_report_to_json(r, buf, needed + 1, &len), RPPSPLUS_RESULT_OK);
     CHECK(len == needed && strlen(buf) == needed);
     CHECK(strncmp(buf, prefix, strlen(prefix)) == 0);
@@ -146,7 +150,7 @@ static void test_to_json(void) {
   }
   rppsplus_report_free(r);
 
-  r = validate(SPEC_EXAMPLE, o);
+  r = validate(DOMAIN_EXAMPLE, o);
   {
     char out[64];
     CHECK_CODE(rppsplus_report_to_json(r, out, sizeof out, &len), RPPSPLUS_RESULT_OK);
@@ -163,7 +167,7 @@ static void test_not_json(void) {
   rppsplus_report *r = NULL;
   for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
     r = validate(bad[i], NULL);
-    CHECK(!rppsplus_report_valid(r));
+    CHECK(!rppsplus_report_is_valid(r));
     CHECK(rppsplus_report_len(r) == 1);
     CHECK_VIEW(rppsplus_report_code_at(r, 0), "invalid_json");
     CHECK_VIEW(rppsplus_report_path_at(r, 0), "");
@@ -194,7 +198,7 @@ static void test_big_value(void) {
   memset(json + strlen(head), 'A', big);
   memcpy(json + strlen(head) + big, tail, strlen(tail));
   CHECK_CODE(rppsplus_validate_json(json, n, NULL, &r), RPPSPLUS_RESULT_OK);
-  CHECK(!rppsplus_report_valid(r));
+  CHECK(!rppsplus_report_is_valid(r));
   for (i = 0; i < rppsplus_report_len(r); i++) {
     rppsplus_str p = rppsplus_report_path_at(r, i), m = rppsplus_report_message_at(r, i, RPPSPLUS_LANG_FR);
     if (p.len == strlen("etat_civil.nom_naissance") && memcmp(p.data, "etat_civil.nom_naissance", p.len) == 0)
@@ -216,18 +220,19 @@ static void test_options(void) {
 
   /* Submit (the default) requires the confirmations; a draft does not. */
   r = validate(without_confirmations, o);
-  CHECK(!rppsplus_report_valid(r));
+  CHECK(!rppsplus_report_is_valid(r));
   HAS(r, "required", "confirmations.cgu_acceptees");
   rppsplus_report_free(r);
   CHECK_CODE(rppsplus_validate_options_set_stage(o, RPPSPLUS_STAGE_DRAFT), RPPSPLUS_RESULT_OK);
   r = validate(without_confirmations, o);
-  CHECK(rppsplus_report_valid(r));
+  CHECK(rppsplus_report_is_valid(r));
   rppsplus_report_free(r);
 
   /* Bad values: INVALID_PARAMETER, the options unchanged (still a draft). */
   CHECK_CODE(rppsplus_validate_options_set_stage(o, 2), RPPSPLUS_RESULT_INVALID_PARAMETER);
   CHECK_CODE(rppsplus_validate_options_set_stage(o, UINT32_MAX), RPPSPLUS_RESULT_INVALID_PARAMETER);
-  CHECK_CODE(rppsplus_validate_options_set_actor(o, 2), RPPSPLUS_RESULT_INVALID_PARAMETER);
+  CHECK_CODE(rppsplus_validate_options_set_actor(o, 3), RPPSPLUS_RESULT_INVALID_PARAMETER);
+  CHECK_CODE(rppsplus_validate_options_set_actor(o, UINT32_MAX), RPPSPLUS_RESULT_INVALID_PARAMETER);
   CHECK_CODE(rppsplus_validate_options_set_mode(o, 2), RPPSPLUS_RESULT_INVALID_PARAMETER);
   for (i = 0; i < sizeof bad_dates / sizeof bad_dates[0]; i++)
     CHECK_CODE(rppsplus_validate_options_set_reference_date(o, bad_dates[i], strlen(bad_dates[i])),
@@ -235,31 +240,32 @@ static void test_options(void) {
   CHECK_CODE(rppsplus_validate_options_set_reference_date(o, "\xff", 1), RPPSPLUS_RESULT_INVALID_UTF8);
   CHECK_CODE(rppsplus_validate_options_set_reference_date(o, NULL, 10), RPPSPLUS_RESULT_NULL_PARAMETER);
   r = validate(without_confirmations, o);
-  CHECK(rppsplus_report_valid(r));
+  CHECK(rppsplus_report_is_valid(r));
   rppsplus_report_free(r);
 
   /* Actor: the in-person meeting is a gestionnaire's confirmation. */
   CHECK_CODE(rppsplus_validate_options_set_stage(o, RPPSPLUS_STAGE_SUBMIT), RPPSPLUS_RESULT_OK);
   r = validate(cgu_only, o);
-  CHECK(!rppsplus_report_valid(r));
+  CHECK(!rppsplus_report_is_valid(r));
   HAS(r, "required", "confirmations.rencontre_en_personne");
   rppsplus_report_free(r);
   CHECK_CODE(rppsplus_validate_options_set_actor(o, RPPSPLUS_ACTOR_PROFESSIONNEL), RPPSPLUS_RESULT_OK);
   r = validate(cgu_only, o);
-  CHECK(rppsplus_report_valid(r));
+  CHECK(rppsplus_report_is_valid(r));
   rppsplus_report_free(r);
+  CHECK_CODE(rppsplus_validate_options_set_actor(o, RPPSPLUS_ACTOR_RPPS), RPPSPLUS_RESULT_OK);
   CHECK_CODE(rppsplus_validate_options_set_actor(o, RPPSPLUS_ACTOR_GESTIONNAIRE), RPPSPLUS_RESULT_OK);
   CHECK_CODE(rppsplus_validate_options_set_mode(o, RPPSPLUS_MODE_TEST), RPPSPLUS_RESULT_OK);
   CHECK_CODE(rppsplus_validate_options_set_mode(o, RPPSPLUS_MODE_STRICT), RPPSPLUS_RESULT_OK);
 
   /* The reference date is the one the checks use: in 1990 the birth date is in the future. */
   CHECK_CODE(rppsplus_validate_options_set_reference_date(o, "1990-01-01", 10), RPPSPLUS_RESULT_OK);
-  r = validate(SPEC_EXAMPLE, o);
-  CHECK(!rppsplus_report_valid(r));
+  r = validate(DOMAIN_EXAMPLE, o);
+  CHECK(!rppsplus_report_is_valid(r));
   rppsplus_report_free(r);
   CHECK_CODE(rppsplus_validate_options_set_reference_date(o, NULL, 0), RPPSPLUS_RESULT_OK); /* today */
-  r = validate(SPEC_EXAMPLE, o);
-  CHECK(rppsplus_report_valid(r));
+  r = validate(DOMAIN_EXAMPLE, o);
+  CHECK(rppsplus_report_is_valid(r));
   rppsplus_report_free(r);
   rppsplus_validate_options_free(o);
 }
@@ -274,9 +280,9 @@ static void test_document(void) {
   CHECK_CODE(rppsplus_validate_json_document(array, strlen(array), o, &list), RPPSPLUS_RESULT_OK);
   CHECK(rppsplus_reports_len(list) == 2);
   CHECK(rppsplus_reports_index_at(list, 0) == 0 && rppsplus_reports_index_at(list, 1) == 1);
-  CHECK(rppsplus_report_valid(rppsplus_reports_report_at(list, 0)));
+  CHECK(rppsplus_report_is_valid(rppsplus_reports_report_at(list, 0)));
   r = rppsplus_reports_report_at(list, 1);
-  CHECK(!rppsplus_report_valid(r));
+  CHECK(!rppsplus_report_is_valid(r));
   CHECK_VIEW(rppsplus_report_code_at(r, 0), "required");
   CHECK_VIEW(rppsplus_report_path_at(r, 0), "contact.email");
   CHECK(rppsplus_reports_index_at(list, 2) == SIZE_MAX);
@@ -329,7 +335,7 @@ static void test_misuse(void) {
   CHECK_CODE(rppsplus_validate_options_set_actor(NULL, RPPSPLUS_ACTOR_GESTIONNAIRE), RPPSPLUS_RESULT_NULL_PARAMETER);
   CHECK_CODE(rppsplus_validate_options_set_mode(NULL, RPPSPLUS_MODE_STRICT), RPPSPLUS_RESULT_NULL_PARAMETER);
 
-  CHECK(!rppsplus_report_valid(NULL));
+  CHECK(!rppsplus_report_is_valid(NULL));
   CHECK(rppsplus_report_len(NULL) == 0);
   CHECK_NONE(rppsplus_report_code_at(NULL, 0));
   CHECK_NONE(rppsplus_report_path_at(NULL, 0));
@@ -350,6 +356,7 @@ static void test_misuse(void) {
   CHECK_NONE(rppsplus_report_message_at(r, 0, 2));
   CHECK_NONE(rppsplus_report_message_at(r, 0, UINT32_MAX));
   CHECK(rppsplus_report_severity_at(r, 1) == RPPSPLUS_SEVERITY_NONE);
+  CHECK(rppsplus_report_severity_at(r, 0) == RPPSPLUS_SEVERITY_ERROR);
   CHECK_CODE(rppsplus_report_to_json(r, buf, sizeof buf, NULL), RPPSPLUS_RESULT_NULL_PARAMETER);
   CHECK_CODE(rppsplus_report_to_json(r, NULL, 8, &len), RPPSPLUS_RESULT_NULL_PARAMETER);
   rppsplus_report_free(r);
@@ -360,6 +367,57 @@ static void test_misuse(void) {
   CHECK(1);
 }
 
+/* JSON nested `depth` levels deep inside a demande's unknown member: {"x": [[...]]}. */
+static char *nested(size_t depth, size_t *len) {
+  char *json = (char *)malloc(8 + 2 * depth);
+  size_t i, n = 0;
+  if (json == NULL) return NULL;
+  memcpy(json, "{\"x\": ", 6);
+  n = 6;
+  for (i = 0; i < depth; i++) json[n++] = '[';
+  for (i = 0; i < depth; i++) json[n++] = ']';
+  json[n++] = '}';
+  *len = n;
+  return json;
+}
+
+struct deep {
+  size_t depth;
+  char code[32];
+};
+
+static void *validate_deep(void *arg) {
+  struct deep *d = (struct deep *)arg;
+  size_t len = 0;
+  char *json = nested(d->depth, &len);
+  rppsplus_report *r = NULL;
+  if (json != NULL && rppsplus_validate_json(json, len, NULL, &r) == RPPSPLUS_RESULT_OK) {
+    rppsplus_str code = rppsplus_report_code_at(r, 0);
+    snprintf(d->code, sizeof d->code, "%.*s", (int)code.len, code.data);
+  }
+  rppsplus_report_free(r);
+  free(json);
+  return NULL;
+}
+
+/* The deepest JSON the parser accepts (127 levels: the object and 126 arrays) and a far
+ * deeper one, each on a thread with the 256 KiB of stack the README asks for. */
+static void test_deep_json(void) {
+  struct deep cases[] = {{126, ""}, {127, ""}, {100000, ""}};
+  const char *expected[] = {"unknown_field", "invalid_json", "invalid_json"};
+  size_t i;
+  for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    pthread_attr_t attr;
+    pthread_t thread;
+    CHECK(pthread_attr_init(&attr) == 0);
+    CHECK(pthread_attr_setstacksize(&attr, 256 * 1024) == 0);
+    CHECK(pthread_create(&thread, &attr, validate_deep, &cases[i]) == 0);
+    CHECK(pthread_join(thread, NULL) == 0);
+    pthread_attr_destroy(&attr);
+    CHECK_STR(cases[i].code, expected[i]);
+  }
+}
+
 int main(void) {
   test_seeds();
   test_to_json();
@@ -368,5 +426,6 @@ int main(void) {
   test_options();
   test_document();
   test_misuse();
+  test_deep_json();
   return check_report();
 }

@@ -3,20 +3,49 @@
 Every identifier is a frozen value class whose constructor parses and raises a
 ``RppsplusError`` (a ``ValueError``) subclass on invalid input::
 
-    >>> from rppsplus import Rpps, check
+    >>> from rppsplus import Rpps, Siret, check
     >>> str(Rpps("101 0798 5318"))
     '10107985318'
+    >>> Siret("73282932000074").format()
+    '732 829 320 00074'
     >>> [r.code for r in check("rpps", ["10107985318", "10107985319"])]
     [None, 'invalid_checksum']
 
-A demande (SPEC §4, a ``dict`` or JSON text) is validated with ``validate()``, which
-collects every finding into a ``Report``; ``validate_many()`` and ``validate_csv()`` do a
-collection (with the GIL released)::
+A demande (docs/domain.md §4, a ``dict`` or JSON text) is validated with ``validate()``,
+which collects every finding into a ``Report``; ``validate_many()`` and ``validate_csv()``
+do a collection (with the GIL released, on every core)::
 
     >>> from rppsplus import validate
     >>> report = validate({"procedure": "primo_enregistrement"})
     >>> report.valid, report.errors()[0]["type"]
     (False, 'required')
+
+The verbs mean one thing each, as in python-stdnum and on every face of rppsplus:
+
+==========================  ==========================================================
+``Rpps(value)``, ``Siret``  parse = validate (python-stdnum's ``validate``): the value,
+(every value class)         or a ``RppsplusError`` subclass; ``str()`` is the canonical
+                            form, for storage and exchange
+``is_valid_<kind>(value)``  ``True`` when ``check()`` accepts the value; never raises for
+                            a ``str`` (the answer of the core's ``is_valid`` and of the C
+                            validators: a commune or country code must also exist)
+``check(kind, values)``     one ``CheckResult`` per value (canonical form or error code);
+                            never raises for an invalid value
+``compact(value)``          the value without separators (spaces, dots, dashes); checks
+                            nothing
+``format(kind, value)``,    the display form of a valid value, for people (SIRET
+``.format()``               ``732 829 320 00074``, French mobile ``06 92 12 34 56``);
+                            raises as the constructors do
+``validate(demande)``       every finding of a demande in a ``Report`` (collect-all):
+                            an invalid demande does not raise;
+                            ``Report.raise_for_errors()`` raises ``ValidationError``
+==========================  ==========================================================
+
+Names are the core's: ``KINDS`` (what ``check`` and ``format`` take), ``FINDING_CODES``
+(every ``code`` of a finding, a ``CheckResult`` or an exception but ``unknown_table``),
+``STAGES``, ``ACTORS``, ``SEVERITIES``. Dates (``reference_date=``, ``at=``) are a
+``datetime.date`` or an ISO ``"YYYY-MM-DD"`` string; ``None`` is today in UTC. Values,
+results, reports, findings and exceptions pickle (``multiprocessing``, ``copy``).
 
 The nomenclatures (ANS NOS tables, value sets, INSEE communes) are in the submodule
 ``rppsplus.nomenclature``.
@@ -25,7 +54,11 @@ The rules live in the Rust library ``rppsplus-core``; this package is a thin bin
 """
 
 from ._rppsplus import (
+    ACTORS,
+    FINDING_CODES,
     KINDS,
+    SEVERITIES,
+    STAGES,
     Adeli,
     CheckResult,
     CodeDeprecated,
@@ -55,6 +88,8 @@ from ._rppsplus import (
     ValidationError,
     __version__,
     check,
+    compact,
+    format,
     is_valid_adeli,
     is_valid_commune,
     is_valid_email,
@@ -75,7 +110,11 @@ from ._rppsplus import (
 from . import nomenclature
 
 __all__ = [
+    "ACTORS",
+    "FINDING_CODES",
     "KINDS",
+    "SEVERITIES",
+    "STAGES",
     "Adeli",
     "CheckResult",
     "CodeDeprecated",
@@ -105,6 +144,8 @@ __all__ = [
     "ValidationError",
     "__version__",
     "check",
+    "compact",
+    "format",
     "nomenclature",
     "is_valid_adeli",
     "is_valid_commune",

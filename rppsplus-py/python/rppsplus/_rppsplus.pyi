@@ -5,20 +5,92 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from typing import ClassVar, Literal, NoReturn, TypedDict, final, overload
 
-from typing_extensions import Self
+from typing_extensions import Self, TypeAlias
+
+# --- the core's names -------------------------------------------------------------------
+# Each Literal is the core's list, which the module exports as a tuple at runtime; the test
+# tests/test_stub.py checks every Literal of this file against those tuples.
+
+_Kind: TypeAlias = Literal[
+    "rpps",
+    "idnat",
+    "idnat-structure",
+    "adeli",
+    "finess",
+    "siren",
+    "siret",
+    "rpps-rang",
+    "commune",
+    "pays",
+    "phone",
+    "email",
+    "numero",
+]
+"""An identifier kind (``KINDS``)."""
+_FindingCode: TypeAlias = Literal[
+    "required",
+    "invalid_format",
+    "invalid_length",
+    "invalid_checksum",
+    "invalid_component",
+    "not_mobile",
+    "unknown_code",
+    "code_not_allowed",
+    "code_deprecated",
+    "out_of_range",
+    "inconsistent",
+    "not_modifiable",
+    "not_applicable",
+    "unknown_field",
+    "test_identifier",
+    "invalid_json",
+    "invalid_csv",
+    "encoding_converted",
+    "not_allowed_for_actor",
+    "duplicate",
+    "foreign_number",
+    "old_code",
+    "also_postal_code",
+]
+"""A stable code of a finding, an identifier error or a warning (``FINDING_CODES``)."""
+_Stage: TypeAlias = Literal["draft", "submit"]
+"""When a demande is validated (``STAGES``)."""
+_Actor: TypeAlias = Literal["professionnel", "gestionnaire", "rpps"]
+"""Who sends a demande (``ACTORS``)."""
+_Severity: TypeAlias = Literal["error", "warning"]
+"""How serious a finding is (``SEVERITIES``)."""
+_ErrorCode: TypeAlias = _FindingCode | Literal["unknown_table"]
+"""The ``code`` of an exception: a finding code, or ``unknown_table`` (``UnknownTable``)."""
 
 __version__: str
-KINDS: tuple[str, ...]
+KINDS: tuple[_Kind, ...]
+"""The identifier kinds that ``check()``, ``format()`` and ``CheckResult()`` take."""
+FINDING_CODES: tuple[_FindingCode, ...]
+"""Every stable code of a finding, an identifier error or a warning."""
+STAGES: tuple[_Stage, ...]
+"""The ``stage`` values of ``validate()``."""
+ACTORS: tuple[_Actor, ...]
+"""The ``actor`` values of ``validate()``."""
+SEVERITIES: tuple[_Severity, ...]
+"""The ``severity`` of a finding."""
 
 # --- exceptions -------------------------------------------------------------------------
 
 class RppsplusError(ValueError):
-    """Base class of the errors raised for an invalid identifier."""
+    """Base class of the errors of rppsplus: an invalid identifier, a nomenclature argument or
+    code, a demande with errors (``ValidationError``).
 
-    code: str
+    Attributes: ``code`` (stable snake_case code: one of ``FINDING_CODES``, or
+    ``unknown_table``), ``kind`` (an identifier kind of ``KINDS``, ``nomenclature`` or
+    ``demande``), ``message`` (French, also ``str(exc)``), ``message_en`` (English) and
+    ``position`` (0-based character position for ``invalid_format``, else ``None``).
+    Exceptions pickle with their attributes.
+    """
+
+    code: _ErrorCode
     """The stable snake_case code (``invalid_checksum``…)."""
     kind: str
-    """The identifier kind (``rpps``, ``siret``…)."""
+    """The identifier kind (one of ``KINDS``), or ``nomenclature``, or ``demande``."""
     message: str
     """The French message, also ``str(exc)``; never contains the value."""
     message_en: str
@@ -26,21 +98,39 @@ class RppsplusError(ValueError):
     position: int | None
     """The 0-based character position of an ``invalid_format`` error, else ``None``."""
 
-class InvalidFormat(RppsplusError): ...
-class InvalidLength(InvalidFormat): ...
-class InvalidChecksum(RppsplusError): ...
-class InvalidComponent(RppsplusError): ...
-class NotMobile(InvalidComponent): ...
-class UnknownCode(InvalidComponent): ...
-class UnknownTable(RppsplusError): ...
-class CodeNotAllowed(RppsplusError): ...
+class InvalidFormat(RppsplusError):
+    """The value contains a character the identifier cannot contain (code ``invalid_format``)."""
+class InvalidLength(InvalidFormat):
+    """The value has the wrong number of significant characters (code ``invalid_length``)."""
+class InvalidChecksum(RppsplusError):
+    """The check digit does not match (code ``invalid_checksum``)."""
+class InvalidComponent(RppsplusError):
+    """A part of the identifier breaks a rule of its kind (code ``invalid_component``)."""
+class NotMobile(InvalidComponent):
+    """A well-formed telephone number that is not a mobile (code ``not_mobile``)."""
+class UnknownCode(InvalidComponent):
+    """A well-formed code that no entry of its table has, e.g. an INSEE commune code that does
+    not exist (code ``unknown_code``).
+    """
+class UnknownTable(RppsplusError):
+    """No nomenclature table or value set has this name (code ``unknown_table``)."""
+class CodeNotAllowed(RppsplusError):
+    """A code of the table that the portal does not offer for the field, or not yet at the
+    reference date (code ``code_not_allowed``).
+    """
 
 class CodeDeprecated(RppsplusError):
+    """A code that has ended at the reference date (code ``code_deprecated``);
+    ``replaced_by`` names the codes to use instead, where the source says.
+    """
     replaced_by: tuple[str, ...]
     """The codes to use instead, where the source names them (may be empty)."""
 
 class ValidationError(RppsplusError):
-    """A demande with errors (``Report.raise_for_errors()``); ``code`` is the first error's."""
+    """A demande with errors, raised by ``Report.raise_for_errors()``: ``report`` is the
+    ``Report``, ``errors()`` its errors in the pydantic-core shape, ``error_count()`` their
+    number; ``code`` is the code of the first error and ``kind`` is ``demande``.
+    """
 
     report: Report
     errors: Callable[[], list[_ErrorDetails]]
@@ -58,237 +148,523 @@ class _Identifier:
     def __gt__(self, other: Self, /) -> bool: ...
     def __ge__(self, other: Self, /) -> bool: ...
     def __hash__(self) -> int: ...
+    def __getnewargs_ex__(self) -> tuple[tuple[str], dict[str, bool]]: ...
+    def format(self) -> str:
+        """The display form (python-stdnum's ``format``): a SIREN, a SIRET grouped by
+        3 digits, a French mobile in national form (``06 92 12 34 56``), any other
+        value its canonical form; see ``rppsplus.format()``.
+        """
 
 @final
 class Rpps(_Identifier):
+    """An RPPS number: 11 digits with a Luhn key (``Rpps("101 0798 5318")``).
+
+    Separators (spaces, dots, dashes) are accepted; ``str()`` gives the 11 digits.
+    ANS test identities (not starting with ``1``) need ``test_mode=True``.
+    Raises ``InvalidFormat``, ``InvalidLength``, ``InvalidChecksum`` or
+    ``InvalidComponent`` (all ``RppsplusError``, a ``ValueError``).
+    """
     def __new__(cls, value: str, /, *, test_mode: bool = False) -> Self: ...
     @staticmethod
-    def from_sequence(sequence: str) -> Rpps: ...
+    def from_sequence(sequence: str) -> Rpps:
+        """Builds the RPPS number whose first 10 digits are ``sequence``, computing its key."""
     @property
-    def is_test(self) -> bool: ...
-    def to_idnat(self) -> IdNat: ...
+    def is_test(self) -> bool:
+        """Whether this is an ANS test identity (it does not start with ``1``)."""
+    def to_idnat(self) -> IdNat:
+        """The person's idNat: ``8`` + the RPPS number."""
 
 @final
 class IdNat(_Identifier):
+    """A person's national identifier (idNat, TRE_G08): a type prefix and an identifier,
+    e.g. ``IdNat("810107985318")`` (``8`` + RPPS) or ``IdNat("0349102665")`` (``0`` + ADELI).
+
+    An MSSanté idNat (``10`` + an email address) is confidential (docs/domain.md §7):
+    its ``repr()`` never shows it; ``str()`` does.
+    """
     def __new__(cls, value: str, /, *, test_mode: bool = False) -> Self: ...
     @staticmethod
-    def from_rpps(rpps: Rpps) -> IdNat: ...
+    def from_rpps(rpps: Rpps) -> IdNat:
+        """The idNat of an RPPS number (``8`` + RPPS)."""
     @staticmethod
-    def from_adeli(adeli: Adeli) -> IdNat: ...
+    def from_adeli(adeli: Adeli) -> IdNat:
+        """The idNat of an ADELI number (``0`` + ADELI)."""
     @property
-    def id_type(self) -> str: ...
+    def id_type(self) -> str:
+        """The type: the TRE_G08 code, which is the prefix (``"8"``, ``"0"``, ``"3"``, ``"10"``…)."""
     @property
-    def identifier(self) -> str: ...
+    def identifier(self) -> str:
+        """The identifier after the type prefix."""
     @property
-    def local_id(self) -> str | None: ...
-    def rpps(self) -> Rpps | None: ...
-    def adeli(self) -> Adeli | None: ...
+    def local_id(self) -> str | None:
+        """The local identifier after ``/`` of the composite types (``1``, ``3``–``6``), else ``None``."""
+    def rpps(self) -> Rpps | None:
+        """The RPPS number of an ``8`` idNat, else ``None``."""
+    def adeli(self) -> Adeli | None:
+        """The ADELI number of a ``0`` idNat, else ``None``."""
 
 @final
 class IdNatStructure(_Identifier):
+    """A structure's national identifier (TRE_G07): a prefix and a FINESS (``1``), SIREN
+    (``2``), SIRET (``3``), ADELI-rang (``0``) or RPPS-rang (``4``).
+    """
     def __new__(cls, value: str, /, *, test_mode: bool = False) -> Self: ...
     @staticmethod
-    def from_finess(finess: Finess) -> IdNatStructure: ...
+    def from_finess(finess: Finess) -> IdNatStructure:
+        """The idNat of a FINESS structure (``1`` + FINESS)."""
     @staticmethod
-    def from_siret(siret: Siret) -> IdNatStructure: ...
+    def from_siret(siret: Siret) -> IdNatStructure:
+        """The idNat of a SIRET establishment (``3`` + SIRET)."""
     @property
-    def id_type(self) -> str: ...
+    def id_type(self) -> str:
+        """The type: the TRE_G07 code, which is the prefix (``"0"`` to ``"4"``)."""
     @property
-    def identifier(self) -> str: ...
-    def rpps_rang(self) -> RppsRang | None: ...
+    def identifier(self) -> str:
+        """The identifier after the prefix (a FINESS, SIREN, SIRET…)."""
+    def rpps_rang(self) -> RppsRang | None:
+        """The RPPS-rang of a ``4`` idNat, else ``None``."""
 
 @final
 class Adeli(_Identifier):
+    """An ADELI number: 9 characters (département, profession code, 5 digits); no checksum."""
     def __new__(cls, value: str, /) -> Self: ...
     @property
-    def departement(self) -> str: ...
+    def departement(self) -> str:
+        """The département code (first two characters)."""
     @property
-    def profession(self) -> str: ...
+    def profession(self) -> str:
+        """The profession code (characters 3 and 4)."""
 
 @final
 class Finess(_Identifier):
+    """A FINESS number: a département (``01``–``95``, ``2A``, ``2B``, ``97``) and 7 digits,
+    with a Luhn key (except Corsica).
+    """
     def __new__(cls, value: str, /) -> Self: ...
     @property
-    def departement(self) -> str: ...
+    def departement(self) -> str:
+        """The département part (``"13"``, ``"2A"``, ``"97"``)."""
 
 @final
 class Siren(_Identifier):
+    """A SIREN number: 9 digits with a Luhn key."""
     def __new__(cls, value: str, /) -> Self: ...
 
 @final
 class Siret(_Identifier):
+    """A SIRET number: the SIREN and a 5-digit establishment number (NIC), 14 digits."""
     def __new__(cls, value: str, /) -> Self: ...
     @property
-    def siren(self) -> Siren: ...
+    def siren(self) -> Siren:
+        """The SIREN of the legal entity (the first 9 digits)."""
     @property
-    def nic(self) -> str: ...
+    def nic(self) -> str:
+        """The 5-digit establishment number."""
 
 @final
 class RppsRang(_Identifier):
+    """An RPPS-rang (a cabinet of an RPPS professional): RPPS, 2-digit rang and a Luhn key."""
     def __new__(cls, value: str, /, *, test_mode: bool = False) -> Self: ...
     @property
-    def rpps(self) -> Rpps: ...
+    def rpps(self) -> Rpps:
+        """The RPPS number of the professional."""
     @property
-    def rang(self) -> str: ...
+    def rang(self) -> str:
+        """The two-digit rang of the cabinet."""
 
 @final
 class InseeCommune(_Identifier):
+    """An INSEE commune code: 5 digits, or ``2A``/``2B`` and 3 digits (format only)."""
     def __new__(cls, value: str, /) -> Self: ...
     @property
-    def departement(self) -> str: ...
-    def resolve(self) -> CommuneResolution: ...
+    def departement(self) -> str:
+        """The département: 3 characters overseas (``"971"``), else 2 (``"13"``, ``"2A"``)."""
+    def resolve(self) -> CommuneResolution:
+        """The commune of the embedded COG with this code: a current code, or an old one
+        (``20004`` → Ajaccio, ``from_old_code=True``). A postal code (``75015``) or a code
+        no commune has raises ``UnknownCode``; the message names the communes a postal
+        code serves.
+        """
 
 @final
 class InseeCountry(_Identifier):
+    """An INSEE country code: ``99`` and 3 digits (France is ``99100``)."""
     FRANCE: ClassVar[InseeCountry]
     def __new__(cls, value: str, /) -> Self: ...
     @property
-    def is_france(self) -> bool: ...
-    def resolve(self) -> Code: ...
+    def is_france(self) -> bool:
+        """Whether this is France."""
+    def resolve(self) -> Code:
+        """The country in TRE_R20 (a ``rppsplus.nomenclature.Code``), ended codes included;
+        a code no country has raises ``UnknownCode``.
+        """
 
 @final
 class MobilePhone(_Identifier):
+    """A mobile telephone number, normalised to E.164 (``+33612345678``).
+
+    Confidential (docs/domain.md §7): ``repr()`` never shows the number; ``str()`` does.
+    A landline raises ``NotMobile``.
+    """
     def __new__(cls, value: str, /) -> Self: ...
     @property
-    def territory(self) -> str | None: ...
+    def territory(self) -> str | None:
+        """The ISO 3166 code of the French territory of the number (``"FR"``, ``"RE"``…),
+        ``None`` for a foreign number.
+        """
     @property
-    def is_foreign(self) -> bool: ...
+    def is_foreign(self) -> bool:
+        """Whether the number belongs to no French territory."""
 
 @final
 class Email(_Identifier):
+    """An email address (pragmatic syntax); the domain is lowercased.
+
+    Confidential (docs/domain.md §7): ``repr()`` never shows the address; ``str()`` does.
+    """
     def __new__(cls, value: str, /) -> Self: ...
     @property
-    def domain(self) -> str: ...
+    def domain(self) -> str:
+        """The domain (after ``@``), lowercased."""
 
 @final
 class NumeroDemande(_Identifier):
+    """A demande number: ``P`` and the creation time ``YYYYMMDDhhmmss``."""
     def __new__(cls, value: str, /) -> Self: ...
     @staticmethod
-    def from_datetime(at: datetime.datetime) -> NumeroDemande: ...
+    def from_datetime(at: datetime.datetime) -> NumeroDemande:
+        """The number of a demande created at ``at``, a naive ``datetime.datetime``
+        (sub-seconds are dropped). An aware datetime raises ``ValueError``.
+        """
     @property
-    def created_at(self) -> datetime.datetime: ...
+    def created_at(self) -> datetime.datetime:
+        """The creation time the number encodes, a naive ``datetime.datetime``."""
 
 # --- validity helpers -------------------------------------------------------------------
 
-def is_valid_rpps(value: str, /, *, test_mode: bool = False) -> bool: ...
-def is_valid_idnat(value: str, /, *, test_mode: bool = False) -> bool: ...
-def is_valid_idnat_structure(value: str, /, *, test_mode: bool = False) -> bool: ...
-def is_valid_rpps_rang(value: str, /, *, test_mode: bool = False) -> bool: ...
-def is_valid_adeli(value: str, /) -> bool: ...
-def is_valid_finess(value: str, /) -> bool: ...
-def is_valid_siren(value: str, /) -> bool: ...
-def is_valid_siret(value: str, /) -> bool: ...
-def is_valid_commune(value: str, /) -> bool: ...
-def is_valid_pays(value: str, /) -> bool: ...
-def is_valid_phone(value: str, /) -> bool: ...
-def is_valid_email(value: str, /) -> bool: ...
-def is_valid_numero(value: str, /) -> bool: ...
+def is_valid_rpps(value: str, /, *, test_mode: bool = False) -> bool:
+    """Whether ``value`` is a valid RPPS number (``test_mode`` accepts test identities)."""
+def is_valid_idnat(value: str, /, *, test_mode: bool = False) -> bool:
+    """Whether ``value`` is a valid person idNat (``test_mode`` accepts a test RPPS part)."""
+def is_valid_idnat_structure(value: str, /, *, test_mode: bool = False) -> bool:
+    """Whether ``value`` is a valid structure idNat (``test_mode`` accepts a test RPPS part)."""
+def is_valid_rpps_rang(value: str, /, *, test_mode: bool = False) -> bool:
+    """Whether ``value`` is a valid RPPS-rang (``test_mode`` accepts a test RPPS part)."""
+def is_valid_adeli(value: str, /) -> bool:
+    """Whether ``value`` is a valid ADELI number."""
+def is_valid_finess(value: str, /) -> bool:
+    """Whether ``value`` is a valid FINESS number."""
+def is_valid_siren(value: str, /) -> bool:
+    """Whether ``value`` is a valid SIREN number."""
+def is_valid_siret(value: str, /) -> bool:
+    """Whether ``value`` is a valid SIRET number."""
+def is_valid_commune(value: str, /) -> bool:
+    """Whether ``value`` is an INSEE commune code of the COG: a current code or an old one
+    (``20004``); a well-formed code that no commune has, such as a postal code
+    (``75015``), is not.
+    """
+def is_valid_pays(value: str, /) -> bool:
+    """Whether ``value`` is an INSEE country code of TRE_R20 (``99100``; ended codes
+    included).
+    """
+def is_valid_phone(value: str, /) -> bool:
+    """Whether ``value`` is a valid mobile telephone number."""
+def is_valid_email(value: str, /) -> bool:
+    """Whether ``value`` is a valid email address."""
+def is_valid_numero(value: str, /) -> bool:
+    """Whether ``value`` is a valid demande number."""
+def format(kind: _Kind, value: str, /, *, test_mode: bool = False) -> str:
+    """The display form of ``value`` as an identifier of ``kind`` (python-stdnum's ``format``),
+    for people; store and exchange the canonical form (``str()`` of a value, ``canonical`` of
+    a ``CheckResult``).
+
+    ``siren``: ``732 829 320``; ``siret``: ``732 829 320 00074``; ``phone``: the national form
+    ``06 92 12 34 56`` for a number of the French numbering plan (metropolitan France and the
+    DROM), else E.164; every other kind: the canonical form (no customary grouping). An
+    invalid value raises its ``RppsplusError`` as the value classes do; an unknown ``kind``
+    raises ``ValueError``.
+    """
+def compact(value: str, /) -> str:
+    """``value`` without the separators users type inside identifiers: spaces (no-break spaces
+    included), tabs, dots and dashes (python-stdnum's ``compact``). Nothing is checked: the
+    value classes, ``check()`` and ``format()`` compact their input themselves.
+    """
 
 # --- batch check ------------------------------------------------------------------------
 
 @final
 class CheckResult:
-    @property
-    def kind(self) -> str: ...
-    @property
-    def input(self) -> str: ...
-    @property
-    def valid(self) -> bool: ...
-    @property
-    def canonical(self) -> str | None: ...
-    @property
-    def code(self) -> str | None: ...
-    @property
-    def message(self) -> str | None: ...
-    @property
-    def message_en(self) -> str | None: ...
-    @property
-    def warning(self) -> str | None: ...
-    @property
-    def warning_message(self) -> str | None: ...
-    def raise_for_error(self) -> None: ...
+    """The outcome of checking one value with ``check()`` (or ``CheckResult(kind, value)``,
+    which checks one).
 
-def check(kind: str, values: Iterable[str], *, test_mode: bool = False) -> list[CheckResult]: ...
+    ``input`` is the value as given; ``canonical`` its canonical form when ``valid``;
+    otherwise ``code`` (stable, e.g. ``invalid_checksum``), ``message`` (French) and
+    ``message_en``. ``warning`` is a remark on a valid value (``test_identifier``,
+    ``foreign_number``, ``old_code``, ``also_postal_code``). The ``repr()`` of a confidential
+    value (a phone number, an email address, an MSSanté idNat) hides the values. Results
+    compare equal when their kind, input, mode and outcome are; they pickle (the value is
+    checked again when unpickled).
+    """
+    def __new__(cls, kind: _Kind, value: str, /, *, test_mode: bool = False) -> Self: ...
+    @property
+    def kind(self) -> _Kind:
+        """The identifier kind checked (``"rpps"``, ``"siret"``…)."""
+    @property
+    def input(self) -> str:
+        """The value as given (the same ``str`` object)."""
+    @property
+    def valid(self) -> bool:
+        """Whether the value is valid."""
+    @property
+    def canonical(self) -> str | None:
+        """The canonical form of a valid value, else ``None``."""
+    @property
+    def code(self) -> _FindingCode | None:
+        """The stable error code of an invalid value (``invalid_format``, ``invalid_length``,
+        ``invalid_checksum``, ``invalid_component``, ``not_mobile``), else ``None``.
+        """
+    @property
+    def message(self) -> str | None:
+        """The French message of an invalid value, else ``None``. Never contains the value."""
+    @property
+    def message_en(self) -> str | None:
+        """The English message of an invalid value, else ``None``. Never contains the value."""
+    @property
+    def warning(self) -> _FindingCode | None:
+        """The code of a remark on a valid value (``test_identifier``, ``foreign_number``),
+        else ``None``.
+        """
+    @property
+    def warning_message(self) -> str | None:
+        """The French message of the warning, else ``None``."""
+    def raise_for_error(self) -> None:
+        """Raises the exception of an invalid value (``InvalidChecksum``…); does nothing for a
+        valid one.
+        """
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __getnewargs_ex__(self) -> tuple[tuple[_Kind, str], dict[str, bool]]: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+def check(kind: _Kind, values: Iterable[str], *, test_mode: bool = False) -> list[CheckResult]:
+    """Checks every value as an identifier of ``kind`` and returns one ``CheckResult`` per
+    value, in order. Invalid values do not raise: read ``valid``/``code`` on the results.
+
+    ``kind`` is one of ``KINDS`` (``"rpps"``, ``"idnat"``, ``"siret"``…); ``values`` any
+    iterable of ``str`` but a ``str`` itself. An unknown kind raises ``ValueError``, a
+    non-``str`` value ``TypeError`` naming its index. The checks run with the GIL released.
+    """
 
 # --- nomenclatures (re-exported by rppsplus.nomenclature) -------------------------------
 
 @final
 class Code:
-    """One code of a nomenclature table, ended or not."""
+    """One code of a nomenclature table, ended or not: ``code``, ``label``, ``short_label``,
+    ``status`` (``"active"`` or ``"deprecated"`` in the current version of the table),
+    ``date_valid`` and ``date_fin`` (``datetime.date`` or ``None``) and ``replaced_by``.
+    Two ``Code`` objects are equal when they are the same entry of the same table.
+    """
 
     @property
-    def code(self) -> str: ...
+    def code(self) -> str:
+        """The code (``"326"``, ``"MME"``, ``"99100"``)."""
     @property
-    def label(self) -> str: ...
+    def label(self) -> str:
+        """The label."""
     @property
-    def short_label(self) -> str | None: ...
+    def short_label(self) -> str | None:
+        """The short label, where the source gives one."""
     @property
-    def status(self) -> str: ...
+    def status(self) -> str:
+        """``"active"`` or ``"deprecated"``: the status in the current version of the table."""
     @property
-    def date_valid(self) -> datetime.date | None: ...
+    def date_valid(self) -> datetime.date | None:
+        """The date the code came into force, where the source gives one."""
     @property
-    def date_fin(self) -> datetime.date | None: ...
+    def date_fin(self) -> datetime.date | None:
+        """The date the code ended, where it has."""
     @property
-    def replaced_by(self) -> tuple[str, ...]: ...
-    def is_valid_at(self, at: datetime.date) -> bool: ...
-    def is_ended_at(self, at: datetime.date) -> bool: ...
+    def replaced_by(self) -> tuple[str, ...]:
+        """The codes to use instead of this ended one, where the source names them."""
+    def is_valid_at(self, at: datetime.date | str) -> bool:
+        """Whether the code is in force on ``at`` (started and not ended): a ``datetime.date``
+        or an ISO date ``"YYYY-MM-DD"``.
+        """
+    def is_ended_at(self, at: datetime.date | str) -> bool:
+        """Whether the code has ended on ``at`` (a ``datetime.date`` or ``"YYYY-MM-DD"``)."""
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
 @final
 class Commune:
-    """An entry of the INSEE COG (commune, commune déléguée or associée, arrondissement)."""
+    """An entry of the INSEE COG: a commune, a commune déléguée or associée, or a municipal
+    arrondissement.
+    """
 
     @property
-    def code(self) -> str: ...
+    def code(self) -> str:
+        """The current INSEE code."""
     @property
-    def name(self) -> str: ...
+    def name(self) -> str:
+        """The official name."""
     @property
-    def kind(self) -> str: ...
+    def kind(self) -> str:
+        """``"commune-actuelle"``, ``"commune-deleguee"``, ``"commune-associee"`` or
+        ``"arrondissement-municipal"``.
+        """
     @property
-    def departement(self) -> str: ...
+    def departement(self) -> str:
+        """The département code (``"13"``, ``"2A"``, ``"971"``)."""
     @property
-    def parent(self) -> Commune | None: ...
+    def parent(self) -> Commune | None:
+        """The commune an arrondissement, a commune déléguée or associée belongs to."""
     @property
-    def old_codes(self) -> tuple[str, ...]: ...
+    def old_codes(self) -> tuple[str, ...]:
+        """The codes the commune had before (``("20004",)`` for Ajaccio)."""
     @property
-    def postal_codes(self) -> tuple[str, ...]: ...
+    def postal_codes(self) -> tuple[str, ...]:
+        """The postal codes of the commune (not commune codes)."""
     @property
-    def population(self) -> int: ...
+    def population(self) -> int:
+        """The municipal population (0 where the COG gives none)."""
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
 @final
 class CommuneResolution:
+    """How ``resolve_commune()`` (or ``InseeCommune.resolve()``) resolved a code: the current
+    ``commune``; ``from_old_code`` when the input was an old code of it (``20004`` →
+    ``2A004``); ``also_postal_code_of``, the other communes whose postal code the input also
+    is (``13003`` is Alleins and the postal code of Marseille 3e), worth a warning.
+    """
     @property
-    def commune(self) -> Commune: ...
+    def commune(self) -> Commune:
+        """The current entry."""
     @property
-    def from_old_code(self) -> bool: ...
+    def from_old_code(self) -> bool:
+        """Whether the input was an old code of the commune."""
     @property
-    def also_postal_code_of(self) -> list[Commune]: ...
+    def also_postal_code_of(self) -> list[Commune]:
+        """The other communes whose postal code the input also is, largest first."""
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
 
 @final
-class Table:
-    """A code system: a read-only mapping of its codes, in the source's order."""
+class Meta:
+    """What a table and a value set both carry (the core's ``Meta``): ``name`` (the NOS name,
+    ``"JDV_J121-RolePriseCharge-ENREG"``), ``short_name`` (the NOS code, ``"JDV_J121"``),
+    ``oid``, ``url``, ``version`` (the embedded version, the latest known,
+    ``"20260505120000"``), ``version_date`` (its ``datetime.date``) and ``description``.
+    Read it as ``Table.meta`` or ``ValueSet.meta``.
+    """
 
     @property
-    def name(self) -> str: ...
+    def name(self) -> str:
+        """The NOS name (``"TRE_R85-RolePriseCharge"``, ``"JDV_J121-RolePriseCharge-ENREG"``)."""
     @property
-    def oid(self) -> str: ...
+    def short_name(self) -> str:
+        """The NOS code, the name up to its first ``-`` (``"TRE_R85"``, ``"JDV_J121"``)."""
     @property
-    def url(self) -> str: ...
+    def oid(self) -> str:
+        """The OID."""
     @property
-    def version(self) -> str: ...
+    def url(self) -> str:
+        """The canonical URL."""
     @property
-    def description(self) -> str: ...
+    def version(self) -> str:
+        """The embedded version (``yyyymmddhhmmss``), the latest known."""
     @property
-    def partial(self) -> bool: ...
-    def get(self, code: str) -> Code | None: ...
-    def search(self, query: str, limit: int = 10) -> list[Code]: ...
+    def version_date(self) -> datetime.date:
+        """The date of the embedded version."""
+    @property
+    def description(self) -> str:
+        """What the table or value set holds."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class VersionAt:
+    """Which version of a table or value set was in force at a date (the core's
+    ``VersionAt``), from ``version_at()``: ``name`` (the NOS name), ``version``, ``date`` (from
+    which it was in force) and ``earliest_stands_in`` (the date asked is before every version
+    known: the earliest known stands in for the one then in force, which the sources do not
+    give). Equal when every field is.
+    """
+
+    @property
+    def name(self) -> str:
+        """The NOS name of the table or value set."""
+    @property
+    def version(self) -> str:
+        """The version id (``"20241025120000"``)."""
+    @property
+    def date(self) -> datetime.date:
+        """The date from which the version was in force."""
+    @property
+    def earliest_stands_in(self) -> bool:
+        """Whether the earliest known version stands in for an earlier one the sources do not
+        give.
+        """
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class SetVersion:
+    """One version of a value set (the core's ``SetVersion``): ``version``, ``date`` (from which
+    it is in force) and its members, ``codes`` (``Code`` objects, in the source's order);
+    ``len()``, ``in`` (a code ``str``) and iteration give the members.
+    """
+
+    @property
+    def version(self) -> str:
+        """The version id (``"20250425120000"``)."""
+    @property
+    def date(self) -> datetime.date:
+        """The date from which the version is in force."""
+    @property
+    def codes(self) -> tuple[Code, ...]:
+        """The members, in the source's order."""
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[Code]: ...
+    def __contains__(self, code: object, /) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Table:
+    """A nomenclature code system (a TRE table of the ANS NOS, or the INSEE country list):
+    a read-only mapping of its codes, ended ones included, in the source's order. Its name,
+    OID, URL and version are ``meta``; the codes a form offers at a date are
+    ``rppsplus.nomenclature.list()``.
+    """
+
+    @property
+    def meta(self) -> Meta:
+        """Name, short name, OID, URL, version and its date, description."""
+    @property
+    def partial(self) -> bool:
+        """Whether only part of the source table is embedded."""
+    def get(self, code: str) -> Code | None:
+        """The code ``code`` (exact spelling), ended or not, else ``None``."""
+    def search(self, query: str, limit: int = 10) -> list[Code]:
+        """The codes whose code, label or short label matches ``query`` (accents, case and
+        punctuation ignored), best first; ``[]`` for an empty or over-long query or
+        ``limit=0``.
+        """
+    def in_force_at(self, at: datetime.date | str) -> list[Code]:
+        """The codes in force on ``at`` (a ``datetime.date`` or ``"YYYY-MM-DD"``: started and not
+        ended), in the source's order.
+        """
+    def version_at(self, at: datetime.date | str) -> VersionAt:
+        """The version in force on ``at`` (a ``datetime.date`` or ``"YYYY-MM-DD"``): only the
+        embedded version of a table is known, with ``earliest_stands_in`` when ``at`` is before
+        its date.
+        """
     def __len__(self) -> int: ...
     def __iter__(self) -> Iterator[Code]: ...
     def __contains__(self, code: object, /) -> bool: ...
@@ -299,22 +675,56 @@ class Table:
 
 @final
 class ValueSet:
-    """A value set (JDV): the codes a field of the portal offers."""
+    """A value set (JDV): the codes of a code system that a field of the portal offers, with
+    every version of it the sources give. ``len()``, ``in`` and iteration are the members of
+    the latest version (``latest``); at a date, the set offers the members of the version
+    then in force (``members_at``) that are in force themselves (``offered_at``, what
+    ``rppsplus.nomenclature.list()`` gives for a form).
+    """
 
     @property
-    def name(self) -> str: ...
+    def meta(self) -> Meta:
+        """Name, short name, OID, URL, version (the latest known) and its date, description."""
     @property
-    def oid(self) -> str: ...
+    def system(self) -> Table:
+        """The code system the codes come from."""
     @property
-    def url(self) -> str: ...
+    def versions(self) -> tuple[SetVersion, ...]:
+        """Every version known, oldest first (the last is ``latest``)."""
     @property
-    def version(self) -> str: ...
-    @property
-    def system(self) -> Table: ...
-    @property
-    def codes(self) -> tuple[str, ...]: ...
-    def check(self, code: str, at: datetime.date | None = None) -> Code: ...
+    def latest(self) -> SetVersion:
+        """The latest version known (the embedded one)."""
+    def members_at(self, at: datetime.date | str) -> SetVersion:
+        """The version in force on ``at`` (a ``datetime.date`` or ``"YYYY-MM-DD"``): the latest
+        dated on or before ``at``, or the earliest known before every version.
+        """
+    def offered_at(self, at: datetime.date | str) -> list[Code]:
+        """The codes the set offers on ``at`` (a ``datetime.date`` or ``"YYYY-MM-DD"``), in the
+        source's order: the members of the version then in force that are in force themselves.
+        """
+    def version_at(self, at: datetime.date | str) -> VersionAt:
+        """Which version was in force on ``at`` (a ``datetime.date`` or ``"YYYY-MM-DD"``), and
+        whether the earliest known stands in for it.
+        """
+    def display(self, code: Code | str) -> str | None:
+        """The set's display label for ``code`` (a ``Code`` or a code ``str``) where it differs
+        from the code system's label (JDV_J256: ``"France"`` for ``"99100"``), else ``None``.
+        """
+    def get(self, code: str) -> Code | None:
+        """The code ``code`` (exact spelling) of the set's code system, or one the set takes
+        from outside it (``"01"`` of JDV_J256), member or not, else ``None``.
+        """
+    def search(self, query: str, limit: int = 10) -> list[Code]:
+        """``Table.search`` over the codes of the set's system and those it takes from outside
+        it, also matching the set's display labels (``"France"`` finds ``"99100"``).
+        """
+    def check(self, code: str, at: datetime.date | str | None = None) -> Code:
+        """The code if it may be entered for the field on ``at`` (a ``datetime.date``, an ISO
+        date ``"YYYY-MM-DD"``, or ``None`` for today in UTC); else raises ``UnknownCode``,
+        ``CodeDeprecated`` (with ``replaced_by``) or ``CodeNotAllowed``.
+        """
     def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[Code]: ...
     def __contains__(self, code: object, /) -> bool: ...
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
@@ -322,80 +732,179 @@ class ValueSet:
 
 @final
 class Communes:
-    """The INSEE communes: a read-only mapping of current codes to ``Commune``."""
+    """The INSEE communes (COG) as a read-only mapping of current codes to ``Commune``, in
+    code order, with the autocomplete ``search``. Get it with ``communes()``.
+    """
 
-    def get(self, code: str) -> Commune | None: ...
-    def search(self, query: str, limit: int = 10) -> list[Commune]: ...
-    def resolve(self, code: str) -> CommuneResolution: ...
+    def get(self, code: str) -> Commune | None:
+        """The entry of a current INSEE code, else ``None`` (see ``resolve`` for old codes)."""
+    def search(self, query: str, limit: int = 10) -> list[Commune]:
+        """Autocomplete by name: accent-, case- and punctuation-insensitive, best first."""
+    def resolve(self, code: str) -> CommuneResolution:
+        """``resolve_commune(code)``."""
     def __len__(self) -> int: ...
     def __iter__(self) -> Iterator[Commune]: ...
     def __contains__(self, code: object, /) -> bool: ...
     def __getitem__(self, code: str, /) -> Commune: ...
 
 @final
-class LookupEntry:
+class Entry:
+    """One entry of ``list()`` or ``lookup()`` (the core's ``Entry``): ``code``, ``label`` (a
+    commune's name), ``short_label``, ``display`` (the value set's own label where it differs
+    from ``label``: what a form shows), ``status`` at the reference date, ``date_fin``,
+    ``replaced_by``, ``offered`` (whether the portal offers the code for its field at that
+    date; ``None`` for whole-table fields and communes) and ``commune`` (for the commune
+    table).
+    """
     @property
-    def code(self) -> str: ...
+    def code(self) -> str:
+        """The code."""
     @property
-    def label(self) -> str: ...
+    def label(self) -> str:
+        """The label (a commune's name)."""
     @property
-    def status(self) -> str: ...
+    def short_label(self) -> str | None:
+        """The short label, where the code system gives one."""
     @property
-    def date_fin(self) -> datetime.date | None: ...
+    def display(self) -> str | None:
+        """The value set's display label where it differs from ``label`` (``"France"`` for
+        ``"99100"`` in ``"pays"``): a form shows ``display or label``.
+        """
     @property
-    def replaced_by(self) -> tuple[str, ...]: ...
+    def status(self) -> str:
+        """``"active"``, or ``"deprecated"`` when the code has ended by the reference date."""
     @property
-    def offered(self) -> bool | None: ...
+    def date_fin(self) -> datetime.date | None:
+        """The date the code ended, if it has."""
     @property
-    def commune(self) -> Commune | None: ...
+    def replaced_by(self) -> tuple[str, ...]:
+        """What to use instead of an ended code."""
+    @property
+    def offered(self) -> bool | None:
+        """Whether the portal offers the code for its field at the reference date."""
+    @property
+    def commune(self) -> Commune | None:
+        """The commune, for the commune table."""
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
 
 @final
 class LookupResult:
+    """What ``lookup()`` found: ``entries``, best first, and ``postal_code``, true when the
+    query was a postal code typed as a commune code (the entries are the communes it
+    serves).
+    """
     @property
-    def entries(self) -> list[LookupEntry]: ...
+    def entries(self) -> list[Entry]:
+        """The entries, best first."""
     @property
-    def postal_code(self) -> bool: ...
+    def postal_code(self) -> bool:
+        """Whether the query was a postal code typed as a commune code."""
     def __len__(self) -> int: ...
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
 
 # "commune" gives communes, any other table name codes.
 @overload
-def nomenclature_get(table: Literal["commune"], code: str) -> Commune | None: ...  # type: ignore[overload-overlap]
+def nomenclature_get(table: Literal["commune"], code: str) -> Commune | None:  # type: ignore[overload-overlap]
+    """The code ``code`` of ``table`` (an alias such as ``"profession"``, the NOS name or code
+    of a table or value set), ended or not, or the ``Commune`` of a current INSEE code for
+    ``"commune"``; ``None`` when absent. An unknown table raises ``UnknownTable``.
+    """
 @overload
-def nomenclature_get(table: str, code: str) -> Code | None: ...
+def nomenclature_get(table: str, code: str) -> Code | None:
+    """The code ``code`` of ``table`` (an alias such as ``"profession"``, the NOS name or code
+    of a table or value set), ended or not, or the ``Commune`` of a current INSEE code for
+    ``"commune"``; ``None`` when absent. An unknown table raises ``UnknownTable``.
+    """
 @overload
-def nomenclature_search(table: Literal["commune"], query: str, *, limit: int = 10) -> list[Commune]: ...  # type: ignore[overload-overlap]
+def nomenclature_search(table: Literal["commune"], query: str, *, limit: int = 10) -> list[Commune]:  # type: ignore[overload-overlap]
+    """Label search in ``table``, best first: ``Code`` objects whose code, label, short label
+    or display label (``"pays"``: ``"France"``) matches, or ``Commune`` objects for
+    ``"commune"`` (the autocomplete). ``[]`` for an empty or over-long query, or
+    ``limit=0``; a negative ``limit`` raises ``ValueError``.
+    """
 @overload
-def nomenclature_search(table: str, query: str, *, limit: int = 10) -> list[Code]: ...
+def nomenclature_search(table: str, query: str, *, limit: int = 10) -> list[Code]:
+    """Label search in ``table``, best first: ``Code`` objects whose code, label, short label
+    or display label (``"pays"``: ``"France"``) matches, or ``Commune`` objects for
+    ``"commune"`` (the autocomplete). ``[]`` for an empty or over-long query, or
+    ``limit=0``; a negative ``limit`` raises ``ValueError``.
+    """
 def nomenclature_lookup(
-    table: str, query: str, *, at: datetime.date | None = None, limit: int = 10
-) -> LookupResult: ...
-def nomenclature_check(field: str, code: str, *, at: datetime.date | None = None) -> Code: ...
-def nomenclature_table(name: str) -> Table: ...
-def nomenclature_tables() -> list[Table]: ...
-def nomenclature_value_set(name: str) -> ValueSet: ...
-def nomenclature_value_sets() -> list[ValueSet]: ...
-def nomenclature_aliases() -> tuple[str, ...]: ...
-def communes() -> Communes: ...
-def resolve_commune(code: str) -> CommuneResolution: ...
+    table: str, query: str, *, at: datetime.date | str | None = None, limit: int = 10
+) -> LookupResult:
+    """Looks ``query`` up in ``table`` as the CLI's ``rppsplus lookup``: the entry with that
+    exact code first, else the best ``limit`` label matches, with their status at ``at`` (a
+    ``datetime.date``, an ISO date ``"YYYY-MM-DD"``, or ``None`` for today in UTC). For
+    ``"commune"``, a postal code gives the communes it serves (``postal_code=True``).
+    """
+def nomenclature_list(name: str, *, at: datetime.date | str | None = None) -> list[Entry]:
+    """Every code ``name`` offers on ``at`` (a ``datetime.date``, an ISO date ``"YYYY-MM-DD"``,
+    or ``None`` for today in UTC), in the source's order, for a form's list: the CLI's
+    ``rppsplus lookup TABLE`` without a query. A portal field alias gives the codes its value
+    set offers then (``"profession"``: JDV_J121 as it stood that day, each code in force), or
+    its table's codes in force when the portal offers the whole table (``"sexe"``); a value
+    set's NOS name or code (``"JDV_J121"``) that set's, a table's (``"TRE_R85"``) its codes in
+    force; ``"commune"`` every commune. Show ``entry.display or entry.label``. An unknown
+    name raises ``UnknownTable``.
+    """
+def nomenclature_field(name: str) -> ValueSet | Table:
+    """What the field ``name`` accepts: the ``ValueSet`` the portal offers for a field alias
+    (``"profession"``: JDV_J121), or its ``Table`` when the portal offers the whole table
+    (``"sexe"``); the value set or table a NOS name or code names (``"JDV_J121"``,
+    ``"TRE_R85"``). Both have ``meta`` and ``version_at()``. An unknown name raises
+    ``UnknownTable``.
+    """
+def nomenclature_check(field: str, code: str, *, at: datetime.date | str | None = None) -> Code:
+    """The code if it may be entered for ``field`` on ``at`` (a ``datetime.date``, an ISO date
+    ``"YYYY-MM-DD"``, or ``None`` for today in UTC): checked
+    against the value set the portal offers for the field (an alias such as
+    ``"profession"``, or a value set name such as ``"JDV_J121"``), else against the whole
+    table (``"sexe"``, ``"TRE_R85"``). Raises ``UnknownCode``, ``CodeDeprecated`` (with
+    ``replaced_by``), ``CodeNotAllowed`` or ``UnknownTable``.
+    """
+def nomenclature_table(name: str) -> Table:
+    """The code system ``name``: an alias (``"profession"``), a NOS name
+    (``"TRE_R85-RolePriseCharge"``) or code (``"TRE_R85"``). The communes are not a code
+    system: see ``communes()``. An unknown name raises ``UnknownTable``.
+    """
+def nomenclature_tables() -> list[Table]:
+    """Every embedded code system."""
+def nomenclature_value_set(name: str) -> ValueSet:
+    """The value set ``name``: a NOS name (``"JDV_J121-RolePriseCharge-ENREG"``) or code
+    (``"JDV_J121"``), or a portal field alias (``"profession"``) whose field has one.
+    An unknown name raises ``UnknownTable``.
+    """
+def nomenclature_value_sets() -> list[ValueSet]:
+    """Every embedded value set."""
+def nomenclature_aliases() -> tuple[str, ...]:
+    """The portal field aliases every function taking a table name accepts besides NOS names,
+    the core's one list (``"commune"`` is the name of ``communes()`` for ``get``, ``search``,
+    ``lookup`` and ``list``).
+    """
+def communes() -> Communes:
+    """The INSEE communes (COG): ``len(communes()) == 37590``."""
+def resolve_commune(code: str) -> CommuneResolution:
+    """Resolves a commune code: a current code, or an old one (``20004`` → Ajaccio). A postal
+    code (``75015``) or a code no commune has raises ``UnknownCode`` (whose message names the
+    communes a postal code serves); a malformed code ``InvalidFormat``/``InvalidLength``.
+    """
 
-# --- demandes (SPEC §4) -----------------------------------------------------------------
+# --- demandes (docs/domain.md §4) ------------------------------------------------------
 
 class _ErrorDetails(TypedDict):
     # The pydantic-core shape of one error of Report.errors() (not a runtime class).
-    type: str
+    type: _FindingCode
     loc: tuple[str | int, ...]
     msg: str
     msg_en: str
-    severity: str
+    severity: _Severity
 
 class _FindingDict(TypedDict):
     path: str
-    code: str
-    severity: str
+    code: _FindingCode
+    severity: _Severity
     message: str
     message_en: str
 
@@ -405,34 +914,78 @@ class _ReportDict(TypedDict):
 
 @final
 class Finding:
+    """One finding of a report: ``path`` (JSON path, e.g. ``etat_civil.prenoms[1]``, ``""``
+    for the whole document) and ``loc`` (the same as a tuple), ``code`` (stable, e.g.
+    ``required``), ``severity`` (``"error"`` or ``"warning"``), ``message`` (French) and
+    ``message_en``.
+
+    Findings come from ``validate()``; the constructor rebuilds one from its ``loc`` and the
+    rest (``pickle`` does): ``Finding(("etat_civil", "prenoms", 1), "invalid_format",
+    "error", message, message_en)``.
+    """
+    def __new__(
+        cls, loc: tuple[str | int, ...], code: _FindingCode, severity: _Severity, message: str, message_en: str
+    ) -> Self: ...
     @property
-    def path(self) -> str: ...
+    def path(self) -> str:
+        """The JSON path of the field (``""`` for the whole document)."""
     @property
-    def code(self) -> str: ...
+    def code(self) -> _FindingCode:
+        """The stable code (``required``, ``invalid_format``, ``code_deprecated``…)."""
     @property
-    def severity(self) -> Literal["error", "warning"]: ...
+    def severity(self) -> _Severity:
+        """``"error"`` or ``"warning"``."""
     @property
-    def message(self) -> str: ...
+    def message(self) -> str:
+        """The French message (never contains the values of the état civil or the contact)."""
     @property
-    def message_en(self) -> str: ...
+    def message_en(self) -> str:
+        """The English message."""
     @property
-    def loc(self) -> tuple[str | int, ...]: ...
-    def to_dict(self) -> _FindingDict: ...
+    def loc(self) -> tuple[str | int, ...]:
+        """The location as a tuple, as ``errors()`` gives it."""
+    def to_dict(self) -> _FindingDict:
+        """``{"path", "code", "severity", "message", "message_en"}``."""
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
 
 @final
 class Report:
+    """The result of validating one demande: ``valid`` (no error; warnings allowed) and every
+    ``findings``, in the core's deterministic order.
+
+    ``len(report)`` is the number of findings and iterating gives them. ``bool(report)``
+    raises ``TypeError``: a ``Report`` with findings may be valid (warnings) and an invalid
+    one is not empty, so write ``report.valid`` or ``len(report)``.
+
+    Reports come from ``validate()``; the constructor rebuilds one from its findings
+    (``pickle`` does): ``Report(report.findings) == report``.
+    """
+    def __new__(cls, findings: Iterable[Finding] | None = None, /) -> Self: ...
     @property
-    def valid(self) -> bool: ...
+    def valid(self) -> bool:
+        """Whether the demande has no error (warnings allowed)."""
     @property
-    def findings(self) -> list[Finding]: ...
-    def errors(self) -> list[_ErrorDetails]: ...
-    def error_count(self) -> int: ...
-    def to_json(self) -> str: ...
-    def to_dict(self) -> _ReportDict: ...
-    def raise_for_errors(self) -> None: ...
+    def findings(self) -> list[Finding]:
+        """Every finding (errors and warnings), in order."""
+    def errors(self) -> list[_ErrorDetails]:
+        """The errors in the pydantic-core shape, in order: ``{"type": code, "loc": path as a
+        tuple (e.g. ``("etat_civil", "prenoms", 1)``), "msg": French message, "msg_en":
+        English message, "severity": "error"}``. Warnings are left out.
+        """
+    def error_count(self) -> int:
+        """The number of errors (warnings not counted)."""
+    def to_json(self) -> str:
+        """The report as JSON text, as the CLI and the C face write it:
+        ``{"valid": …, "findings": [{"path", "code", "severity", "message", "message_en"}…]}``.
+        """
+    def to_dict(self) -> _ReportDict:
+        """``{"valid": bool, "findings": [dict…]}``, the shape of ``to_json()``."""
+    def raise_for_errors(self) -> None:
+        """Raises ``ValidationError`` (a ``RppsplusError``) carrying this report when it has
+        errors; does nothing for a valid one.
+        """
     def __len__(self) -> int: ...
     def __iter__(self) -> Iterator[Finding]: ...
     def __bool__(self) -> NoReturn: ...
@@ -446,23 +999,49 @@ def validate(
     demande: _Demande,
     *,
     reference_date: datetime.date | str | None = None,
-    stage: Literal["draft", "submit"] = "submit",
-    actor: Literal["gestionnaire", "professionnel"] = "gestionnaire",
+    stage: _Stage = ...,
+    actor: _Actor = ...,
     test_mode: bool = False,
-) -> Report: ...
+) -> Report:
+    """Validates one demande (docs/domain.md §4) and returns its ``Report``; an invalid demande
+    does not raise (see ``Report.raise_for_errors()``).
+
+    ``demande`` is a ``dict`` (converted to JSON faithfully: a wrong type is a finding at its
+    path; a ``datetime.date`` is written ``YYYY-MM-DD``), or JSON text as ``str`` or
+    ``bytes`` (invalid JSON or UTF-8 is an ``invalid_json`` finding). ``reference_date``
+    (``datetime.date``, ``"YYYY-MM-DD"`` or ``None`` for today in UTC) is the date at which
+    codes must be in force; ``stage`` one of ``STAGES`` (default ``"submit"``); ``actor``
+    one of ``ACTORS`` (default ``"gestionnaire"``); ``test_mode`` accepts test identities.
+    An unknown stage or actor raises ``ValueError``.
+    """
 def validate_many(
     demandes: Iterable[_Demande],
     *,
     reference_date: datetime.date | str | None = None,
-    stage: Literal["draft", "submit"] = "submit",
-    actor: Literal["gestionnaire", "professionnel"] = "gestionnaire",
+    stage: _Stage = ...,
+    actor: _Actor = ...,
     test_mode: bool = False,
-) -> list[Report]: ...
+) -> list[Report]:
+    """Validates every demande of an iterable (each a ``dict``, ``str`` or ``bytes``, as for
+    ``validate()``) and returns their reports, in order. The keywords are ``validate()``'s.
+
+    The demandes are read in batches (128 demandes) and validated by the core with the GIL
+    released; past one batch, on worker threads (as many as the validation needs, up to the
+    number of cores) while the next batches are read. An item of another type raises
+    ``TypeError`` naming its index.
+    """
 def validate_csv(
     path: str | os.PathLike[str],
     *,
     reference_date: datetime.date | str | None = None,
-    stage: Literal["draft", "submit"] = "submit",
-    actor: Literal["gestionnaire", "professionnel"] = "gestionnaire",
+    stage: _Stage = ...,
+    actor: _Actor = ...,
     test_mode: bool = False,
-) -> list[tuple[int, Report]]: ...
+) -> list[tuple[int, Report]]:
+    """Validates a CSV collection file (docs/domain.md §4.6: ``;`` or ``,``, UTF-8 or
+    Windows-1252, header of JSON paths) and returns ``(line, report)`` for each data row
+    (the header is line 1; file-level findings such as ``encoding_converted`` come first as
+    a report for line 1). The keywords are ``validate()``'s. The file is read and validated
+    by the core with the GIL released, on every core; a missing or unreadable file raises
+    ``OSError`` (``FileNotFoundError``…).
+    """

@@ -4,6 +4,7 @@
 #[rustfmt::skip]
 mod patterns;
 
+use super::format::grouped;
 use super::scan::{ascii, scan};
 use super::{Component, IdKind, ParseError, identifier_traits};
 use patterns::{PLANS, Plan};
@@ -265,9 +266,33 @@ impl MobilePhone {
     pub fn is_foreign(&self) -> bool {
         self.territory.is_none()
     }
+
+    /// The display form: the national form `0X XX XX XX XX` for a number of the French
+    /// numbering plan (metropolitan France and the territories whose 9-digit numbers are
+    /// dialled with a trunk `0` from anywhere in it: La Réunion, Mayotte, Guadeloupe,
+    /// Saint-Barthélemy, Saint-Martin, Guyane, Martinique), else E.164 (the other
+    /// territories, foreign numbers). It parses back to the same number. Confidential like
+    /// the number (docs/domain.md §7).
+    ///
+    /// ```
+    /// use rppsplus_core::ids::MobilePhone;
+    /// assert_eq!("+262692123456".parse::<MobilePhone>()?.format(), "06 92 12 34 56");
+    /// assert_eq!("+44 7700 900123".parse::<MobilePhone>()?.format(), "+447700900123");
+    /// # Ok::<(), rppsplus_core::ids::ParseError>(())
+    /// ```
+    pub fn format(&self) -> String {
+        let plan = self.territory.and_then(|TerritoryIndex(i)| PLANS.get(usize::from(i)));
+        let national = plan
+            .filter(|p| p.national_prefix)
+            .map(|p| &self.as_str()[1 + p.calling_code.len()..]);
+        match national {
+            Some(nsn) if nsn.len() == 9 => grouped(&format!("0{nsn}"), &[2, 2, 2, 2]),
+            _ => self.as_str().to_owned(),
+        }
+    }
 }
 
-identifier_traits!(MobilePhone, kind = Phone, confidential = always);
+identifier_traits!(MobilePhone, kind = Phone, confidential = always, format = own);
 
 #[cfg(test)]
 mod tests {

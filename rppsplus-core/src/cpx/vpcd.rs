@@ -1,0 +1,114 @@
+//! A [`SimCard`] plugged into a real pcscd through vsmartcard's vpcd reader driver (feature
+//! `pcsc`; for tests and demonstrations, synthetic data only).
+//!
+//! vpcd is the TCP server (`127.0.0.1:35963` for the reader "Virtual PCD 00 00" of
+//! Debian's `vsmartcard-vpcd`); the card is its client. Each message is a big-endian `u16`
+//! length then the payload: one byte is a control (`00` power off, `01` power on, `02` reset,
+//! `04` ATR asked), anything longer a command APDU answered with the response APDU. Closing
+//! the connection is pulling the card out.
+//!
+//! ```no_run
+//! use rppsplus_core::cpx::vpcd::{VPCD_ADDR, VirtualCard};
+//! use rppsplus_core::cpx::SimCard;
+//!
+//! let inserted = VirtualCard::insert(SimCard::cps3(), VPCD_ADDR)?;
+//! // … PC/SC clients now see a CPS3 in "Virtual PCD 00 00" …
+//! let card: SimCard = inserted.remove();
+//! # Ok::<(), std::io::Error>(())
+//! ```
+
+use std::io::{self, Read, Write};
+use std::net::{Shutdown, TcpStream, ToSocketAddrs};
+use std::thread::JoinHandle;
+
+use super::SimCard;
+
+/// The address vpcd listens on for its first reader (Debian's reader.conf.d entry).
+pub const VPCD_ADDR: &str = "127.0.0.1:35963";
+
+/// A simulated card inserted in vpcd's reader, served by a thread of this process.
+#[derive(Debug)]
+pub struct VirtualCard {
+    stream: TcpStream,
+    server: JoinHandle<SimCard>,
+}
+
+impl VirtualCard {
+    /// Connects `card` to vpcd at `addr` (the reader sees an insertion) and serves it.
+    pub fn insert(mut card: SimCard, addr: impl ToSocketAddrs) -> io::Result<Self> {
+        card.insert();
+        let stream = TcpStream::connect(addr)?;
+        stream.set_nodelay(true)?;
+        let served = stream.try_clone()?;
+        let server = std::thread::Builder::new()
+            .name("vpcd-card".into())
+            .spawn(move || serve(served, card))?;
+        Ok(Self { stream, server })
+    }
+
+    /// Pulls the card out (the reader sees a removal) and gives it back, with its state (the
+    /// PIN counter, the commands counted).
+    pub fn remove(self) -> SimCard {
+        // Errors here mean the connection is already closed: the card is out either way.
+        let _ = self.stream.shutdown(Shutdown::Both);
+        match self.server.join() {
+            Ok(card) => card,
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    }
+
+    /// Whether the card has been pulled out already (by [`SimCard::remove_after`], or by
+    /// vpcd closing the connection).
+    pub fn is_removed(&self) -> bool {
+        self.server.is_finished()
+    }
+}
+
+/// Answers vpcd until the connection closes or the card leaves its reader.
+fn serve(mut stream: TcpStream, mut card: SimCard) -> SimCard {
+    let mut message = Vec::new();
+    loop {
+        let mut len = [0u8; 2];
+        quick_ack(&stream);
+        if stream.read_exact(&mut len).is_err() {
+            break;
+        }
+        message.resize(usize::from(u16::from_be_bytes(len)), 0);
+        quick_ack(&stream);
+        if stream.read_exact(&mut message).is_err() {
+            break;
+        }
+        let answer = match message.as_slice() {
+            [0x04] => Some(card.atr().to_vec()),
+            [0x00..=0x02] => {
+                card.reset();
+                None
+            }
+            [_] => None,
+            command => match card.respond(command) {
+                Some(answer) => Some(answer),
+                None => break, // pulled out mid-session: close, vpcd reports the removal
+            },
+        };
+        if let Some(answer) = answer {
+            let framed = [&(answer.len() as u16).to_be_bytes()[..], &answer].concat();
+            if stream.write_all(&framed).is_err() {
+                break;
+            }
+        }
+    }
+    let _ = stream.shutdown(Shutdown::Both);
+    card
+}
+
+/// vpcd writes the length and the payload of a message apart; with Nagle on its side and a
+/// delayed ACK on ours, each payload would wait 40 ms. Asks Linux to acknowledge at once (the
+/// setting does not last: re-armed before each read).
+#[cfg(target_os = "linux")]
+fn quick_ack(stream: &TcpStream) {
+    // Only a delay is at stake: an error leaves the exchange correct.
+    let _ = socket2::SockRef::from(stream).set_tcp_quickack(true);
+}
+
+#[cfg(not(target_os = "linux"))]
+fn quick_ack(_: &TcpStream) {}
