@@ -5,12 +5,14 @@
 //! rppsplus check phone --format json < numbers.txt
 //! rppsplus lookup commune "marseille 3"      # 13203<TAB>Marseille 3e Arrondissement<TAB>…
 //! rppsplus lookup JDV_J121 --at 2025-01-01   # every profession the portal then offered
+//! rppsplus workflow table --format json     # [{"event":"creer","actor":"professionnel",…}]
 //! ```
 
 mod check;
 mod lookup;
 mod output;
 mod validate;
+mod workflow;
 
 use std::process::ExitCode;
 
@@ -48,6 +50,8 @@ enum Command {
     /// Every finding of every demande, with its path, stable code and message. Exit 0 when all
     /// demandes are valid, 1 when some are not, 2 when a file cannot be read.
     Validate(validate::Args),
+    /// The lifecycle of a demande: the transition table, and scenarios played on it.
+    Workflow(workflow::Args),
 }
 
 /// Output format shared by the subcommands.
@@ -83,5 +87,6 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Lookup(args) => lookup::run(&args),
         Command::Validate(args) => validate::run(&args),
+        Command::Workflow(args) => workflow::run(&args),
     }
 }

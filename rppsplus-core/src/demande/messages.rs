@@ -414,6 +414,28 @@ templates! {
         ("la personne aurait plus de 100 ans à la date de référence", "vérifiez l'année"),
         ("the person would be over 100 at the reference date", "check the year");
 
+    // The lifecycle's guards (docs/domain.md §5.3).
+    /// A professional creating anything but a primo enregistrement.
+    CreatedByProfessionnel: NotAllowedForActor, Error,
+        ("le professionnel ne crée qu'un primo enregistrement",
+         "faites créer cette demande par le gestionnaire RPPS+"),
+        ("the professional creates a primo enregistrement only",
+         "have the gestionnaire RPPS+ create this demande");
+    /// A professional sending anything but a change of information or of names d'exercice.
+    SentByProfessionnel: NotAllowedForActor, Error,
+        ("le professionnel n'envoie que ses modifications d'informations ou de nom et prénom d'exercice",
+         "faites envoyer cette demande par le gestionnaire RPPS+"),
+        ("the professional sends only changes of contact details or of the names d'exercice",
+         "have the gestionnaire RPPS+ send this demande");
+    /// An edit of a field set when the demande was created.
+    SetAtCreation: NotModifiable, Error,
+        ("fixé{e}{s} à la création de la demande", "créez une nouvelle demande pour {le} changer"),
+        ("set when the demande was created", "create a new demande to change {it}");
+    /// An edit of an état civil field FranceConnect certified.
+    CertifiedByFranceConnect: NotModifiable, Error,
+        ("certifié{e}{s} par FranceConnect", "gardez la valeur que FranceConnect a donnée"),
+        ("certified by FranceConnect", "keep the value FranceConnect gave");
+
     // Codes (docs/domain.md §3.3).
     /// A code its table does not have: `{0}` the table.
     CodeUnknown: UnknownCode, Error,
