@@ -8,23 +8,45 @@
 //! the connection is pulling the card out.
 //!
 //! ```no_run
-//! use rppsplus_core::cpx::vpcd::{VPCD_ADDR, VirtualCard};
+//! use std::time::Duration;
+//! use rppsplus_core::cpx::pcsc::wait_for_card;
+//! use rppsplus_core::cpx::vpcd::{VPCD_ADDR, VirtualCard, reader_name};
 //! use rppsplus_core::cpx::SimCard;
 //!
-//! let inserted = VirtualCard::insert(SimCard::cps3(), VPCD_ADDR)?;
+//! let reader = reader_name(Duration::from_secs(20))?.expect("vpcd's reader");
+//! let inserted = VirtualCard::insert(SimCard::cps3(), VPCD_ADDR).expect("vpcd listens");
+//! assert!(wait_for_card(&reader, true, Duration::from_secs(20))?);
 //! // … PC/SC clients now see a CPS3 in "Virtual PCD 00 00" …
 //! let card: SimCard = inserted.remove();
-//! # Ok::<(), std::io::Error>(())
+//! # Ok::<(), rppsplus_core::cpx::CardError>(())
 //! ```
 
 use std::io::{self, Read, Write};
 use std::net::{Shutdown, TcpStream, ToSocketAddrs};
 use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
-use super::SimCard;
+use super::pcsc::readers;
+use super::{CardError, SimCard};
 
 /// The address vpcd listens on for its first reader (Debian's reader.conf.d entry).
 pub const VPCD_ADDR: &str = "127.0.0.1:35963";
+
+/// The name the PC/SC service gives vpcd's first reader (`Virtual PCD 00 00`), waiting up to
+/// `timeout` for the service to list it; `Ok(None)` when it does not by then (vpcd not
+/// installed).
+pub fn reader_name(timeout: Duration) -> Result<Option<String>, CardError> {
+    let deadline = Instant::now() + timeout;
+    loop {
+        let found = readers()?
+            .into_iter()
+            .find(|r| r.name.starts_with("Virtual PCD") && r.name.ends_with("00 00"));
+        if found.is_some() || Instant::now() >= deadline {
+            return Ok(found.map(|r| r.name));
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
 
 /// A simulated card inserted in vpcd's reader, served by a thread of this process.
 #[derive(Debug)]
