@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use common::{rppsplus, stdout};
 use rppsplus_core::cpx::pcsc::wait_for_card;
-use rppsplus_core::cpx::vpcd::{VPCD_ADDR, VirtualCard, reader_name};
+use rppsplus_core::cpx::vpcd::serve;
 use rppsplus_core::cpx::{Cpx, SimCard};
 use serde_json::{Value, json};
 
@@ -59,11 +59,7 @@ fn the_card_commands_through_pcscd() {
         eprintln!("skipped: set RPPSPLUS_PCSC_E2E=1 with pcscd and vsmartcard-vpcd running (scripts/pcscd-e2e.sh)");
         return;
     }
-    let reader = reader_name(WAIT)
-        .unwrap()
-        .expect("no vpcd reader: is vsmartcard-vpcd installed?");
-    let inserted = VirtualCard::insert(SimCard::cps3(), VPCD_ADDR).expect("vpcd listens on 127.0.0.1:35963");
-    assert!(wait_for_card(&reader, true, WAIT).unwrap());
+    let (inserted, reader) = serve(SimCard::cps3(), WAIT).expect("vpcd serves the card");
     let card = serde_json::to_value(Cpx::new(SimCard::cps3()).read().unwrap()).unwrap();
     let json = |o: &std::process::Output| -> Value { serde_json::from_slice(&o.stdout).expect("one JSON value") };
 

@@ -8,7 +8,7 @@
 use std::time::{Duration, Instant};
 
 use rppsplus_core::cpx::pcsc::{PcscTransport, wait_for_card};
-use rppsplus_core::cpx::vpcd::{VPCD_ADDR, VirtualCard, reader_name};
+use rppsplus_core::cpx::vpcd::{VPCD_ADDR, VirtualCard, reader_name, serve};
 use rppsplus_core::cpx::{CardError, Cpx, Generation, PinStatus, SimCard};
 
 const WAIT: Duration = Duration::from_secs(20);
@@ -43,8 +43,8 @@ fn a_simulated_card_through_pcscd() {
         Err(CardError::UnknownReader)
     );
 
-    let inserted = VirtualCard::insert(SimCard::cps3(), VPCD_ADDR).expect("vpcd listens on 127.0.0.1:35963");
-    wait_for(&reader, true);
+    let (inserted, served) = serve(SimCard::cps3(), WAIT).expect("vpcd serves the card");
+    assert_eq!(served, reader);
     let mut card = Cpx::new(PcscTransport::open(Some(&reader)).unwrap());
     let expected = Cpx::new(SimCard::cps3()).read().unwrap();
 
@@ -120,6 +120,7 @@ fn a_simulated_card_through_pcscd() {
     wait_for(&reader, true);
     assert_eq!(card.read().unwrap(), expected_for_cps3());
     drop(inserted.remove());
+    wait_for(&reader, false);
 }
 
 fn expected_for_cps3() -> rppsplus_core::cpx::Card {

@@ -9,10 +9,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use rppsplus_core::cpx::SimCard;
-use rppsplus_core::cpx::pcsc::wait_for_card;
-use rppsplus_core::cpx::vpcd::{VPCD_ADDR, VirtualCard, reader_name};
-
-const WAIT: Duration = Duration::from_secs(20);
+use rppsplus_core::cpx::vpcd::serve;
 
 #[test]
 fn the_c_program_reads_the_simulated_card_through_pcscd() {
@@ -21,14 +18,7 @@ fn the_c_program_reads_the_simulated_card_through_pcscd() {
         return;
     }
     let program = std::env::var("RPPSPLUS_C_CARD_TEST").expect("RPPSPLUS_C_CARD_TEST names the compiled test_card.c");
-    let reader = reader_name(WAIT)
-        .unwrap()
-        .expect("no vpcd reader: is vsmartcard-vpcd installed?");
-    let inserted = VirtualCard::insert(SimCard::cps3(), VPCD_ADDR).expect("vpcd listens on 127.0.0.1:35963");
-    assert!(
-        wait_for_card(&reader, true, WAIT).unwrap(),
-        "the card never showed in {reader}"
-    );
+    let (inserted, reader) = serve(SimCard::cps3(), Duration::from_secs(20)).expect("vpcd serves the card");
 
     let supp = concat!(env!("CARGO_MANIFEST_DIR"), "/valgrind.supp");
     let out = Command::new("valgrind")
