@@ -17,7 +17,7 @@ use rppsplus_core::cpx::pcsc::{PcscTransport, readers};
 use rppsplus_core::cpx::{Card, CardError, CardType, Cpx, Generation, Holder, Pin, Reader};
 use rppsplus_core::ids::Rpps;
 
-use crate::buffer::{OptionalOut, Output, input_bytes, input_str, rppsplus_str};
+use crate::buffer::{OptionalOut, input_bytes, input_str, rppsplus_str, write_json};
 use crate::handle::{Castable, HandleOut, OwnershipBox, OwnershipRef, free_box, to_const_ptr};
 use crate::names::{CNames, to_value};
 use crate::result::{RPPSPLUS_RESULT_NULL_PARAMETER, rppsplus_result};
@@ -359,11 +359,7 @@ pub unsafe extern "C" fn rppsplus_card_to_json(
 ) -> rppsplus_result {
     ffi_panic_boundary! {
         // SAFETY: the caller's contract.
-        let output = unsafe { Output::new(out, out_cap, out_len) }?;
-        let card = try_ref_from_ptr!(card);
-        // A card always serializes (string keys, no custom failure): an error here is a bug,
-        // caught by the panic boundary.
-        output.write(&serde_json::to_string(&card.card).expect("a card serializes to JSON"))
+        unsafe { write_json(card, out, out_cap, out_len, |card| serde_json::to_string(&card.card)) }
     }
 }
 
@@ -498,10 +494,7 @@ pub unsafe extern "C" fn rppsplus_holder_to_json(
 ) -> rppsplus_result {
     ffi_panic_boundary! {
         // SAFETY: the caller's contract.
-        let output = unsafe { Output::new(out, out_cap, out_len) }?;
-        let holder = try_ref_from_ptr!(holder);
-        // As rppsplus_card_to_json: a holder always serializes.
-        output.write(&serde_json::to_string(&holder.holder).expect("a holder serializes to JSON"))
+        unsafe { write_json(holder, out, out_cap, out_len, |holder| serde_json::to_string(&holder.holder)) }
     }
 }
 

@@ -1094,6 +1094,7 @@ def cpx_wait_for_card(reader: str, present: bool = True, timeout: float = 30.0) 
     returns ``False`` when ``timeout`` seconds pass first. Raises ``ServiceAbsent``.
     """
 
+@final
 class SimCard:
     """A simulated CPx card, for tests: **synthetic data only** (a test RPPS identity, a
     self-signed certificate, PIN ``SimCard.PIN``), built from the public facts of
@@ -1139,12 +1140,13 @@ class SimCard:
     def verify_pin(self, pin: str | bytes) -> None:
         """Verifies a PIN on this card, as ``rppsplus.cpx.verify_pin()``."""
     def serve_vpcd(self, timeout: float = 20.0) -> VirtualCard:
-        """Inserts this card in vsmartcard's vpcd reader (``address``: where vpcd listens) and
+        """Inserts this card in vsmartcard's vpcd reader (listening on ``127.0.0.1:35963``) and
         serves it from a thread of this process until ``VirtualCard.remove()``; waits up to
-        ``timeout`` seconds for the PC/SC service to see it. Raises ``OSError`` when vpcd does
-        not listen, ``TimeoutError`` when the service never shows the card.
+        ``timeout`` seconds for each step (the reader listed and empty, the card shown). Raises
+        ``OSError`` when vpcd does not listen, ``TimeoutError`` when a step does not happen.
         """
 
+@final
 class VirtualCard:
     """A ``SimCard`` in vpcd's reader, served by a thread of this process (``SimCard.serve_vpcd()``):
     ``reader`` is the reader's name. ``remove()`` (or leaving a ``with`` block) pulls the card
