@@ -222,7 +222,8 @@ impl Card {
 /// (`InvalidPin` unless 4 to 8 digits; `TypeError` for another type, naming only the type).
 fn pin(value: &Bound<'_, PyAny>) -> PyResult<Pin> {
     let digits: &[u8] = if let Ok(s) = value.cast::<PyString>() {
-        s.to_str()?.as_bytes()
+        // A `str` that is not UTF-8 (lone surrogates) is no PIN either.
+        s.to_str().map_err(|_| PyCardErr(CoreCardError::InvalidPin))?.as_bytes()
     } else if let Ok(b) = value.cast::<PyBytes>() {
         b.as_bytes()
     } else {

@@ -60,7 +60,7 @@ def test_the_pin_counter() -> None:
     assert card.pin_tries == 3 and card.reset_count >= 2
 
 
-@pytest.mark.parametrize("bad", ["", "123", "123456789", "12a4", "12 4", "１２３４", b"12\x004"])
+@pytest.mark.parametrize("bad", ["", "123", "123456789", "12a4", "12 4", "１２３４", "12\ud8004", b"12\x004"])
 def test_a_bad_pin_is_refused_before_anything_is_sent(bad: str | bytes) -> None:
     card = cpx.SimCard.cps3()
     with pytest.raises(cpx.InvalidPin) as e:
