@@ -73,9 +73,10 @@ pub mod _rppsplus {
 
     #[pymodule_export]
     use crate::nomenclature::{
-        Code, Commune, CommuneResolution, Communes, LookupEntry, LookupResult, Table, ValueSet, communes,
-        nomenclature_aliases, nomenclature_check, nomenclature_get, nomenclature_lookup, nomenclature_search,
-        nomenclature_table, nomenclature_tables, nomenclature_value_set, nomenclature_value_sets, resolve_commune,
+        Code, Commune, CommuneResolution, Communes, Entry, LookupResult, Meta, SetVersion, Table, ValueSet, VersionAt,
+        communes, nomenclature_aliases, nomenclature_check, nomenclature_field, nomenclature_get, nomenclature_list,
+        nomenclature_lookup, nomenclature_search, nomenclature_table, nomenclature_tables, nomenclature_value_set,
+        nomenclature_value_sets, resolve_commune,
     };
 
     /// Adds `__version__` (the crate's version) and the core's lists of names: `KINDS`,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import re
+from pathlib import Path
 
 import pytest
 
@@ -38,9 +40,11 @@ def test_all_and_version() -> None:
         assert hasattr(rppsplus, name), name
     # Every public native name is exported by rppsplus, rppsplus.nomenclature or rppsplus.cpx
     # (the functions under short names: nomenclature_get as get, cpx_read as read…).
+    # `list` is public but kept out of `__all__` (a star import would hide the builtin).
     exported = {id(getattr(rppsplus, n)) for n in rppsplus.__all__}
-    exported |= {id(getattr(rppsplus.nomenclature, n)) for n in rppsplus.nomenclature.__all__}
+    exported |= {id(getattr(rppsplus.nomenclature, n)) for n in [*rppsplus.nomenclature.__all__, "list"]}
     exported |= {id(getattr(rppsplus.cpx, n)) for n in rppsplus.cpx.__all__}
+    assert "list" not in rppsplus.nomenclature.__all__
     for name in dir(rppsplus._rppsplus):
         if not name.startswith("_"):
             assert id(getattr(rppsplus._rppsplus, name)) in exported, name
@@ -282,6 +286,16 @@ def test_is_valid_means_what_check_accepts() -> None:
         helper = getattr(rppsplus, "is_valid_" + {"idnat-structure": "idnat_structure", "rpps-rang": "rpps_rang"}.get(kind, kind))
         for value in ("10107985318", "75015", "99100", "0612345678", "x@example.org", "P20220905011141", ""):
             assert helper(value) == rppsplus.check(kind, [value])[0].valid, (kind, value)
+
+
+def test_the_readme_python_blocks_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The README's Python blocks run as written, from the repository's root (their paths).
+    root = Path(__file__).resolve().parents[2]
+    blocks = re.findall(r"```python\n(.*?)```", (root / "README.md").read_text(encoding="utf-8"), re.S)
+    assert len(blocks) >= 3
+    monkeypatch.chdir(root)
+    for block in blocks:
+        exec(compile(block, "README.md", "exec"), {})
 
 
 def test_the_package_docstring_examples_run() -> None:

@@ -6,10 +6,8 @@ from __future__ import annotations
 import json
 import os
 import pickle
-import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -145,10 +143,3 @@ def test_names_are_the_cores() -> None:
     assert cpx.GENERATIONS == ("cps3", "cps3_contactless", "cps4") and cpx.CARD_TYPES == ("CPS", "CPE")
     assert rppsplus.CARD_ERROR_CODES is cpx.CARD_ERROR_CODES
 
-
-def test_the_readme_example_runs() -> None:
-    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
-    section = readme.split("\n## CPx cards\n", 1)[1].split("\n## ", 1)[0]
-    blocks = re.findall(r"```python\n(.*?)```", section, re.S)
-    assert len(blocks) == 1
-    exec(compile(blocks[0], "README.md", "exec"), {})

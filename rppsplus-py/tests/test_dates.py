@@ -49,6 +49,14 @@ CALLS: dict[str, Callable[[Any], bool]] = {
     "ValueSet.check.at": lambda at: not _raises(lambda: nom.value_set("mode-exercice").check("I", at)),
     "Code.is_valid_at.at": lambda at: not code_323().is_valid_at(at),
     "Code.is_ended_at.at": lambda at: code_323().is_ended_at(at),
+    "nomenclature_list.at": lambda at: "323" not in [e.code for e in nom.list("TRE_R85", at=at)],
+    "Table.in_force_at.at": lambda at: "323" not in [c.code for c in nom.table("TRE_R85").in_force_at(at)],
+    # TRE_R85's one embedded version dates from 2026-05-05: before it, it stands in.
+    "Table.version_at.at": lambda at: not nom.table("TRE_R85").version_at(at).earliest_stands_in,
+    # JDV_J121's version of 2025-12-22 no longer lists 323.
+    "ValueSet.members_at.at": lambda at: "323" not in nom.value_set("JDV_J121").members_at(at),
+    "ValueSet.offered_at.at": lambda at: "323" not in [c.code for c in nom.value_set("JDV_J121").offered_at(at)],
+    "ValueSet.version_at.at": lambda at: nom.value_set("JDV_J121").version_at(at).date >= datetime.date(2025, 12, 22),
 }
 
 

@@ -1,7 +1,7 @@
 /*
  * Misuse of the C API: NULL pointers, invalid UTF-8, values outside the enums, buffers
  * too small, inputs without a NUL terminator; plus the header's version macros against
- * the library's runtime version. Built with ASan/UBSan and run under valgrind by
+ * the library's runtime version, and rppsplus_format (display forms). Built with ASan/UBSan and run under valgrind by
  * scripts/test-c.sh, so an out-of-bounds access fails the test even when the results look
  * right.
  */
@@ -411,6 +411,72 @@ static void test_big_input(void) {
   free(big);
 }
 
+/* rppsplus_format: the display forms of the seeds, then misuse. */
+static void test_format(void) {
+  char out[32];
+  size_t len = 0;
+  size_t cap;
+  CHECK_CODE(rppsplus_format(RPPSPLUS_KIND_SIRET, RPPSPLUS_MODE_STRICT, "73282932000074", 14, out, sizeof out, &len),
+             RPPSPLUS_RESULT_OK);
+  CHECK_STR(out, "732 829 320 00074");
+  CHECK(len == 17);
+  CHECK_CODE(rppsplus_format(RPPSPLUS_KIND_SIREN, RPPSPLUS_MODE_STRICT, "732829320", 9, out, sizeof out, &len),
+             RPPSPLUS_RESULT_OK);
+  CHECK_STR(out, "732 829 320");
+  CHECK_CODE(rppsplus_format(RPPSPLUS_KIND_PHONE, RPPSPLUS_MODE_STRICT, "+262692123456", 13, out, sizeof out, &len),
+             RPPSPLUS_RESULT_OK);
+  CHECK_STR(out, "06 92 12 34 56");
+  CHECK_CODE(rppsplus_format(RPPSPLUS_KIND_PHONE, RPPSPLUS_MODE_STRICT, "0044 7700 900123", 16, out, sizeof out, &len),
+             RPPSPLUS_RESULT_OK);
+  CHECK_STR(out, "+447700900123");
+  CHECK_CODE(rppsplus_format(RPPSPLUS_KIND_COMMUNE, RPPSPLUS_MODE_STRICT, "20004", 5, out, sizeof out, &len),
+             RPPSPLUS_RESULT_OK);
+  CHECK_STR(out, "2A004");
+  CHECK_CODE(rppsplus_format(RPPSPLUS_KIND_RPPS, RPPSPLUS_MODE_TEST, "99700075122", 11, out, sizeof out, &len),
+             RPPSPLUS_RESULT_OK);
+  CHECK_STR(out, "99700075122");
+
+  /* Invalid: the identifier's code, nothing written. */
+  len = SENTINEL_LEN;
+  memset(out, 'x', sizeof out);
+  CHECK_CODE(rppsplus_format(RPPSPLUS_KIND_SIRET, RPPSPLUS_MODE_STRICT, "73282932000075", 14, out, sizeof out, &len),
+             RPPSPLUS_RESULT_INVALID_CHECKSUM);
+  CHECK_CODE(rppsplus_format(RPPSPLUS_KIND_PHONE, RPPSPLUS_MODE_STRICT, "01 23 45 67 89", 14, out, sizeof out, &len),
+             RPPSPLUS_RESULT_NOT_MOBILE);
+  CHECK_CODE(rppsplus_format(RPPSPLUS_KIND_RPPS, RPPSPLUS_MODE_STRICT, "99700075122", 11, out, sizeof out, &len),
+             RPPSPLUS_RESULT_INVALID_COMPONENT);
+  CHECK(len == SENTINEL_LEN && out[0] == 'x');
+
+  /* Every capacity up to the length: the length needed only, in a heap buffer of exactly
+   * `cap` bytes. */
+  for (cap = 0; cap <= 18; cap++) {
+    char *buf = cap ? (char *)malloc(cap) : NULL;
+    if (buf) memset(buf, 'x', cap);
+    len = SENTINEL_LEN;
+    CHECK_CODE(rppsplus_format(RPPSPLUS_KIND_SIRET, RPPSPLUS_MODE_STRICT, "73282932000074", 14, buf, cap, &len),
+               cap == 18 ? RPPSPLUS_RESULT_OK : RPPSPLUS_RESULT_INSUFFICIENT_SIZE);
+    CHECK(len == 17);
+    if (cap == 18) CHECK_STR(buf, "732 829 320 00074");
+    else if (buf) CHECK(buf[0] == 'x' && buf[cap - 1] == 'x');
+    free(buf);
+  }
+
+  /* NULL before anything, then the values, then the text. */
+  len = SENTINEL_LEN;
+  CHECK_CODE(rppsplus_format(99, 7, NULL, 0, out, sizeof out, &len), RPPSPLUS_RESULT_NULL_PARAMETER);
+  CHECK_CODE(rppsplus_format(99, 7, "\xff", 1, NULL, 8, &len), RPPSPLUS_RESULT_NULL_PARAMETER);
+  CHECK_CODE(rppsplus_format(99, 7, "\xff", 1, out, sizeof out, NULL), RPPSPLUS_RESULT_NULL_PARAMETER);
+  CHECK_CODE(rppsplus_format(99, RPPSPLUS_MODE_STRICT, "\xff", 1, out, sizeof out, &len),
+             RPPSPLUS_RESULT_INVALID_PARAMETER);
+  CHECK_CODE(rppsplus_format(RPPSPLUS_KIND_SIRET, 2, "\xff", 1, out, sizeof out, &len),
+             RPPSPLUS_RESULT_INVALID_PARAMETER);
+  CHECK_CODE(rppsplus_format(RPPSPLUS_KIND_SIRET, RPPSPLUS_MODE_STRICT, "\xff", 1, out, sizeof out, &len),
+             RPPSPLUS_RESULT_INVALID_UTF8);
+  CHECK_CODE(rppsplus_format(RPPSPLUS_KIND_SIRET, RPPSPLUS_MODE_STRICT, "7", (size_t)-1, out, sizeof out, &len),
+             RPPSPLUS_RESULT_INVALID_PARAMETER);
+  CHECK(len == SENTINEL_LEN);
+}
+
 int main(void) {
   test_version();
   test_names();
@@ -421,5 +487,6 @@ int main(void) {
   test_results();
   test_is_valid();
   test_big_input();
+  test_format();
   return check_report();
 }

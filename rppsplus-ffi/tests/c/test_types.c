@@ -76,6 +76,8 @@ static void test_values(void) {
 
 static void test_handles(void) {
   rppsplus_entries *entries = NULL;
+  rppsplus_meta *meta = NULL;
+  bool stand_in;
   rppsplus_str view;
   rppsplus_offered offered;
   rppsplus_validate_options *options = rppsplus_validate_options_new();
@@ -96,6 +98,13 @@ static void test_handles(void) {
   postal = rppsplus_entries_is_postal_code(entries);
   CHECK(!postal);
   rppsplus_entries_free(entries);
+
+  CHECK_CODE(rppsplus_nomenclature_meta("pays", 4, "2026-11-23", 10, &meta), RPPSPLUS_RESULT_OK);
+  view = rppsplus_meta_short_name(meta);
+  CHECK(view.len == 8 && memcmp(view.data, "JDV_J256", 8) == 0);
+  stand_in = rppsplus_meta_is_earliest_stand_in(meta);
+  CHECK(!stand_in);
+  rppsplus_meta_free(meta);
 
   CHECK(options != NULL);
   for (stage = RPPSPLUS_STAGE_DRAFT; stage <= RPPSPLUS_STAGE_SUBMIT; stage++) {

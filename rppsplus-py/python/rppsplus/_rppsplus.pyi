@@ -609,14 +609,20 @@ class CommuneResolution:
     def __ne__(self, other: object, /) -> bool: ...
 
 @final
-class Table:
-    """A nomenclature code system (a TRE table of the ANS NOS, or the INSEE country list):
-    a read-only mapping of its codes, ended ones included, in the source's order.
+class Meta:
+    """What a table and a value set both carry (the core's ``Meta``): ``name`` (the NOS name,
+    ``"JDV_J121-RolePriseCharge-ENREG"``), ``short_name`` (the NOS code, ``"JDV_J121"``),
+    ``oid``, ``url``, ``version`` (the embedded version, the latest known,
+    ``"20260505120000"``), ``version_date`` (its ``datetime.date``) and ``description``.
+    Read it as ``Table.meta`` or ``ValueSet.meta``.
     """
 
     @property
     def name(self) -> str:
-        """The NOS name (``"TRE_R85-RolePriseCharge"``)."""
+        """The NOS name (``"TRE_R85-RolePriseCharge"``, ``"JDV_J121-RolePriseCharge-ENREG"``)."""
+    @property
+    def short_name(self) -> str:
+        """The NOS code, the name up to its first ``-`` (``"TRE_R85"``, ``"JDV_J121"``)."""
     @property
     def oid(self) -> str:
         """The OID."""
@@ -625,18 +631,96 @@ class Table:
         """The canonical URL."""
     @property
     def version(self) -> str:
-        """The version of the embedded table."""
+        """The embedded version (``yyyymmddhhmmss``), the latest known."""
+    @property
+    def version_date(self) -> datetime.date:
+        """The date of the embedded version."""
     @property
     def description(self) -> str:
-        """What the table holds."""
+        """What the table or value set holds."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class VersionAt:
+    """Which version of a table or value set was in force at a date (the core's
+    ``VersionAt``), from ``version_at()``: ``name`` (the NOS name), ``version``, ``date`` (from
+    which it was in force) and ``earliest_stands_in`` (the date asked is before every version
+    known: the earliest known stands in for the one then in force, which the sources do not
+    give). Equal when every field is.
+    """
+
+    @property
+    def name(self) -> str:
+        """The NOS name of the table or value set."""
+    @property
+    def version(self) -> str:
+        """The version id (``"20241025120000"``)."""
+    @property
+    def date(self) -> datetime.date:
+        """The date from which the version was in force."""
+    @property
+    def earliest_stands_in(self) -> bool:
+        """Whether the earliest known version stands in for an earlier one the sources do not
+        give.
+        """
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class SetVersion:
+    """One version of a value set (the core's ``SetVersion``): ``version``, ``date`` (from which
+    it is in force) and its members, ``codes`` (``Code`` objects, in the source's order);
+    ``len()``, ``in`` (a code ``str``) and iteration give the members.
+    """
+
+    @property
+    def version(self) -> str:
+        """The version id (``"20250425120000"``)."""
+    @property
+    def date(self) -> datetime.date:
+        """The date from which the version is in force."""
+    @property
+    def codes(self) -> tuple[Code, ...]:
+        """The members, in the source's order."""
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[Code]: ...
+    def __contains__(self, code: object, /) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Table:
+    """A nomenclature code system (a TRE table of the ANS NOS, or the INSEE country list):
+    a read-only mapping of its codes, ended ones included, in the source's order. Its name,
+    OID, URL and version are ``meta``; the codes a form offers at a date are
+    ``rppsplus.nomenclature.list()``.
+    """
+
+    @property
+    def meta(self) -> Meta:
+        """Name, short name, OID, URL, version and its date, description."""
     @property
     def partial(self) -> bool:
         """Whether only part of the source table is embedded."""
     def get(self, code: str) -> Code | None:
         """The code ``code`` (exact spelling), ended or not, else ``None``."""
     def search(self, query: str, limit: int = 10) -> list[Code]:
-        """The codes whose code or label matches ``query`` (accents, case and punctuation
-        ignored), best first; ``[]`` for an empty or over-long query or ``limit=0``.
+        """The codes whose code, label or short label matches ``query`` (accents, case and
+        punctuation ignored), best first; ``[]`` for an empty or over-long query or
+        ``limit=0``.
+        """
+    def in_force_at(self, at: datetime.date | str) -> list[Code]:
+        """The codes in force on ``at`` (a ``datetime.date`` or ``"YYYY-MM-DD"``: started and not
+        ended), in the source's order.
+        """
+    def version_at(self, at: datetime.date | str) -> VersionAt:
+        """The version in force on ``at`` (a ``datetime.date`` or ``"YYYY-MM-DD"``): only the
+        embedded version of a table is known, with ``earliest_stands_in`` when ``at`` is before
+        its date.
         """
     def __len__(self) -> int: ...
     def __iter__(self) -> Iterator[Code]: ...
@@ -648,32 +732,56 @@ class Table:
 
 @final
 class ValueSet:
-    """A value set (JDV): the codes of a code system that a field of the portal offers."""
+    """A value set (JDV): the codes of a code system that a field of the portal offers, with
+    every version of it the sources give. ``len()``, ``in`` and iteration are the members of
+    the latest version (``latest``); at a date, the set offers the members of the version
+    then in force (``members_at``) that are in force themselves (``offered_at``, what
+    ``rppsplus.nomenclature.list()`` gives for a form).
+    """
 
     @property
-    def name(self) -> str:
-        """The NOS name (``"JDV_J121-RolePriseCharge-ENREG"``)."""
-    @property
-    def oid(self) -> str:
-        """The OID."""
-    @property
-    def url(self) -> str:
-        """The canonical URL."""
-    @property
-    def version(self) -> str:
-        """The version of the embedded set."""
+    def meta(self) -> Meta:
+        """Name, short name, OID, URL, version (the latest known) and its date, description."""
     @property
     def system(self) -> Table:
         """The code system the codes come from."""
     @property
-    def codes(self) -> tuple[str, ...]:
-        """The codes of the set."""
+    def versions(self) -> tuple[SetVersion, ...]:
+        """Every version known, oldest first (the last is ``latest``)."""
+    @property
+    def latest(self) -> SetVersion:
+        """The latest version known (the embedded one)."""
+    def members_at(self, at: datetime.date | str) -> SetVersion:
+        """The version in force on ``at`` (a ``datetime.date`` or ``"YYYY-MM-DD"``): the latest
+        dated on or before ``at``, or the earliest known before every version.
+        """
+    def offered_at(self, at: datetime.date | str) -> list[Code]:
+        """The codes the set offers on ``at`` (a ``datetime.date`` or ``"YYYY-MM-DD"``), in the
+        source's order: the members of the version then in force that are in force themselves.
+        """
+    def version_at(self, at: datetime.date | str) -> VersionAt:
+        """Which version was in force on ``at`` (a ``datetime.date`` or ``"YYYY-MM-DD"``), and
+        whether the earliest known stands in for it.
+        """
+    def display(self, code: Code | str) -> str | None:
+        """The set's display label for ``code`` (a ``Code`` or a code ``str``) where it differs
+        from the code system's label (JDV_J256: ``"France"`` for ``"99100"``), else ``None``.
+        """
+    def get(self, code: str) -> Code | None:
+        """The code ``code`` (exact spelling) of the set's code system, or one the set takes
+        from outside it (``"01"`` of JDV_J256), member or not, else ``None``.
+        """
+    def search(self, query: str, limit: int = 10) -> list[Code]:
+        """``Table.search`` over the codes of the set's system and those it takes from outside
+        it, also matching the set's display labels (``"France"`` finds ``"99100"``).
+        """
     def check(self, code: str, at: datetime.date | str | None = None) -> Code:
         """The code if it may be entered for the field on ``at`` (a ``datetime.date``, an ISO
         date ``"YYYY-MM-DD"``, or ``None`` for today in UTC); else raises ``UnknownCode``,
         ``CodeDeprecated`` (with ``replaced_by``) or ``CodeNotAllowed``.
         """
     def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[Code]: ...
     def __contains__(self, code: object, /) -> bool: ...
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
@@ -697,11 +805,13 @@ class Communes:
     def __getitem__(self, code: str, /) -> Commune: ...
 
 @final
-class LookupEntry:
-    """One entry found by ``lookup()``: ``code``, ``label`` (a commune's name), ``status`` at
-    the reference date, ``date_fin``, ``replaced_by``, ``offered`` (whether the portal
-    offers the code for its field at that date; ``None`` for whole-table fields and
-    communes) and ``commune`` (for the commune table).
+class Entry:
+    """One entry of ``list()`` or ``lookup()`` (the core's ``Entry``): ``code``, ``label`` (a
+    commune's name), ``short_label``, ``display`` (the value set's own label where it differs
+    from ``label``: what a form shows), ``status`` at the reference date, ``date_fin``,
+    ``replaced_by``, ``offered`` (whether the portal offers the code for its field at that
+    date; ``None`` for whole-table fields and communes) and ``commune`` (for the commune
+    table).
     """
     @property
     def code(self) -> str:
@@ -709,6 +819,14 @@ class LookupEntry:
     @property
     def label(self) -> str:
         """The label (a commune's name)."""
+    @property
+    def short_label(self) -> str | None:
+        """The short label, where the code system gives one."""
+    @property
+    def display(self) -> str | None:
+        """The value set's display label where it differs from ``label`` (``"France"`` for
+        ``"99100"`` in ``"pays"``): a form shows ``display or label``.
+        """
     @property
     def status(self) -> str:
         """``"active"``, or ``"deprecated"`` when the code has ended by the reference date."""
@@ -734,7 +852,7 @@ class LookupResult:
     serves).
     """
     @property
-    def entries(self) -> list[LookupEntry]:
+    def entries(self) -> list[Entry]:
         """The entries, best first."""
     @property
     def postal_code(self) -> bool:
@@ -746,25 +864,27 @@ class LookupResult:
 # "commune" gives communes, any other table name codes.
 @overload
 def nomenclature_get(table: Literal["commune"], code: str) -> Commune | None:  # type: ignore[overload-overlap]
-    """The code ``code`` of ``table`` (an alias such as ``"profession"``, a NOS name or code),
-    or the ``Commune`` of a current INSEE code for ``"commune"``; ``None`` when absent.
-    An unknown table raises ``UnknownTable``.
+    """The code ``code`` of ``table`` (an alias such as ``"profession"``, the NOS name or code
+    of a table or value set), ended or not, or the ``Commune`` of a current INSEE code for
+    ``"commune"``; ``None`` when absent. An unknown table raises ``UnknownTable``.
     """
 @overload
 def nomenclature_get(table: str, code: str) -> Code | None:
-    """The code ``code`` of ``table`` (an alias such as ``"profession"``, a NOS name or code),
-    or the ``Commune`` of a current INSEE code for ``"commune"``; ``None`` when absent.
-    An unknown table raises ``UnknownTable``.
+    """The code ``code`` of ``table`` (an alias such as ``"profession"``, the NOS name or code
+    of a table or value set), ended or not, or the ``Commune`` of a current INSEE code for
+    ``"commune"``; ``None`` when absent. An unknown table raises ``UnknownTable``.
     """
 @overload
 def nomenclature_search(table: Literal["commune"], query: str, *, limit: int = 10) -> list[Commune]:  # type: ignore[overload-overlap]
-    """Label search in ``table``, best first: ``Code`` objects, or ``Commune`` objects for
+    """Label search in ``table``, best first: ``Code`` objects whose code, label, short label
+    or display label (``"pays"``: ``"France"``) matches, or ``Commune`` objects for
     ``"commune"`` (the autocomplete). ``[]`` for an empty or over-long query, or
     ``limit=0``; a negative ``limit`` raises ``ValueError``.
     """
 @overload
 def nomenclature_search(table: str, query: str, *, limit: int = 10) -> list[Code]:
-    """Label search in ``table``, best first: ``Code`` objects, or ``Commune`` objects for
+    """Label search in ``table``, best first: ``Code`` objects whose code, label, short label
+    or display label (``"pays"``: ``"France"``) matches, or ``Commune`` objects for
     ``"commune"`` (the autocomplete). ``[]`` for an empty or over-long query, or
     ``limit=0``; a negative ``limit`` raises ``ValueError``.
     """
@@ -775,6 +895,23 @@ def nomenclature_lookup(
     exact code first, else the best ``limit`` label matches, with their status at ``at`` (a
     ``datetime.date``, an ISO date ``"YYYY-MM-DD"``, or ``None`` for today in UTC). For
     ``"commune"``, a postal code gives the communes it serves (``postal_code=True``).
+    """
+def nomenclature_list(name: str, *, at: datetime.date | str | None = None) -> list[Entry]:
+    """Every code ``name`` offers on ``at`` (a ``datetime.date``, an ISO date ``"YYYY-MM-DD"``,
+    or ``None`` for today in UTC), in the source's order, for a form's list: the CLI's
+    ``rppsplus lookup TABLE`` without a query. A portal field alias gives the codes its value
+    set offers then (``"profession"``: JDV_J121 as it stood that day, each code in force), or
+    its table's codes in force when the portal offers the whole table (``"sexe"``); a value
+    set's NOS name or code (``"JDV_J121"``) that set's, a table's (``"TRE_R85"``) its codes in
+    force; ``"commune"`` every commune. Show ``entry.display or entry.label``. An unknown
+    name raises ``UnknownTable``.
+    """
+def nomenclature_field(name: str) -> ValueSet | Table:
+    """What the field ``name`` accepts: the ``ValueSet`` the portal offers for a field alias
+    (``"profession"``: JDV_J121), or its ``Table`` when the portal offers the whole table
+    (``"sexe"``); the value set or table a NOS name or code names (``"JDV_J121"``,
+    ``"TRE_R85"``). Both have ``meta`` and ``version_at()``. An unknown name raises
+    ``UnknownTable``.
     """
 def nomenclature_check(field: str, code: str, *, at: datetime.date | str | None = None) -> Code:
     """The code if it may be entered for ``field`` on ``at`` (a ``datetime.date``, an ISO date
@@ -799,8 +936,9 @@ def nomenclature_value_set(name: str) -> ValueSet:
 def nomenclature_value_sets() -> list[ValueSet]:
     """Every embedded value set."""
 def nomenclature_aliases() -> tuple[str, ...]:
-    """The portal field aliases ``table()`` takes besides NOS names (``"commune"`` is the
-    name of ``communes()`` for ``get``, ``search`` and ``lookup``).
+    """The portal field aliases every function taking a table name accepts besides NOS names,
+    the core's one list (``"commune"`` is the name of ``communes()`` for ``get``, ``search``,
+    ``lookup`` and ``list``).
     """
 def communes() -> Communes:
     """The INSEE communes (COG): ``len(communes()) == 37590``."""
