@@ -36,9 +36,6 @@ cargo clippy --workspace --all-targets --all-features -- -D warnings
 step "cargo test (workspace, all features; includes the header freshness check)"
 cargo test --workspace --all-features
 
-step "PC/SC end-to-end: the simulated CPx card through pcscd and vpcd (scripts/pcscd-e2e.sh)"
-bash scripts/pcscd-e2e.sh
-
 step "release builds (C library, CLI)"
 cargo build --release -p rppsplus-ffi -p rppsplus-cli
 
@@ -51,6 +48,9 @@ bash scripts/test-c.sh
 
 step "Python wheel, pytest, stubtest"
 bash scripts/test-python.sh
+
+step "PC/SC end-to-end: the simulated CPx card through one pcscd and vpcd, from Rust, C (valgrind), the CLI and Python (scripts/pcscd-e2e.sh)"
+bash scripts/pcscd-e2e.sh
 
 step "Rust example"
 cargo run -q -p rppsplus-core --example check_identifiers

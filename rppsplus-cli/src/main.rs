@@ -6,8 +6,10 @@
 //! rppsplus lookup commune "marseille 3"      # 13203<TAB>Marseille 3e Arrondissement<TAB>…
 //! rppsplus lookup JDV_J121 --at 2025-01-01   # every profession the portal then offered
 //! rppsplus workflow table --format json     # [{"event":"creer","actor":"professionnel",…}]
+//! rppsplus card read --format json           # the CPx card in the first reader holding one
 //! ```
 
+mod card;
 mod check;
 mod lookup;
 mod output;
@@ -52,6 +54,11 @@ enum Command {
     Validate(validate::Args),
     /// The lifecycle of a demande: the transition table, and scenarios played on it.
     Workflow(workflow::Args),
+    /// CPx cards through PC/SC: list the readers, read a card (holder without PIN; the
+    /// situations with it), show the PIN status.
+    ///
+    /// Exit 0 on success, 1 on a card error (its code and message on stderr), 2 on usage errors.
+    Card(card::Args),
 }
 
 /// Output format shared by the subcommands.
@@ -88,5 +95,6 @@ fn main() -> ExitCode {
         Command::Lookup(args) => lookup::run(&args),
         Command::Validate(args) => validate::run(&args),
         Command::Workflow(args) => workflow::run(&args),
+        Command::Card(args) => card::run(&args),
     }
 }

@@ -38,19 +38,6 @@ static const char DOMAIN_EXAMPLE[] = DEMANDE("\"1999-05-05\"", FULL_CONTACT);
 static const char WITHOUT_EMAIL[] = DEMANDE("\"1999-05-05\"", NO_EMAIL);
 static const char DATE_AS_NUMBER[] = DEMANDE("19990505", NO_EMAIL);
 
-/* Whether a view holds exactly `expected`. */
-static int view_is(rppsplus_str s, const char *expected, const char *what, const char *file, int line) {
-  size_t n = strlen(expected);
-  if (s.data != NULL && s.len == n && memcmp(s.data, expected, n) == 0) {
-    check_passed++;
-    return 1;
-  }
-  check_failed++;
-  fprintf(stderr, "%s:%d: %s: got \"%.*s\"%s, expected \"%s\"\n", file, line, what, s.data ? (int)s.len : 0,
-          s.data ? s.data : "", s.data ? "" : " (NULL)", expected);
-  return 0;
-}
-#define CHECK_VIEW(got, expected) view_is((got), (expected), #got, __FILE__, __LINE__)
 #define CHECK_NONE(got) CHECK((got).data == NULL && (got).len == 0)
 
 /* Options at `date` (NULL: today), to free. */
