@@ -1,7 +1,8 @@
 # The checks shared by the C test scripts (scripts/test-c.sh, scripts/test-install-c.sh,
-# scripts/test-windows.sh), sourced by them, never run alone. The caller sets OUT (the folder
-# for logs and binaries) and runs from the repository root.
+# scripts/test-windows.sh), sourced by them, never run alone. The caller runs from the
+# repository root and sets OUT (the folder for logs and binaries), or calls fresh_out.
 #
+#   fresh_out NAME                OUT = the cargo target folder's NAME, absolute and emptied
 #   step NAME COMMAND...          runs COMMAND, logs it to $OUT/NAME.log, records the outcome
 #   run_test COMMAND...           a C test binary: its last line must be "N passed, 0 failed"
 #   corpus_tsv                    tests/corpus/identifiers.jsonl as the TSV test_ids.c reads
@@ -16,6 +17,14 @@
 
 passed=()
 failed=()
+
+fresh_out() {
+  local target=${CARGO_TARGET_DIR:-target}
+  [[ $target == /* ]] || target=$(pwd)/$target
+  OUT=$target/$1
+  rm -rf "$OUT"
+  mkdir -p "$OUT"
+}
 
 step() {
   local name=$1

@@ -19,13 +19,10 @@
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-TARGET_DIR="${CARGO_TARGET_DIR:-target}"
-OUT="$(pwd)/$TARGET_DIR/install-tests"
-rm -rf "$OUT"
-mkdir -p "$OUT"
+source scripts/c-checks.sh
+fresh_out install-tests
 PREFIX=$OUT/prefix
 TESTS=rppsplus-ffi/tests/install
-source scripts/c-checks.sh
 
 for tool in gcc pkg-config readelf nm python3; do
   command -v "$tool" >/dev/null || { echo "test-install-c: $tool is required" >&2; exit 2; }

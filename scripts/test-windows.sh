@@ -22,14 +22,12 @@
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-TARGET=x86_64-pc-windows-gnu
-TARGET_DIR="${CARGO_TARGET_DIR:-target}"
-OUT="$(pwd)/$TARGET_DIR/windows-tests"
-rm -rf "$OUT"
+source scripts/c-checks.sh
+fresh_out windows-tests
 mkdir -p "$OUT/bin"
+TARGET=x86_64-pc-windows-gnu
 PREFIX=$OUT/prefix
 TESTS=rppsplus-ffi/tests/c
-source scripts/c-checks.sh
 
 CC=x86_64-w64-mingw32-gcc
 OBJDUMP=x86_64-w64-mingw32-objdump
@@ -37,7 +35,7 @@ WINE=$(command -v wine64 || command -v wine || echo /usr/lib/wine/wine64)
 for tool in "$CC" "$OBJDUMP" "$WINE" pkg-config python3; do
   command -v "$tool" >/dev/null || { echo "test-windows: $tool is required" >&2; exit 2; }
 done
-export WINEPREFIX="${WINEPREFIX:-$(pwd)/$TARGET_DIR/wine}" WINEDEBUG=-all
+export WINEPREFIX="${WINEPREFIX:-$(dirname "$OUT")/wine}" WINEDEBUG=-all
 
 if ! rustup target list --installed | grep -qx "$TARGET"; then
   rustup target add "$TARGET"
