@@ -4,14 +4,16 @@
  * librppsplus: validation and display forms of the identifiers of the French RPPS+ domain
  * (RPPS, idNat, ADELI, FINESS, SIREN/SIRET, INSEE codes, mobile phone, email, demande
  * number), its nomenclatures (labels, validity of codes at a date, lookups of codes and
- * communes, the codes a form offers at a date, the tables' metadata and versions), and
- * demandes (JSON in, collect-all report of findings out).
+ * communes, the codes a form offers at a date, the tables' metadata and versions),
+ * demandes (JSON in, collect-all report of findings out), and CPx cards over PC/SC (readers,
+ * the holder read without PIN, the PIN status and check).
  *
  * The conventions are written once in rppsplus-ffi/README.md, "API conventions". In short:
  *
  * - Types. Every value type (rppsplus_result, rppsplus_kind, rppsplus_mode,
  *   rppsplus_warning, rppsplus_lang, rppsplus_offered, rppsplus_stage, rppsplus_actor,
- *   rppsplus_severity) is typedef uint32_t with #define constants, the same in C and C++.
+ *   rppsplus_severity, rppsplus_generation, rppsplus_card_type) is typedef uint32_t with
+ *   #define constants, the same in C and C++.
  *   Any integer may be passed: an unknown value gives RPPSPLUS_RESULT_INVALID_PARAMETER,
  *   the name "unknown" or a documented fallback, never undefined behaviour. The values of
  *   kinds, stages, actors and severities are their index in the core's order; every name
@@ -23,18 +25,23 @@
  * - NULL. Every pointer argument is checked before any input is read: a NULL where one is
  *   required gives RPPSPLUS_RESULT_NULL_PARAMETER. An output buffer may be NULL only with
  *   a capacity of 0; an optional output (warning_out) may be NULL.
- * - Outputs are written only on success. The one exception is
+ * - Outputs are written only on success. The exceptions are
  *   RPPSPLUS_RESULT_INSUFFICIENT_SIZE, which writes the length needed to *out_len and
- *   nothing else.
+ *   nothing else, and rppsplus_card_verify_pin's RPPSPLUS_RESULT_WRONG_PIN and
+ *   RPPSPLUS_RESULT_PIN_BLOCKED, which write the tries left to *tries_left_out.
  * - Strings in: (const char *input, size_t input_len), UTF-8, no NUL terminator needed.
  *   Strings out: (char *out, size_t out_cap, size_t *out_len): the text and a NUL, *out_len
  *   its length; retry with *out_len + 1 bytes after RPPSPLUS_RESULT_INSUFFICIENT_SIZE.
  *   Accessors return rppsplus_str views ({data, len}, not NUL-terminated) borrowed from
  *   their handle. Static strings (names, version) are never freed.
  * - Dates are YYYY-MM-DD exactly; NULL with length 0 is today in UTC.
+ * - Cards. A reader is named by (reader, reader_len); NULL with length 0 is the first reader
+ *   holding a card. Without a PC/SC library or service the card functions answer
+ *   RPPSPLUS_RESULT_SERVICE_ABSENT; the library loads on any machine. A PIN is wiped after
+ *   the call, never logged, sent once.
  * - Handles belong to the caller, who frees each once with its _free function
  *   (_free(NULL) does nothing); a report borrowed from a list (rppsplus_reports_report_at)
- *   is freed with its list. Each handle type says who makes it, who frees it and how it
+ *   is freed with its list, a holder (rppsplus_card_holder) with its card. Each handle type says who makes it, who frees it and how it
  *   may be shared between threads.
  * - Panics never unwind into C: RPPSPLUS_RESULT_PANIC, or the documented fallback.
  * - Threads. Any function may run on any number of threads at once; a const pointer may
@@ -66,6 +73,19 @@
 #define RPPSPLUS_VERSION_NUMBER ((RPPSPLUS_VERSION_MAJOR << 16) | (RPPSPLUS_VERSION_MINOR << 8) | RPPSPLUS_VERSION_PATCH)
 
 /*
+ What a CPx card tells without PIN (`rppsplus_card_read`): generation, type, serial
+ number and holder.
+
+ - Owner: the caller, who frees it once with `rppsplus_card_free` (freeing NULL does
+   nothing); a `Box` handle. It is a copy of what the card held when it was read: it needs
+   no reader and no card afterwards.
+ - Threads: immutable, as `rppsplus_readers`.
+ - Confidential (docs/domain.md section 7): the holder's name and identifier are personal
+   data; the library never logs them.
+ */
+typedef struct rppsplus_card rppsplus_card;
+
+/*
  The result of `rppsplus_lookup` (best first) or `rppsplus_nomenclature_list` (in the
  source's order): an immutable list of entries, codes of a table or communes.
 
@@ -81,6 +101,16 @@
 typedef struct rppsplus_entries rppsplus_entries;
 
 /*
+ The holder of a card, from its authentication certificate: idNat, nom, prenom,
+ profession.
+
+ - Owner: its card: `rppsplus_card_holder` lends it; never free it; it is valid until the
+   card is freed.
+ - Threads: immutable, as its card.
+ */
+typedef struct rppsplus_holder rppsplus_holder;
+
+/*
  The metadata of a table or value set and the version of it in force at a date, made by
  `rppsplus_nomenclature_meta`.
 
@@ -91,6 +121,18 @@ typedef struct rppsplus_entries rppsplus_entries;
  - The views (`rppsplus_str`) the accessors return are valid until it is freed.
  */
 typedef struct rppsplus_meta rppsplus_meta;
+
+/*
+ The readers of `rppsplus_card_readers`, each with whether a card is in it.
+
+ - Owner: the caller, who frees it once with `rppsplus_readers_free` (freeing NULL does
+   nothing); a `Box` handle.
+ - Threads: immutable; the accessors may run from several threads at once; `_free` needs
+   it exclusively.
+ - The views (`rppsplus_str`) the accessors return borrow from the list: valid until it
+   is freed.
+ */
+typedef struct rppsplus_readers rppsplus_readers;
 
 /*
  The report of one demande: whether it is valid and every finding (path, code, severity,
@@ -148,8 +190,47 @@ typedef struct rppsplus_validate_options rppsplus_validate_options;
    core's finding codes (`FindingCode::as_str()`), which the CLI and Python report too.
  - `3xx`: a conversion between identifiers is not possible.
  - `4xx`: a nomenclature argument names nothing.
+ - `5xx`: a CPx card operation failed. `500 + i` is the core's `CardErrorCode::ALL[i]`,
+   whose name it has (`service_absent`, `no_card`, `wrong_pin`...).
  */
 typedef uint32_t rppsplus_result;
+
+/*
+ A borrowed view of UTF-8 text: `len` bytes at `data`, **not** NUL-terminated (print it
+ with `printf("%.*s", (int)s.len, s.data)`).
+
+ A view returned by an accessor (`rppsplus_entries_*_at`, `rppsplus_report_*_at`) borrows
+ from the handle it was read from: it is valid until that handle is freed; never free
+ `data` itself. `data` is never NULL for an entry of a list or a finding of a report (an
+ empty text points to a static empty string); it is NULL, with `len` 0, only when the
+ accessor has nothing to return (a NULL handle, an index out of range, a `lang` that is
+ not an `rppsplus_lang`).
+ */
+typedef struct rppsplus_str {
+  /*
+   The first byte (not NUL-terminated), or NULL for "nothing".
+   */
+  const char *data;
+  /*
+   The length in bytes.
+   */
+  size_t len;
+} rppsplus_str;
+
+/*
+ The generation of a CPx card: `typedef uint32_t rppsplus_generation`, with the
+ `RPPSPLUS_GENERATION_*` constants, whose values are the order of the core's
+ `Generation::ALL` and whose names (`rppsplus_generation_name`) are the core's.
+ */
+typedef uint32_t rppsplus_generation;
+
+/*
+ The type of a CPx card, as TRE_R87-TypeCarte names it: `typedef uint32_t
+ rppsplus_card_type`, with the `RPPSPLUS_CARD_TYPE_*` constants, whose values are the
+ order of the core's `CardType::ALL` and whose names (`rppsplus_card_type_name`) are the
+ core's.
+ */
+typedef uint32_t rppsplus_card_type;
 
 /*
  A non-blocking remark on a valid identifier: `typedef uint32_t rppsplus_warning`, with
@@ -180,28 +261,6 @@ typedef uint32_t rppsplus_mode;
 typedef uint32_t rppsplus_lang;
 
 /*
- A borrowed view of UTF-8 text: `len` bytes at `data`, **not** NUL-terminated (print it
- with `printf("%.*s", (int)s.len, s.data)`).
-
- A view returned by an accessor (`rppsplus_entries_*_at`, `rppsplus_report_*_at`) borrows
- from the handle it was read from: it is valid until that handle is freed; never free
- `data` itself. `data` is never NULL for an entry of a list or a finding of a report (an
- empty text points to a static empty string); it is NULL, with `len` 0, only when the
- accessor has nothing to return (a NULL handle, an index out of range, a `lang` that is
- not an `rppsplus_lang`).
- */
-typedef struct rppsplus_str {
-  /*
-   The first byte (not NUL-terminated), or NULL for "nothing".
-   */
-  const char *data;
-  /*
-   The length in bytes.
-   */
-  size_t len;
-} rppsplus_str;
-
-/*
  Whether the portal offers a code for its field at the reference date:
  `typedef uint32_t rppsplus_offered`, with the `RPPSPLUS_OFFERED_*` constants, returned by
  `rppsplus_entries_offered_at`.
@@ -228,6 +287,41 @@ typedef uint32_t rppsplus_actor;
  `Severity::ALL` and whose names (`rppsplus_severity_name`) are the core's.
  */
 typedef uint32_t rppsplus_severity;
+
+/*
+ CPS3 read through its contacts (`cps3`).
+ */
+#define RPPSPLUS_GENERATION_CPS3 0
+
+/*
+ CPS3 read without contact (`cps3_contactless`).
+ */
+#define RPPSPLUS_GENERATION_CPS3_CONTACTLESS 1
+
+/*
+ CPS4 (`cps4`).
+ */
+#define RPPSPLUS_GENERATION_CPS4 2
+
+/*
+ No card: a NULL handle (`unknown`).
+ */
+#define RPPSPLUS_GENERATION_NONE 255
+
+/*
+ A professional's card (`CPS`; a CPF looks the same): idNat `8`+RPPS or `0`+ADELI.
+ */
+#define RPPSPLUS_CARD_TYPE_CPS 0
+
+/*
+ A staff card (`CPE`; a CPA, CDE or CDA looks the same): a structure-based idNat.
+ */
+#define RPPSPLUS_CARD_TYPE_CPE 1
+
+/*
+ No card: a NULL handle (`unknown`).
+ */
+#define RPPSPLUS_CARD_TYPE_NONE 255
 
 /*
  RPPS number (`rpps`).
@@ -502,6 +596,71 @@ typedef uint32_t rppsplus_severity;
 #define RPPSPLUS_RESULT_UNKNOWN_TABLE 400
 
 /*
+ No PC/SC library on this machine, or no PC/SC service running (pcscd on Linux).
+ */
+#define RPPSPLUS_RESULT_SERVICE_ABSENT 500
+
+/*
+ The PC/SC service knows no reader.
+ */
+#define RPPSPLUS_RESULT_NO_READER 501
+
+/*
+ No reader has the name given.
+ */
+#define RPPSPLUS_RESULT_UNKNOWN_READER 502
+
+/*
+ The reader is empty (or, when no reader is named, no reader holds a card).
+ */
+#define RPPSPLUS_RESULT_NO_CARD 503
+
+/*
+ The card is not a CPx card.
+ */
+#define RPPSPLUS_RESULT_NOT_CPX 504
+
+/*
+ The card was removed (or reset by another application) during the call.
+ */
+#define RPPSPLUS_RESULT_CARD_REMOVED 505
+
+/*
+ The PIN is not 4 to 8 digits, or outside the card's bounds: nothing was sent.
+ */
+#define RPPSPLUS_RESULT_INVALID_PIN 506
+
+/*
+ The card refused the PIN (the tries left go to `tries_left_out`).
+ */
+#define RPPSPLUS_RESULT_WRONG_PIN 507
+
+/*
+ The PIN is blocked: no try left.
+ */
+#define RPPSPLUS_RESULT_PIN_BLOCKED 508
+
+/*
+ The reader or the PC/SC service failed.
+ */
+#define RPPSPLUS_RESULT_TRANSPORT_FAILURE 509
+
+/*
+ The card answered a status word the step does not expect.
+ */
+#define RPPSPLUS_RESULT_CARD_STATUS 510
+
+/*
+ The card's data does not have the expected structure.
+ */
+#define RPPSPLUS_RESULT_MALFORMED_DATA 511
+
+/*
+ An object the library needs is not on the card.
+ */
+#define RPPSPLUS_RESULT_MISSING_OBJECT 512
+
+/*
  French, the users' language.
  */
 #define RPPSPLUS_LANG_FR 0
@@ -514,6 +673,327 @@ typedef uint32_t rppsplus_severity;
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+/*
+ Writes a new list of the readers the PC/SC service knows to `*readers_out` (possibly
+ empty: no reader is not an error here), which the caller frees with
+ `rppsplus_readers_free`.
+
+ Results:
+ - `RPPSPLUS_RESULT_OK`: `*readers_out` is a new list;
+ - `RPPSPLUS_RESULT_SERVICE_ABSENT`: no PC/SC library, or no PC/SC service running;
+ - `RPPSPLUS_RESULT_TRANSPORT_FAILURE`: the service failed;
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `readers_out` NULL;
+ - `RPPSPLUS_RESULT_PANIC`.
+
+ On error `*readers_out` is unchanged and there is nothing to free.
+
+ # Safety
+
+ `readers_out` points to a writable `rppsplus_readers *`.
+ */
+rppsplus_result rppsplus_card_readers(struct rppsplus_readers **readers_out);
+
+/*
+ The number of readers of a list; 0 for NULL.
+
+ # Safety
+
+ `readers` is NULL or a list from `rppsplus_card_readers` not yet freed.
+ */
+size_t rppsplus_readers_len(const struct rppsplus_readers *readers);
+
+/*
+ The name of reader `index`, as the PC/SC service gives it (pass it to the card functions
+ to choose that reader): a view (not NUL-terminated) valid until the list is freed; a NULL
+ view for a NULL list or an index out of range.
+
+ # Safety
+
+ As `rppsplus_readers_len`.
+ */
+struct rppsplus_str rppsplus_readers_name_at(const struct rppsplus_readers *readers, size_t index);
+
+/*
+ Whether a card was in reader `index` when the list was made; false for a NULL list or an
+ index out of range.
+
+ # Safety
+
+ As `rppsplus_readers_len`.
+ */
+bool rppsplus_readers_is_card_present_at(const struct rppsplus_readers *readers, size_t index);
+
+/*
+ Frees a list from `rppsplus_card_readers` and the names its views point to. NULL does
+ nothing. Freeing twice, or using the list or its views afterwards, is undefined
+ behaviour.
+
+ # Safety
+
+ `readers` is NULL or a list from `rppsplus_card_readers` not yet freed.
+ */
+void rppsplus_readers_free(struct rppsplus_readers *readers);
+
+/*
+ Reads a CPx card without PIN (generation, type, serial number, holder: the core's
+ `Cpx::read`, one card transaction) and writes a new card to `*card_out`, which the
+ caller frees with `rppsplus_card_free`.
+
+ `reader` (`reader_len` bytes, UTF-8) names the reader, as `rppsplus_readers_name_at`
+ gives it; NULL with `reader_len` 0 takes the first reader holding a card.
+
+ Results:
+ - `RPPSPLUS_RESULT_OK`: `*card_out` is a new card;
+ - `RPPSPLUS_RESULT_SERVICE_ABSENT`, `RPPSPLUS_RESULT_NO_READER`,
+   `RPPSPLUS_RESULT_UNKNOWN_READER`, `RPPSPLUS_RESULT_NO_CARD`, `RPPSPLUS_RESULT_NOT_CPX`,
+   `RPPSPLUS_RESULT_CARD_REMOVED`, `RPPSPLUS_RESULT_TRANSPORT_FAILURE`,
+   `RPPSPLUS_RESULT_CARD_STATUS`, `RPPSPLUS_RESULT_MALFORMED_DATA`,
+   `RPPSPLUS_RESULT_MISSING_OBJECT`: the card errors (`rppsplus_result_message` says
+   each);
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `card_out` NULL, or `reader` NULL with
+   `reader_len > 0`;
+ - `RPPSPLUS_RESULT_INVALID_UTF8`; `RPPSPLUS_RESULT_INVALID_PARAMETER` (a length above
+   `PTRDIFF_MAX`); `RPPSPLUS_RESULT_PANIC`.
+
+ On error `*card_out` is unchanged and there is nothing to free.
+
+ # Safety
+
+ `reader` is NULL or points to `reader_len` readable bytes; `card_out` points to a
+ writable `rppsplus_card *`.
+ */
+rppsplus_result rppsplus_card_read(const char *reader, size_t reader_len, struct rppsplus_card **card_out);
+
+/*
+ The generation of a card (`RPPSPLUS_GENERATION_CPS3`...); `RPPSPLUS_GENERATION_NONE`
+ for NULL.
+
+ # Safety
+
+ `card` is NULL or a card from `rppsplus_card_read` not yet freed.
+ */
+rppsplus_generation rppsplus_card_generation(const struct rppsplus_card *card);
+
+/*
+ The type of a card (`RPPSPLUS_CARD_TYPE_CPS`, `RPPSPLUS_CARD_TYPE_CPE`), told by its
+ holder's idNat; `RPPSPLUS_CARD_TYPE_NONE` for NULL.
+
+ # Safety
+
+ As `rppsplus_card_generation`.
+ */
+rppsplus_card_type rppsplus_card_type_of(const struct rppsplus_card *card);
+
+/*
+ The serial number of a card, 8 digits: a view (not NUL-terminated) valid until the card
+ is freed; a NULL view for NULL.
+
+ # Safety
+
+ As `rppsplus_card_generation`.
+ */
+struct rppsplus_str rppsplus_card_serial(const struct rppsplus_card *card);
+
+/*
+ The holder of a card, **borrowed**: read it with the `rppsplus_holder_*` accessors,
+ never free it; it is valid until the card is freed. NULL for a NULL card.
+
+ # Safety
+
+ As `rppsplus_card_generation`.
+ */
+const struct rppsplus_holder *rppsplus_card_holder(const struct rppsplus_card *card);
+
+/*
+ Writes the card as JSON (UTF-8), the CLI's `rppsplus card read --format json`:
+ `{"generation":"cps3","card_type":"CPS","serial":"...","holder":{"id_nat","id_nat_type","rpps","nom","prenom","profession"}}`.
+
+ Results:
+ - `RPPSPLUS_RESULT_OK`: the JSON and a NUL are in `out`, `*out_len` is its length in
+   bytes;
+ - `RPPSPLUS_RESULT_INSUFFICIENT_SIZE`: only `*out_len` is written, the length needed;
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `card` or `out_len` NULL, or `out` NULL with
+   `out_cap > 0`;
+ - `RPPSPLUS_RESULT_PANIC`.
+
+ # Safety
+
+ `card` is NULL or a card not yet freed; `out` (unless NULL) points to `out_cap` writable
+ bytes and `out_len` to a writable `size_t`.
+ */
+rppsplus_result rppsplus_card_to_json(const struct rppsplus_card *card, char *out, size_t out_cap, size_t *out_len);
+
+/*
+ Frees a card from `rppsplus_card_read`, with its holder and the texts their views point
+ to. NULL does nothing. Freeing twice, or using the card, its holder or a view afterwards,
+ is undefined behaviour.
+
+ # Safety
+
+ `card` is NULL or a card from `rppsplus_card_read` not yet freed.
+ */
+void rppsplus_card_free(struct rppsplus_card *card);
+
+/*
+ The holder's national identifier (idNat): `8`+RPPS or `0`+ADELI on a CPS, a
+ structure-based one on a CPE.
+
+ Like every `rppsplus_holder_*` accessor: a view (not NUL-terminated) valid until the card
+ is freed; `data` is NULL (and `len` 0) when `holder` is NULL, or when the field is absent
+ (`rppsplus_holder_rpps`, `rppsplus_holder_profession`), never otherwise.
+
+ # Safety
+
+ `holder` is NULL or the holder of a card not yet freed.
+ */
+struct rppsplus_str rppsplus_holder_id_nat(const struct rppsplus_holder *holder);
+
+/*
+ The type of the holder's idNat, its TRE_G08 code (`8` RPPS, `0` ADELI, `3` FINESS +
+ local number...). As `rppsplus_holder_id_nat`.
+
+ # Safety
+
+ As `rppsplus_holder_id_nat`.
+ */
+struct rppsplus_str rppsplus_holder_id_nat_type(const struct rppsplus_holder *holder);
+
+/*
+ The holder's RPPS number (11 digits) when the idNat is `8`+RPPS; a NULL view otherwise.
+ As `rppsplus_holder_id_nat`.
+
+ # Safety
+
+ As `rppsplus_holder_id_nat`.
+ */
+struct rppsplus_str rppsplus_holder_rpps(const struct rppsplus_holder *holder);
+
+/*
+ The holder's nom (surname), as the certificate writes it. As `rppsplus_holder_id_nat`.
+
+ # Safety
+
+ As `rppsplus_holder_id_nat`.
+ */
+struct rppsplus_str rppsplus_holder_nom(const struct rppsplus_holder *holder);
+
+/*
+ The holder's prenom (given name), as the certificate writes it. As
+ `rppsplus_holder_id_nat`.
+
+ # Safety
+
+ As `rppsplus_holder_id_nat`.
+ */
+struct rppsplus_str rppsplus_holder_prenom(const struct rppsplus_holder *holder);
+
+/*
+ The holder's profession (the certificate's `title`, `M\xc3\xa9decin`...); a NULL view
+ on a staff card, which has none. As `rppsplus_holder_id_nat`.
+
+ # Safety
+
+ As `rppsplus_holder_id_nat`.
+ */
+struct rppsplus_str rppsplus_holder_profession(const struct rppsplus_holder *holder);
+
+/*
+ Writes the holder as JSON (UTF-8), the `holder` object of `rppsplus_card_to_json`:
+ `{"id_nat","id_nat_type","rpps","nom","prenom","profession"}` (`rpps` and `profession`
+ null when absent).
+
+ Results:
+ - `RPPSPLUS_RESULT_OK`: the JSON and a NUL are in `out`, `*out_len` is its length in
+   bytes;
+ - `RPPSPLUS_RESULT_INSUFFICIENT_SIZE`: only `*out_len` is written, the length needed;
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `holder` or `out_len` NULL, or `out` NULL with
+   `out_cap > 0`;
+ - `RPPSPLUS_RESULT_PANIC`.
+
+ # Safety
+
+ `holder` is NULL or the holder of a card not yet freed; `out` (unless NULL) points to
+ `out_cap` writable bytes and `out_len` to a writable `size_t`.
+ */
+rppsplus_result rppsplus_holder_to_json(const struct rppsplus_holder *holder, char *out, size_t out_cap, size_t *out_len);
+
+/*
+ Reads the state of the holder's PIN without presenting it (the core's
+ `Cpx::pin_status`): the tries left before it blocks to `*tries_left_out` and whether it
+ is blocked to `*blocked_out`, both written only on success. `reader` as for
+ `rppsplus_card_read`.
+
+ Results:
+ - `RPPSPLUS_RESULT_OK`: both outputs are written;
+ - the card errors of `rppsplus_card_read`: `RPPSPLUS_RESULT_SERVICE_ABSENT`,
+   `RPPSPLUS_RESULT_NO_READER`, `RPPSPLUS_RESULT_UNKNOWN_READER`,
+   `RPPSPLUS_RESULT_NO_CARD`, `RPPSPLUS_RESULT_NOT_CPX`, `RPPSPLUS_RESULT_CARD_REMOVED`,
+   `RPPSPLUS_RESULT_TRANSPORT_FAILURE`, `RPPSPLUS_RESULT_CARD_STATUS`,
+   `RPPSPLUS_RESULT_MALFORMED_DATA`, `RPPSPLUS_RESULT_MISSING_OBJECT`;
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `tries_left_out` or `blocked_out` NULL, or `reader`
+   NULL with `reader_len > 0`;
+ - `RPPSPLUS_RESULT_INVALID_UTF8`; `RPPSPLUS_RESULT_INVALID_PARAMETER` (a length above
+   `PTRDIFF_MAX`); `RPPSPLUS_RESULT_PANIC`.
+
+ # Safety
+
+ `reader` is NULL or points to `reader_len` readable bytes; `tries_left_out` and
+ `blocked_out` point to a writable `uint8_t` and `bool`.
+ */
+rppsplus_result rppsplus_card_pin_status(const char *reader, size_t reader_len, uint8_t *tries_left_out, bool *blocked_out);
+
+/*
+ Verifies the holder's PIN (the core's `Cpx::verify_pin`): `pin_len` ASCII digits at
+ `pin`, 4 to 8 of them. The PIN is read once into a buffer of the library that is wiped
+ when the call returns; the library never copies it elsewhere, never logs it, sends it to
+ the card once and never retries; the card is reset at the end so that no other
+ application inherits the unlocked state. A PIN of the wrong length or with another
+ character than a digit is refused before the reader is even opened (the card's counter is
+ untouched); a blocked PIN is not sent. `reader` as for `rppsplus_card_read`.
+
+ `tries_left_out` may be NULL. It is written on `RPPSPLUS_RESULT_WRONG_PIN` (the tries
+ left, 1 or more) and on `RPPSPLUS_RESULT_PIN_BLOCKED` (0), and on no other result: the
+ second exception, with `RPPSPLUS_RESULT_INSUFFICIENT_SIZE`, to "outputs only on
+ success", since those results are the answer.
+
+ Results:
+ - `RPPSPLUS_RESULT_OK`: the card accepted the PIN;
+ - `RPPSPLUS_RESULT_WRONG_PIN`: the card refused it; `*tries_left_out` is the tries left;
+ - `RPPSPLUS_RESULT_PIN_BLOCKED`: no try left (nothing was sent if it was blocked before);
+   `*tries_left_out` is 0;
+ - `RPPSPLUS_RESULT_INVALID_PIN`: not 4 to 8 digits, or outside the card's bounds; nothing
+   was sent;
+ - the card errors of `rppsplus_card_read`: `RPPSPLUS_RESULT_SERVICE_ABSENT`,
+   `RPPSPLUS_RESULT_NO_READER`, `RPPSPLUS_RESULT_UNKNOWN_READER`,
+   `RPPSPLUS_RESULT_NO_CARD`, `RPPSPLUS_RESULT_NOT_CPX`, `RPPSPLUS_RESULT_CARD_REMOVED`,
+   `RPPSPLUS_RESULT_TRANSPORT_FAILURE`, `RPPSPLUS_RESULT_CARD_STATUS`,
+   `RPPSPLUS_RESULT_MALFORMED_DATA`, `RPPSPLUS_RESULT_MISSING_OBJECT`;
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `pin` NULL (even with `pin_len` 0), or `reader` NULL
+   with `reader_len > 0`;
+ - `RPPSPLUS_RESULT_INVALID_UTF8` (the reader's name); `RPPSPLUS_RESULT_INVALID_PARAMETER`
+   (a length above `PTRDIFF_MAX`); `RPPSPLUS_RESULT_PANIC`.
+
+ # Safety
+
+ `reader` is NULL or points to `reader_len` readable bytes; `pin` points to `pin_len`
+ readable bytes; `tries_left_out` is NULL or points to a writable `uint8_t`.
+ */
+rppsplus_result rppsplus_card_verify_pin(const char *reader, size_t reader_len, const uint8_t *pin, size_t pin_len, uint8_t *tries_left_out);
+
+/*
+ The name of an `rppsplus_generation` value, the core's (`"cps3"`,
+ `"cps3_contactless"`, `"cps4"`), or `"unknown"` for any other integer. Static and
+ NUL-terminated: never free it. Never returns NULL (an empty string if an internal panic
+ was caught).
+ */
+const char *rppsplus_generation_name(rppsplus_generation generation);
+
+/*
+ The name of an `rppsplus_card_type` value, the core's (`"CPS"`, `"CPE"`), or
+ `"unknown"` for any other integer. As `rppsplus_generation_name`.
+ */
+const char *rppsplus_card_type_name(rppsplus_card_type card_type);
 
 /*
  Writes the idNat of an RPPS number: `8` + the RPPS number (`10107985318` ->

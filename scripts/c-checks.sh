@@ -115,8 +115,8 @@ example_validate() {
   set -e
   printf '%s\n' "$out"
   [[ $status == 1 ]] || return 1
-  grep -q '^\[27\] invalid$' <<<"$out" && grep -qF "  error    contact.email  required  L'adresse email est obligatoire." <<<"$out" || return 1
-  [[ $(tail -n 1 <<<"$out") == '34 demandes: 20 valid, 14 invalid' ]] || return 1
+  grep -q '^\[27\] invalid$' <<<"$out" && grep -qF "  error    contact.email  required  L'adresse email : manquante, obligatoire pour la procédure « Primo enregistrement » ; renseignez-la." <<<"$out" || return 1
+  [[ $(tail -n 1 <<<"$out") == '49 demandes: 24 valid, 25 invalid' ]] || return 1
   set +e
   "$@" /nonexistent.json >/dev/null 2>&1
   status=$?

@@ -4,7 +4,8 @@
 #   1. with AddressSanitizer + UndefinedBehaviorSanitizer,
 #   2. without sanitizers under valgrind --leak-check=full with the shipped suppression
 #      file rppsplus-ffi/valgrind.supp (any error or leak fails, "possibly lost" included),
-#   3. compiled as C++ (g++ -x c++ -std=c++17, same warnings),
+#   3. compiled as C++ (g++ -x c++ -std=c++17, same warnings)
+# (test_card.c runs here without a PC/SC service; scripts/pcscd-e2e.sh runs it through pcscd),
 # plus test_types.c (every type of the header, as C99 and as C++), pays_only.c (one country
 # code, under exactly `valgrind --leak-check=full --error-exitcode=1 --suppressions=...`),
 # leak_control.c (a forgotten list is still reported with the suppressions), the header
@@ -53,7 +54,7 @@ build_cxx() { g++ "${CXXFLAGS[@]}" "$@" -x none "${LIBS[@]}"; }
 echo "== C tests (gcc $(gcc -dumpversion), $LIB)"
 step corpus-tsv corpus_tsv
 
-for t in test_ids test_misuse test_nomenclature test_validate test_types; do
+for t in test_ids test_misuse test_nomenclature test_validate test_types test_card; do
   args=()
   [[ $t == test_ids ]] && args=("$OUT/identifiers.tsv")
   step "$t-asan-build" build_c "${SAN[@]}" "$TESTS/$t.c" -o "$OUT/$t-asan"
@@ -109,8 +110,11 @@ readme_build() {
   local count f
   count=$(readme_blocks)
   ((count >= 4)) || { echo "only $count C blocks found"; return 1; }
+  # The card blocks never reach a real card (one could be in a reader): no PC/SC library.
   for f in "$OUT"/readme/block*.c; do
-    build_c "${SAN[@]}" "$f" -o "${f%.c}" && build_cxx "$f" -o "${f%.c}-cxx" && "${f%.c}" >/dev/null && "${f%.c}-cxx" >/dev/null || return 1
+    build_c "${SAN[@]}" "$f" -o "${f%.c}" && build_cxx "$f" -o "${f%.c}-cxx" &&
+      RPPSPLUS_PCSC_LIBRARY=/nonexistent "${f%.c}" >/dev/null &&
+      RPPSPLUS_PCSC_LIBRARY=/nonexistent "${f%.c}-cxx" >/dev/null || return 1
   done
   echo "$count README blocks compile (C99, C++) and run"
 }

@@ -3,7 +3,7 @@
  *
  *   $ ./check_rpps "101 0798 5318" 10107985319
  *   101 0798 5318: ok 10107985318
- *   10107985319: invalid_checksum (numéro RPPS : la clé de contrôle est fausse)
+ *   10107985319: invalid_checksum (numéro RPPS : la clé de contrôle est fausse ; vérifiez les chiffres : l'un d'eux est sans doute mal recopié)
  *
  * Exit status: 0 when every number is valid, 1 when one is not, 2 on a usage error or when
  * the library is not the version the program was compiled for.

@@ -7,9 +7,9 @@
  *   [0] valid
  *   ...
  *   [27] invalid
- *     error    contact.email  required  L'adresse email est obligatoire.
+ *     error    contact.email  required  L'adresse email : manquante, obligatoire pour la procédure « Primo enregistrement » ; renseignez-la.
  *   ...
- *   34 demandes: 20 valid, 14 invalid
+ *   49 demandes: 24 valid, 25 invalid
  *
  * The reference date (codes in force, dates in the future) is today in UTC unless given;
  * the stage is submit, the actor gestionnaire, the mode strict.

@@ -21,6 +21,7 @@ mod panic;
 #[macro_use]
 mod handle;
 mod buffer;
+mod card;
 mod idnat;
 mod ids;
 mod meta;
@@ -32,6 +33,7 @@ mod result;
 mod version;
 
 pub use buffer::rppsplus_str;
+pub use card::*;
 pub use idnat::{rppsplus_idnat_from_adeli, rppsplus_idnat_from_rpps, rppsplus_idnat_to_adeli, rppsplus_idnat_to_rpps};
 pub use ids::*;
 pub use meta::*;

@@ -19,6 +19,7 @@
 
 mod args;
 mod check;
+mod cpx;
 mod dates;
 mod demande;
 mod errors;
@@ -37,6 +38,15 @@ pub mod _rppsplus {
     use crate::errors::{
         CodeDeprecated, CodeNotAllowed, InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength, NotMobile,
         RppsplusError, UnknownCode, UnknownTable, ValidationError,
+    };
+
+    #[pymodule_export]
+    use crate::errors::{CardError, InvalidPin, PinBlocked, ServiceAbsent, WrongPin};
+
+    #[pymodule_export]
+    use crate::cpx::{
+        Card, Holder, PinStatus, Reader, SimCard, VirtualCard, cpx_pin_status, cpx_read, cpx_readers, cpx_verify_pin,
+        cpx_wait_for_card,
     };
 
     #[pymodule_export]
@@ -70,7 +80,8 @@ pub mod _rppsplus {
     };
 
     /// Adds `__version__` (the crate's version) and the core's lists of names: `KINDS`,
-    /// `FINDING_CODES`, `STAGES`, `ACTORS`, `SEVERITIES`.
+    /// `FINDING_CODES`, `STAGES`, `ACTORS`, `SEVERITIES`, `GENERATIONS`, `CARD_TYPES`,
+    /// `CARD_ERROR_CODES`.
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add("__version__", env!("CARGO_PKG_VERSION"))?;

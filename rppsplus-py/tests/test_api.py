@@ -38,16 +38,17 @@ def test_all_and_version() -> None:
     assert rppsplus.__version__.count(".") == 2
     for name in rppsplus.__all__:
         assert hasattr(rppsplus, name), name
-    # Every public native name is exported by rppsplus or by rppsplus.nomenclature (the
-    # nomenclature functions under short names: nomenclature_get as get…).
+    # Every public native name is exported by rppsplus, rppsplus.nomenclature or rppsplus.cpx
+    # (the functions under short names: nomenclature_get as get, cpx_read as read…).
     # `list` is public but kept out of `__all__` (a star import would hide the builtin).
     exported = {id(getattr(rppsplus, n)) for n in rppsplus.__all__}
     exported |= {id(getattr(rppsplus.nomenclature, n)) for n in [*rppsplus.nomenclature.__all__, "list"]}
+    exported |= {id(getattr(rppsplus.cpx, n)) for n in rppsplus.cpx.__all__}
     assert "list" not in rppsplus.nomenclature.__all__
     for name in dir(rppsplus._rppsplus):
         if not name.startswith("_"):
             assert id(getattr(rppsplus._rppsplus, name)) in exported, name
-    for names in ("KINDS", "FINDING_CODES", "STAGES", "ACTORS", "SEVERITIES"):
+    for names in ("KINDS", "FINDING_CODES", "STAGES", "ACTORS", "SEVERITIES", "GENERATIONS", "CARD_TYPES"):
         assert names in rppsplus.__all__
 
 
@@ -88,8 +89,12 @@ def test_exception_codes(cls: type, value: str, exc: type[RppsplusError], code: 
 def test_exception_details() -> None:
     with pytest.raises(InvalidLength) as info:
         Rpps("1010798531")
-    assert info.value.message == "numéro RPPS : 10 caractères au lieu de 11"
-    assert info.value.message_en == "RPPS number: 10 characters, expected 11"
+    assert info.value.message == (
+        "numéro RPPS : 10 caractères au lieu de 11 ; vérifiez qu'aucun caractère ne manque ni n'est en trop"
+    )
+    assert info.value.message_en == (
+        "RPPS number: 10 characters instead of 11; check that no character is missing or extra"
+    )
     assert info.value.kind == "rpps"
     assert info.value.position is None
     with pytest.raises(InvalidFormat) as info2:
@@ -223,6 +228,7 @@ def test_mssante_idnat_is_redacted_everywhere() -> None:
     report = rppsplus.validate(
         {"procedure": "modification_informations", "rpps": "10107985318", "contact": {"email": "nathalie@mssante"}},
         reference_date="2026-11-22",
+        stage="draft",  # the confirmations are not asked yet
     )
     (finding,) = report.findings
     assert finding.path == "contact.email"

@@ -3,6 +3,22 @@
 use super::scan::{ascii, digits, keyed_digits};
 use super::{Component, IdKind, Mode, ParseError, identifier_traits, luhn};
 
+/// `error`, or [`Component::RppsIdNat`] when `input` is `8` and an RPPS number (the digits
+/// of an idNat, 12 in all).
+#[cold]
+fn idnat_of_rpps(input: &str, error: ParseError) -> ParseError {
+    let twelve = matches!(error, ParseError::InvalidLength { found: 12, .. });
+    let is_idnat = || digits::<12>(input, IdKind::Rpps).is_ok_and(|d| d[0] == b'8' && luhn::is_valid(&d[1..]));
+    if twelve && is_idnat() {
+        ParseError::InvalidComponent {
+            kind: IdKind::Rpps,
+            component: Component::RppsIdNat,
+        }
+    } else {
+        error
+    }
+}
+
 /// An RPPS number: 10 digits and a Luhn key, 11 digits in all.
 ///
 /// Production numbers start with `1`; ANS test cards carry numbers starting with `99`,
@@ -28,9 +44,19 @@ impl Rpps {
     }
 
     /// Parses an RPPS number; [`Mode::Test`] also accepts numbers not starting with `1`.
+    ///
+    /// Twelve digits starting with `8` whose last eleven are an RPPS number are the idNat of
+    /// that person (as the portal's lists show it): `invalid_component`
+    /// ([`Component::RppsIdNat`]), which says to remove the `8`.
+    ///
+    /// ```
+    /// use rppsplus_core::ids::{Component, ParseError, Rpps};
+    /// let e = "810107985318".parse::<Rpps>().unwrap_err();
+    /// assert!(matches!(e, ParseError::InvalidComponent { component: Component::RppsIdNat, .. }));
+    /// ```
     #[inline]
     pub fn parse_with(input: &str, mode: Mode) -> Result<Self, ParseError> {
-        let (d, keyed) = keyed_digits::<11>(input, IdKind::Rpps)?;
+        let (d, keyed) = keyed_digits::<11>(input, IdKind::Rpps).map_err(|e| idnat_of_rpps(input, e))?;
         Self::from_keyed_digits(d, keyed, mode, IdKind::Rpps)
     }
 

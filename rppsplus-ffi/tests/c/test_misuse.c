@@ -305,7 +305,9 @@ static void test_small_buffers(void) {
     CHECK_CODE(rppsplus_check_message(RPPSPLUS_KIND_RPPS, RPPSPLUS_MODE_STRICT, RPPSPLUS_LANG_EN, "10107985319", 11,
                                       msg, sizeof msg, &msg_len),
                RPPSPLUS_RESULT_INSUFFICIENT_SIZE);
-    CHECK(msg_len == strlen("RPPS number: the check digit does not match") && msg[0] == 'x');
+    CHECK(msg_len == strlen("RPPS number: the check digit does not match; check the digits: one of them is probably "
+                            "mistyped") &&
+          msg[0] == 'x');
     msg_len = SENTINEL_LEN;
     CHECK_CODE(rppsplus_result_message(RPPSPLUS_RESULT_INVALID_CHECKSUM, RPPSPLUS_LANG_EN, msg, sizeof msg, &msg_len),
                RPPSPLUS_RESULT_INSUFFICIENT_SIZE);
@@ -350,12 +352,13 @@ static void test_results(void) {
   CHECK_CODE(rppsplus_check_message(RPPSPLUS_KIND_RPPS, RPPSPLUS_MODE_STRICT, RPPSPLUS_LANG_FR, "10107985319", 11, msg,
                                     sizeof msg, &msg_len),
              RPPSPLUS_RESULT_OK);
-  CHECK_STR(msg, "numéro RPPS : la clé de contrôle est fausse");
+  CHECK_STR(msg, "numéro RPPS : la clé de contrôle est fausse ; vérifiez les chiffres : l'un d'eux est sans doute mal "
+                "recopié");
   CHECK(msg_len == strlen(msg));
   CHECK_CODE(rppsplus_check_message(RPPSPLUS_KIND_RPPS, RPPSPLUS_MODE_STRICT, RPPSPLUS_LANG_EN, "1010798531", 10, msg,
                                     sizeof msg, &msg_len),
              RPPSPLUS_RESULT_OK);
-  CHECK_STR(msg, "RPPS number: 10 characters, expected 11");
+  CHECK_STR(msg, "RPPS number: 10 characters instead of 11; check that no character is missing or extra");
   CHECK_CODE(rppsplus_check_message(RPPSPLUS_KIND_RPPS, RPPSPLUS_MODE_STRICT, RPPSPLUS_LANG_EN, "10107985318", 11,
                                     msg, sizeof msg, &msg_len),
              RPPSPLUS_RESULT_OK);
@@ -364,15 +367,15 @@ static void test_results(void) {
   CHECK_CODE(rppsplus_check_message(RPPSPLUS_KIND_RPPS, RPPSPLUS_MODE_STRICT, RPPSPLUS_LANG_FR, "1010798531A", 11,
                                     msg, sizeof msg, &msg_len),
              RPPSPLUS_RESULT_OK);
-  CHECK_STR(msg, "numéro RPPS : caractère non autorisé en position 11");
+  CHECK_STR(msg, "numéro RPPS : caractère non autorisé en position 11 ; retirez ou corrigez ce caractère");
   CHECK_CODE(rppsplus_check_message(RPPSPLUS_KIND_RPPS, RPPSPLUS_MODE_STRICT, RPPSPLUS_LANG_EN, "1010798531A", 11,
                                     msg, sizeof msg, &msg_len),
              RPPSPLUS_RESULT_OK);
-  CHECK_STR(msg, "RPPS number: invalid character at position 11");
+  CHECK_STR(msg, "RPPS number: invalid character at position 11; remove or correct that character");
   CHECK_CODE(rppsplus_check_message(RPPSPLUS_KIND_EMAIL, RPPSPLUS_MODE_STRICT, RPPSPLUS_LANG_EN,
                                     "nathalie.dupont.example", 23, msg, sizeof msg, &msg_len),
              RPPSPLUS_RESULT_OK);
-  CHECK_STR(msg, "email address: '@' is missing");
+  CHECK_STR(msg, "email address: '@' is missing; write the whole address, name@domain");
 
   /* Every result code has a message in both languages; any other value is refused. */
   for (code = 0; code <= 1000; code++) {

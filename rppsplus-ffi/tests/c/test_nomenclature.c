@@ -12,20 +12,6 @@
 
 #define AT "2026-11-23"
 
-/* Whether a view holds exactly `expected`. */
-static int view_is(rppsplus_str s, const char *expected, const char *what, const char *file, int line) {
-  size_t n = strlen(expected);
-  if (s.data != NULL && s.len == n && memcmp(s.data, expected, n) == 0) {
-    check_passed++;
-    return 1;
-  }
-  check_failed++;
-  fprintf(stderr, "%s:%d: %s: got \"%.*s\"%s, expected \"%s\"\n", file, line, what, s.data ? (int)s.len : 0,
-          s.data ? s.data : "", s.data ? "" : " (NULL)", expected);
-  return 0;
-}
-#define CHECK_VIEW(got, expected) view_is((got), (expected), #got, __FILE__, __LINE__)
-
 static rppsplus_result label(const char *table, const char *code, char *out, size_t cap, size_t *len) {
   return rppsplus_nomenclature_label(table, strlen(table), code, strlen(code), out, cap, len);
 }

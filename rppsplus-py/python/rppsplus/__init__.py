@@ -42,19 +42,28 @@ The verbs mean one thing each, as in python-stdnum and on every face of rppsplus
 ==========================  ==========================================================
 
 Names are the core's: ``KINDS`` (what ``check`` and ``format`` take), ``FINDING_CODES``
-(every ``code`` of a finding, a ``CheckResult`` or an exception but ``unknown_table``),
-``STAGES``, ``ACTORS``, ``SEVERITIES``. Dates (``reference_date=``, ``at=``) are a
+(every ``code`` of a finding, a ``CheckResult`` or an exception but ``unknown_table`` and
+the card errors' ``CARD_ERROR_CODES``), ``STAGES``, ``ACTORS``, ``SEVERITIES``,
+``GENERATIONS``, ``CARD_TYPES``. Dates (``reference_date=``, ``at=``) are a
 ``datetime.date`` or an ISO ``"YYYY-MM-DD"`` string; ``None`` is today in UTC. Values,
 results, reports, findings and exceptions pickle (``multiprocessing``, ``copy``).
 
 The nomenclatures (ANS NOS tables, value sets, INSEE communes) are in the submodule
-``rppsplus.nomenclature``.
+``rppsplus.nomenclature``; CPx cards through PC/SC in ``rppsplus.cpx``.
 
 The rules live in the Rust library ``rppsplus-core``; this package is a thin binding.
 """
 
 from ._rppsplus import (
     ACTORS,
+    CARD_ERROR_CODES,
+    CARD_TYPES,
+    GENERATIONS,
+    CardError,
+    InvalidPin,
+    PinBlocked,
+    ServiceAbsent,
+    WrongPin,
     FINDING_CODES,
     KINDS,
     SEVERITIES,
@@ -107,10 +116,19 @@ from ._rppsplus import (
     validate_csv,
     validate_many,
 )
-from . import nomenclature
+from . import cpx, nomenclature
 
 __all__ = [
     "ACTORS",
+    "CARD_ERROR_CODES",
+    "CARD_TYPES",
+    "GENERATIONS",
+    "CardError",
+    "InvalidPin",
+    "PinBlocked",
+    "ServiceAbsent",
+    "WrongPin",
+    "cpx",
     "FINDING_CODES",
     "KINDS",
     "SEVERITIES",

@@ -59,8 +59,29 @@ _Actor: TypeAlias = Literal["professionnel", "gestionnaire", "rpps"]
 """Who sends a demande (``ACTORS``)."""
 _Severity: TypeAlias = Literal["error", "warning"]
 """How serious a finding is (``SEVERITIES``)."""
-_ErrorCode: TypeAlias = _FindingCode | Literal["unknown_table"]
-"""The ``code`` of an exception: a finding code, or ``unknown_table`` (``UnknownTable``)."""
+_Generation: TypeAlias = Literal["cps3", "cps3_contactless", "cps4"]
+"""The generation of a CPx card (``GENERATIONS``)."""
+_CardType: TypeAlias = Literal["CPS", "CPE"]
+"""The type of a CPx card, as TRE_R87-TypeCarte names it (``CARD_TYPES``)."""
+_CardErrorCode: TypeAlias = Literal[
+    "service_absent",
+    "no_reader",
+    "unknown_reader",
+    "no_card",
+    "not_cpx",
+    "card_removed",
+    "invalid_pin",
+    "wrong_pin",
+    "pin_blocked",
+    "transport_failure",
+    "card_status",
+    "malformed_data",
+    "missing_object",
+]
+"""The ``code`` of a ``CardError`` (``CARD_ERROR_CODES``)."""
+_ErrorCode: TypeAlias = _FindingCode | _CardErrorCode | Literal["unknown_table"]
+"""The ``code`` of an exception: a finding code, a card error code, or ``unknown_table``
+(``UnknownTable``)."""
 
 __version__: str
 KINDS: tuple[_Kind, ...]
@@ -73,6 +94,12 @@ ACTORS: tuple[_Actor, ...]
 """The ``actor`` values of ``validate()``."""
 SEVERITIES: tuple[_Severity, ...]
 """The ``severity`` of a finding."""
+GENERATIONS: tuple[_Generation, ...]
+"""The ``generation`` of a ``Card``."""
+CARD_TYPES: tuple[_CardType, ...]
+"""The ``card_type`` of a ``Card``."""
+CARD_ERROR_CODES: tuple[_CardErrorCode, ...]
+"""Every ``code`` of a ``CardError``."""
 
 # --- exceptions -------------------------------------------------------------------------
 
@@ -136,6 +163,36 @@ class ValidationError(RppsplusError):
     errors: Callable[[], list[_ErrorDetails]]
     """The report's errors in the pydantic-core shape (``report.errors``)."""
     error_count: Callable[[], int]
+
+class CardError(RppsplusError):
+    """A CPx card operation failed (``rppsplus.cpx``): ``code`` is one of ``CARD_ERROR_CODES``
+    (``no_reader``, ``no_card``, ``not_cpx``, ``card_removed``…), ``kind`` is ``card``.
+    The subclasses are the errors a program handles apart: ``ServiceAbsent``,
+    ``InvalidPin``, ``WrongPin``, ``PinBlocked``. No message holds a PIN or holder data.
+    """
+
+    code: _CardErrorCode  # type: ignore[assignment]
+    """The stable snake_case code (``no_card``…)."""
+
+class ServiceAbsent(CardError):
+    """No PC/SC library on this machine, or no PC/SC service running (pcscd on Linux)
+    (code ``service_absent``).
+    """
+class InvalidPin(CardError):
+    """The PIN is not 4 to 8 digits, or outside the card's bounds: nothing was sent to the card
+    (code ``invalid_pin``).
+    """
+class WrongPin(CardError):
+    """The card refused the PIN (code ``wrong_pin``); ``tries_left`` tries remain."""
+
+    tries_left: int
+    """The tries left before the PIN blocks."""
+
+class PinBlocked(CardError):
+    """The PIN is blocked: no try left (code ``pin_blocked``; ``tries_left`` is 0)."""
+
+    tries_left: int
+    """0."""
 
 # --- value classes ----------------------------------------------------------------------
 
@@ -1045,3 +1102,200 @@ def validate_csv(
     by the core with the GIL released, on every core; a missing or unreadable file raises
     ``OSError`` (``FileNotFoundError``…).
     """
+
+# --- CPx cards (re-exported by rppsplus.cpx) --------------------------------------------
+
+@final
+class Reader:
+    """A smart card reader, as the PC/SC service lists it: ``name`` (pass it as ``reader=``)
+    and whether a card is in it (``card_present``). Compares by value and pickles.
+    """
+    def __new__(cls, name: str, card_present: bool) -> Self: ...
+    @property
+    def name(self) -> str:
+        """The reader's name, as the PC/SC service gives it."""
+    @property
+    def card_present(self) -> bool:
+        """Whether a card is in the reader."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __getnewargs__(self) -> tuple[str, bool]: ...
+
+@final
+class PinStatus:
+    """The state of the holder's PIN: ``tries_left`` before it blocks, and ``blocked``.
+    Compares by value and pickles.
+    """
+    def __new__(cls, tries_left: int, blocked: bool) -> Self: ...
+    @property
+    def tries_left(self) -> int:
+        """The tries left before the PIN blocks."""
+    @property
+    def blocked(self) -> bool:
+        """Whether the PIN is blocked."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __getnewargs__(self) -> tuple[int, bool]: ...
+
+@final
+class Holder:
+    """The holder of a card, from its authentication certificate (read without PIN): ``id_nat``
+    (``8`` + RPPS, ``0`` + ADELI, or structure-based on a staff card), ``id_nat_type`` (its
+    TRE_G08 code), ``rpps``, ``nom``, ``prenom``, ``profession``.
+
+    Personal data (docs/domain.md §7): the ``repr()`` shows none of it. Compares by value; not
+    picklable (a holder comes from a card, never from arguments).
+    """
+    @property
+    def id_nat(self) -> str:
+        """The national identifier (idNat)."""
+    @property
+    def id_nat_type(self) -> str:
+        """The type of the idNat, its TRE_G08 code: ``"8"`` (RPPS), ``"0"`` (ADELI), ``"3"``
+        (FINESS + local number)…
+        """
+    @property
+    def rpps(self) -> str | None:
+        """The RPPS number (11 digits) when the idNat is ``8`` + RPPS, else ``None``."""
+    @property
+    def nom(self) -> str:
+        """The nom (surname), as the certificate writes it."""
+    @property
+    def prenom(self) -> str:
+        """The prénom (given name), as the certificate writes it."""
+    @property
+    def profession(self) -> str | None:
+        """The profession's label (``"Médecin"``…), ``None`` on a staff card."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class Card:
+    """What a CPx card tells without PIN: ``generation`` (one of ``GENERATIONS``),
+    ``card_type`` (one of ``CARD_TYPES``), ``serial`` (8 digits) and ``holder``.
+
+    ``to_json()`` gives the JSON of ``rppsplus card read --format json``. The ``repr()``
+    hides the holder. Compares by value; not picklable (a card is read, never built).
+    """
+    @property
+    def generation(self) -> _Generation:
+        """The generation: ``"cps3"``, ``"cps3_contactless"`` or ``"cps4"``."""
+    @property
+    def card_type(self) -> _CardType:
+        """The type of card, as TRE_R87-TypeCarte names it: ``"CPS"`` (a professional's card) or
+        ``"CPE"`` (a staff card), told by the holder's idNat.
+        """
+    @property
+    def serial(self) -> str:
+        """The serial number, 8 digits."""
+    @property
+    def holder(self) -> Holder:
+        """The holder."""
+    def to_json(self) -> str:
+        """The card as JSON, as ``rppsplus card read --format json`` prints it:
+        ``{"generation","card_type","serial","holder":{"id_nat","id_nat_type","rpps","nom","prenom","profession"}}``.
+        """
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+def cpx_readers() -> list[Reader]:
+    """The smart card readers the PC/SC service knows (possibly none), each with whether a card
+    is in it. Raises ``ServiceAbsent`` without a PC/SC library or service.
+    """
+def cpx_read(reader: str | None = None) -> Card:
+    """Reads the CPx card in ``reader`` (by name; ``None``: the first reader holding a card)
+    without PIN: generation, type, serial number, holder. One card transaction.
+
+    Raises ``CardError`` (``code``: ``no_reader``, ``unknown_reader``, ``no_card``,
+    ``not_cpx``, ``card_removed``…) or ``ServiceAbsent``.
+    """
+def cpx_pin_status(reader: str | None = None) -> PinStatus:
+    """The state of the holder's PIN in ``reader`` (``None``: the first reader holding a card),
+    without presenting it. Raises ``CardError`` as ``read()``.
+    """
+def cpx_verify_pin(pin: str | bytes, reader: str | None = None) -> None:
+    """Verifies the holder's PIN (``str`` or ``bytes``, 4 to 8 digits) on the card in
+    ``reader`` (``None``: the first reader holding a card). Returns ``None`` when the card
+    accepts it.
+
+    The PIN is copied once into a buffer wiped after use, sent once, never retried, never
+    kept; the card is reset afterwards. Raises ``InvalidPin`` before anything is sent (not
+    4 to 8 digits), ``WrongPin`` (``tries_left``), ``PinBlocked``, or ``CardError`` as
+    ``read()``.
+    """
+def cpx_wait_for_card(reader: str, present: bool = True, timeout: float = 30.0) -> bool:
+    """Waits until the reader named ``reader`` holds a card (``present=True``) or is empty;
+    returns ``False`` when ``timeout`` seconds pass first. Raises ``ServiceAbsent``.
+    """
+
+@final
+class SimCard:
+    """A simulated CPx card, for tests: **synthetic data only** (a test RPPS identity, a
+    self-signed certificate, PIN ``SimCard.PIN``), built from the public facts of
+    docs/cards.md.
+
+    Use it in process (``read()``, ``pin_status()``, ``verify_pin()``: the library's own
+    code over the simulated card), or ``serve_vpcd()`` it to vsmartcard's vpcd so that a
+    real pcscd, and so ``rppsplus.cpx.read()``, sees it. The card keeps its state (the PIN
+    counter) across calls and servings.
+    """
+
+    PIN: ClassVar[str]
+    """The PIN of every simulated card (``"1234"``)."""
+    @staticmethod
+    def cps3() -> SimCard:
+        """A CPS3 (contact) of a doctor with a test RPPS number."""
+    @staticmethod
+    def cps3_contactless() -> SimCard:
+        """A CPS3 read without contact."""
+    @staticmethod
+    def cps4() -> SimCard:
+        """A CPS4."""
+    @staticmethod
+    def cpe() -> SimCard:
+        """A CPE (staff card, structure-based idNat, no profession)."""
+    def with_pin_blocked(self) -> SimCard:
+        """A copy of this card whose PIN is blocked."""
+    def remove_after(self, apdus: int) -> SimCard:
+        """A copy of this card that is pulled out of its reader after ``apdus`` commands."""
+    @property
+    def pin_tries(self) -> int:
+        """The tries left on the PIN counter."""
+    @property
+    def apdu_count(self) -> int:
+        """The command APDUs the card has answered."""
+    @property
+    def reset_count(self) -> int:
+        """How many times the card was reset (after each use of the PIN)."""
+    def read(self) -> Card:
+        """Reads this card in process, as ``rppsplus.cpx.read()`` reads a real one."""
+    def pin_status(self) -> PinStatus:
+        """The PIN state of this card, as ``rppsplus.cpx.pin_status()``."""
+    def verify_pin(self, pin: str | bytes) -> None:
+        """Verifies a PIN on this card, as ``rppsplus.cpx.verify_pin()``."""
+    def serve_vpcd(self, timeout: float = 20.0) -> VirtualCard:
+        """Inserts this card in vsmartcard's vpcd reader (listening on ``127.0.0.1:35963``) and
+        serves it from a thread of this process until ``VirtualCard.remove()``; waits up to
+        ``timeout`` seconds for each step (the reader listed and empty, the card shown). Raises
+        ``OSError`` when vpcd does not listen, ``TimeoutError`` when a step does not happen.
+        """
+
+@final
+class VirtualCard:
+    """A ``SimCard`` in vpcd's reader, served by a thread of this process (``SimCard.serve_vpcd()``):
+    ``reader`` is the reader's name. ``remove()`` (or leaving a ``with`` block) pulls the card
+    out and gives it back to its ``SimCard``, with its state.
+    """
+    @property
+    def reader(self) -> str:
+        """The name of the reader holding the card."""
+    def remove(self) -> None:
+        """Pulls the card out of the reader (the PC/SC service sees a removal) and gives it back
+        to its ``SimCard``; does nothing the second time.
+        """
+    def __enter__(self) -> Self: ...
+    def __exit__(self, *_exc: object) -> None: ...
