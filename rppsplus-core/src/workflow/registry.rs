@@ -75,7 +75,8 @@ impl Registry {
     /// replaying it; each change is appended and `fsync`ed before the call returns. A torn
     /// tail (a line a crash cut short) is cut off and reported by [`torn_tail`](Self::torn_tail);
     /// a complete line that does not replay is `journal_corrupt` with its line number, and
-    /// the file is left as it is. One process at a time may open a journal.
+    /// the file is left as it is. One registry at a time may open a journal: it holds the
+    /// file's lock until it is dropped (`journal_locked` for another, on Unix).
     pub fn open(path: impl AsRef<Path>) -> Result<Self, WorkflowError> {
         Self::open_with(path, Durability::Fsync)
     }
@@ -168,7 +169,7 @@ impl Registry {
     /// `fsync`s the journal: with [`Durability::Flush`], the events applied so far are on
     /// disk once this returns (a batch: several events, one sync). Nothing to do in memory.
     pub fn sync(&self) -> Result<(), WorkflowError> {
-        match &self.lock().journal {
+        match &mut self.lock().journal {
             Some(file) => file.sync_now(),
             None => Ok(()),
         }
@@ -466,5 +467,126 @@ impl Store {
                 self.dossiers.insert(dossier.rpps, dossier);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use chrono::TimeZone;
+
+    use super::*;
+    use crate::demande::Actor;
+    use crate::workflow::ErrorCode;
+    use crate::workflow::journal::file::Op;
+
+    /// A journal path in the temporary directory, no file there yet; removed when dropped.
+    struct Scratch(PathBuf);
+
+    impl Scratch {
+        fn new(name: &str) -> Self {
+            let path = std::env::temp_dir().join(format!("rppsplus-unit-{}-{name}.jsonl", std::process::id()));
+            let _ = std::fs::remove_file(&path);
+            Self(path)
+        }
+    }
+
+    impl Drop for Scratch {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_file(&self.0);
+        }
+    }
+
+    fn create(registry: &Registry) -> Result<NumeroDemande, WorkflowError> {
+        let draft = Demande {
+            procedure: Some(Procedure::PrimoEnregistrement),
+            ..Demande::default()
+        };
+        let at = Utc.with_ymd_and_hms(2026, 11, 23, 9, 30, 0).unwrap();
+        registry.create_at(Command::creer(Actor::Gestionnaire, draft), at)
+    }
+
+    /// What the journal's file did so far, forgotten once read; the failures to inject next.
+    fn file_ops(registry: &Registry, fail: &[Op]) -> Vec<Op> {
+        let mut inner = registry.lock();
+        let seam = &mut inner.journal.as_mut().expect("a journal").seam;
+        seam.fail = fail.to_vec();
+        std::mem::take(&mut seam.done)
+    }
+
+    #[test]
+    fn a_batch_is_synced_once() {
+        use Op::{Append, Sync, SyncDirectory};
+        let scratch = Scratch::new("batch");
+        let path = &scratch.0;
+        let registry = Registry::open_with(path, Durability::Flush).unwrap();
+        // A new journal's name is synced whatever the durability.
+        assert_eq!(file_ops(&registry, &[]), [SyncDirectory]);
+        for _ in 0..3 {
+            create(&registry).unwrap();
+        }
+        registry.sync().unwrap();
+        assert_eq!(file_ops(&registry, &[]), [Append, Append, Append, Sync]);
+        drop(registry);
+        // The default syncs each append; a journal that exists has its name on disk already.
+        let registry = Registry::open(path).unwrap();
+        create(&registry).unwrap();
+        assert_eq!(file_ops(&registry, &[]), [Append, Sync]);
+        assert_eq!(Registry::in_memory().sync(), Ok(()), "nothing to sync in memory");
+    }
+
+    #[test]
+    fn a_failed_append_is_cut_back() {
+        use Op::{Append, Sync, Truncate};
+        let scratch = Scratch::new("cut-back");
+        let path = &scratch.0;
+        let registry = Registry::open(path).unwrap();
+        create(&registry).unwrap();
+        let before = std::fs::read(path).unwrap();
+        file_ops(&registry, &[Sync]);
+        let e = create(&registry).unwrap_err();
+        assert_eq!(
+            (e.code(), e.to_string().as_str()),
+            (ErrorCode::JournalIo, "journal: sync failed: injected by the test")
+        );
+        assert_eq!(file_ops(&registry, &[]), [Append, Sync, Truncate]);
+        assert_eq!(std::fs::read(path).unwrap(), before, "the line written is cut off");
+        assert_eq!(registry.demandes().len(), 1, "the demande refused is not there");
+        create(&registry).expect("the journal goes on");
+    }
+
+    #[test]
+    fn a_journal_that_cannot_be_cut_back_is_poisoned() {
+        use Op::{Append, Sync, Truncate};
+        let scratch = Scratch::new("poisoned");
+        let path = &scratch.0;
+        let registry = Registry::open(path).unwrap();
+        create(&registry).unwrap();
+        // The line is written, its sync fails, and so does cutting it off: the file holds
+        // an event the registry did not apply.
+        file_ops(&registry, &[Sync, Truncate]);
+        assert_eq!(
+            create(&registry).unwrap_err().to_string(),
+            "journal: sync failed: injected by the test"
+        );
+        assert_eq!(file_ops(&registry, &[]), [Append, Sync, Truncate]);
+        let written = std::fs::read(path).unwrap();
+        assert_eq!(written.iter().filter(|&&b| b == b'\n').count(), 2);
+        // Nothing may follow it: every later append is refused with the failed cut.
+        for _ in 0..2 {
+            let e = create(&registry).unwrap_err();
+            assert_eq!(
+                (e.code(), e.to_string().as_str()),
+                (ErrorCode::JournalIo, "journal: truncate failed: injected by the test")
+            );
+        }
+        assert!(file_ops(&registry, &[]).is_empty(), "the file is not touched any more");
+        assert_eq!(std::fs::read(path).unwrap(), written);
+        assert_eq!(registry.demandes().len(), 1);
+        // Reopened, the journal is what the file holds: the line written counts, as after
+        // a crash before the call returned.
+        drop(registry);
+        assert_eq!(Registry::open(path).unwrap().demandes().len(), 2);
     }
 }
