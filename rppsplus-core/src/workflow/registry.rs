@@ -14,7 +14,8 @@ use super::guard::Checks;
 use super::journal::file::JournalFile;
 use super::journal::{self, Durability, Record, TornTail};
 use super::{Clock, Command, Dossier, Entry, Event, SystemClock, Tracked, WorkflowError};
-use crate::demande::{Demande, Procedure, Report};
+use crate::demande::messages::Msg;
+use crate::demande::{Demande, Finding, Procedure, Report};
 use crate::fnv::FnvMap;
 use crate::ids::{NumeroDemande, Rpps};
 
@@ -24,7 +25,8 @@ use crate::ids::{NumeroDemande, Rpps};
 ///
 /// Demande numbers are `P` + the creation time in UTC to the second, unique in a registry:
 /// when that second's number is taken (several creations in the same second), the demande
-/// gets the next free second after the last number assigned, so numbers strictly increase.
+/// gets the latest free second before it. A number is thus never after its creation, and
+/// passes the demande's own rule (`numero_after_reference`) at the date of any event.
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
@@ -43,7 +45,7 @@ use crate::ids::{NumeroDemande, Rpps};
 ///   "confirmations": {"cgu_acceptees": true, "rencontre_en_personne": true}}"#).unwrap();
 /// let a = registry.create_at(Command::creer(Actor::Gestionnaire, primo.clone()), at)?;
 /// let b = registry.create_at(Command::creer(Actor::Gestionnaire, primo), at)?;
-/// assert_eq!((a.as_str(), b.as_str()), ("P20261123093000", "P20261123093001"));
+/// assert_eq!((a.as_str(), b.as_str()), ("P20261123093000", "P20261123092959"));
 ///
 /// registry.apply_at(a, Command::new(Event::Valider, Actor::Gestionnaire), at)?;
 /// let rpps = "10107985318".parse()?;
@@ -128,7 +130,9 @@ impl Registry {
     /// Creates a demande (`creer`, `envoyer`, with its content) at the clock's time and
     /// returns its number. Beyond the table's guards, a demande for a registered person
     /// (any procedure but the primo enregistrement) needs an RPPS number with a dossier here
-    /// and no other pending demande (`pending_demande`, naming it).
+    /// and no other pending demande (`pending_demande`, naming it); a primo enregistrement
+    /// carries none (`guard_failed`, `not_applicable` on `rpps`): its number is the one
+    /// `accepter` assigns.
     pub fn create(&self, command: Command) -> Result<NumeroDemande, WorkflowError> {
         self.create_at(command, self.clock.now())
     }
@@ -136,9 +140,10 @@ impl Registry {
     /// [`create`](Self::create) at `at`.
     pub fn create_at(&self, command: Command, at: DateTime<Utc>) -> Result<NumeroDemande, WorkflowError> {
         let mut inner = self.lock();
-        let numero = inner.store.next_numero(at);
+        let (numero, taken) = inner.store.next_numero(at);
         let change = inner.store.prepare_create(command, numero, at, Checks::Live)?;
         inner.write_and_commit(change)?;
+        inner.store.taken = taken;
         Ok(numero)
     }
 
@@ -238,8 +243,16 @@ struct Store {
     dossiers: FnvMap<Rpps, Dossier>,
     /// The pending demande of each RPPS number.
     pending: FnvMap<Rpps, NumeroDemande>,
-    /// The greatest number assigned.
-    last_numero: Option<NumeroDemande>,
+    /// Numbers `low..=high` (a run of seconds) all taken: the run the last collision of
+    /// numbers went down, so that each creation of a burst does not go down it again.
+    taken: Option<Taken>,
+}
+
+/// Numbers `low..=high`, every second of them a demande's.
+#[derive(Clone, Copy)]
+struct Taken {
+    low: NumeroDemande,
+    high: NumeroDemande,
 }
 
 /// A checked change, not yet committed.
@@ -333,13 +346,28 @@ impl Store {
         Ok(())
     }
 
-    /// The number of a demande created at `at`: its second, or the next free one.
-    fn next_numero(&self, at: DateTime<Utc>) -> NumeroDemande {
-        let numero = NumeroDemande::from_datetime(at.naive_utc());
-        match self.last_numero {
-            Some(last) if numero <= last => NumeroDemande::from_datetime(last.created_at() + TimeDelta::seconds(1)),
-            _ => numero,
+    /// The number of a demande created at `at`: its second, or, when taken, the latest free
+    /// second before it, never one after `at` (docs/lifecycle.md). Also returns the run of
+    /// taken numbers to remember once the demande is committed with it.
+    fn next_numero(&self, at: DateTime<Utc>) -> (NumeroDemande, Option<Taken>) {
+        let top = NumeroDemande::from_datetime(at.naive_utc());
+        let free = |n: &NumeroDemande| !self.demandes.contains_key(n);
+        if free(&top) {
+            return (top, self.taken);
         }
+        // Go down from the bottom of the known run if `top` is in it, else from `top`.
+        let (mut numero, high) = match self.taken {
+            Some(run) if run.low <= top && top <= run.high => (run.low, run.high),
+            _ => (top, top),
+        };
+        while !free(&numero) {
+            let before = NumeroDemande::from_datetime(numero.created_at() - TimeDelta::seconds(1));
+            if before == numero {
+                break; // year 0: `prepare_create` refuses the number as used
+            }
+            numero = before;
+        }
+        (numero, Some(Taken { low: numero, high }))
     }
 
     fn prepare_create(
@@ -355,17 +383,25 @@ impl Store {
         let event = command.event;
         let tracked = Tracked::created(command, numero, at, checks)?;
         let demande = tracked.demande();
-        if demande.procedure != Some(Procedure::PrimoEnregistrement) {
-            let Some(rpps) = demande.rpps else {
-                let mut report = Report::default();
-                report.push(crate::demande::messages::Msg::Required.at("rpps", &[]));
-                return Err(WorkflowError::GuardFailed { event, report });
-            };
-            if !self.dossiers.contains_key(&rpps) {
-                return Err(WorkflowError::DossierNotFound { rpps });
+        let refuse = |finding: Finding| {
+            let mut report = Report::default();
+            report.push(finding);
+            Err(WorkflowError::GuardFailed { event, report })
+        };
+        match (demande.procedure, demande.rpps) {
+            // The RPPS number of a primo enregistrement is the one `accepter` assigns.
+            (Some(primo @ Procedure::PrimoEnregistrement), Some(_)) => {
+                return refuse(Msg::NotApplicableForProcedure.at("rpps", &[primo.label()]));
             }
-            if let Some(&pending) = self.pending.get(&rpps) {
-                return Err(WorkflowError::PendingDemande { rpps, pending });
+            (Some(Procedure::PrimoEnregistrement), None) => {}
+            (_, None) => return refuse(Msg::Required.at("rpps", &[])),
+            (_, Some(rpps)) => {
+                if !self.dossiers.contains_key(&rpps) {
+                    return Err(WorkflowError::DossierNotFound { rpps });
+                }
+                if let Some(&pending) = self.pending.get(&rpps) {
+                    return Err(WorkflowError::PendingDemande { rpps, pending });
+                }
             }
         }
         Ok(Change::Created(tracked))
@@ -430,7 +466,6 @@ impl Store {
         match change {
             Change::Created(tracked) => {
                 let numero = tracked.numero();
-                self.last_numero = self.last_numero.max(Some(numero));
                 if let (Some(rpps), false) = (tracked.demande().rpps, tracked.is_terminal()) {
                     self.pending.insert(rpps, numero);
                 }

@@ -162,10 +162,10 @@ impl Tracked {
         self.history[0].actor
     }
 
-    /// The RPPS number of the person: the demande's, or the one `accepter` assigned to a
-    /// primo enregistrement.
+    /// The RPPS number of the person: the one `accepter` assigned to a primo
+    /// enregistrement, else the demande's.
     pub fn rpps(&self) -> Option<Rpps> {
-        self.demande.rpps.or_else(|| self.history.iter().find_map(|e| e.rpps))
+        self.history.iter().find_map(|e| e.rpps).or(self.demande.rpps)
     }
 
     /// The events `actor` may send now: the table's from the statut, but those reserved to
