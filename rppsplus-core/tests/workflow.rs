@@ -552,6 +552,70 @@ fn serialise_load_replay_is_the_identity() {
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(value["history"][5]["rpps"], rpps(5).as_str());
     assert_eq!(value["history"][0]["at"], "2026-11-23T09:30:00Z");
+    // The creation and the edit keep the content they brought; the other entries none.
+    let brought: Vec<bool> = (0..6).map(|i| value["history"][i].get("demande").is_some()).collect();
+    assert_eq!(brought, [true, false, true, false, false, false]);
+    assert_eq!(value["history"][2]["demande"], value["demande"]);
+}
+
+#[test]
+fn a_loaded_history_replays_its_edits() {
+    // The creation's content, then an edit of the contact: each in its entry.
+    let mut edited = primo_fc();
+    edited.contact.as_mut().unwrap().email = Some("jeanne.m@example.org".parse().unwrap());
+    let t = tracked(P, primo_fc(), &[Command::modifier(P, edited), cmd(Soumettre, P)]);
+    let json: serde_json::Value = serde_json::from_str(&t.to_json()).unwrap();
+    assert_eq!(
+        json["history"][0]["demande"]["contact"]["email"],
+        "jeanne.martin@example.org"
+    );
+    assert_eq!(
+        json["history"][1]["demande"]["contact"]["email"],
+        "jeanne.m@example.org"
+    );
+    assert_eq!(Tracked::from_json(json.to_string().as_bytes()).unwrap(), t);
+    let load = |edit: &dyn Fn(&mut serde_json::Value)| {
+        let mut forged = json.clone();
+        edit(&mut forged);
+        Tracked::from_json(forged.to_string().as_bytes())
+    };
+    // A FranceConnect field changed by hand in the edit (and the content beside the
+    // history): the edit is checked as it was when applied, and refused.
+    let e = load(&|j| {
+        j["history"][1]["demande"]["etat_civil"]["nom_naissance"] = "MARTINEZ".into();
+        j["demande"]["etat_civil"]["nom_naissance"] = "MARTINEZ".into();
+    })
+    .unwrap_err();
+    assert_eq!(at_index(&e), (1, ErrorCode::GuardFailed));
+    let finding = &e.report().unwrap().findings()[0];
+    assert_eq!(
+        (finding.path.to_string(), finding.code.as_str()),
+        ("etat_civil.nom_naissance".into(), "not_modifiable")
+    );
+    // Changed beside the history only: not the content the history leaves.
+    let e = load(&|j| j["demande"]["etat_civil"]["nom_naissance"] = "MARTINEZ".into()).unwrap_err();
+    assert_eq!(e, WorkflowError::ContentMismatch);
+    // A creation or an edit without its content.
+    for i in [0, 1] {
+        let e = load(&|j| drop(j["history"][i].as_object_mut().unwrap().remove("demande"))).unwrap_err();
+        assert_eq!(at_index(&e), (i, ErrorCode::DemandeRequired));
+    }
+    // Content on an entry that takes none.
+    let e = load(&|j| j["history"][2]["demande"] = j["demande"].clone()).unwrap_err();
+    assert_eq!(at_index(&e), (2, ErrorCode::UnexpectedArgument));
+}
+
+#[test]
+fn the_number_accepter_assigns_is_the_persons() {
+    // A primo carrying a number of its own (the registry refuses it at creation; a demande
+    // loaded by itself may have one): the number `accepter` assigned wins.
+    let mut value: serde_json::Value = serde_json::from_str(&full_history().to_json()).unwrap();
+    value["demande"]["rpps"] = rpps(9).as_str().into();
+    for i in [0, 2] {
+        value["history"][i]["demande"]["rpps"] = rpps(9).as_str().into();
+    }
+    let t = Tracked::from_json(value.to_string().as_bytes()).unwrap();
+    assert_eq!((t.demande().rpps, t.rpps()), (Some(rpps(9)), Some(rpps(5))));
 }
 
 /// The history JSON of [`full_history`], changed by `edit`, loaded.
