@@ -55,8 +55,9 @@ pub struct NotServed {
     /// of the PC/SC service (`ErrorKind::Other`, wrapping the [`CardError`]), a step that did
     /// not happen in time (`ErrorKind::TimedOut`).
     pub error: io::Error,
-    /// The card.
-    pub card: SimCard,
+    /// The card (boxed: a `SimCard` holds its files inline, too large an error to move
+    /// around).
+    pub card: Box<SimCard>,
 }
 
 impl fmt::Debug for NotServed {
@@ -102,7 +103,12 @@ pub fn serve(card: SimCard, timeout: Duration) -> Result<(VirtualCard, String), 
         });
     let reader = match ready {
         Ok(reader) => reader,
-        Err(error) => return Err(NotServed { error, card }),
+        Err(error) => {
+            return Err(NotServed {
+                error,
+                card: card.into(),
+            });
+        }
     };
     let inserted = VirtualCard::insert(card, VPCD_ADDR)?;
     let error = match wait_for_card(&reader, true, timeout) {
@@ -112,7 +118,7 @@ pub fn serve(card: SimCard, timeout: Duration) -> Result<(VirtualCard, String), 
     };
     Err(NotServed {
         error,
-        card: inserted.remove(),
+        card: inserted.remove().into(),
     })
 }
 
@@ -134,7 +140,12 @@ impl VirtualCard {
         });
         let (stream, served) = match connected {
             Ok(streams) => streams,
-            Err(error) => return Err(NotServed { error, card }),
+            Err(error) => {
+                return Err(NotServed {
+                    error,
+                    card: card.into(),
+                });
+            }
         };
         card.insert();
         // A thread that cannot start drops what it was given: the card goes back as this
@@ -145,7 +156,10 @@ impl VirtualCard {
             .spawn(move || answer(served, card))
         {
             Ok(server) => Ok(Self { stream, server }),
-            Err(error) => Err(NotServed { error, card: kept }),
+            Err(error) => Err(NotServed {
+                error,
+                card: kept.into(),
+            }),
         }
     }
 
