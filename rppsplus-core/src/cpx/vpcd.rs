@@ -55,8 +55,7 @@ pub struct NotServed {
     /// of the PC/SC service (`ErrorKind::Other`, wrapping the [`CardError`]), a step that did
     /// not happen in time (`ErrorKind::TimedOut`).
     pub error: io::Error,
-    /// The card (boxed: a `SimCard` holds its files inline, too large an error to move
-    /// around).
+    /// The card (boxed: a `SimCard` is a large value to carry in an error).
     pub card: Box<SimCard>,
 }
 
