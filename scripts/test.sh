@@ -8,7 +8,12 @@ start=$(date +%s)
 step() { printf '\n=== %s (%ss)\n' "$1" "$(( $(date +%s) - start ))"; }
 
 step "system packages"
-packages=(pkg-config libpcsclite-dev pcscd vsmartcard-vpcd valgrind gcc g++ python3-venv graphviz cmake gcc-mingw-w64-x86-64 wine64)
+# What the tests use: pkg-config and cmake (the installed C library), pcscd and vsmartcard-vpcd (the
+# card through a real PC/SC service; pcscd brings libpcsclite1, which the library opens at run
+# time: no -dev package is needed to build), valgrind, gcc, g++ (the C tests, as C and C++),
+# python3-venv (the wheel's tests), graphviz (the lifecycle diagram), mingw-w64 and wine64 (the
+# Windows DLL and its tests).
+packages=(pkg-config cmake pcscd vsmartcard-vpcd valgrind gcc g++ python3-venv graphviz gcc-mingw-w64-x86-64 wine64)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
