@@ -26,6 +26,7 @@ mod errors;
 mod ids;
 mod names;
 mod nomenclature;
+mod workflow;
 
 use pyo3::prelude::*;
 
@@ -42,6 +43,14 @@ pub mod _rppsplus {
 
     #[pymodule_export]
     use crate::errors::{CardError, InvalidPin, PinBlocked, ServiceAbsent, WrongPin};
+
+    #[pymodule_export]
+    use crate::errors::{
+        GuardFailed, HistoryInvalid, JournalCorrupt, PendingDemande, TransitionRefused, WorkflowError,
+    };
+
+    #[pymodule_export]
+    use crate::workflow::{Demande, HistoryEntry, Registry};
 
     #[pymodule_export]
     use crate::cpx::{
@@ -81,7 +90,7 @@ pub mod _rppsplus {
 
     /// Adds `__version__` (the crate's version) and the core's lists of names: `KINDS`,
     /// `FINDING_CODES`, `STAGES`, `ACTORS`, `SEVERITIES`, `GENERATIONS`, `CARD_TYPES`,
-    /// `CARD_ERROR_CODES`.
+    /// `CARD_ERROR_CODES`, `EVENTS`, `STATUSES`, `WORKFLOW_ERROR_CODES`, `DURABILITIES`.
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add("__version__", env!("CARGO_PKG_VERSION"))?;

@@ -6,10 +6,10 @@ use std::ffi::c_char;
 
 use rppsplus_core::workflow::{SystemClock, Tracked};
 
-use super::{ErrorOut, rppsplus_command, rppsplus_event, rppsplus_status, rppsplus_workflow_error};
+use super::{ErrorOut, rppsplus_command, rppsplus_event, rppsplus_status, rppsplus_workflow_error, write_events};
 use crate::buffer::{ValuesOutput, input_bytes, rppsplus_str, write_json};
 use crate::handle::{Castable, HandleOut, OwnershipBox, free_box};
-use crate::names::{from_value, to_value};
+use crate::names::from_value;
 use crate::options::rppsplus_actor;
 use crate::result::rppsplus_result;
 
@@ -266,9 +266,7 @@ pub unsafe extern "C" fn rppsplus_demande_allowed(
         // SAFETY: the caller's contract.
         let output = unsafe { ValuesOutput::new(events_out, events_cap, events_len) }?;
         let tracked = try_ref_from_ptr!(demande);
-        let actor = from_value(actor.0)?;
-        let events: Vec<rppsplus_event> = tracked.allowed(actor).into_iter().map(|e| rppsplus_event(to_value(e))).collect();
-        output.write(&events)
+        write_events(&output, &tracked.allowed(from_value(actor.0)?))
     }
 }
 

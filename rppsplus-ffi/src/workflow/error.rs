@@ -11,10 +11,9 @@ use std::ptr;
 
 use rppsplus_core::workflow::WorkflowError;
 
-use super::rppsplus_event;
+use super::{rppsplus_event, write_events};
 use crate::buffer::{ValuesOutput, rppsplus_str};
 use crate::handle::{Castable, OwnershipBox, free_box, to_boxed_mut_ptr, to_const_ptr};
-use crate::names::to_value;
 use crate::report::rppsplus_report;
 use crate::result::{RPPSPLUS_RESULT_NULL_PARAMETER, RPPSPLUS_RESULT_PANIC, rppsplus_lang, rppsplus_result};
 
@@ -162,9 +161,7 @@ pub unsafe extern "C" fn rppsplus_workflow_error_allowed(
     ffi_panic_boundary! {
         // SAFETY: the caller's contract.
         let output = unsafe { ValuesOutput::new(events_out, events_cap, events_len) }?;
-        let value = try_ref_from_ptr!(error);
-        let events: Vec<rppsplus_event> = value.error.allowed().iter().map(|e| rppsplus_event(to_value(*e))).collect();
-        output.write(&events)
+        write_events(&output, try_ref_from_ptr!(error).error.allowed())
     }
 }
 

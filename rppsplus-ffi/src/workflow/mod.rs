@@ -23,8 +23,9 @@ pub use demande::*;
 pub use error::*;
 pub use registry::*;
 
-use crate::buffer::rppsplus_str;
+use crate::buffer::{ValuesOutput, rppsplus_str};
 use crate::names::{CNames, from_value, to_value};
+use crate::result::rppsplus_result;
 
 /// An event of the lifecycle: `typedef uint32_t rppsplus_event`, with the
 /// `RPPSPLUS_EVENT_*` constants, whose values are the order of the core's `Event::ALL` and
@@ -115,6 +116,12 @@ impl rppsplus_status {
     fn of(status: Option<Status>) -> Self {
         status.map_or(RPPSPLUS_STATUS_NONE, |s| Self(to_value(s)))
     }
+}
+
+/// Writes `events` to a caller's `(rppsplus_event *out, size_t out_cap, size_t *out_len)`.
+fn write_events(output: &ValuesOutput<rppsplus_event>, events: &[Event]) -> Result<(), rppsplus_result> {
+    let values: Vec<rppsplus_event> = events.iter().map(|e| rppsplus_event(to_value(*e))).collect();
+    output.write(&values)
 }
 
 /// The time of a call: the command's, or the system clock's (`None`), as the core's `_at`
