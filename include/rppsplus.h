@@ -5,15 +5,17 @@
  * (RPPS, idNat, ADELI, FINESS, SIREN/SIRET, INSEE codes, mobile phone, email, demande
  * number), its nomenclatures (labels, validity of codes at a date, lookups of codes and
  * communes, the codes a form offers at a date, the tables' metadata and versions),
- * demandes (JSON in, collect-all report of findings out), and CPx cards over PC/SC (readers,
- * the holder read without PIN, the PIN status and check).
+ * demandes (JSON in, collect-all report of findings out), CPx cards over PC/SC (readers,
+ * the holder read without PIN, the PIN status and check), and the lifecycle of a demande
+ * (statuts, events, history, dossier, a registry kept in an fsynced journal).
  *
  * The conventions are written once in rppsplus-ffi/README.md, "API conventions". In short:
  *
  * - Types. Every value type (rppsplus_result, rppsplus_kind, rppsplus_mode,
  *   rppsplus_warning, rppsplus_lang, rppsplus_offered, rppsplus_stage, rppsplus_actor,
- *   rppsplus_severity, rppsplus_generation, rppsplus_card_type) is typedef uint32_t with
- *   #define constants, the same in C and C++.
+ *   rppsplus_severity, rppsplus_generation, rppsplus_card_type, rppsplus_event,
+ *   rppsplus_status, rppsplus_durability) is typedef uint32_t with #define constants, the
+ *   same in C and C++.
  *   Any integer may be passed: an unknown value gives RPPSPLUS_RESULT_INVALID_PARAMETER,
  *   the name "unknown" or a documented fallback, never undefined behaviour. The values of
  *   kinds, stages, actors and severities are their index in the core's order; every name
@@ -28,7 +30,9 @@
  * - Outputs are written only on success. The exceptions are
  *   RPPSPLUS_RESULT_INSUFFICIENT_SIZE, which writes the length needed to *out_len and
  *   nothing else, and rppsplus_card_verify_pin's RPPSPLUS_RESULT_WRONG_PIN and
- *   RPPSPLUS_RESULT_PIN_BLOCKED, which write the tries left to *tries_left_out.
+ *   RPPSPLUS_RESULT_PIN_BLOCKED, which write the tries left to *tries_left_out, and the
+ *   lifecycle's 6xx results, which write their detail to *error_out (an
+ *   rppsplus_workflow_error to free; error_out may be NULL).
  * - Strings in: (const char *input, size_t input_len), UTF-8, no NUL terminator needed.
  *   Strings out: (char *out, size_t out_cap, size_t *out_len): the text and a NUL, *out_len
  *   its length; retry with *out_len + 1 bytes after RPPSPLUS_RESULT_INSUFFICIENT_SIZE.
@@ -41,8 +45,10 @@
  *   the call, never logged, sent once.
  * - Handles belong to the caller, who frees each once with its _free function
  *   (_free(NULL) does nothing); a report borrowed from a list (rppsplus_reports_report_at)
- *   is freed with its list, a holder (rppsplus_card_holder) with its card. Each handle type says who makes it, who frees it and how it
- *   may be shared between threads.
+ *   is freed with its list, a holder (rppsplus_card_holder) with its card, a report of an
+ *   error (rppsplus_workflow_error_report) with its error. Each handle type says who makes
+ *   it, who frees it and how it may be shared between threads (a registry: by any number,
+ *   every function taking it const).
  * - Panics never unwind into C: RPPSPLUS_RESULT_PANIC, or the documented fallback.
  * - Threads. Any function may run on any number of threads at once; a const pointer may
  *   be shared between threads, a non-const one (_free, setters) needs exclusive access.
