@@ -333,6 +333,9 @@ def test_entries_demandes_and_errors_pickle() -> None:
     assert again.to_json() == d.to_json() and again is not d
     entry = d.history[0]
     assert pickle.loads(pickle.dumps(entry)) == entry == copy.copy(entry)
+    # The clock's nanoseconds survive a pickle (a datetime keeps microseconds).
+    clocked = Demande.creer({"procedure": "primo_enregistrement"}).annuler()
+    assert pickle.loads(pickle.dumps(clocked)) == clocked
     assert repr(entry) == (
         "HistoryEntry(event='creer', actor='gestionnaire', from_=None, to='en_cours_enregistrement', "
         "at='2026-11-23T09:30:00Z')"

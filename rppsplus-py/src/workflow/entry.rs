@@ -24,6 +24,14 @@ use crate::names::{Name, name};
 #[derive(PartialEq)]
 pub(crate) struct HistoryEntry(pub(super) Entry);
 
+impl HistoryEntry {
+    /// `at` as the history's JSON writes it (RFC 3339 in UTC, the fraction of a second it
+    /// has): what rebuilds the entry without losing the nanoseconds a `datetime` cannot hold.
+    fn at_text(&self) -> String {
+        self.0.at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+    }
+}
+
 #[pymethods]
 impl HistoryEntry {
     #[new]
@@ -48,7 +56,8 @@ impl HistoryEntry {
         }))
     }
 
-    /// The arguments that rebuild the entry (``pickle``, ``copy``).
+    /// The arguments that rebuild the entry (``pickle``, ``copy``; ``at`` as RFC 3339 text,
+    /// to the nanosecond).
     fn __getnewargs__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         PyTuple::new(
             py,
@@ -57,7 +66,7 @@ impl HistoryEntry {
                 self.actor(py).into_any(),
                 self.from_(py).into_pyobject(py)?,
                 self.to(py).into_pyobject(py)?,
-                self.at(py)?,
+                PyString::new(py, &self.at_text()).into_any(),
                 self.0.motif.as_deref().into_pyobject(py)?,
                 self.rpps().into_pyobject(py)?,
             ],
@@ -122,7 +131,7 @@ impl HistoryEntry {
             self.0.actor,
             or_none(self.0.from),
             or_none(self.0.to),
-            self.0.at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+            self.at_text()
         )
     }
 }
