@@ -70,8 +70,7 @@ impl Demande {
         match &self.0 {
             Source::Own(tracked) => Ok(f(&lock(tracked))),
             Source::Bound { registry, numero } => registry
-                .demande(*numero)
-                .map(|t| f(&t))
+                .with_demande(*numero, f)
                 .ok_or_else(|| PyWorkflowErr(WorkflowError::DemandeNotFound { numero: *numero }).into()),
         }
     }
