@@ -192,8 +192,9 @@ typedef struct rppsplus_readers rppsplus_readers;
    number is ever pending. Only `rppsplus_registry_free` needs it exclusively (no other
    call on it may run or start).
  - A refused call changes nothing: not the registry, not the journal.
- - One process at a time may open a journal (the library does not lock the file). The
-   journal holds the demandes' content, etat civil and contact included: keep it as the
+ - A journal is held by one registry at a time (an advisory lock, on Unix: another
+   `rppsplus_registry_open` of it, in this process or another, gives
+   `RPPSPLUS_RESULT_JOURNAL_LOCKED`) until `rppsplus_registry_free`. The journal holds the demandes' content, etat civil and contact included: keep it as the
    program keeps its own database.
  */
 typedef struct rppsplus_registry rppsplus_registry;
@@ -902,6 +903,17 @@ typedef uint32_t rppsplus_durability;
  Opening, reading, writing or syncing the journal file failed.
  */
 #define RPPSPLUS_RESULT_JOURNAL_IO 626
+
+/*
+ Another registry (in this process or another) has the journal open: one at a time.
+ */
+#define RPPSPLUS_RESULT_JOURNAL_LOCKED 627
+
+/*
+ A loaded demande's content is not the one its history leaves (the creation's, then each
+ edit's).
+ */
+#define RPPSPLUS_RESULT_CONTENT_MISMATCH 628
 
 /*
  French, the users' language.
@@ -2772,7 +2784,8 @@ rppsplus_result rppsplus_demande_create(const struct rppsplus_command *command, 
    (not this JSON: the line and column only), `RPPSPLUS_RESULT_HISTORY_EMPTY`,
    `RPPSPLUS_RESULT_HISTORY_INVALID` (the bad entry's index,
    `rppsplus_workflow_error_index`, and its cause, `rppsplus_workflow_error_cause`:
-   an impossible step, an unknown name, a time going backwards...);
+   an impossible step, an unknown name, a time going backwards...),
+   `RPPSPLUS_RESULT_CONTENT_MISMATCH` (the content is not the one the history leaves);
  - `RPPSPLUS_RESULT_NULL_PARAMETER`: `json` or `demande_out` NULL (even with `json_len`
    0);
  - `RPPSPLUS_RESULT_INVALID_PARAMETER`: `json_len` above `PTRDIFF_MAX`;
@@ -3081,8 +3094,9 @@ rppsplus_result rppsplus_registry_in_memory(const struct rppsplus_registry **reg
  - `RPPSPLUS_RESULT_OK`: `*registry_out` is a new registry;
  - a `6xx` result, its detail in `*error_out` (unless NULL):
    `RPPSPLUS_RESULT_JOURNAL_CORRUPT` (the line, `rppsplus_workflow_error_line`, and its
-   cause, `rppsplus_workflow_error_cause`), `RPPSPLUS_RESULT_JOURNAL_IO` (the file could
-   not be opened, read or cut: the operating system's message);
+   cause, `rppsplus_workflow_error_cause`), `RPPSPLUS_RESULT_JOURNAL_LOCKED` (another
+   registry has it open), `RPPSPLUS_RESULT_JOURNAL_IO` (the file could not be opened, read
+   or cut: the operating system's message);
  - `RPPSPLUS_RESULT_INVALID_PARAMETER`: `durability` is not an `rppsplus_durability`, or a
    length above `PTRDIFF_MAX`;
  - `RPPSPLUS_RESULT_NULL_PARAMETER`: `path` or `registry_out` NULL;

@@ -166,6 +166,11 @@ pub const RPPSPLUS_RESULT_INVALID_JSON: rppsplus_result = rppsplus_result(624);
 pub const RPPSPLUS_RESULT_JOURNAL_CORRUPT: rppsplus_result = rppsplus_result(625);
 /// Opening, reading, writing or syncing the journal file failed.
 pub const RPPSPLUS_RESULT_JOURNAL_IO: rppsplus_result = rppsplus_result(626);
+/// Another registry (in this process or another) has the journal open: one at a time.
+pub const RPPSPLUS_RESULT_JOURNAL_LOCKED: rppsplus_result = rppsplus_result(627);
+/// A loaded demande's content is not the one its history leaves (the creation's, then each
+/// edit's).
+pub const RPPSPLUS_RESULT_CONTENT_MISMATCH: rppsplus_result = rppsplus_result(628);
 
 /// A hundred of results that are a closed set of the core's codes, in its order:
 /// `first + i` is `all[i]`, named `names[i]`.

@@ -137,7 +137,9 @@ def test_the_sample_scenario() -> None:
     assert "etat_civil" not in public and "contact" not in public
     assert d.dossier is not None and d.dossier["etat_civil"]["date_naissance"] == "1999-05-05"
     assert registry.public_dossier(RPPS) == public and registry.dossier("101 0798 5318") == d.dossier
-    assert [e.to_dict() for e in d.history] == json.loads(d.to_json())["history"]
+    # The JSON's entries of a creation or an edit also carry the content they brought.
+    written = [{k: v for k, v in e.items() if k != "demande"} for e in json.loads(d.to_json())["history"]]
+    assert [e.to_dict() for e in d.history] == written
     assert d.content["situation"]["nom_exercice"] == "DUPONT" and d.content["numero"] == d.numero
     # The same run on a demande of its own.
     alone = Demande.from_json(d.to_json())
@@ -266,6 +268,7 @@ def test_a_journal_cut_at_any_byte_of_its_last_lines_reopens(tmp_path: Path) -> 
         assert registry.torn_tail == ((complete + 1, torn) if torn else None), cut
         assert registry.demande("P20261123093000").to_json() == expected[complete]  # type: ignore[union-attr]
         assert path.read_bytes() == full[: cut - torn]
+        del registry  # its journal's lock goes with it
     # Edited by hand: refused with its line, the file left as it is.
     edited = full.replace(b'"soumettre"', b'"valider"', 1)
     path.write_bytes(edited)
@@ -303,8 +306,12 @@ def test_threads_share_one_registry(tmp_path: Path) -> None:
     numbers = [n for own, _ in results for n in own]
     assert len(set(numbers)) == 40
     assert all(registry.demande(n).is_discarded for n in numbers)  # type: ignore[union-attr]
-    reopened = Registry.open(tmp_path / "demandes.jsonl")
-    assert [d.to_json() for d in reopened.demandes()] == [d.to_json() for d in registry.demandes()]
+    before = [d.to_json() for d in registry.demandes()]
+    with pytest.raises(workflow.WorkflowError) as e:
+        Registry.open(tmp_path / "demandes.jsonl")
+    assert e.value.code == "journal_locked"
+    del registry  # the lock goes with the last reference
+    assert [d.to_json() for d in Registry.open(tmp_path / "demandes.jsonl").demandes()] == before
 
 
 def test_times_are_aware_and_utc() -> None:

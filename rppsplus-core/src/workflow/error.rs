@@ -122,6 +122,8 @@ impl ErrorCode {
             Self::InvalidJson => "le texte n'est pas le JSON attendu",
             Self::JournalCorrupt => "une ligne du journal ne peut pas être rejouée",
             Self::JournalIo => "l'accès au fichier journal a échoué",
+            Self::JournalLocked => "le journal est ouvert par un autre registre",
+            Self::ContentMismatch => "le contenu de la demande n'est pas celui que laisse son historique",
         }
     }
 
@@ -155,6 +157,8 @@ impl ErrorCode {
             Self::InvalidJson => "the text is not the JSON expected",
             Self::JournalCorrupt => "a journal line does not replay",
             Self::JournalIo => "accessing the journal file failed",
+            Self::JournalLocked => "the journal is open in another registry",
+            Self::ContentMismatch => "the demande's content is not the one its history leaves",
         }
     }
 }

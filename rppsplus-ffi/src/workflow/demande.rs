@@ -92,7 +92,8 @@ pub unsafe extern "C" fn rppsplus_demande_create(
 ///   (not this JSON: the line and column only), `RPPSPLUS_RESULT_HISTORY_EMPTY`,
 ///   `RPPSPLUS_RESULT_HISTORY_INVALID` (the bad entry's index,
 ///   `rppsplus_workflow_error_index`, and its cause, `rppsplus_workflow_error_cause`:
-///   an impossible step, an unknown name, a time going backwards...);
+///   an impossible step, an unknown name, a time going backwards...),
+///   `RPPSPLUS_RESULT_CONTENT_MISMATCH` (the content is not the one the history leaves);
 /// - `RPPSPLUS_RESULT_NULL_PARAMETER`: `json` or `demande_out` NULL (even with `json_len`
 ///   0);
 /// - `RPPSPLUS_RESULT_INVALID_PARAMETER`: `json_len` above `PTRDIFF_MAX`;

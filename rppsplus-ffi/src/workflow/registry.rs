@@ -27,8 +27,9 @@ use crate::result::{RPPSPLUS_RESULT_DEMANDE_NOT_FOUND, RPPSPLUS_RESULT_DOSSIER_N
 ///   number is ever pending. Only `rppsplus_registry_free` needs it exclusively (no other
 ///   call on it may run or start).
 /// - A refused call changes nothing: not the registry, not the journal.
-/// - One process at a time may open a journal (the library does not lock the file). The
-///   journal holds the demandes' content, etat civil and contact included: keep it as the
+/// - A journal is held by one registry at a time (an advisory lock, on Unix: another
+///   `rppsplus_registry_open` of it, in this process or another, gives
+///   `RPPSPLUS_RESULT_JOURNAL_LOCKED`) until `rppsplus_registry_free`. The journal holds the demandes' content, etat civil and contact included: keep it as the
 ///   program keeps its own database.
 pub struct rppsplus_registry {
     _private: [u8; 0],
@@ -94,8 +95,9 @@ pub unsafe extern "C" fn rppsplus_registry_in_memory(registry_out: *mut *const r
 /// - `RPPSPLUS_RESULT_OK`: `*registry_out` is a new registry;
 /// - a `6xx` result, its detail in `*error_out` (unless NULL):
 ///   `RPPSPLUS_RESULT_JOURNAL_CORRUPT` (the line, `rppsplus_workflow_error_line`, and its
-///   cause, `rppsplus_workflow_error_cause`), `RPPSPLUS_RESULT_JOURNAL_IO` (the file could
-///   not be opened, read or cut: the operating system's message);
+///   cause, `rppsplus_workflow_error_cause`), `RPPSPLUS_RESULT_JOURNAL_LOCKED` (another
+///   registry has it open), `RPPSPLUS_RESULT_JOURNAL_IO` (the file could not be opened, read
+///   or cut: the operating system's message);
 /// - `RPPSPLUS_RESULT_INVALID_PARAMETER`: `durability` is not an `rppsplus_durability`, or a
 ///   length above `PTRDIFF_MAX`;
 /// - `RPPSPLUS_RESULT_NULL_PARAMETER`: `path` or `registry_out` NULL;

@@ -285,6 +285,15 @@ static void journal(const char *path) {
   remove(path);
   CHECK_CODE(rppsplus_registry_open(path, strlen(path), RPPSPLUS_DURABILITY_FSYNC, &r, &error), RPPSPLUS_RESULT_OK);
   play(r, numero);
+  {
+    /* One registry at a time holds a journal. */
+    const rppsplus_registry *again = NULL;
+    CHECK_CODE(rppsplus_registry_open(path, strlen(path), RPPSPLUS_DURABILITY_FSYNC, &again, &error),
+               RPPSPLUS_RESULT_JOURNAL_LOCKED);
+    CHECK(again == NULL && error != NULL);
+    rppsplus_workflow_error_free(error);
+    error = NULL;
+  }
   dossier = dossier_of(r, "10107985318", true);
   CHECK(dossier != NULL && strstr(dossier, "\"situations\":[{\"id\":\"P20261123093000\"") != NULL);
   CHECK(dossier != NULL && strstr(dossier, "1999-05-05") == NULL && strstr(dossier, "contact") == NULL);

@@ -135,6 +135,8 @@ _WorkflowErrorCode: TypeAlias = Literal[
     "invalid_json",
     "journal_corrupt",
     "journal_io",
+    "journal_locked",
+    "content_mismatch",
 ]
 """The ``code`` of a ``WorkflowError`` (``WORKFLOW_ERROR_CODES``)."""
 _At: TypeAlias = datetime.datetime | str | None
@@ -1634,8 +1636,9 @@ class Registry:
         """The registry kept in the journal at ``path`` (``str`` or ``os.PathLike``; created when
         it does not exist), rebuilt by replaying it. ``durability``: ``"fsync"`` (each event
         on disk before the call returns) or ``"flush"`` (until ``sync()``). Raises
-        ``JournalCorrupt`` (``line``, ``cause``) or ``WorkflowError`` (``journal_io``).
-        One process at a time may open a journal.
+        ``JournalCorrupt`` (``line``, ``cause``) or ``WorkflowError`` (``journal_io``;
+        ``journal_locked`` while another registry, in this process or another, holds the
+        journal: a registry holds it until it and every ``Demande`` of it are gone).
         """
     def creer(self, demande: _Demande, /, *, actor: _Actor | None = None, motif: str | None = None, at: _At = None) -> Demande:
         """``creer``: creates a demande here (see ``Demande.creer``), numbered uniquely in the

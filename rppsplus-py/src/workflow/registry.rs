@@ -54,8 +54,9 @@ impl Registry {
     /// The registry kept in the journal at ``path`` (``str`` or ``os.PathLike``; created when
     /// it does not exist), rebuilt by replaying it. ``durability``: ``"fsync"`` (each event
     /// on disk before the call returns) or ``"flush"`` (until ``sync()``). Raises
-    /// ``JournalCorrupt`` (``line``, ``cause``) or ``WorkflowError`` (``journal_io``).
-    /// One process at a time may open a journal.
+    /// ``JournalCorrupt`` (``line``, ``cause``) or ``WorkflowError`` (``journal_io``;
+    /// ``journal_locked`` while another registry, in this process or another, holds the
+    /// journal: a registry holds it until it and every ``Demande`` of it are gone).
     #[staticmethod]
     #[pyo3(signature = (path, *, durability = Name(Durability::Fsync)))]
     fn open(py: Python<'_>, path: PathBuf, durability: Name<Durability>) -> PyResult<Self> {
