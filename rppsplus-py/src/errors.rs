@@ -416,7 +416,7 @@ impl From<PyWorkflowErr> for PyErr {
                 };
                 let fr = e.message_fr();
                 let exc = class.call1((fr.as_str(),))?;
-                fill(&exc, name(py, e.code()), WORKFLOW, &fr, &e.to_string())?;
+                fill_value_error(&exc, name(py, e.code()), WORKFLOW, &fr, &e.to_string())?;
                 let allowed = e.allowed().iter().map(|event| name(py, *event));
                 exc.setattr(intern!(py, "allowed"), PyTuple::new(py, allowed)?)?;
                 let report = e.report().map(|r| Report::new_bound(py, r.clone())).transpose()?;
