@@ -5,15 +5,17 @@
  * (RPPS, idNat, ADELI, FINESS, SIREN/SIRET, INSEE codes, mobile phone, email, demande
  * number), its nomenclatures (labels, validity of codes at a date, lookups of codes and
  * communes, the codes a form offers at a date, the tables' metadata and versions),
- * demandes (JSON in, collect-all report of findings out), and CPx cards over PC/SC (readers,
- * the holder read without PIN, the PIN status and check).
+ * demandes (JSON in, collect-all report of findings out), CPx cards over PC/SC (readers,
+ * the holder read without PIN, the PIN status and check), and the lifecycle of a demande
+ * (statuts, events, history, dossier, a registry kept in an fsynced journal).
  *
  * The conventions are written once in rppsplus-ffi/README.md, "API conventions". In short:
  *
  * - Types. Every value type (rppsplus_result, rppsplus_kind, rppsplus_mode,
  *   rppsplus_warning, rppsplus_lang, rppsplus_offered, rppsplus_stage, rppsplus_actor,
- *   rppsplus_severity, rppsplus_generation, rppsplus_card_type) is typedef uint32_t with
- *   #define constants, the same in C and C++.
+ *   rppsplus_severity, rppsplus_generation, rppsplus_card_type, rppsplus_event,
+ *   rppsplus_status, rppsplus_durability) is typedef uint32_t with #define constants, the
+ *   same in C and C++.
  *   Any integer may be passed: an unknown value gives RPPSPLUS_RESULT_INVALID_PARAMETER,
  *   the name "unknown" or a documented fallback, never undefined behaviour. The values of
  *   kinds, stages, actors and severities are their index in the core's order; every name
@@ -28,7 +30,9 @@
  * - Outputs are written only on success. The exceptions are
  *   RPPSPLUS_RESULT_INSUFFICIENT_SIZE, which writes the length needed to *out_len and
  *   nothing else, and rppsplus_card_verify_pin's RPPSPLUS_RESULT_WRONG_PIN and
- *   RPPSPLUS_RESULT_PIN_BLOCKED, which write the tries left to *tries_left_out.
+ *   RPPSPLUS_RESULT_PIN_BLOCKED, which write the tries left to *tries_left_out, and the
+ *   lifecycle's 6xx results, which write their detail to *error_out (an
+ *   rppsplus_workflow_error to free; error_out may be NULL).
  * - Strings in: (const char *input, size_t input_len), UTF-8, no NUL terminator needed.
  *   Strings out: (char *out, size_t out_cap, size_t *out_len): the text and a NUL, *out_len
  *   its length; retry with *out_len + 1 bytes after RPPSPLUS_RESULT_INSUFFICIENT_SIZE.
@@ -42,8 +46,10 @@
  *   never logged, sent once.
  * - Handles belong to the caller, who frees each once with its _free function
  *   (_free(NULL) does nothing); a report borrowed from a list (rppsplus_reports_report_at)
- *   is freed with its list, a holder (rppsplus_card_holder) with its card. Each handle type says who makes it, who frees it and how it
- *   may be shared between threads.
+ *   is freed with its list, a holder (rppsplus_card_holder) with its card, a report of an
+ *   error (rppsplus_workflow_error_report) with its error. Each handle type says who makes
+ *   it, who frees it and how it may be shared between threads (a registry: by any number,
+ *   every function taking it const).
  * - Panics never unwind into C: RPPSPLUS_RESULT_PANIC, or the documented fallback.
  * - Threads. Any function may run on any number of threads at once; a const pointer may
  *   be shared between threads, a non-const one (_free, setters) needs exclusive access.
@@ -85,6 +91,43 @@
    data; the library never logs them.
  */
 typedef struct rppsplus_card rppsplus_card;
+
+/*
+ An event sent by an actor, with what it carries: a motif, the RPPS number `accepter`
+ assigns to a primo enregistrement, the demande's content (`creer`, `envoyer`,
+ `modifier`) and the time of the event.
+
+ - Owner: the caller of `rppsplus_command_new`, who frees it once with
+   `rppsplus_command_free` (freeing NULL does nothing); a `Box` handle.
+ - The setters keep what they are given as it is; the core reads it when the command is
+   used (`rppsplus_demande_create`, `rppsplus_demande_apply`, `rppsplus_registry_create`,
+   `rppsplus_registry_apply`), which refuse a bad RPPS number (`INVALID_RPPS`), a content
+   that is not a demande's JSON (`INVALID_JSON`) or a time that is not RFC 3339
+   (`INVALID_TIMESTAMP`) with the detail in their `rppsplus_workflow_error`.
+ - Threads: the setters take a non-`const` pointer and need the command exclusively; the
+   functions that use it take a `const rppsplus_command *` and only read it: one command
+   may be used several times, from several threads at once, while no setter or `_free`
+   runs. They do not keep it.
+ */
+typedef struct rppsplus_command rppsplus_command;
+
+/*
+ A demande in its lifecycle (docs/lifecycle.md): its number, its content and the history
+ of every event applied, from which its statut follows. On its own: a registry's
+ demandes are read with `rppsplus_registry_demande`, which gives a copy.
+
+ - Owner: the caller of `rppsplus_demande_create`, `rppsplus_demande_from_json` or
+   `rppsplus_registry_demande`, who frees it once with `rppsplus_demande_free` (freeing
+   NULL does nothing); a `Box` handle.
+ - Threads: `rppsplus_demande_apply` takes a non-`const` pointer and needs the demande
+   exclusively; the accessors take a `const rppsplus_demande *` and may run from several
+   threads at once while no `_apply` or `_free` runs.
+ - The views the accessors return borrow from the demande: valid until it is freed or an
+   event is applied to it.
+ - Its JSON holds the content, etat civil and contact included (docs/domain.md section
+   7): keep it as the program keeps its own data.
+ */
+typedef struct rppsplus_demande rppsplus_demande;
 
 /*
  The result of `rppsplus_lookup` (best first) or `rppsplus_nomenclature_list` (in the
@@ -136,6 +179,28 @@ typedef struct rppsplus_meta rppsplus_meta;
 typedef struct rppsplus_readers rppsplus_readers;
 
 /*
+ The registry (docs/lifecycle.md, "The registry"): demandes by number, dossiers by RPPS
+ number, at most one pending demande per RPPS number; in memory
+ (`rppsplus_registry_in_memory`) or durable on a journal file (`rppsplus_registry_open`),
+ an append-only JSON Lines log replayed at opening.
+
+ - Owner: the caller of `rppsplus_registry_in_memory` or `rppsplus_registry_open`, who
+   frees it once with `rppsplus_registry_free` (freeing NULL does nothing); an `Arc`
+   handle, always `const`.
+ - Threads: every function takes a `const rppsplus_registry *` and may run on one registry
+   from any number of threads at once: each call holds the registry's lock for its whole
+   check, journal write and commit, so no update is lost and at most one demande per RPPS
+   number is ever pending. Only `rppsplus_registry_free` needs it exclusively (no other
+   call on it may run or start).
+ - A refused call changes nothing: not the registry, not the journal.
+ - A journal is held by one registry at a time (an advisory lock, on Unix: another
+   `rppsplus_registry_open` of it, in this process or another, gives
+   `RPPSPLUS_RESULT_JOURNAL_LOCKED`) until `rppsplus_registry_free`. The journal holds the demandes' content, etat civil and contact included: keep it as the
+   program keeps its own database.
+ */
+typedef struct rppsplus_registry rppsplus_registry;
+
+/*
  The report of one demande: whether it is valid and every finding (path, code, severity,
  messages), in a deterministic order.
 
@@ -179,6 +244,23 @@ typedef struct rppsplus_reports rppsplus_reports;
 typedef struct rppsplus_validate_options rppsplus_validate_options;
 
 /*
+ Why the lifecycle refused a call: its `6xx` result, its messages, the events the actor
+ may send instead (a refused transition), the report of a failed guard, the index of a
+ bad history entry, the line of a bad journal line, the demande number it names.
+
+ - Made by the lifecycle functions that take a `rppsplus_workflow_error **error_out`
+   (which may be NULL: no detail wanted): written there only when they return a `6xx`
+   result, never on success or another result.
+ - Owner: the caller, who frees it once with `rppsplus_workflow_error_free` (freeing
+   NULL does nothing); a `Box` handle.
+ - Threads: immutable; the accessors may run from several threads at once; `_free`
+   needs it exclusively.
+ - The views it gives (messages, its report) borrow from it: valid until it is freed.
+ - Its messages never hold an etat civil or contact value (docs/domain.md section 7).
+ */
+typedef struct rppsplus_workflow_error rppsplus_workflow_error;
+
+/*
  The result of a fallible function: `typedef uint32_t rppsplus_result`, the same type in
  C and C++, with the `RPPSPLUS_RESULT_*` constants. The numbers are fixed and never reused
  (a removed code stays reserved); any integer may be passed to `rppsplus_result_name` and
@@ -193,6 +275,10 @@ typedef struct rppsplus_validate_options rppsplus_validate_options;
  - `4xx`: a nomenclature argument names nothing.
  - `5xx`: a CPx card operation failed. `500 + i` is the core's `CardErrorCode::ALL[i]`,
    whose name it has (`service_absent`, `no_card`, `wrong_pin`...).
+ - `6xx`: the lifecycle of a demande refused a call. `600 + i` is the core's
+   `workflow::ErrorCode::ALL[i]`, whose name it has (`transition_refused`,
+   `guard_failed`, `pending_demande`...); the error's detail is an
+   `rppsplus_workflow_error`.
  */
 typedef uint32_t rppsplus_result;
 
@@ -288,6 +374,29 @@ typedef uint32_t rppsplus_actor;
  `Severity::ALL` and whose names (`rppsplus_severity_name`) are the core's.
  */
 typedef uint32_t rppsplus_severity;
+
+/*
+ An event of the lifecycle: `typedef uint32_t rppsplus_event`, with the
+ `RPPSPLUS_EVENT_*` constants, whose values are the order of the core's `Event::ALL` and
+ whose names (`rppsplus_event_name`) are the core's.
+ */
+typedef uint32_t rppsplus_event;
+
+/*
+ The statut of a demande: `typedef uint32_t rppsplus_status`, with the
+ `RPPSPLUS_STATUS_*` constants, whose values are the order of the core's `Status::ALL`
+ and whose names (`rppsplus_status_name`) are the core's; `RPPSPLUS_STATUS_NONE` when
+ there is none (a discarded demande, a NULL handle).
+ */
+typedef uint32_t rppsplus_status;
+
+/*
+ How far a journal append goes before the call returns: `typedef uint32_t
+ rppsplus_durability`, with the `RPPSPLUS_DURABILITY_*` constants, whose values are the
+ order of the core's `Durability::ALL` and whose names (`rppsplus_durability_name`) are
+ the core's.
+ */
+typedef uint32_t rppsplus_durability;
 
 /*
  CPS3 read through its contacts (`cps3`).
@@ -662,6 +771,152 @@ typedef uint32_t rppsplus_severity;
 #define RPPSPLUS_RESULT_MISSING_OBJECT 512
 
 /*
+ No row of the transition table lets the actor send the event from the demande's statut; the error's `allowed` lists what that actor may send.
+ */
+#define RPPSPLUS_RESULT_TRANSITION_REFUSED 600
+
+/*
+ A guard on the demande's content failed (validation at stage submit, who may create what, the fields an edit may not change); the error's report has every finding.
+ */
+#define RPPSPLUS_RESULT_GUARD_FAILED 601
+
+/*
+ `refuser`, `refuser_rpps` and `rejeter` need a motif that is not blank.
+ */
+#define RPPSPLUS_RESULT_MOTIF_REQUIRED 602
+
+/*
+ `accepter` of a primo enregistrement needs the RPPS number the RPPS assigns.
+ */
+#define RPPSPLUS_RESULT_RPPS_REQUIRED 603
+
+/*
+ The RPPS number given with the command is invalid (its key, its length, a test identity).
+ */
+#define RPPSPLUS_RESULT_INVALID_RPPS 604
+
+/*
+ `creer`, `envoyer` and `modifier` need the demande's content.
+ */
+#define RPPSPLUS_RESULT_DEMANDE_REQUIRED 605
+
+/*
+ The command carries an RPPS number or a content its event does not take.
+ */
+#define RPPSPLUS_RESULT_UNEXPECTED_ARGUMENT 606
+
+/*
+ `refuser` applies to a demande the professionnel created, `annuler` to one the gestionnaire created.
+ */
+#define RPPSPLUS_RESULT_WRONG_CREATOR 607
+
+/*
+ The RPPS number already has a non-terminal demande (the error's `numero` names it).
+ */
+#define RPPSPLUS_RESULT_PENDING_DEMANDE 608
+
+/*
+ No demande has this number in the registry.
+ */
+#define RPPSPLUS_RESULT_DEMANDE_NOT_FOUND 609
+
+/*
+ No dossier has this RPPS number: the person is not registered.
+ */
+#define RPPSPLUS_RESULT_DOSSIER_NOT_FOUND 610
+
+/*
+ A dossier already has this RPPS number.
+ */
+#define RPPSPLUS_RESULT_DOSSIER_EXISTS 611
+
+/*
+ The dossier would be inconsistent (two open situations with the same structure and profession, a repeated id, a date de fin before the start).
+ */
+#define RPPSPLUS_RESULT_DOSSIER_INCONSISTENT 612
+
+/*
+ The dossier has no situation with the id the demande names.
+ */
+#define RPPSPLUS_RESULT_SITUATION_NOT_FOUND 613
+
+/*
+ The situation the demande closes is already closed.
+ */
+#define RPPSPLUS_RESULT_SITUATION_CLOSED 614
+
+/*
+ A journal or history creates the same demande number twice.
+ */
+#define RPPSPLUS_RESULT_DUPLICATE_NUMERO 615
+
+/*
+ The event is dated before the demande's previous event.
+ */
+#define RPPSPLUS_RESULT_TIME_BACKWARDS 616
+
+/*
+ A time that is not RFC 3339 (`2026-11-23T09:30:00Z`).
+ */
+#define RPPSPLUS_RESULT_INVALID_TIMESTAMP 617
+
+/*
+ An event name outside the core's list (a history, a journal).
+ */
+#define RPPSPLUS_RESULT_UNKNOWN_EVENT 618
+
+/*
+ An actor name outside the core's list (a history, a journal).
+ */
+#define RPPSPLUS_RESULT_UNKNOWN_ACTOR 619
+
+/*
+ A statut name outside the core's list (a history, a journal).
+ */
+#define RPPSPLUS_RESULT_UNKNOWN_STATUS 620
+
+/*
+ A recorded step is not what its event does from where the demande is.
+ */
+#define RPPSPLUS_RESULT_STEP_MISMATCH 621
+
+/*
+ A history with no entry.
+ */
+#define RPPSPLUS_RESULT_HISTORY_EMPTY 622
+
+/*
+ A loaded history has a bad entry: the error's `index` and its cause.
+ */
+#define RPPSPLUS_RESULT_HISTORY_INVALID 623
+
+/*
+ Text that is not the JSON expected (a demande, a history, a dossier): the message gives the line and column only.
+ */
+#define RPPSPLUS_RESULT_INVALID_JSON 624
+
+/*
+ A complete journal line does not replay: the error's `line` and its cause; the file is left as it is.
+ */
+#define RPPSPLUS_RESULT_JOURNAL_CORRUPT 625
+
+/*
+ Opening, reading, writing or syncing the journal file failed.
+ */
+#define RPPSPLUS_RESULT_JOURNAL_IO 626
+
+/*
+ Another registry (in this process or another) has the journal open: one at a time.
+ */
+#define RPPSPLUS_RESULT_JOURNAL_LOCKED 627
+
+/*
+ A loaded demande's content is not the one its history leaves (the creation's, then each
+ edit's).
+ */
+#define RPPSPLUS_RESULT_CONTENT_MISMATCH 628
+
+/*
  French, the users' language.
  */
 #define RPPSPLUS_LANG_FR 0
@@ -670,6 +925,134 @@ typedef uint32_t rppsplus_severity;
  English.
  */
 #define RPPSPLUS_LANG_EN 1
+
+/*
+ Creates a demande: the professionnel (a primo enregistrement through FranceConnect) or
+ the gestionnaire (`creer`).
+ */
+#define RPPSPLUS_EVENT_CREER 0
+
+/*
+ The professionnel sends a pre-registration to the gestionnaire (`soumettre`).
+ */
+#define RPPSPLUS_EVENT_SOUMETTRE 1
+
+/*
+ The professionnel gives up a pre-registration (`abandonner`).
+ */
+#define RPPSPLUS_EVENT_ABANDONNER 2
+
+/*
+ The gestionnaire takes a pre-registration in hand (`prendre_en_charge`).
+ */
+#define RPPSPLUS_EVENT_PRENDRE_EN_CHARGE 3
+
+/*
+ The gestionnaire validates and sends to the RPPS (`valider`).
+ */
+#define RPPSPLUS_EVENT_VALIDER 4
+
+/*
+ The gestionnaire refuses a professional's demande, with a motif (`refuser`).
+ */
+#define RPPSPLUS_EVENT_REFUSER 5
+
+/*
+ The gestionnaire discards a demande it created (`annuler`).
+ */
+#define RPPSPLUS_EVENT_ANNULER 6
+
+/*
+ A registered professional sends an update straight to the RPPS (`envoyer`).
+ */
+#define RPPSPLUS_EVENT_ENVOYER 7
+
+/*
+ The RPPS accepts, with the RPPS number it assigns to a primo enregistrement
+ (`accepter`).
+ */
+#define RPPSPLUS_EVENT_ACCEPTER 8
+
+/*
+ The RPPS refuses, with a motif (`refuser_rpps`).
+ */
+#define RPPSPLUS_EVENT_REFUSER_RPPS 9
+
+/*
+ The RPPS rejects technically, with a motif (`rejeter`).
+ */
+#define RPPSPLUS_EVENT_REJETER 10
+
+/*
+ The actor holding the demande replaces its content; the statut stays (`modifier`).
+ */
+#define RPPSPLUS_EVENT_MODIFIER 11
+
+/*
+ Saisie par le professionnel (`saisie_professionnel`).
+ */
+#define RPPSPLUS_STATUS_SAISIE_PROFESSIONNEL 0
+
+/*
+ En cours d'enregistrement (`en_cours_enregistrement`).
+ */
+#define RPPSPLUS_STATUS_EN_COURS_ENREGISTREMENT 1
+
+/*
+ En cours d'instruction (`en_cours_instruction`).
+ */
+#define RPPSPLUS_STATUS_EN_COURS_INSTRUCTION 2
+
+/*
+ Envoyee au RPPS (`envoyee_rpps`).
+ */
+#define RPPSPLUS_STATUS_ENVOYEE_RPPS 3
+
+/*
+ Envoyee au RPPS par le professionnel (`envoyee_rpps_par_professionnel`).
+ */
+#define RPPSPLUS_STATUS_ENVOYEE_RPPS_PAR_PROFESSIONNEL 4
+
+/*
+ Abandonnee par le professionnel, terminal (`abandonnee_professionnel`).
+ */
+#define RPPSPLUS_STATUS_ABANDONNEE_PROFESSIONNEL 5
+
+/*
+ Refusee par l'autorite d'enregistrement, terminal (`refusee_ae`).
+ */
+#define RPPSPLUS_STATUS_REFUSEE_AE 6
+
+/*
+ Enregistrement RPPS valide, terminal (`validee_rpps`).
+ */
+#define RPPSPLUS_STATUS_VALIDEE_RPPS 7
+
+/*
+ Refuse par le RPPS, terminal (`refusee_rpps`).
+ */
+#define RPPSPLUS_STATUS_REFUSEE_RPPS 8
+
+/*
+ Rejet technique, terminal (`rejet_technique`).
+ */
+#define RPPSPLUS_STATUS_REJET_TECHNIQUE 9
+
+/*
+ No statut: a demande discarded by `annuler`, or a NULL handle (`unknown`).
+ */
+#define RPPSPLUS_STATUS_NONE 255
+
+/*
+ Written and `fsync`ed: the event survives a power loss (`fsync`; the default).
+ */
+#define RPPSPLUS_DURABILITY_FSYNC 0
+
+/*
+ Written to the operating system only, until `rppsplus_registry_sync` (`flush`): for
+ batches.
+ */
+#define RPPSPLUS_DURABILITY_FLUSH 1
 
 #ifdef __cplusplus
 extern "C" {
@@ -2224,6 +2607,737 @@ uint32_t rppsplus_version_number(void);
  - `RPPSPLUS_RESULT_PANIC`.
  */
 rppsplus_result rppsplus_check_version(uint32_t header_version);
+
+/*
+ The name of an `rppsplus_event` value, the core's (`"creer"`, `"prendre_en_charge"`...),
+ or `"unknown"` for any other integer. Static and NUL-terminated: never free it. Never
+ returns NULL (an empty string if an internal panic was caught).
+ */
+const char *rppsplus_event_name(rppsplus_event event);
+
+/*
+ The name of an `rppsplus_status` value, the core's (`"saisie_professionnel"`...), or
+ `"unknown"` for any other integer (`RPPSPLUS_STATUS_NONE` included). Static and
+ NUL-terminated: never free it. Never returns NULL (an empty string if an internal panic
+ was caught).
+ */
+const char *rppsplus_status_name(rppsplus_status status);
+
+/*
+ The portal's label of a statut, in French (UTF-8, the core's: `En cours d'instruction`
+ for `RPPSPLUS_STATUS_EN_COURS_INSTRUCTION`): a static view, never freed, not NUL-terminated; a NULL view for a value
+ that is not a statut (`RPPSPLUS_STATUS_NONE` included).
+ */
+struct rppsplus_str rppsplus_status_label(rppsplus_status status);
+
+/*
+ Whether no event leaves the statut (the core's `Status::is_terminal`); false for a value
+ that is not a statut.
+ */
+bool rppsplus_status_is_terminal(rppsplus_status status);
+
+/*
+ The name of an `rppsplus_durability` value, the core's (`"fsync"`, `"flush"`), or
+ `"unknown"` for any other integer. Static and NUL-terminated: never free it. Never
+ returns NULL (an empty string if an internal panic was caught).
+ */
+const char *rppsplus_durability_name(rppsplus_durability durability);
+
+/*
+ Writes a new command to `*command_out`: `event` sent by `actor`, with nothing more (no
+ motif, no RPPS number, no content, the system clock's time), which the caller frees
+ with `rppsplus_command_free`.
+
+ Results:
+ - `RPPSPLUS_RESULT_OK`: `*command_out` is a new command;
+ - `RPPSPLUS_RESULT_INVALID_PARAMETER`: `event` is not an `rppsplus_event` or `actor` not an
+   `rppsplus_actor`;
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `command_out` NULL;
+ - `RPPSPLUS_RESULT_PANIC`.
+
+ On error `*command_out` is unchanged and there is nothing to free.
+
+ # Safety
+
+ `command_out` points to a writable `rppsplus_command *`.
+ */
+rppsplus_result rppsplus_command_new(rppsplus_event event, rppsplus_actor actor, struct rppsplus_command **command_out);
+
+/*
+ Sets the motif (UTF-8; required by `refuser`, `refuser_rpps` and `rejeter`, recorded
+ with any event); NULL with 0 removes it. A motif may hold anything; it is recorded in
+ the history as given.
+
+ Results (on error the command is unchanged):
+ - `RPPSPLUS_RESULT_OK`;
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `command` NULL, or `motif` NULL with `motif_len > 0`;
+ - `RPPSPLUS_RESULT_INVALID_UTF8`; `RPPSPLUS_RESULT_INVALID_PARAMETER` (a length above
+   `PTRDIFF_MAX`); `RPPSPLUS_RESULT_PANIC`.
+
+ # Safety
+
+ `command` is NULL or a command not yet freed, used by no other thread during the call;
+ `motif` (when not NULL) points to `motif_len` readable bytes.
+ */
+rppsplus_result rppsplus_command_set_motif(struct rppsplus_command *command, const char *motif, size_t motif_len);
+
+/*
+ Sets the RPPS number the RPPS assigns (`accepter` of a primo enregistrement; UTF-8, as
+ `rppsplus_rpps_validate` reads it, separators allowed); NULL with 0 removes it. It is
+ checked when the command is used: a wrong key gives `RPPSPLUS_RESULT_INVALID_RPPS`.
+
+ Results (on error the command is unchanged):
+ - `RPPSPLUS_RESULT_OK`;
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `command` NULL, or `rpps` NULL with `rpps_len > 0`;
+ - `RPPSPLUS_RESULT_INVALID_UTF8`; `RPPSPLUS_RESULT_INVALID_PARAMETER` (a length above
+   `PTRDIFF_MAX`); `RPPSPLUS_RESULT_PANIC`.
+
+ # Safety
+
+ As `rppsplus_command_set_motif`, for `rpps`.
+ */
+rppsplus_result rppsplus_command_set_rpps(struct rppsplus_command *command, const char *rpps, size_t rpps_len);
+
+/*
+ Sets the demande's content, its JSON (docs/domain.md section 4): what `creer` and
+ `envoyer` create and what `modifier` puts in place of the demande's. The bytes are
+ copied; NULL with 0 removes the content. They are read when the command is used: text
+ that is not a demande's JSON gives `RPPSPLUS_RESULT_INVALID_JSON` (the position only;
+ the content is never repeated).
+
+ Results (on error the command is unchanged):
+ - `RPPSPLUS_RESULT_OK`;
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `command` NULL, or `json` NULL with `json_len > 0`;
+ - `RPPSPLUS_RESULT_INVALID_PARAMETER`: a length above `PTRDIFF_MAX`;
+ - `RPPSPLUS_RESULT_PANIC`.
+
+ # Safety
+
+ As `rppsplus_command_set_motif`, for `json`.
+ */
+rppsplus_result rppsplus_command_set_demande(struct rppsplus_command *command, const char *json, size_t json_len);
+
+/*
+ Sets the time of the event, RFC 3339 (`2026-11-23T09:30:00Z`,
+ `2026-11-23T10:30:00+01:00`; kept in UTC); NULL with 0 is the system clock's time (the
+ default). An explicit time before the demande's previous event gives
+ `RPPSPLUS_RESULT_TIME_BACKWARDS`, a text that is not RFC 3339
+ `RPPSPLUS_RESULT_INVALID_TIMESTAMP`, when the command is used; the clock's time is never
+ before the previous event's. A demande created at a given time is numbered after it (`P`
+ + the UTC time to the second).
+
+ Results (on error the command is unchanged):
+ - `RPPSPLUS_RESULT_OK`;
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `command` NULL, or `at` NULL with `at_len > 0`;
+ - `RPPSPLUS_RESULT_INVALID_UTF8`; `RPPSPLUS_RESULT_INVALID_PARAMETER` (a length above
+   `PTRDIFF_MAX`); `RPPSPLUS_RESULT_PANIC`.
+
+ # Safety
+
+ As `rppsplus_command_set_motif`, for `at`.
+ */
+rppsplus_result rppsplus_command_set_at(struct rppsplus_command *command, const char *at, size_t at_len);
+
+/*
+ Frees a command. NULL does nothing. Freeing it twice, or using it afterwards, is
+ undefined behaviour; no other call on it may run at the same time.
+
+ # Safety
+
+ `command` is NULL or a command from `rppsplus_command_new` not yet freed.
+ */
+void rppsplus_command_free(struct rppsplus_command *command);
+
+/*
+ Creates a demande by `command` (`creer` or `envoyer`, carrying the content) and writes
+ it to `*demande_out`, which the caller frees with `rppsplus_demande_free`. It is numbered
+ `P` + the time of the event in UTC (the command's, or the system clock's); a registry
+ numbers its demandes uniquely (`rppsplus_registry_create`).
+
+ Results:
+ - `RPPSPLUS_RESULT_OK`: `*demande_out` is a new demande;
+ - a `6xx` result, its detail in `*error_out` (unless NULL):
+   `RPPSPLUS_RESULT_TRANSITION_REFUSED` (not a creation event for that actor),
+   `RPPSPLUS_RESULT_GUARD_FAILED` (a primo through FranceConnect for the professionnel;
+   validation for `envoyer`), `RPPSPLUS_RESULT_DEMANDE_REQUIRED`,
+   `RPPSPLUS_RESULT_UNEXPECTED_ARGUMENT`, `RPPSPLUS_RESULT_INVALID_RPPS`,
+   `RPPSPLUS_RESULT_INVALID_JSON`, `RPPSPLUS_RESULT_INVALID_TIMESTAMP`;
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `command` or `demande_out` NULL;
+ - `RPPSPLUS_RESULT_PANIC`.
+
+ On error `*demande_out` is unchanged and there is nothing to free (but the
+ `*error_out` of a `6xx` result).
+
+ # Safety
+
+ `command` is NULL or a command not yet freed, not modified during the call;
+ `demande_out` points to a writable `rppsplus_demande *`; `error_out` is NULL or points to
+ a writable `rppsplus_workflow_error *`.
+ */
+rppsplus_result rppsplus_demande_create(const struct rppsplus_command *command, struct rppsplus_demande **demande_out, struct rppsplus_workflow_error **error_out);
+
+/*
+ Loads a demande from its JSON (`rppsplus_demande_to_json`'s: `{"numero", "demande",
+ "history"}`), replaying its history through the machine, and writes it to
+ `*demande_out`, which the caller frees with `rppsplus_demande_free`.
+
+ Results:
+ - `RPPSPLUS_RESULT_OK`: `*demande_out` is a new demande;
+ - a `6xx` result, its detail in `*error_out` (unless NULL): `RPPSPLUS_RESULT_INVALID_JSON`
+   (not this JSON: the line and column only), `RPPSPLUS_RESULT_HISTORY_EMPTY`,
+   `RPPSPLUS_RESULT_HISTORY_INVALID` (the bad entry's index,
+   `rppsplus_workflow_error_index`, and its cause, `rppsplus_workflow_error_cause`:
+   an impossible step, an unknown name, a time going backwards...),
+   `RPPSPLUS_RESULT_CONTENT_MISMATCH` (the content is not the one the history leaves);
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `json` or `demande_out` NULL (even with `json_len`
+   0);
+ - `RPPSPLUS_RESULT_INVALID_PARAMETER`: `json_len` above `PTRDIFF_MAX`;
+ - `RPPSPLUS_RESULT_PANIC`.
+
+ On error `*demande_out` is unchanged and there is nothing to free (but the
+ `*error_out` of a `6xx` result).
+
+ # Safety
+
+ `json` points to `json_len` readable bytes; `demande_out` and `error_out` as for
+ `rppsplus_demande_create`.
+ */
+rppsplus_result rppsplus_demande_from_json(const char *json, size_t json_len, struct rppsplus_demande **demande_out, struct rppsplus_workflow_error **error_out);
+
+/*
+ Applies `command` to the demande: one row of the transition table, its guards checked
+ before anything changes; the history gets one entry. At the command's time (an explicit
+ time before the previous event's is `RPPSPLUS_RESULT_TIME_BACKWARDS`) or the system
+ clock's (never before the previous event's).
+
+ Results (on error the demande is exactly as before):
+ - `RPPSPLUS_RESULT_OK`;
+ - a `6xx` result, its detail in `*error_out` (unless NULL):
+   `RPPSPLUS_RESULT_TRANSITION_REFUSED` (the events allowed:
+   `rppsplus_workflow_error_allowed`), `RPPSPLUS_RESULT_GUARD_FAILED` (the report:
+   `rppsplus_workflow_error_report`), `RPPSPLUS_RESULT_MOTIF_REQUIRED`,
+   `RPPSPLUS_RESULT_RPPS_REQUIRED`, `RPPSPLUS_RESULT_INVALID_RPPS`,
+   `RPPSPLUS_RESULT_DEMANDE_REQUIRED`, `RPPSPLUS_RESULT_UNEXPECTED_ARGUMENT`,
+   `RPPSPLUS_RESULT_WRONG_CREATOR`, `RPPSPLUS_RESULT_TIME_BACKWARDS`,
+   `RPPSPLUS_RESULT_INVALID_TIMESTAMP`, `RPPSPLUS_RESULT_INVALID_JSON`;
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `demande` or `command` NULL;
+ - `RPPSPLUS_RESULT_PANIC`.
+
+ # Safety
+
+ `demande` is NULL or a demande not yet freed, used by no other thread during the call;
+ `command` is NULL or a command not yet freed, not modified during the call; `error_out`
+ is NULL or points to a writable `rppsplus_workflow_error *`.
+ */
+rppsplus_result rppsplus_demande_apply(struct rppsplus_demande *demande, const struct rppsplus_command *command, struct rppsplus_workflow_error **error_out);
+
+/*
+ The demande number (`P` + the creation time in UTC, 15 bytes): a view (not
+ NUL-terminated) valid until the demande is freed; a NULL view for NULL.
+
+ # Safety
+
+ `demande` is NULL or a demande not yet freed, not modified during the call.
+ */
+struct rppsplus_str rppsplus_demande_numero(const struct rppsplus_demande *demande);
+
+/*
+ The statut (`RPPSPLUS_STATUS_*`); `RPPSPLUS_STATUS_NONE` once discarded (`annuler`) and
+ for NULL. Its name: `rppsplus_status_name`; its label: `rppsplus_status_label`.
+
+ # Safety
+
+ As `rppsplus_demande_numero`.
+ */
+rppsplus_status rppsplus_demande_status(const struct rppsplus_demande *demande);
+
+/*
+ The portal's label of the statut (UTF-8, French, the core's): a static view; a NULL view
+ once discarded and for NULL.
+
+ # Safety
+
+ As `rppsplus_demande_numero`.
+ */
+struct rppsplus_str rppsplus_demande_label(const struct rppsplus_demande *demande);
+
+/*
+ Whether no event may follow: a terminal statut, or discarded; false for NULL.
+
+ # Safety
+
+ As `rppsplus_demande_numero`.
+ */
+bool rppsplus_demande_is_terminal(const struct rppsplus_demande *demande);
+
+/*
+ Whether `annuler` discarded the demande; false for NULL.
+
+ # Safety
+
+ As `rppsplus_demande_numero`.
+ */
+bool rppsplus_demande_is_discarded(const struct rppsplus_demande *demande);
+
+/*
+ Writes the events `actor` may send now, in the table's order, to `events_out`
+ (`*events_len` of them; none on a terminal or discarded demande): the rows of the table
+ from the statut, but those reserved to demandes the other actor created.
+
+ Results:
+ - `RPPSPLUS_RESULT_OK`: `*events_len` events are in `events_out`;
+ - `RPPSPLUS_RESULT_INSUFFICIENT_SIZE`: only `*events_len` is written, the count needed
+   (at most one per `rppsplus_event`);
+ - `RPPSPLUS_RESULT_INVALID_PARAMETER`: `actor` is not an `rppsplus_actor`;
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `demande` or `events_len` NULL, or `events_out` NULL
+   with `events_cap > 0`;
+ - `RPPSPLUS_RESULT_PANIC`.
+
+ # Safety
+
+ `demande` as for `rppsplus_demande_numero`; `events_out` (unless NULL) points to
+ `events_cap` writable `rppsplus_event`, `events_len` to a writable `size_t`.
+ */
+rppsplus_result rppsplus_demande_allowed(const struct rppsplus_demande *demande, rppsplus_actor actor, rppsplus_event *events_out, size_t events_cap, size_t *events_len);
+
+/*
+ Writes the history as JSON, oldest first: `[{"event", "actor", "from", "to", "at",
+ "motif"?, "rpps"?}]` (`from` null for the creation, `to` null after `annuler`; `at` RFC
+ 3339 in UTC), as the CLI's `workflow run` prints it.
+
+ Results:
+ - `RPPSPLUS_RESULT_OK`: the JSON and a NUL are in `out`, `*out_len` is its length;
+ - `RPPSPLUS_RESULT_INSUFFICIENT_SIZE`: only `*out_len` is written, the length needed;
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `demande` or `out_len` NULL, or `out` NULL with
+   `out_cap > 0`;
+ - `RPPSPLUS_RESULT_PANIC`.
+
+ # Safety
+
+ `demande` as for `rppsplus_demande_numero`; `out` (unless NULL) points to `out_cap`
+ writable bytes and `out_len` to a writable `size_t`.
+ */
+rppsplus_result rppsplus_demande_history_to_json(const struct rppsplus_demande *demande, char *out, size_t out_cap, size_t *out_len);
+
+/*
+ Writes the demande as JSON, `{"numero", "demande", "history"}` (the content with its
+ etat civil and contact, and the history), which `rppsplus_demande_from_json` loads
+ back.
+
+ Results:
+ - `RPPSPLUS_RESULT_OK`: the JSON and a NUL are in `out`, `*out_len` is its length;
+ - `RPPSPLUS_RESULT_INSUFFICIENT_SIZE`: only `*out_len` is written, the length needed;
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `demande` or `out_len` NULL, or `out` NULL with
+   `out_cap > 0`;
+ - `RPPSPLUS_RESULT_PANIC`.
+
+ # Safety
+
+ As `rppsplus_demande_history_to_json`.
+ */
+rppsplus_result rppsplus_demande_to_json(const struct rppsplus_demande *demande, char *out, size_t out_cap, size_t *out_len);
+
+/*
+ Frees a demande and the texts its views point to. NULL does nothing. Freeing it twice,
+ or using it (or one of its views) afterwards, is undefined behaviour; no other call on it
+ may run at the same time.
+
+ # Safety
+
+ `demande` is NULL or a demande not yet freed.
+ */
+void rppsplus_demande_free(struct rppsplus_demande *demande);
+
+/*
+ The result of the error: the `6xx` one the call returned.
+
+ Results:
+ - a `6xx` result (`RPPSPLUS_RESULT_TRANSITION_REFUSED`, `RPPSPLUS_RESULT_GUARD_FAILED`...);
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `error` NULL;
+ - `RPPSPLUS_RESULT_PANIC`.
+
+ # Safety
+
+ `error` is NULL or an error not yet freed.
+ */
+rppsplus_result rppsplus_workflow_error_result(const struct rppsplus_workflow_error *error);
+
+/*
+ The result of the underlying error: for `RPPSPLUS_RESULT_HISTORY_INVALID` (a bad
+ history entry) and `RPPSPLUS_RESULT_JOURNAL_CORRUPT` (a bad journal line), why the entry
+ or the line is refused; for any other error, its own result.
+
+ Results:
+ - a `6xx` result (`RPPSPLUS_RESULT_UNKNOWN_EVENT`, `RPPSPLUS_RESULT_STEP_MISMATCH`...);
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `error` NULL;
+ - `RPPSPLUS_RESULT_PANIC`.
+
+ # Safety
+
+ As `rppsplus_workflow_error_result`.
+ */
+rppsplus_result rppsplus_workflow_error_cause(const struct rppsplus_workflow_error *error);
+
+/*
+ The message of the error in `lang` (`RPPSPLUS_LANG_FR` or `RPPSPLUS_LANG_EN`), UTF-8,
+ the core's: it names events, actors, statuts, demande and RPPS numbers and situation
+ ids, never an etat civil or contact value. A view (not NUL-terminated) valid until the
+ error is freed; a NULL view for a NULL error or a `lang` that is not an
+ `rppsplus_lang`.
+
+ # Safety
+
+ As `rppsplus_workflow_error_result`.
+ */
+struct rppsplus_str rppsplus_workflow_error_message(const struct rppsplus_workflow_error *error, rppsplus_lang lang);
+
+/*
+ Writes the events the actor may send from where the demande is, in the table's order,
+ to `events_out` (`*events_len` of them): those of a refused transition (empty for any
+ other error, and on a terminal or discarded demande).
+
+ Results:
+ - `RPPSPLUS_RESULT_OK`: `*events_len` events are in `events_out`;
+ - `RPPSPLUS_RESULT_INSUFFICIENT_SIZE`: only `*events_len` is written, the count needed
+   (at most one per event);
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `error` or `events_len` NULL, or `events_out` NULL
+   with `events_cap > 0`;
+ - `RPPSPLUS_RESULT_PANIC`.
+
+ # Safety
+
+ `error` is NULL or an error not yet freed; `events_out` (unless NULL) points to
+ `events_cap` writable `rppsplus_event`, `events_len` to a writable `size_t`.
+ */
+rppsplus_result rppsplus_workflow_error_allowed(const struct rppsplus_workflow_error *error, rppsplus_event *events_out, size_t events_cap, size_t *events_len);
+
+/*
+ The report of a failed guard (`RPPSPLUS_RESULT_GUARD_FAILED`, or a history entry or
+ journal line refused for one), **borrowed** from the error: read it with the
+ `rppsplus_report_*` accessors, never free it; it is valid until the error is freed.
+ NULL for a NULL error or an error without report.
+
+ # Safety
+
+ As `rppsplus_workflow_error_result`.
+ */
+const struct rppsplus_report *rppsplus_workflow_error_report(const struct rppsplus_workflow_error *error);
+
+/*
+ The index (from 0) of the bad entry of a history (`RPPSPLUS_RESULT_HISTORY_INVALID`);
+ `SIZE_MAX` for any other error or NULL.
+
+ # Safety
+
+ As `rppsplus_workflow_error_result`.
+ */
+size_t rppsplus_workflow_error_index(const struct rppsplus_workflow_error *error);
+
+/*
+ The line (from 1) of the bad journal line (`RPPSPLUS_RESULT_JOURNAL_CORRUPT`); 0 for
+ any other error or NULL.
+
+ # Safety
+
+ As `rppsplus_workflow_error_result`.
+ */
+size_t rppsplus_workflow_error_line(const struct rppsplus_workflow_error *error);
+
+/*
+ The demande number the error names (the underlying one of a bad entry or line): the
+ pending demande of `RPPSPLUS_RESULT_PENDING_DEMANDE`, the number of
+ `RPPSPLUS_RESULT_DEMANDE_NOT_FOUND` and `RPPSPLUS_RESULT_DUPLICATE_NUMERO`. A view (not
+ NUL-terminated, 15 bytes) valid until the error is freed; a NULL view for any other
+ error or NULL.
+
+ # Safety
+
+ As `rppsplus_workflow_error_result`.
+ */
+struct rppsplus_str rppsplus_workflow_error_numero(const struct rppsplus_workflow_error *error);
+
+/*
+ Frees an error and the texts and report its views point to. NULL does nothing. Freeing
+ it twice, or using it (or a view or its report) afterwards, is undefined behaviour; no
+ other call on it may run at the same time.
+
+ # Safety
+
+ `error` is NULL or an error not yet freed.
+ */
+void rppsplus_workflow_error_free(struct rppsplus_workflow_error *error);
+
+/*
+ Writes a new registry in memory, empty, to `*registry_out`, which the caller frees with
+ `rppsplus_registry_free`.
+
+ Results:
+ - `RPPSPLUS_RESULT_OK`: `*registry_out` is a new registry;
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `registry_out` NULL;
+ - `RPPSPLUS_RESULT_PANIC`.
+
+ # Safety
+
+ `registry_out` points to a writable `const rppsplus_registry *`.
+ */
+rppsplus_result rppsplus_registry_in_memory(const struct rppsplus_registry **registry_out);
+
+/*
+ Opens the registry kept in the journal at `path` (UTF-8; created when it does not exist),
+ rebuilt by replaying it, and writes it to `*registry_out`, which the caller frees with
+ `rppsplus_registry_free`. Each event applied afterwards is appended as one line, written
+ and, with `RPPSPLUS_DURABILITY_FSYNC`, `fsync`ed before the call returns; with
+ `RPPSPLUS_DURABILITY_FLUSH`, `rppsplus_registry_sync` makes a batch durable.
+
+ A journal cut by a crash reopens to every complete line: the torn tail is cut off and
+ reported (`rppsplus_registry_torn_tail_line`, `_bytes`). A complete line that does not
+ replay (a journal edited by hand) refuses the journal and leaves the file as it is.
+
+ Results:
+ - `RPPSPLUS_RESULT_OK`: `*registry_out` is a new registry;
+ - a `6xx` result, its detail in `*error_out` (unless NULL):
+   `RPPSPLUS_RESULT_JOURNAL_CORRUPT` (the line, `rppsplus_workflow_error_line`, and its
+   cause, `rppsplus_workflow_error_cause`), `RPPSPLUS_RESULT_JOURNAL_LOCKED` (another
+   registry has it open), `RPPSPLUS_RESULT_JOURNAL_IO` (the file could not be opened, read
+   or cut: the operating system's message);
+ - `RPPSPLUS_RESULT_INVALID_PARAMETER`: `durability` is not an `rppsplus_durability`, or a
+   length above `PTRDIFF_MAX`;
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `path` or `registry_out` NULL;
+ - `RPPSPLUS_RESULT_INVALID_UTF8`: `path` is not UTF-8;
+ - `RPPSPLUS_RESULT_PANIC`.
+
+ On error `*registry_out` is unchanged and there is nothing to free (but the
+ `*error_out` of a `6xx` result).
+
+ # Safety
+
+ `path` points to `path_len` readable bytes; `registry_out` points to a writable `const
+ rppsplus_registry *`; `error_out` is NULL or points to a writable
+ `rppsplus_workflow_error *`.
+ */
+rppsplus_result rppsplus_registry_open(const char *path, size_t path_len, rppsplus_durability durability, const struct rppsplus_registry **registry_out, struct rppsplus_workflow_error **error_out);
+
+/*
+ The line (from 1) the torn tail cut off at opening would have been; 0 when the journal
+ had none, for a registry in memory and for NULL.
+
+ # Safety
+
+ `registry` is NULL or a registry not yet freed.
+ */
+size_t rppsplus_registry_torn_tail_line(const struct rppsplus_registry *registry);
+
+/*
+ How many bytes the torn tail cut off at opening had; 0 when the journal had none, for a
+ registry in memory and for NULL.
+
+ # Safety
+
+ As `rppsplus_registry_torn_tail_line`.
+ */
+size_t rppsplus_registry_torn_tail_bytes(const struct rppsplus_registry *registry);
+
+/*
+ Creates a demande by `command` (`creer` or `envoyer`, carrying the content) and writes
+ its number (`P` + the creation time in UTC, 15 bytes; unique in the registry: a second
+ taken gives the next free one) to `out`. Beyond the table's guards, a demande for a
+ registered person (any procedure but the primo enregistrement) needs an RPPS number with
+ a dossier here and no other pending demande.
+
+ `out` is checked first: with `out_cap` below 16 the result is
+ `RPPSPLUS_RESULT_INSUFFICIENT_SIZE` (`*out_len` = 15) and nothing is created.
+
+ Results (on error the registry and its journal are exactly as before):
+ - `RPPSPLUS_RESULT_OK`: the number and a NUL are in `out`, `*out_len` is 15;
+ - `RPPSPLUS_RESULT_INSUFFICIENT_SIZE`: only `*out_len` is written, 15;
+ - a `6xx` result, its detail in `*error_out` (unless NULL):
+   `RPPSPLUS_RESULT_TRANSITION_REFUSED`, `RPPSPLUS_RESULT_GUARD_FAILED`,
+   `RPPSPLUS_RESULT_PENDING_DEMANDE` (the pending one: `rppsplus_workflow_error_numero`),
+   `RPPSPLUS_RESULT_DOSSIER_NOT_FOUND`, `RPPSPLUS_RESULT_DEMANDE_REQUIRED`,
+   `RPPSPLUS_RESULT_UNEXPECTED_ARGUMENT`, `RPPSPLUS_RESULT_INVALID_RPPS`,
+   `RPPSPLUS_RESULT_INVALID_JSON`, `RPPSPLUS_RESULT_INVALID_TIMESTAMP`,
+   `RPPSPLUS_RESULT_JOURNAL_IO` (the line could not be written: the file is cut back);
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `registry`, `command` or `out_len` NULL, or `out` NULL
+   with `out_cap > 0`;
+ - `RPPSPLUS_RESULT_PANIC`.
+
+ # Safety
+
+ `registry` is NULL or a registry not yet freed; `command` is NULL or a command not yet
+ freed, not modified during the call; `out` (unless NULL) points to `out_cap` writable
+ bytes and `out_len` to a writable `size_t`; `error_out` is NULL or points to a writable
+ `rppsplus_workflow_error *`.
+ */
+rppsplus_result rppsplus_registry_create(const struct rppsplus_registry *registry, const struct rppsplus_command *command, char *out, size_t out_cap, size_t *out_len, struct rppsplus_workflow_error **error_out);
+
+/*
+ Applies `command` to demande `numero` (`numero_len` bytes, UTF-8): one row of the
+ transition table, its guards checked before anything changes, at the command's time or
+ the system clock's (never before the demande's previous event). `accepter` also creates
+ or updates the person's dossier, or is refused when the dossier cannot take the demande.
+
+ Results (on error the registry and its journal are exactly as before):
+ - `RPPSPLUS_RESULT_OK`;
+ - a `6xx` result, its detail in `*error_out` (unless NULL): those of
+   `rppsplus_demande_apply`, and `RPPSPLUS_RESULT_DEMANDE_NOT_FOUND`,
+   `RPPSPLUS_RESULT_DOSSIER_NOT_FOUND`, `RPPSPLUS_RESULT_DOSSIER_EXISTS`,
+   `RPPSPLUS_RESULT_DOSSIER_INCONSISTENT`, `RPPSPLUS_RESULT_SITUATION_NOT_FOUND`,
+   `RPPSPLUS_RESULT_SITUATION_CLOSED`, `RPPSPLUS_RESULT_JOURNAL_IO`;
+ - a `2xx` result: `numero` is not a demande number (`RPPSPLUS_RESULT_INVALID_FORMAT`,
+   `RPPSPLUS_RESULT_INVALID_LENGTH`, `RPPSPLUS_RESULT_INVALID_COMPONENT`, as
+   `rppsplus_numero_validate` says);
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `registry`, `numero` or `command` NULL;
+ - `RPPSPLUS_RESULT_INVALID_UTF8`; `RPPSPLUS_RESULT_INVALID_PARAMETER` (a length above
+   `PTRDIFF_MAX`); `RPPSPLUS_RESULT_PANIC`.
+
+ # Safety
+
+ `registry` and `command` as for `rppsplus_registry_create`; `numero` points to
+ `numero_len` readable bytes; `error_out` is NULL or points to a writable
+ `rppsplus_workflow_error *`.
+ */
+rppsplus_result rppsplus_registry_apply(const struct rppsplus_registry *registry, const char *numero, size_t numero_len, const struct rppsplus_command *command, struct rppsplus_workflow_error **error_out);
+
+/*
+ Imports the dossier of a person registered before the registry existed, from its JSON
+ (`{"rpps", "etat_civil", "contact", "nom_exercice", "prenom_exercice", "situations"}`,
+ docs/lifecycle.md), so that demandes may concern them.
+
+ Results (on error the registry and its journal are exactly as before):
+ - `RPPSPLUS_RESULT_OK`;
+ - a `6xx` result, its detail in `*error_out` (unless NULL): `RPPSPLUS_RESULT_INVALID_JSON`
+   (not a dossier's JSON: a missing situation list, a bad RPPS number...),
+   `RPPSPLUS_RESULT_DOSSIER_INCONSISTENT`, `RPPSPLUS_RESULT_DOSSIER_EXISTS`,
+   `RPPSPLUS_RESULT_JOURNAL_IO`;
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `registry` or `json` NULL (even with `json_len` 0);
+ - `RPPSPLUS_RESULT_INVALID_PARAMETER`: `json_len` above `PTRDIFF_MAX`;
+ - `RPPSPLUS_RESULT_PANIC`.
+
+ # Safety
+
+ `registry` is NULL or a registry not yet freed; `json` points to `json_len` readable
+ bytes; `error_out` is NULL or points to a writable `rppsplus_workflow_error *`.
+ */
+rppsplus_result rppsplus_registry_import_dossier(const struct rppsplus_registry *registry, const char *json, size_t json_len, struct rppsplus_workflow_error **error_out);
+
+/*
+ `fsync`s the journal: with `RPPSPLUS_DURABILITY_FLUSH`, the events applied so far are on
+ disk once this returns (a batch: several events, one sync, then acknowledge them).
+ Nothing to do in memory or with `RPPSPLUS_DURABILITY_FSYNC`, whose appends are synced
+ already.
+
+ Results:
+ - `RPPSPLUS_RESULT_OK`;
+ - `RPPSPLUS_RESULT_JOURNAL_IO`, its detail in `*error_out` (unless NULL);
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `registry` NULL;
+ - `RPPSPLUS_RESULT_PANIC`.
+
+ # Safety
+
+ `registry` is NULL or a registry not yet freed; `error_out` is NULL or points to a
+ writable `rppsplus_workflow_error *`.
+ */
+rppsplus_result rppsplus_registry_sync(const struct rppsplus_registry *registry, struct rppsplus_workflow_error **error_out);
+
+/*
+ Writes a copy of demande `numero` (`numero_len` bytes, UTF-8) as it is now to
+ `*demande_out`, which the caller frees with `rppsplus_demande_free`: read its statut,
+ history and JSON with the `rppsplus_demande_*` accessors. The copy does not follow the
+ registry (apply events with `rppsplus_registry_apply`).
+
+ Results:
+ - `RPPSPLUS_RESULT_OK`: `*demande_out` is a new demande;
+ - `RPPSPLUS_RESULT_DEMANDE_NOT_FOUND`: no demande has this number;
+ - a `2xx` result: `numero` is not a demande number (as `rppsplus_numero_validate` says:
+   `RPPSPLUS_RESULT_INVALID_FORMAT`, `RPPSPLUS_RESULT_INVALID_LENGTH`,
+   `RPPSPLUS_RESULT_INVALID_COMPONENT`);
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `registry`, `numero` or `demande_out` NULL;
+ - `RPPSPLUS_RESULT_INVALID_UTF8`; `RPPSPLUS_RESULT_INVALID_PARAMETER` (a length above
+   `PTRDIFF_MAX`); `RPPSPLUS_RESULT_PANIC`.
+
+ # Safety
+
+ `registry` is NULL or a registry not yet freed; `numero` points to `numero_len` readable
+ bytes; `demande_out` points to a writable `rppsplus_demande *`.
+ */
+rppsplus_result rppsplus_registry_demande(const struct rppsplus_registry *registry, const char *numero, size_t numero_len, struct rppsplus_demande **demande_out);
+
+/*
+ Writes the dossier of the person with RPPS number `rpps` (`rpps_len` bytes, UTF-8) as
+ JSON: `{"rpps", "etat_civil", "contact", "nom_exercice", "prenom_exercice",
+ "situations": [{"id", "structure", "profession", "role", "mode_exercice",
+ "date_prise_fonction", "date_fin_fonction", "motif_fin"}]}`. It holds the etat civil and
+ the contact (confidential: `rppsplus_registry_public_dossier_to_json` leaves them out).
+
+ Results:
+ - `RPPSPLUS_RESULT_OK`: the JSON and a NUL are in `out`, `*out_len` is its length;
+ - `RPPSPLUS_RESULT_INSUFFICIENT_SIZE`: only `*out_len` is written, the length needed;
+ - `RPPSPLUS_RESULT_DOSSIER_NOT_FOUND`: the person is not registered here;
+ - a `2xx` result: `rpps` is not an RPPS number (as `rppsplus_rpps_validate` says:
+   `RPPSPLUS_RESULT_INVALID_FORMAT`, `RPPSPLUS_RESULT_INVALID_LENGTH`,
+   `RPPSPLUS_RESULT_INVALID_CHECKSUM`, `RPPSPLUS_RESULT_INVALID_COMPONENT`);
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `registry`, `rpps` or `out_len` NULL, or `out` NULL
+   with `out_cap > 0`;
+ - `RPPSPLUS_RESULT_INVALID_UTF8`; `RPPSPLUS_RESULT_INVALID_PARAMETER` (a length above
+   `PTRDIFF_MAX`); `RPPSPLUS_RESULT_PANIC`.
+
+ # Safety
+
+ `registry` is NULL or a registry not yet freed; `rpps` points to `rpps_len` readable
+ bytes; `out` (unless NULL) points to `out_cap` writable bytes and `out_len` to a
+ writable `size_t`.
+ */
+rppsplus_result rppsplus_registry_dossier_to_json(const struct rppsplus_registry *registry, const char *rpps, size_t rpps_len, char *out, size_t out_cap, size_t *out_len);
+
+/*
+ Writes the public view of the dossier of `rpps` as JSON (docs/domain.md section 7: what
+ the Annuaire Sante publishes, as `rppsplus workflow run` prints it): `{"rpps",
+ "nom_exercice", "prenom_exercice", "situations"}`, no etat civil, no contact.
+
+ Results: as `rppsplus_registry_dossier_to_json`:
+ - `RPPSPLUS_RESULT_OK`; `RPPSPLUS_RESULT_INSUFFICIENT_SIZE`;
+   `RPPSPLUS_RESULT_DOSSIER_NOT_FOUND`; a `2xx` result for an `rpps` that is not an RPPS
+   number; `RPPSPLUS_RESULT_NULL_PARAMETER`; `RPPSPLUS_RESULT_INVALID_UTF8`;
+   `RPPSPLUS_RESULT_INVALID_PARAMETER`; `RPPSPLUS_RESULT_PANIC`.
+
+ # Safety
+
+ As `rppsplus_registry_dossier_to_json`.
+ */
+rppsplus_result rppsplus_registry_public_dossier_to_json(const struct rppsplus_registry *registry, const char *rpps, size_t rpps_len, char *out, size_t out_cap, size_t *out_len);
+
+/*
+ Writes the number of the pending (non-terminal) demande of `rpps` (`rpps_len` bytes,
+ UTF-8), or an empty text when it has none.
+
+ Results:
+ - `RPPSPLUS_RESULT_OK`: the number (15 bytes, or none) and a NUL are in `out`,
+   `*out_len` is its length;
+ - `RPPSPLUS_RESULT_INSUFFICIENT_SIZE`: only `*out_len` is written, the length needed;
+ - a `2xx` result: `rpps` is not an RPPS number (as `rppsplus_rpps_validate` says:
+   `RPPSPLUS_RESULT_INVALID_FORMAT`, `RPPSPLUS_RESULT_INVALID_LENGTH`,
+   `RPPSPLUS_RESULT_INVALID_CHECKSUM`, `RPPSPLUS_RESULT_INVALID_COMPONENT`);
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `registry`, `rpps` or `out_len` NULL, or `out` NULL
+   with `out_cap > 0`;
+ - `RPPSPLUS_RESULT_INVALID_UTF8`; `RPPSPLUS_RESULT_INVALID_PARAMETER` (a length above
+   `PTRDIFF_MAX`); `RPPSPLUS_RESULT_PANIC`.
+
+ # Safety
+
+ As `rppsplus_registry_dossier_to_json`.
+ */
+rppsplus_result rppsplus_registry_pending(const struct rppsplus_registry *registry, const char *rpps, size_t rpps_len, char *out, size_t out_cap, size_t *out_len);
+
+/*
+ Frees the registry (and closes its journal, whose lines are all written already). NULL
+ does nothing. Freeing it twice, or using it afterwards, is undefined behaviour; no other
+ call on it may run at the same time: stop the threads that use it first.
+
+ # Safety
+
+ `registry` is NULL or a registry not yet freed, used by no other thread.
+ */
+void rppsplus_registry_free(const struct rppsplus_registry *registry);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -5,7 +5,8 @@
 #   2. without sanitizers under valgrind --leak-check=full with the shipped suppression
 #      file rppsplus-ffi/valgrind.supp (any error or leak fails, "possibly lost" included),
 #   3. compiled as C++ (g++ -x c++ -std=c++17, same warnings)
-# (test_card.c runs here without a PC/SC service; scripts/pcscd-e2e.sh runs it through pcscd),
+# (test_card.c runs here without a PC/SC service; scripts/pcscd-e2e.sh runs it through pcscd;
+# test_workflow.c plays examples/data/scenario.json and cuts a journal in target/c-tests/),
 # plus test_types.c (every type of the header, as C99 and as C++), pays_only.c (one country
 # code, under exactly `valgrind --leak-check=full --error-exitcode=1 --suppressions=...`),
 # leak_control.c (a forgotten list is still reported with the suppressions), the header
@@ -48,15 +49,38 @@ export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 # step, run_test, corpus_tsv, the example checks and finish.
 source scripts/c-checks.sh
 
+# The sample scenario, converted for C: the demande's JSON in hex, then one line per event
+# (examples/data/scenario.json stays the single source).
+scenario_tsv() {
+  python3 - examples/data/scenario.json "$OUT/scenario.tsv" <<'PY'
+import json, sys
+src, dst = sys.argv[1], sys.argv[2]
+with open(src, encoding="utf-8") as f:
+    scenario = json.load(f)
+hexed = lambda s: s.encode("utf-8").hex() if s else "-"
+compact = lambda d: json.dumps(d, ensure_ascii=False, separators=(",", ":")) if d is not None else None
+with open(dst, "w", encoding="ascii", newline="\n") as out:
+    out.write(hexed(compact(scenario["demande"])) + "\n")
+    for e in scenario["events"]:
+        out.write("\t".join([
+            e["event"], e["actor"], e.get("at") or "-", e.get("rpps") or "-",
+            hexed(e.get("motif")), hexed(compact(e.get("demande"))),
+        ]) + "\n")
+print(len(scenario["events"]), "events")
+PY
+}
+
 build_c() { gcc "${CFLAGS[@]}" "$@" "${LIBS[@]}"; }
 build_cxx() { g++ "${CXXFLAGS[@]}" "$@" -x none "${LIBS[@]}"; }
 
 echo "== C tests (gcc $(gcc -dumpversion), $LIB)"
 step corpus-tsv corpus_tsv
+step scenario-tsv scenario_tsv
 
-for t in test_ids test_misuse test_nomenclature test_validate test_types test_card; do
+for t in test_ids test_misuse test_nomenclature test_validate test_types test_card test_workflow; do
   args=()
   [[ $t == test_ids ]] && args=("$OUT/identifiers.tsv")
+  [[ $t == test_workflow ]] && args=("$OUT/scenario.tsv" "$OUT/test_workflow.jsonl")
   step "$t-asan-build" build_c "${SAN[@]}" "$TESTS/$t.c" -o "$OUT/$t-asan"
   step "$t-asan" run_test "$OUT/$t-asan" "${args[@]}"
   step "$t-build" build_c -O1 "$TESTS/$t.c" -o "$OUT/$t"

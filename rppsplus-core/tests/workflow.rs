@@ -859,3 +859,38 @@ fn messages_and_debug_keep_confidential_values_out() {
         assert!(!debug.contains(secret), "{secret} in the Debug of a demande");
     }
 }
+
+#[test]
+fn every_error_code_has_its_own_messages() {
+    let mut seen = std::collections::HashSet::new();
+    for code in ErrorCode::ALL {
+        for message in [code.message_fr(), code.message_en()] {
+            assert!(!message.is_empty(), "{code}");
+            assert!(seen.insert(message), "{code}: {message} is another code's");
+        }
+    }
+}
+
+#[test]
+fn the_sender_of_an_event_is_the_tables() {
+    use rppsplus_core::workflow::sender;
+    // Every event of one actor is that actor's, from any statut.
+    for event in Event::ALL {
+        let actors: std::collections::BTreeSet<Actor> = TRANSITIONS
+            .iter()
+            .filter(|t| t.event == *event)
+            .map(|t| t.actor)
+            .collect();
+        if let [only] = actors.iter().copied().collect::<Vec<_>>()[..] {
+            for from in Status::ALL.iter().copied().map(Some).chain([None]) {
+                assert_eq!(sender(*event, from), only, "{event} from {from:?}");
+            }
+        }
+    }
+    // Otherwise the actor of the row from the statut, else the default actor.
+    for t in TRANSITIONS.iter().filter(|t| matches!(t.event, Modifier)) {
+        assert_eq!(sender(t.event, t.from), t.actor);
+    }
+    assert_eq!(sender(Modifier, Some(ValideeRpps)), Actor::default());
+    assert_eq!(sender(Creer, None), Actor::default());
+}

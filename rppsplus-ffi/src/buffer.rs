@@ -110,6 +110,61 @@ impl Output {
     }
 }
 
+impl Output {
+    /// Checks, before any work, that a text of exactly `len` bytes will fit (for a function
+    /// that must not act when it could not write its answer). Otherwise writes only
+    /// `*out_len = len` and returns `INSUFFICIENT_SIZE`.
+    pub(crate) fn reserve(&self, len: usize) -> Result<(), rppsplus_result> {
+        if len < self.cap {
+            return Ok(());
+        }
+        // SAFETY: `Output::new`'s contract: `out_len` is writable.
+        unsafe { *self.out_len = len };
+        Err(RPPSPLUS_RESULT_INSUFFICIENT_SIZE)
+    }
+}
+
+/// A caller's array output `(T *out, size_t out_cap, size_t *out_len)` of values (the
+/// events a demande allows): the text output's protocol without the NUL.
+pub(crate) struct ValuesOutput<T> {
+    out: *mut T,
+    cap: usize,
+    out_len: *mut usize,
+}
+
+impl<T: Copy> ValuesOutput<T> {
+    /// Checks the pointers as [`Output::new`] does.
+    ///
+    /// # Safety
+    ///
+    /// When not NULL, `out` must point to `cap` writable `T` and `out_len` to a writable
+    /// `size_t`, for as long as this value is used.
+    pub(crate) unsafe fn new(out: *mut T, cap: usize, out_len: *mut usize) -> Result<Self, rppsplus_result> {
+        if out_len.is_null() || (out.is_null() && cap != 0) {
+            return Err(RPPSPLUS_RESULT_NULL_PARAMETER);
+        }
+        Ok(Self { out, cap, out_len })
+    }
+
+    /// Writes `values` and `*out_len = values.len()` when they fit in `cap`; otherwise only
+    /// `*out_len` (the count needed) and `INSUFFICIENT_SIZE`.
+    pub(crate) fn write(&self, values: &[T]) -> Result<(), rppsplus_result> {
+        // SAFETY: `new`'s contract: `out_len` is writable, `out` has `cap` writable `T` (or
+        // is NULL with `cap == 0`, when nothing is written through it).
+        unsafe {
+            *self.out_len = values.len();
+            if values.len() > self.cap {
+                return Err(RPPSPLUS_RESULT_INSUFFICIENT_SIZE);
+            }
+            // NULL (`cap == 0`) is never a copy's destination, even of nothing.
+            if !values.is_empty() {
+                ptr::copy_nonoverlapping(values.as_ptr(), self.out, values.len());
+            }
+        }
+        Ok(())
+    }
+}
+
 /// The body of every `_to_json` function: checks the output's pointers, then the handle
 /// (`NULL_PARAMETER` for NULL), then writes the JSON `json` makes of it (`serde_json` of a
 /// core type: compact, UTF-8, the core's serialization, as the CLI and Python give it).

@@ -8,7 +8,7 @@
 //! | ownership | made by | C frees it with | C pointer | example |
 //! |---|---|---|---|---|
 //! | [`OwnershipBox`] | [`HandleOut::set`], [`to_boxed_mut_ptr`] | the type's `_free` ([`free_box`]) | `T *` to own and free, `const T *` to read | `rppsplus_entries`, `rppsplus_report`, `rppsplus_reports`, `rppsplus_validate_options`, `rppsplus_readers`, `rppsplus_card` |
-//! | [`OwnershipArc`] | [`to_arc_const_ptr`] | the type's `_free` ([`free_arc`]), once per reference | `const T *` | (for shared, read-only handles such as a registry) |
+//! | [`OwnershipArc`] | [`SharedOut::set`], [`to_arc_const_ptr`] | the type's `_free` ([`free_arc`]), once per reference | `const T *` | `rppsplus_registry` (shared between threads, synchronised inside) |
 //! | [`OwnershipRef`] | [`to_const_ptr`] | never: borrowed from another handle | `const T *` | `rppsplus_holder` (of its `rppsplus_card`) |
 //!
 //! Every exported function reaches the Rust value through [`try_ref_from_ptr!`] (shared
@@ -56,10 +56,6 @@ pub(crate) fn to_const_ptr<C: Castable>(value: &C::RustType) -> *const C {
 }
 
 /// A new `Arc` handle sharing `value`, for C to free with the type's `_free`.
-#[cfg_attr(
-    not(test),
-    expect(dead_code, reason = "for the first shared handle (lifecycle registry)")
-)]
 pub(crate) fn to_arc_const_ptr<C: Castable<Ownership = OwnershipArc>>(value: Arc<C::RustType>) -> *const C {
     Arc::into_raw(value).cast()
 }
@@ -96,7 +92,7 @@ pub(crate) unsafe fn try_from_mut<'a, C: Castable<Ownership = OwnershipBox>>(
 /// `ptr` is NULL or a live `Arc` handle of type `C`.
 #[cfg_attr(
     not(test),
-    expect(dead_code, reason = "for the first shared handle (lifecycle registry)")
+    expect(dead_code, reason = "for the first handle that keeps a reference to a shared one")
 )]
 pub(crate) unsafe fn try_clone_arc<C: Castable<Ownership = OwnershipArc>>(ptr: *const C) -> Option<Arc<C::RustType>> {
     let ptr = ptr.cast::<C::RustType>();
@@ -130,10 +126,6 @@ pub(crate) unsafe fn free_box<C: Castable<Ownership = OwnershipBox>>(ptr: *mut C
 /// # Safety
 ///
 /// `ptr` is NULL or an `Arc` handle of type `C` whose reference the caller gives up.
-#[cfg_attr(
-    not(test),
-    expect(dead_code, reason = "for the first shared handle (lifecycle registry)")
-)]
 pub(crate) unsafe fn free_arc<C: Castable<Ownership = OwnershipArc>>(ptr: *const C) {
     if !ptr.is_null() {
         // SAFETY: made by `Arc::into_raw`, this reference not yet released (the caller's
@@ -160,6 +152,28 @@ impl<C: Castable<Ownership = OwnershipBox>> HandleOut<C> {
     pub(crate) unsafe fn set(self, value: C::RustType) {
         // SAFETY: not NULL (`new`), writable (the caller's contract).
         unsafe { self.0.as_ptr().write(to_boxed_mut_ptr(value)) };
+    }
+}
+
+/// Where a function writes a new `Arc` handle (`const rppsplus_registry **registry_out`):
+/// checked for NULL before any work, written only on success.
+pub(crate) struct SharedOut<C>(NonNull<*const C>);
+
+impl<C: Castable<Ownership = OwnershipArc>> SharedOut<C> {
+    /// `NULL_PARAMETER` for a NULL `out`.
+    pub(crate) fn new(out: *mut *const C) -> Result<Self, rppsplus_result> {
+        NonNull::new(out).map(Self).ok_or(RPPSPLUS_RESULT_NULL_PARAMETER)
+    }
+
+    /// Writes a new handle holding `value` to `*out`: the caller now holds its one
+    /// reference.
+    ///
+    /// # Safety
+    ///
+    /// `out` points to a writable `const C *` (the exported function's contract).
+    pub(crate) unsafe fn set(self, value: C::RustType) {
+        // SAFETY: not NULL (`new`), writable (the caller's contract).
+        unsafe { self.0.as_ptr().write(to_arc_const_ptr(Arc::new(value))) };
     }
 }
 

@@ -31,6 +31,7 @@ mod options;
 mod report;
 mod result;
 mod version;
+mod workflow;
 
 pub use buffer::rppsplus_str;
 pub use card::*;
@@ -42,3 +43,4 @@ pub use options::*;
 pub use report::*;
 pub use result::*;
 pub use version::{rppsplus_check_version, rppsplus_version, rppsplus_version_number};
+pub use workflow::*;

@@ -9,6 +9,7 @@ use rppsplus_core::cpx::{CardError, CardErrorCode};
 use rppsplus_core::date::DateError;
 use rppsplus_core::ids::ParseError;
 use rppsplus_core::nomenclature::{CodeError, NomenclatureError};
+use rppsplus_core::workflow::{ErrorCode, WorkflowError};
 
 use crate::buffer::Output;
 use crate::names::{CNames, UNKNOWN, finding_code};
@@ -27,6 +28,10 @@ use crate::names::{CNames, UNKNOWN, finding_code};
 /// - `4xx`: a nomenclature argument names nothing.
 /// - `5xx`: a CPx card operation failed. `500 + i` is the core's `CardErrorCode::ALL[i]`,
 ///   whose name it has (`service_absent`, `no_card`, `wrong_pin`...).
+/// - `6xx`: the lifecycle of a demande refused a call. `600 + i` is the core's
+///   `workflow::ErrorCode::ALL[i]`, whose name it has (`transition_refused`,
+///   `guard_failed`, `pending_demande`...); the error's detail is an
+///   `rppsplus_workflow_error`.
 #[repr(transparent)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct rppsplus_result(pub u32);
@@ -107,11 +112,113 @@ pub const RPPSPLUS_RESULT_MALFORMED_DATA: rppsplus_result = rppsplus_result(511)
 /// An object the library needs is not on the card.
 pub const RPPSPLUS_RESULT_MISSING_OBJECT: rppsplus_result = rppsplus_result(512);
 
-/// The first card result: `CARD_RESULTS + i` is `CardErrorCode::ALL[i]`.
-const CARD_RESULTS: u32 = 500;
+/// No row of the transition table lets the actor send the event from the demande's statut; the error's `allowed` lists what that actor may send.
+pub const RPPSPLUS_RESULT_TRANSITION_REFUSED: rppsplus_result = rppsplus_result(600);
+/// A guard on the demande's content failed (validation at stage submit, who may create what, the fields an edit may not change); the error's report has every finding.
+pub const RPPSPLUS_RESULT_GUARD_FAILED: rppsplus_result = rppsplus_result(601);
+/// `refuser`, `refuser_rpps` and `rejeter` need a motif that is not blank.
+pub const RPPSPLUS_RESULT_MOTIF_REQUIRED: rppsplus_result = rppsplus_result(602);
+/// `accepter` of a primo enregistrement needs the RPPS number the RPPS assigns.
+pub const RPPSPLUS_RESULT_RPPS_REQUIRED: rppsplus_result = rppsplus_result(603);
+/// The RPPS number given with the command is invalid (its key, its length, a test identity).
+pub const RPPSPLUS_RESULT_INVALID_RPPS: rppsplus_result = rppsplus_result(604);
+/// `creer`, `envoyer` and `modifier` need the demande's content.
+pub const RPPSPLUS_RESULT_DEMANDE_REQUIRED: rppsplus_result = rppsplus_result(605);
+/// The command carries an RPPS number or a content its event does not take.
+pub const RPPSPLUS_RESULT_UNEXPECTED_ARGUMENT: rppsplus_result = rppsplus_result(606);
+/// `refuser` applies to a demande the professionnel created, `annuler` to one the gestionnaire created.
+pub const RPPSPLUS_RESULT_WRONG_CREATOR: rppsplus_result = rppsplus_result(607);
+/// The RPPS number already has a non-terminal demande (the error's `numero` names it).
+pub const RPPSPLUS_RESULT_PENDING_DEMANDE: rppsplus_result = rppsplus_result(608);
+/// No demande has this number in the registry.
+pub const RPPSPLUS_RESULT_DEMANDE_NOT_FOUND: rppsplus_result = rppsplus_result(609);
+/// No dossier has this RPPS number: the person is not registered.
+pub const RPPSPLUS_RESULT_DOSSIER_NOT_FOUND: rppsplus_result = rppsplus_result(610);
+/// A dossier already has this RPPS number.
+pub const RPPSPLUS_RESULT_DOSSIER_EXISTS: rppsplus_result = rppsplus_result(611);
+/// The dossier would be inconsistent (two open situations with the same structure and profession, a repeated id, a date de fin before the start).
+pub const RPPSPLUS_RESULT_DOSSIER_INCONSISTENT: rppsplus_result = rppsplus_result(612);
+/// The dossier has no situation with the id the demande names.
+pub const RPPSPLUS_RESULT_SITUATION_NOT_FOUND: rppsplus_result = rppsplus_result(613);
+/// The situation the demande closes is already closed.
+pub const RPPSPLUS_RESULT_SITUATION_CLOSED: rppsplus_result = rppsplus_result(614);
+/// A journal or history creates the same demande number twice.
+pub const RPPSPLUS_RESULT_DUPLICATE_NUMERO: rppsplus_result = rppsplus_result(615);
+/// The event is dated before the demande's previous event.
+pub const RPPSPLUS_RESULT_TIME_BACKWARDS: rppsplus_result = rppsplus_result(616);
+/// A time that is not RFC 3339 (`2026-11-23T09:30:00Z`).
+pub const RPPSPLUS_RESULT_INVALID_TIMESTAMP: rppsplus_result = rppsplus_result(617);
+/// An event name outside the core's list (a history, a journal).
+pub const RPPSPLUS_RESULT_UNKNOWN_EVENT: rppsplus_result = rppsplus_result(618);
+/// An actor name outside the core's list (a history, a journal).
+pub const RPPSPLUS_RESULT_UNKNOWN_ACTOR: rppsplus_result = rppsplus_result(619);
+/// A statut name outside the core's list (a history, a journal).
+pub const RPPSPLUS_RESULT_UNKNOWN_STATUS: rppsplus_result = rppsplus_result(620);
+/// A recorded step is not what its event does from where the demande is.
+pub const RPPSPLUS_RESULT_STEP_MISMATCH: rppsplus_result = rppsplus_result(621);
+/// A history with no entry.
+pub const RPPSPLUS_RESULT_HISTORY_EMPTY: rppsplus_result = rppsplus_result(622);
+/// A loaded history has a bad entry: the error's `index` and its cause.
+pub const RPPSPLUS_RESULT_HISTORY_INVALID: rppsplus_result = rppsplus_result(623);
+/// Text that is not the JSON expected (a demande, a history, a dossier): the message gives the line and column only.
+pub const RPPSPLUS_RESULT_INVALID_JSON: rppsplus_result = rppsplus_result(624);
+/// A complete journal line does not replay: the error's `line` and its cause; the file is left as it is.
+pub const RPPSPLUS_RESULT_JOURNAL_CORRUPT: rppsplus_result = rppsplus_result(625);
+/// Opening, reading, writing or syncing the journal file failed.
+pub const RPPSPLUS_RESULT_JOURNAL_IO: rppsplus_result = rppsplus_result(626);
+/// Another registry (in this process or another) has the journal open: one at a time.
+pub const RPPSPLUS_RESULT_JOURNAL_LOCKED: rppsplus_result = rppsplus_result(627);
+/// A loaded demande's content is not the one its history leaves (the creation's, then each
+/// edit's).
+pub const RPPSPLUS_RESULT_CONTENT_MISMATCH: rppsplus_result = rppsplus_result(628);
 
-/// The core's card error codes, with a NUL.
-static CARD_ERROR_CODES: CNames<{ CardErrorCode::NAMES.len() }> = CNames::new(CardErrorCode::NAMES);
+/// A hundred of results that are a closed set of the core's codes, in its order:
+/// `first + i` is `all[i]`, named `names[i]`.
+struct Block<T: 'static, const N: usize> {
+    first: u32,
+    all: &'static [T],
+    names: CNames<N>,
+}
+
+impl<T: Copy + PartialEq, const N: usize> Block<T, N> {
+    /// The code of a result, if it is one of this block's.
+    fn get(&self, result: rppsplus_result) -> Option<T> {
+        let i = result.0.checked_sub(self.first)?;
+        self.all.get(usize::try_from(i).ok()?).copied()
+    }
+
+    /// The index of `code` in the core's order.
+    fn index(&self, code: T) -> Option<usize> {
+        self.all.iter().position(|c| *c == code)
+    }
+
+    /// The result of `code`.
+    fn result(&self, code: T) -> rppsplus_result {
+        // A set has a few codes: `first + index` fits in 32 bits.
+        self.index(code)
+            .and_then(|i| u32::try_from(i).ok())
+            .map_or(RPPSPLUS_RESULT_PANIC, |i| rppsplus_result(self.first + i))
+    }
+
+    /// The name of `code`, NUL-terminated.
+    fn name(&'static self, code: T) -> Option<&'static CStr> {
+        self.names.get(self.index(code)?)
+    }
+}
+
+/// The card results: `500 + i` is `CardErrorCode::ALL[i]`.
+static CARD: Block<CardErrorCode, { CardErrorCode::NAMES.len() }> = Block {
+    first: 500,
+    all: CardErrorCode::ALL,
+    names: CNames::new(CardErrorCode::NAMES),
+};
+
+/// The lifecycle results: `600 + i` is `workflow::ErrorCode::ALL[i]`.
+static WORKFLOW: Block<ErrorCode, { ErrorCode::NAMES.len() }> = Block {
+    first: 600,
+    all: ErrorCode::ALL,
+    names: CNames::new(ErrorCode::NAMES),
+};
 
 /// Where the name and the messages of a code come from.
 #[derive(Clone, Copy)]
@@ -126,6 +233,8 @@ enum Meaning {
     Table,
     /// A card error code of the core (`5xx`): name and messages are the core's.
     Card(CardErrorCode),
+    /// A lifecycle error code of the core (`6xx`): name and messages are the core's.
+    Workflow(ErrorCode),
 }
 
 /// Every code, in numeric order, with its meaning.
@@ -224,14 +333,10 @@ const RESULTS: [(rppsplus_result, Meaning); 19] = [
 impl rppsplus_result {
     /// The meaning of a code, if it is one.
     fn meaning(self) -> Option<Meaning> {
-        let card = self
-            .0
-            .checked_sub(CARD_RESULTS)
-            .and_then(|i| CardErrorCode::ALL.get(usize::try_from(i).ok()?));
-        match card {
-            Some(code) => Some(Meaning::Card(*code)),
-            None => RESULTS.iter().find(|(r, _)| *r == self).map(|(_, m)| *m),
-        }
+        let block = CARD.get(self).map(Meaning::Card);
+        block
+            .or_else(|| WORKFLOW.get(self).map(Meaning::Workflow))
+            .or_else(|| RESULTS.iter().find(|(r, _)| *r == self).map(|(_, m)| *m))
     }
 
     /// The code whose name is the core's finding code `code`; `INVALID_IDENTIFIER` for a code
@@ -250,7 +355,8 @@ impl rppsplus_result {
             Meaning::Finding(code) => finding_code(code),
             Meaning::Date => c"invalid_date",
             Meaning::Table => c"unknown_table",
-            Meaning::Card(code) => CARD_ERROR_CODES.get(CardErrorCode::ALL.iter().position(|c| *c == code)?)?,
+            Meaning::Card(code) => CARD.name(code)?,
+            Meaning::Workflow(code) => WORKFLOW.name(code)?,
         })
     }
 
@@ -265,6 +371,7 @@ impl rppsplus_result {
                 lang.pick(table.message_fr().into(), table.to_string().into())
             }
             Meaning::Card(code) => lang.pick(code.message_fr(), code.message_en()).into(),
+            Meaning::Workflow(code) => lang.pick(code.message_fr(), code.message_en()).into(),
         })
     }
 }
@@ -306,11 +413,15 @@ impl From<NomenclatureError> for rppsplus_result {
 /// wrong PIN, go to the function's outputs).
 impl From<CardError> for rppsplus_result {
     fn from(error: CardError) -> Self {
-        let index = CardErrorCode::ALL.iter().position(|c| *c == error.code());
-        // A set has a few codes: `500 + index` fits in 32 bits.
-        index
-            .and_then(|i| u32::try_from(i).ok())
-            .map_or(RPPSPLUS_RESULT_PANIC, |i| Self(CARD_RESULTS + i))
+        CARD.result(error.code())
+    }
+}
+
+/// A lifecycle error: the `6xx` code of the same name (its detail goes to an
+/// `rppsplus_workflow_error`).
+impl From<&WorkflowError> for rppsplus_result {
+    fn from(error: &WorkflowError) -> Self {
+        WORKFLOW.result(error.code())
     }
 }
 
@@ -444,17 +555,30 @@ mod tests {
         );
     }
 
+    /// Results `first..` are the codes `all` in their order, with their names and
+    /// messages, and nothing follows them.
+    fn block_is_the_cores<T: Copy>(
+        first: u32,
+        all: &[T],
+        text: impl Fn(T) -> (&'static str, &'static str, &'static str),
+    ) {
+        for (i, code) in all.iter().enumerate() {
+            let r = rppsplus_result(first + u32::try_from(i).unwrap());
+            let (name, fr, en) = text(*code);
+            assert_eq!(r.name().map(CStr::to_str), Some(Ok(name)));
+            assert_eq!(r.message(RPPSPLUS_LANG_FR).as_deref(), Some(fr));
+            assert_eq!(r.message(RPPSPLUS_LANG_EN).as_deref(), Some(en));
+        }
+        let past = first + u32::try_from(all.len()).unwrap();
+        assert_eq!(rppsplus_result(past).name(), None);
+        assert_eq!(rppsplus_result(first - 1).name(), None);
+    }
+
     #[test]
     fn card_codes_are_the_core_codes_in_the_core_order() {
-        for (i, code) in CardErrorCode::ALL.iter().enumerate() {
-            let r = rppsplus_result(500 + u32::try_from(i).unwrap());
-            assert_eq!(r.name().map(CStr::to_str), Some(Ok(code.as_str())));
-            assert_eq!(r.message(RPPSPLUS_LANG_FR).as_deref(), Some(code.message_fr()));
-            assert_eq!(r.message(RPPSPLUS_LANG_EN).as_deref(), Some(code.message_en()));
-        }
-        let past = 500 + u32::try_from(CardErrorCode::ALL.len()).unwrap();
-        assert_eq!(rppsplus_result(past).name(), None);
-        assert_eq!(rppsplus_result(499).name(), None);
+        block_is_the_cores(500, CardErrorCode::ALL, |c| {
+            (c.as_str(), c.message_fr(), c.message_en())
+        });
         for e in [
             CardError::ServiceAbsent,
             CardError::WrongPin { tries_left: 2 },
@@ -464,6 +588,25 @@ mod tests {
         ] {
             assert_eq!(
                 rppsplus_result::from(e).name().map(CStr::to_str),
+                Some(Ok(e.code().as_str()))
+            );
+        }
+    }
+
+    #[test]
+    fn workflow_codes_are_the_core_codes_in_the_core_order() {
+        use rppsplus_core::workflow::Event;
+        block_is_the_cores(600, ErrorCode::ALL, |c| (c.as_str(), c.message_fr(), c.message_en()));
+        for e in [
+            WorkflowError::MotifRequired { event: Event::Refuser },
+            WorkflowError::HistoryEmpty,
+            WorkflowError::JournalCorrupt {
+                line: 3,
+                cause: Box::new(WorkflowError::InvalidTimestamp),
+            },
+        ] {
+            assert_eq!(
+                rppsplus_result::from(&e).name().map(CStr::to_str),
                 Some(Ok(e.code().as_str()))
             );
         }

@@ -633,6 +633,7 @@ fn names_of_any_integer() {
         0, 100, 101, 102, 103, 104, 105, 106, 200, 201, 202, 203, 204, 205, 206, 207, 299, 300, 400,
     ];
     codes.extend(500..=512); // the card errors
+    codes.extend(600..=628); // the lifecycle errors
     for r in 0..=1000u32 {
         let n = name(rppsplus_result_name(rppsplus_result(r)));
         if codes.contains(&r) {

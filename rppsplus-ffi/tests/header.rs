@@ -127,6 +127,8 @@ fn constants_are_the_core_values_and_names() {
     use rppsplus_core::cpx::{CardErrorCode, CardType, Generation};
     use rppsplus_core::demande::{Actor, Severity, Stage};
     use rppsplus_core::ids::IdKind;
+    use rppsplus_core::workflow::journal::Durability;
+    use rppsplus_core::workflow::{ErrorCode, Event, Status};
 
     let header = generate();
     check_set::<IdKind>(
@@ -165,6 +167,24 @@ fn constants_are_the_core_values_and_names() {
         |v| c_name(rppsplus_card_type_name(rppsplus_card_type(v))),
         &["NONE"],
     );
+    check_set::<Event>(
+        &header,
+        "RPPSPLUS_EVENT_",
+        |v| c_name(rppsplus_event_name(rppsplus_event(v))),
+        &[],
+    );
+    check_set::<Status>(
+        &header,
+        "RPPSPLUS_STATUS_",
+        |v| c_name(rppsplus_status_name(rppsplus_status(v))),
+        &["NONE"],
+    );
+    check_set::<Durability>(
+        &header,
+        "RPPSPLUS_DURABILITY_",
+        |v| c_name(rppsplus_durability_name(rppsplus_durability(v))),
+        &[],
+    );
     // Warnings and results: each constant is named by its name function, and the names of
     // the warnings and of the 2xx results are the core's finding codes.
     for (constant, value) in constants(&header, "RPPSPLUS_WARNING_") {
@@ -175,17 +195,19 @@ fn constants_are_the_core_values_and_names() {
         }
     }
     let results = constants(&header, "RPPSPLUS_RESULT_");
-    assert_eq!(results.len(), 19 + CardErrorCode::ALL.len());
+    assert_eq!(results.len(), 19 + CardErrorCode::ALL.len() + ErrorCode::ALL.len());
     for (constant, value) in results {
         let name = c_name(rppsplus_result_name(rppsplus_result(value)));
         assert_eq!(constant_name(&name), constant);
         if (200..299).contains(&value) {
             assert!(name.parse::<FindingCode>().is_ok(), "RPPSPLUS_RESULT_{constant}");
         }
-        // The card results are the core's card error codes, in the core's order.
-        if (500..600).contains(&value) {
-            let index = CardErrorCode::NAMES.iter().position(|n| *n == name);
-            assert_eq!(index, usize::try_from(value - 500).ok(), "RPPSPLUS_RESULT_{constant}");
+        // The card and lifecycle results are the core's codes, in the core's order.
+        for (first, names) in [(500, CardErrorCode::NAMES), (600, ErrorCode::NAMES)] {
+            if (first..first + 100).contains(&value) {
+                let index = names.iter().position(|n| *n == name);
+                assert_eq!(index, usize::try_from(value - first).ok(), "RPPSPLUS_RESULT_{constant}");
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Dates and times between Python and the core: every argument that takes a date
 //! (`reference_date=`, `at=`, `Code.is_valid_at()`) is read by [`date`] or
-//! [`date_or_today`], and every date or time handed to Python is made here.
+//! [`date_or_today`], every argument that takes a point in time (the lifecycle's `at=`) by
+//! [`utc_datetime`], and every date or time handed to Python is made here.
 //!
 //! A date argument is a `datetime.date` or an ISO `str` read by the core's one parser
 //! (`rppsplus_core::date::parse`: `YYYY-MM-DD` exactly, no spaces, no sign, no time). A
@@ -9,20 +10,24 @@
 //! the datetime you mean, or the date itself, when the day depends on a time zone). An
 //! optional date left `None` is the core's `date::today()`: today in UTC.
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Timelike, Utc};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyString, PyType};
+use pyo3::types::{IntoPyDict, PyString, PyType};
 use rppsplus_core::date;
+use rppsplus_core::workflow::parse_timestamp;
 
 use crate::args::type_name;
+use crate::errors::PyWorkflowErr;
 
 /// `datetime.date`, imported once.
 static DATE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 /// `datetime.datetime`, imported once.
 static DATETIME: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+/// `datetime.timezone.utc`, imported once.
+static UTC: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
 /// A date argument: a `datetime.date` (or `datetime.datetime`) or an ISO `YYYY-MM-DD` `str`.
 /// `what` names the argument in the errors: `TypeError` for another type, `ValueError` for
@@ -118,4 +123,51 @@ pub(crate) fn py_datetime(py: Python<'_>, at: NaiveDateTime) -> PyResult<Bound<'
         at.minute(),
         at.second(),
     ))
+}
+
+/// `datetime.timezone.utc`.
+fn utc(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
+    UTC.get_or_try_init(py, || {
+        let timezone = py.import("datetime")?.getattr(intern!(py, "timezone"))?;
+        Ok(timezone.getattr(intern!(py, "utc"))?.unbind())
+    })
+    .map(|utc| utc.bind(py))
+}
+
+/// A point in time (the lifecycle's `at=`): an aware `datetime.datetime`, in any time zone
+/// (kept in UTC, to the microsecond), or an RFC 3339 `str` read by the core
+/// (`2026-11-23T09:30:00Z`; another text is the core's `invalid_timestamp`). A naive
+/// datetime is a `ValueError`: its time zone is unknown. `TypeError` for another type.
+pub(crate) fn utc_datetime(value: &Bound<'_, PyAny>, what: &str) -> PyResult<DateTime<Utc>> {
+    let py = value.py();
+    if let Ok(text) = value.cast::<PyString>() {
+        return parse_timestamp(&text.to_string_lossy()).map_err(|e| PyWorkflowErr(e).into());
+    }
+    if !value.is_instance(DATETIME.import(py, "datetime", "datetime")?)? {
+        return Err(PyTypeError::new_err(format!(
+            "{what} must be datetime.datetime (aware) or an RFC 3339 str, not {}",
+            type_name(value)
+        )));
+    }
+    if value.call_method0(intern!(py, "utcoffset"))?.is_none() {
+        return Err(PyValueError::new_err(format!(
+            "{what} must be an aware datetime (tzinfo set, e.g. datetime.timezone.utc)"
+        )));
+    }
+    // In UTC, written as RFC 3339 (`+00:00`), read by the core's one parser.
+    let text = value
+        .call_method1(intern!(py, "astimezone"), (utc(py)?,))?
+        .call_method0(intern!(py, "isoformat"))?;
+    parse_timestamp(&text.cast::<PyString>()?.to_string_lossy()).map_err(|e| PyWorkflowErr(e).into())
+}
+
+/// An aware `datetime.datetime` in UTC (sub-microseconds dropped: Python keeps none; a leap
+/// second is the second before it).
+pub(crate) fn py_utc_datetime(py: Python<'_>, at: DateTime<Utc>) -> PyResult<Bound<'_, PyAny>> {
+    let microsecond = (at.nanosecond() % 1_000_000_000) / 1000;
+    let fields = [
+        (intern!(py, "microsecond"), microsecond.into_pyobject(py)?.into_any()),
+        (intern!(py, "tzinfo"), utc(py)?.clone()),
+    ];
+    py_datetime(py, at.naive_utc())?.call_method(intern!(py, "replace"), (), Some(&fields.into_py_dict(py)?))
 }

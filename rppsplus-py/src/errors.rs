@@ -12,7 +12,13 @@
 //!     ├── UnknownTable
 //!     ├── CodeNotAllowed
 //!     ├── CodeDeprecated
-//!     └── ValidationError
+//!     ├── ValidationError
+//!     └── WorkflowError
+//!         ├── TransitionRefused
+//!         ├── GuardFailed
+//!         ├── PendingDemande
+//!         ├── HistoryInvalid
+//!         └── JournalCorrupt
 //! ```
 //!
 //! The classes mirror python-stdnum's taxonomy (`InvalidLength` is an `InvalidFormat`): a
@@ -44,7 +50,9 @@ use pyo3::types::{PyDict, PyString, PyTuple, PyType};
 use rppsplus_core::cpx::CardError as CoreCardError;
 use rppsplus_core::ids::ParseError;
 use rppsplus_core::nomenclature::{CodeError, NomenclatureError};
+use rppsplus_core::workflow::WorkflowError as CoreWorkflowError;
 
+use crate::demande::Report;
 use crate::names::name;
 
 create_exception!(
@@ -325,6 +333,102 @@ impl From<PyCardErr> for PyErr {
                 fill(&exc, name(py, e.code()), CARD, &fr, &e.to_string())?;
                 if let Some(tries_left) = tries_left {
                     exc.setattr(intern!(py, "tries_left"), tries_left)?;
+                }
+                Ok(PyErr::from_value(exc))
+            };
+            build().unwrap_or_else(|failed| failed)
+        })
+    }
+}
+
+create_exception!(
+    rppsplus,
+    WorkflowError,
+    RppsplusError,
+    "The lifecycle refused a call (``rppsplus.workflow``): ``code`` is one of\n\
+     ``WORKFLOW_ERROR_CODES``, ``kind`` is ``workflow``; ``allowed`` the events the actor may\n\
+     send instead (a tuple, empty but for a refused transition), ``report`` the ``Report``\n\
+     of a failed guard (else ``None``), ``cause`` the code of the underlying error of a bad\n\
+     history entry or journal line (else ``code``). A refused call changes nothing. The\n\
+     subclasses are the errors a program handles apart; no message holds an état civil or\n\
+     contact value."
+);
+create_exception!(
+    rppsplus,
+    TransitionRefused,
+    WorkflowError,
+    "No row of the transition table lets the actor send the event from the demande's statut\n\
+     (code ``transition_refused``); ``allowed`` lists what that actor may send."
+);
+create_exception!(
+    rppsplus,
+    GuardFailed,
+    WorkflowError,
+    "A guard on the demande's content failed (code ``guard_failed``): ``report`` is the whole\n\
+     ``Report`` (validation at stage submit, who may create what, the fields an edit may not\n\
+     change)."
+);
+create_exception!(
+    rppsplus,
+    PendingDemande,
+    WorkflowError,
+    "The RPPS number already has a non-terminal demande (code ``pending_demande``):\n\
+     ``pending`` is its number."
+);
+create_exception!(
+    rppsplus,
+    HistoryInvalid,
+    WorkflowError,
+    "A loaded history has a bad entry (code ``history_invalid``): ``index`` (from 0), and\n\
+     ``cause`` the code of why."
+);
+create_exception!(
+    rppsplus,
+    JournalCorrupt,
+    WorkflowError,
+    "A complete journal line does not replay (code ``journal_corrupt``): ``line`` (from 1),\n\
+     and ``cause`` the code of why; the file is left as it is."
+);
+
+/// The `kind` of the exceptions raised by the lifecycle.
+const WORKFLOW: &str = "workflow";
+
+/// A core lifecycle error on its way to Python.
+pub(crate) struct PyWorkflowErr(pub(crate) CoreWorkflowError);
+
+impl From<CoreWorkflowError> for PyWorkflowErr {
+    fn from(e: CoreWorkflowError) -> Self {
+        Self(e)
+    }
+}
+
+impl From<PyWorkflowErr> for PyErr {
+    fn from(PyWorkflowErr(e): PyWorkflowErr) -> Self {
+        Python::attach(|py| {
+            let build = || -> PyResult<PyErr> {
+                let class = match &e {
+                    CoreWorkflowError::TransitionRefused { .. } => py.get_type::<TransitionRefused>(),
+                    CoreWorkflowError::GuardFailed { .. } => py.get_type::<GuardFailed>(),
+                    CoreWorkflowError::PendingDemande { .. } => py.get_type::<PendingDemande>(),
+                    CoreWorkflowError::HistoryInvalid { .. } => py.get_type::<HistoryInvalid>(),
+                    CoreWorkflowError::JournalCorrupt { .. } => py.get_type::<JournalCorrupt>(),
+                    _ => py.get_type::<WorkflowError>(),
+                };
+                let fr = e.message_fr();
+                let exc = class.call1((fr.as_str(),))?;
+                fill_value_error(&exc, name(py, e.code()), WORKFLOW, &fr, &e.to_string())?;
+                let allowed = e.allowed().iter().map(|event| name(py, *event));
+                exc.setattr(intern!(py, "allowed"), PyTuple::new(py, allowed)?)?;
+                let report = e.report().map(|r| Report::new_bound(py, r.clone())).transpose()?;
+                exc.setattr(intern!(py, "report"), report)?;
+                exc.setattr(intern!(py, "cause"), name(py, e.cause().code()))?;
+                match &e {
+                    CoreWorkflowError::PendingDemande { pending, .. } => {
+                        exc.setattr(intern!(py, "pending"), pending.as_str())?;
+                    }
+                    CoreWorkflowError::HistoryInvalid { index, .. } => exc.setattr(intern!(py, "index"), index)?,
+                    CoreWorkflowError::JournalCorrupt { line, .. } => exc.setattr(intern!(py, "line"), line)?,
+                    _ => {}
                 }
                 Ok(PyErr::from_value(exc))
             };

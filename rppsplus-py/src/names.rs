@@ -1,7 +1,8 @@
 //! The core's closed sets of names as Python sees them.
 //!
 //! - The module's tuples `KINDS`, `FINDING_CODES`, `STAGES`, `ACTORS`, `SEVERITIES`,
-//!   `GENERATIONS`, `CARD_TYPES`, `CARD_ERROR_CODES`: the
+//!   `GENERATIONS`, `CARD_TYPES`, `CARD_ERROR_CODES`, `EVENTS`, `STATUSES`,
+//!   `WORKFLOW_ERROR_CODES`, `DURABILITIES`: the
 //!   core's `NAMES`, as interned `str`, built at module init. The `Literal` types of the
 //!   stub (`_rppsplus.pyi`) are tested against them.
 //! - [`name`]: the `str` of a core value (`FindingCode::Required` → `"required"`), the same
@@ -19,6 +20,8 @@ use rppsplus_core::cpx::{CardErrorCode, CardType, Generation};
 use rppsplus_core::demande::{Actor, Severity, Stage};
 use rppsplus_core::ids::IdKind;
 use rppsplus_core::names::{Named, UnknownName};
+use rppsplus_core::workflow::journal::Durability;
+use rppsplus_core::workflow::{ErrorCode, Event, Status};
 
 use crate::args::not_str;
 
@@ -88,6 +91,10 @@ exported! {
     GENERATIONS: Generation,
     CARD_TYPES: CardType,
     CARD_ERROR_CODES: CardErrorCode,
+    EVENTS: Event,
+    STATUSES: Status,
+    WORKFLOW_ERROR_CODES: ErrorCode,
+    DURABILITIES: Durability,
 }
 
 /// The `str` of a core value: `name(py, Severity::Error)` is `"error"`.

@@ -38,17 +38,19 @@ def test_all_and_version() -> None:
     assert rppsplus.__version__.count(".") == 2
     for name in rppsplus.__all__:
         assert hasattr(rppsplus, name), name
-    # Every public native name is exported by rppsplus, rppsplus.nomenclature or rppsplus.cpx
-    # (the functions under short names: nomenclature_get as get, cpx_read as read…).
+    # Every public native name is exported by rppsplus, rppsplus.nomenclature, rppsplus.cpx or
+    # rppsplus.workflow (the functions under short names: nomenclature_get as get, cpx_read as
+    # read…).
     # `list` is public but kept out of `__all__` (a star import would hide the builtin).
     exported = {id(getattr(rppsplus, n)) for n in rppsplus.__all__}
     exported |= {id(getattr(rppsplus.nomenclature, n)) for n in [*rppsplus.nomenclature.__all__, "list"]}
     exported |= {id(getattr(rppsplus.cpx, n)) for n in rppsplus.cpx.__all__}
+    exported |= {id(getattr(rppsplus.workflow, n)) for n in rppsplus.workflow.__all__}
     assert "list" not in rppsplus.nomenclature.__all__
     for name in dir(rppsplus._rppsplus):
         if not name.startswith("_"):
             assert id(getattr(rppsplus._rppsplus, name)) in exported, name
-    for names in ("KINDS", "FINDING_CODES", "STAGES", "ACTORS", "SEVERITIES", "GENERATIONS", "CARD_TYPES"):
+    for names in ("KINDS", "FINDING_CODES", "STAGES", "ACTORS", "SEVERITIES", "GENERATIONS", "CARD_TYPES", "EVENTS"):
         assert names in rppsplus.__all__
 
 
@@ -306,5 +308,5 @@ def test_the_readme_python_blocks_run(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_the_package_docstring_examples_run() -> None:
     import doctest
 
-    for module in (rppsplus, rppsplus.nomenclature):
+    for module in (rppsplus, rppsplus.nomenclature, rppsplus.workflow):
         assert doctest.testmod(module).failed == 0, module.__name__

@@ -25,6 +25,10 @@ ALIASES = {
     "_Generation": rppsplus.GENERATIONS,
     "_CardType": rppsplus.CARD_TYPES,
     "_CardErrorCode": rppsplus.CARD_ERROR_CODES,
+    "_Event": rppsplus.EVENTS,
+    "_Status": rppsplus.STATUSES,
+    "_WorkflowErrorCode": rppsplus.WORKFLOW_ERROR_CODES,
+    "_Durability": rppsplus.DURABILITIES,
 }
 
 

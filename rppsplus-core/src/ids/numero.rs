@@ -20,11 +20,14 @@ use super::{Component, IdKind, ParseError, identifier_traits};
 /// # Ok::<(), rppsplus_core::ids::ParseError>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct NumeroDemande([u8; 15]);
+pub struct NumeroDemande([u8; Self::LEN]);
 
 const FORMAT: &str = "%Y%m%d%H%M%S";
 
 impl NumeroDemande {
+    /// The length of every demande number, in bytes (`P` and 14 digits).
+    pub const LEN: usize = 15;
+
     /// Parses a demande number.
     pub fn parse(input: &str) -> Result<Self, ParseError> {
         let kind = IdKind::Numero;

@@ -79,6 +79,26 @@ impl Command {
         self
     }
 
+    /// This command with the demande's content read from its JSON (docs/domain.md §4), as
+    /// the C and Python faces receive it: text that is not a demande's JSON is
+    /// `invalid_json`, with its position only (the content is never repeated).
+    ///
+    /// ```
+    /// use rppsplus_core::demande::Procedure;
+    /// use rppsplus_core::workflow::Command;
+    ///
+    /// let create = Command::parse("creer", "gestionnaire", None, None)?
+    ///     .with_demande_json(br#"{"procedure": "ajout_situation"}"#)?;
+    /// assert_eq!(create.demande.unwrap().procedure, Some(Procedure::AjoutSituation));
+    /// let bad = Command::parse("creer", "gestionnaire", None, None)?.with_demande_json(br#"{"procedure": 1}"#);
+    /// assert_eq!(bad.unwrap_err().code().as_str(), "invalid_json");
+    /// # Ok::<(), rppsplus_core::workflow::WorkflowError>(())
+    /// ```
+    pub fn with_demande_json(self, json: &[u8]) -> Result<Self, WorkflowError> {
+        let demande: Demande = serde_json::from_slice(json).map_err(|e| WorkflowError::json(&e))?;
+        Ok(self.with_demande(demande))
+    }
+
     /// A command from names, as the CLI, C and Python receive them: `unknown_event`,
     /// `unknown_actor` and `invalid_rpps` (a wrong key, in strict mode) are typed errors.
     pub fn parse(event: &str, actor: &str, motif: Option<&str>, rpps: Option<&str>) -> Result<Self, WorkflowError> {

@@ -84,6 +84,85 @@ names! {
     }
 }
 
+impl ErrorCode {
+    /// What the code means, in French, whatever the error's details (the C face's
+    /// `rppsplus_result_message`); [`WorkflowError::message_fr`] gives the message of one
+    /// error.
+    ///
+    /// ```
+    /// use rppsplus_core::workflow::ErrorCode;
+    /// assert_eq!(ErrorCode::MotifRequired.message_fr(), "cet événement exige un motif");
+    /// ```
+    pub const fn message_fr(self) -> &'static str {
+        match self {
+            Self::TransitionRefused => "la transition n'est pas possible pour cet acteur depuis ce statut",
+            Self::GuardFailed => "une condition sur le contenu de la demande n'est pas remplie (voir le rapport)",
+            Self::MotifRequired => "cet événement exige un motif",
+            Self::RppsRequired => "accepter un primo enregistrement exige le numéro RPPS attribué",
+            Self::InvalidRpps => "le numéro RPPS donné est invalide",
+            Self::DemandeRequired => "cet événement exige le contenu de la demande",
+            Self::UnexpectedArgument => "cet événement ne prend pas cet argument",
+            Self::WrongCreator => "cet événement ne s'applique pas à une demande créée par cet acteur",
+            Self::PendingDemande => "ce numéro RPPS a déjà une demande en cours",
+            Self::DemandeNotFound => "aucune demande n'a ce numéro",
+            Self::DossierNotFound => "aucun dossier n'a ce numéro RPPS : la personne n'est pas enregistrée",
+            Self::DossierExists => "un dossier a déjà ce numéro RPPS",
+            Self::DossierInconsistent => "le dossier serait incohérent",
+            Self::SituationNotFound => "le dossier n'a pas de situation avec cet identifiant",
+            Self::SituationClosed => "la situation est déjà fermée",
+            Self::DuplicateNumero => "le numéro de demande est déjà utilisé",
+            Self::TimeBackwards => "l'événement est daté avant l'événement précédent de la demande",
+            Self::InvalidTimestamp => "pas un horodatage RFC 3339",
+            Self::UnknownEvent => "événement inconnu",
+            Self::UnknownActor => "acteur inconnu",
+            Self::UnknownStatus => "statut inconnu",
+            Self::StepMismatch => "un pas enregistré n'est pas ce que fait son événement",
+            Self::HistoryEmpty => "l'historique est vide",
+            Self::HistoryInvalid => "une entrée de l'historique est refusée",
+            Self::InvalidJson => "le texte n'est pas le JSON attendu",
+            Self::JournalCorrupt => "une ligne du journal ne peut pas être rejouée",
+            Self::JournalIo => "l'accès au fichier journal a échoué",
+            Self::JournalLocked => "le journal est ouvert par un autre registre",
+            Self::ContentMismatch => "le contenu de la demande n'est pas celui que laisse son historique",
+        }
+    }
+
+    /// What the code means, in English (see [`message_fr`](Self::message_fr)).
+    pub const fn message_en(self) -> &'static str {
+        match self {
+            Self::TransitionRefused => "the transition is not possible for this actor from this statut",
+            Self::GuardFailed => "a condition on the demande's content is not met (see the report)",
+            Self::MotifRequired => "this event requires a motif",
+            Self::RppsRequired => "accepting a primo enregistrement requires the RPPS number assigned",
+            Self::InvalidRpps => "the RPPS number given is invalid",
+            Self::DemandeRequired => "this event requires the demande's content",
+            Self::UnexpectedArgument => "this event does not take this argument",
+            Self::WrongCreator => "this event does not apply to a demande created by this actor",
+            Self::PendingDemande => "this RPPS number already has a pending demande",
+            Self::DemandeNotFound => "no demande has this number",
+            Self::DossierNotFound => "no dossier has this RPPS number: the person is not registered",
+            Self::DossierExists => "a dossier already has this RPPS number",
+            Self::DossierInconsistent => "the dossier would be inconsistent",
+            Self::SituationNotFound => "the dossier has no situation with this id",
+            Self::SituationClosed => "the situation is already closed",
+            Self::DuplicateNumero => "the demande number is already used",
+            Self::TimeBackwards => "the event is dated before the demande's previous event",
+            Self::InvalidTimestamp => "not an RFC 3339 timestamp",
+            Self::UnknownEvent => "unknown event",
+            Self::UnknownActor => "unknown actor",
+            Self::UnknownStatus => "unknown statut",
+            Self::StepMismatch => "a recorded step is not what its event does",
+            Self::HistoryEmpty => "the history is empty",
+            Self::HistoryInvalid => "a history entry is refused",
+            Self::InvalidJson => "the text is not the JSON expected",
+            Self::JournalCorrupt => "a journal line does not replay",
+            Self::JournalIo => "accessing the journal file failed",
+            Self::JournalLocked => "the journal is open in another registry",
+            Self::ContentMismatch => "the demande's content is not the one its history leaves",
+        }
+    }
+}
+
 /// What makes a dossier inconsistent (docs/domain.md §5.5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Inconsistency {

@@ -59,6 +59,26 @@ pub trait Clock: Send + Sync {
     fn now(&self) -> DateTime<Utc>;
 }
 
+/// A fixed time is a clock that always gives it: the time a caller passes explicitly (a
+/// replay, a test, the `at` of the C and Python faces).
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use rppsplus_core::demande::{Actor, Demande, Procedure};
+/// use rppsplus_core::workflow::{Command, Tracked};
+///
+/// let at = Utc.with_ymd_and_hms(2026, 11, 23, 9, 30, 0).unwrap();
+/// let draft = Demande { procedure: Some(Procedure::PrimoEnregistrement), ..Demande::default() };
+/// let d = Tracked::create(Command::creer(Actor::Gestionnaire, draft), &at)?;
+/// assert_eq!(d.numero().as_str(), "P20261123093000");
+/// # Ok::<(), rppsplus_core::workflow::WorkflowError>(())
+/// ```
+impl Clock for DateTime<Utc> {
+    fn now(&self) -> DateTime<Utc> {
+        *self
+    }
+}
+
 /// The operating system's clock, in UTC.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct SystemClock;

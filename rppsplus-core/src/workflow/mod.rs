@@ -56,5 +56,5 @@ pub use registry::Registry;
 pub use render::{table_dot, table_text};
 pub use scenario::{Run, RunError, Scenario};
 pub use status::{Event, Status};
-pub use table::{Guard, TRANSITIONS, Transition, allowed_events, transition};
+pub use table::{Guard, TRANSITIONS, Transition, allowed_events, sender, transition};
 pub use tracked::Tracked;

@@ -185,6 +185,23 @@ impl Registry {
         self.lock().store.demandes.get(&numero).cloned()
     }
 
+    /// `f` of the demande with this number, read in place under the registry's lock (no
+    /// copy, unlike [`demande`](Self::demande)): keep `f` short, other calls wait for it.
+    ///
+    /// ```
+    /// use rppsplus_core::demande::{Actor, Demande, Procedure};
+    /// use rppsplus_core::workflow::{Command, Registry};
+    ///
+    /// let registry = Registry::in_memory();
+    /// let primo = Demande { procedure: Some(Procedure::PrimoEnregistrement), ..Demande::default() };
+    /// let numero = registry.create(Command::creer(Actor::Gestionnaire, primo))?;
+    /// assert_eq!(registry.with_demande(numero, |t| t.history().len()), Some(1));
+    /// # Ok::<(), rppsplus_core::workflow::WorkflowError>(())
+    /// ```
+    pub fn with_demande<R>(&self, numero: NumeroDemande, f: impl FnOnce(&Tracked) -> R) -> Option<R> {
+        self.lock().store.demandes.get(&numero).map(f)
+    }
+
     /// The dossier with this RPPS number.
     pub fn dossier(&self, rpps: Rpps) -> Option<Dossier> {
         self.lock().store.dossiers.get(&rpps).cloned()

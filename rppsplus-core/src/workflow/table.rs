@@ -313,3 +313,31 @@ pub(crate) fn events_where(actor: Actor, from: Option<Status>, keep: impl Fn(&Tr
     }
     events
 }
+
+/// Who sends `event` from `from` when the caller does not say (the Python face's event
+/// methods): the one actor the table gives `event` from `from`, else the one actor it gives
+/// `event` at all, else the gestionnaire (the default actor). The machine then accepts or
+/// refuses the event as for any actor.
+///
+/// ```
+/// use rppsplus_core::demande::Actor;
+/// use rppsplus_core::workflow::{Event, Status, sender};
+///
+/// assert_eq!(sender(Event::Soumettre, Some(Status::SaisieProfessionnel)), Actor::Professionnel);
+/// assert_eq!(sender(Event::Accepter, Some(Status::EnCoursEnregistrement)), Actor::Rpps);
+/// // `modifier` is the holder's: the professionnel while keying, then the gestionnaire.
+/// assert_eq!(sender(Event::Modifier, Some(Status::SaisieProfessionnel)), Actor::Professionnel);
+/// assert_eq!(sender(Event::Modifier, Some(Status::EnCoursInstruction)), Actor::Gestionnaire);
+/// assert_eq!(sender(Event::Creer, None), Actor::Gestionnaire);
+/// ```
+pub fn sender(event: Event, from: Option<Status>) -> Actor {
+    let only = |rows: &mut dyn Iterator<Item = &Transition>| {
+        let mut actors = rows.map(|t| t.actor);
+        let first = actors.next()?;
+        actors.all(|a| a == first).then_some(first)
+    };
+    let of_event = || TRANSITIONS.iter().filter(|t| t.event == event);
+    only(&mut of_event().filter(|t| t.from == from))
+        .or_else(|| only(&mut of_event()))
+        .unwrap_or_default()
+}

@@ -2,7 +2,7 @@
  * Every type of the header, used as C and C++ programs use them. The value types
  * (rppsplus_result, rppsplus_kind, rppsplus_mode, rppsplus_warning, rppsplus_lang,
  * rppsplus_offered, rppsplus_stage, rppsplus_actor, rppsplus_severity, rppsplus_generation,
- * rppsplus_card_type) are the same
+ * rppsplus_card_type, rppsplus_event, rppsplus_status, rppsplus_durability) are the same
  * `typedef uint32_t` in both languages: a function's return value, a constant and a plain
  * integer go into a variable of the header's own type and back without a cast, a loop can
  * count through the values, a switch can test them. scripts/test-c.sh compiles this file as
@@ -17,7 +17,8 @@ typedef char rppsplus_test_value_types_are_32_bits
     [(sizeof(rppsplus_result) == 4 && sizeof(rppsplus_kind) == 4 && sizeof(rppsplus_mode) == 4 &&
       sizeof(rppsplus_warning) == 4 && sizeof(rppsplus_lang) == 4 && sizeof(rppsplus_offered) == 4 &&
       sizeof(rppsplus_stage) == 4 && sizeof(rppsplus_actor) == 4 && sizeof(rppsplus_severity) == 4 &&
-      sizeof(rppsplus_generation) == 4 && sizeof(rppsplus_card_type) == 4)
+      sizeof(rppsplus_generation) == 4 && sizeof(rppsplus_card_type) == 4 && sizeof(rppsplus_event) == 4 &&
+      sizeof(rppsplus_status) == 4 && sizeof(rppsplus_durability) == 4)
          ? 1
          : -1];
 
@@ -156,9 +157,49 @@ static void test_card_types(void) {
   rppsplus_card_free(card);
 }
 
+/* The lifecycle's types and handles. */
+static void test_workflow_types(void) {
+  rppsplus_event event;
+  rppsplus_status status;
+  rppsplus_durability durability;
+  rppsplus_command *command = NULL;
+  rppsplus_demande *demande = NULL;
+  const rppsplus_registry *registry = NULL;
+  rppsplus_workflow_error *error = NULL;
+  const rppsplus_report *report;
+  rppsplus_event allowed[16];
+  size_t count = 0;
+  char numero[16];
+
+  for (event = RPPSPLUS_EVENT_CREER; event <= RPPSPLUS_EVENT_MODIFIER; event++) {
+    CHECK(strcmp(rppsplus_event_name(event), "unknown") != 0);
+  }
+  for (status = RPPSPLUS_STATUS_SAISIE_PROFESSIONNEL; status <= RPPSPLUS_STATUS_REJET_TECHNIQUE; status++) {
+    CHECK(rppsplus_status_label(status).len > 0);
+  }
+  for (durability = RPPSPLUS_DURABILITY_FSYNC; durability <= RPPSPLUS_DURABILITY_FLUSH; durability++) {
+    CHECK(strcmp(rppsplus_durability_name(durability), "unknown") != 0);
+  }
+  CHECK_CODE(rppsplus_command_new(RPPSPLUS_EVENT_VALIDER, RPPSPLUS_ACTOR_GESTIONNAIRE, &command), RPPSPLUS_RESULT_OK);
+  CHECK_CODE(rppsplus_registry_in_memory(&registry), RPPSPLUS_RESULT_OK);
+  CHECK_CODE(rppsplus_registry_create(registry, command, numero, sizeof numero, &count, &error),
+             RPPSPLUS_RESULT_TRANSITION_REFUSED);
+  report = rppsplus_workflow_error_report(error);
+  CHECK(report == NULL);
+  CHECK_CODE(rppsplus_workflow_error_allowed(error, allowed, 16, &count), RPPSPLUS_RESULT_OK);
+  CHECK(count == 1 && allowed[0] == RPPSPLUS_EVENT_CREER);
+  status = rppsplus_demande_status(demande);
+  CHECK(status == RPPSPLUS_STATUS_NONE);
+  rppsplus_workflow_error_free(error);
+  rppsplus_demande_free(demande);
+  rppsplus_registry_free(registry);
+  rppsplus_command_free(command);
+}
+
 int main(void) {
   test_values();
   test_handles();
   test_card_types();
+  test_workflow_types();
   return check_report();
 }

@@ -42,14 +42,16 @@ The verbs mean one thing each, as in python-stdnum and on every face of rppsplus
 ==========================  ==========================================================
 
 Names are the core's: ``KINDS`` (what ``check`` and ``format`` take), ``FINDING_CODES``
-(every ``code`` of a finding, a ``CheckResult`` or an exception but ``unknown_table`` and
-the card errors' ``CARD_ERROR_CODES``), ``STAGES``, ``ACTORS``, ``SEVERITIES``,
-``GENERATIONS``, ``CARD_TYPES``. Dates (``reference_date=``, ``at=``) are a
+(every ``code`` of a finding, a ``CheckResult`` or an exception but ``unknown_table``, the
+card errors' ``CARD_ERROR_CODES`` and the lifecycle's ``WORKFLOW_ERROR_CODES``),
+``STAGES``, ``ACTORS``, ``SEVERITIES``, ``GENERATIONS``, ``CARD_TYPES``, ``EVENTS``,
+``STATUSES``, ``DURABILITIES``. Dates (``reference_date=``, ``at=``) are a
 ``datetime.date`` or an ISO ``"YYYY-MM-DD"`` string; ``None`` is today in UTC. Values,
 results, reports, findings and exceptions pickle (``multiprocessing``, ``copy``).
 
 The nomenclatures (ANS NOS tables, value sets, INSEE communes) are in the submodule
-``rppsplus.nomenclature``; CPx cards through PC/SC in ``rppsplus.cpx``.
+``rppsplus.nomenclature``; CPx cards through PC/SC in ``rppsplus.cpx``; the lifecycle of a
+demande (statuts, events, history, dossier, registry and journal) in ``rppsplus.workflow``.
 
 The rules live in the Rust library ``rppsplus-core``; this package is a thin binding.
 """
@@ -64,6 +66,16 @@ from ._rppsplus import (
     PinBlocked,
     ServiceAbsent,
     WrongPin,
+    DURABILITIES,
+    EVENTS,
+    STATUSES,
+    WORKFLOW_ERROR_CODES,
+    GuardFailed,
+    HistoryInvalid,
+    JournalCorrupt,
+    PendingDemande,
+    TransitionRefused,
+    WorkflowError,
     FINDING_CODES,
     KINDS,
     SEVERITIES,
@@ -116,7 +128,7 @@ from ._rppsplus import (
     validate_csv,
     validate_many,
 )
-from . import cpx, nomenclature
+from . import cpx, nomenclature, workflow
 
 __all__ = [
     "ACTORS",
@@ -129,6 +141,17 @@ __all__ = [
     "ServiceAbsent",
     "WrongPin",
     "cpx",
+    "DURABILITIES",
+    "EVENTS",
+    "STATUSES",
+    "WORKFLOW_ERROR_CODES",
+    "GuardFailed",
+    "HistoryInvalid",
+    "JournalCorrupt",
+    "PendingDemande",
+    "TransitionRefused",
+    "WorkflowError",
+    "workflow",
     "FINDING_CODES",
     "KINDS",
     "SEVERITIES",

@@ -79,9 +79,73 @@ _CardErrorCode: TypeAlias = Literal[
     "missing_object",
 ]
 """The ``code`` of a ``CardError`` (``CARD_ERROR_CODES``)."""
-_ErrorCode: TypeAlias = _FindingCode | Literal["unknown_table"]
-"""The ``code`` of an ``RppsplusError``: a finding code, or ``unknown_table``
-(``UnknownTable``)."""
+_Event: TypeAlias = Literal[
+    "creer",
+    "soumettre",
+    "abandonner",
+    "prendre_en_charge",
+    "valider",
+    "refuser",
+    "annuler",
+    "envoyer",
+    "accepter",
+    "refuser_rpps",
+    "rejeter",
+    "modifier",
+]
+"""An event of the lifecycle (``EVENTS``)."""
+_Status: TypeAlias = Literal[
+    "saisie_professionnel",
+    "en_cours_enregistrement",
+    "en_cours_instruction",
+    "envoyee_rpps",
+    "envoyee_rpps_par_professionnel",
+    "abandonnee_professionnel",
+    "refusee_ae",
+    "validee_rpps",
+    "refusee_rpps",
+    "rejet_technique",
+]
+"""The statut of a demande (``STATUSES``)."""
+_WorkflowErrorCode: TypeAlias = Literal[
+    "transition_refused",
+    "guard_failed",
+    "motif_required",
+    "rpps_required",
+    "invalid_rpps",
+    "demande_required",
+    "unexpected_argument",
+    "wrong_creator",
+    "pending_demande",
+    "demande_not_found",
+    "dossier_not_found",
+    "dossier_exists",
+    "dossier_inconsistent",
+    "situation_not_found",
+    "situation_closed",
+    "duplicate_numero",
+    "time_backwards",
+    "invalid_timestamp",
+    "unknown_event",
+    "unknown_actor",
+    "unknown_status",
+    "step_mismatch",
+    "history_empty",
+    "history_invalid",
+    "invalid_json",
+    "journal_corrupt",
+    "journal_io",
+    "journal_locked",
+    "content_mismatch",
+]
+"""The ``code`` of a ``WorkflowError`` (``WORKFLOW_ERROR_CODES``)."""
+_At: TypeAlias = datetime.datetime | str | None
+"""The time of an event: an aware ``datetime`` or an RFC 3339 ``str``; ``None`` is the clock's."""
+_Durability: TypeAlias = Literal["fsync", "flush"]
+"""How far a journal append goes before the call returns (``DURABILITIES``)."""
+_ErrorCode: TypeAlias = _FindingCode | _WorkflowErrorCode | Literal["unknown_table"]
+"""The ``code`` of an ``RppsplusError``: a finding code, a lifecycle error code, or
+``unknown_table`` (``UnknownTable``)."""
 
 __version__: str
 KINDS: tuple[_Kind, ...]
@@ -100,6 +164,14 @@ CARD_TYPES: tuple[_CardType, ...]
 """The ``card_type`` of a ``Card``."""
 CARD_ERROR_CODES: tuple[_CardErrorCode, ...]
 """Every ``code`` of a ``CardError``."""
+EVENTS: tuple[_Event, ...]
+"""The events of the lifecycle, one ``Demande`` method each."""
+STATUSES: tuple[_Status, ...]
+"""The statuts of a demande."""
+WORKFLOW_ERROR_CODES: tuple[_WorkflowErrorCode, ...]
+"""Every ``code`` of a ``WorkflowError``."""
+DURABILITIES: tuple[_Durability, ...]
+"""The ``durability`` values of ``Registry.open()``."""
 
 # --- exceptions -------------------------------------------------------------------------
 
@@ -202,6 +274,62 @@ class PinBlocked(CardError):
 
     tries_left: int
     """0."""
+
+class WorkflowError(RppsplusError):
+    """The lifecycle refused a call (``rppsplus.workflow``): ``code`` is one of
+    ``WORKFLOW_ERROR_CODES``, ``kind`` is ``workflow``; ``allowed`` the events the actor may
+    send instead (a tuple, empty but for a refused transition), ``report`` the ``Report``
+    of a failed guard (else ``None``), ``cause`` the code of the underlying error of a bad
+    history entry or journal line (else ``code``). A refused call changes nothing. The
+    subclasses are the errors a program handles apart; no message holds an état civil or
+    contact value.
+    """
+
+    code: _WorkflowErrorCode  # type: ignore[assignment]
+    """The stable snake_case code (``transition_refused``…)."""
+    allowed: tuple[_Event, ...]
+    """The events the actor may send instead (a refused transition), else empty."""
+    report: Report | None
+    """The report of a failed guard, else ``None``."""
+    cause: _WorkflowErrorCode
+    """The code of the underlying error of a bad history entry or journal line, else ``code``."""
+
+class TransitionRefused(WorkflowError):
+    """No row of the transition table lets the actor send the event from the demande's statut
+    (code ``transition_refused``); ``allowed`` lists what that actor may send.
+    """
+class GuardFailed(WorkflowError):
+    """A guard on the demande's content failed (code ``guard_failed``): ``report`` is the whole
+    ``Report`` (validation at stage submit, who may create what, the fields an edit may not
+    change).
+    """
+
+    report: Report
+    """Every finding of the guard."""
+
+class PendingDemande(WorkflowError):
+    """The RPPS number already has a non-terminal demande (code ``pending_demande``):
+    ``pending`` is its number.
+    """
+
+    pending: str
+    """The number of the pending demande."""
+
+class HistoryInvalid(WorkflowError):
+    """A loaded history has a bad entry (code ``history_invalid``): ``index`` (from 0), and
+    ``cause`` the code of why.
+    """
+
+    index: int
+    """The index of the bad entry, from 0."""
+
+class JournalCorrupt(WorkflowError):
+    """A complete journal line does not replay (code ``journal_corrupt``): ``line`` (from 1),
+    and ``cause`` the code of why; the file is left as it is.
+    """
+
+    line: int
+    """The line that does not replay, from 1."""
 
 # --- value classes ----------------------------------------------------------------------
 
@@ -1311,3 +1439,261 @@ class VirtualCard:
         """
     def __enter__(self) -> Self: ...
     def __exit__(self, *_exc: object) -> None: ...
+
+# --- lifecycle --------------------------------------------------------------------------
+
+@final
+class HistoryEntry:
+    """One event of a demande's history: ``event``, ``actor``, the statut before (``from_``;
+    ``None`` for the creation) and after (``to``; ``None`` once discarded by ``annuler``),
+    ``at`` (an aware ``datetime`` in UTC), the ``motif`` given and the ``rpps`` number
+    ``accepter`` assigned to a primo enregistrement.
+
+    ``to_dict()`` gives the JSON's shape (``{"event", "actor", "from", "to", "at", "motif"?,
+    "rpps"?}``, ``at`` as RFC 3339 text). Compares by value and pickles; the constructor
+    rebuilds an entry from its fields (it checks their names, not that the step is a row of
+    the table: a demande's history is checked when it is loaded).
+    """
+    def __new__(
+        cls,
+        event: _Event,
+        actor: _Actor,
+        from_: _Status | None,
+        to: _Status | None,
+        at: datetime.datetime | str,
+        motif: str | None = None,
+        rpps: str | None = None,
+    ) -> Self: ...
+    def __getnewargs__(
+        self,
+    ) -> tuple[_Event, _Actor, _Status | None, _Status | None, str, str | None, str | None]: ...
+    @property
+    def event(self) -> _Event:
+        """The event (one of ``EVENTS``)."""
+    @property
+    def actor(self) -> _Actor:
+        """Who sent it (one of ``ACTORS``)."""
+    @property
+    def from_(self) -> _Status | None:
+        """The statut before (one of ``STATUSES``); ``None`` for the event that created the
+        demande.
+        """
+    @property
+    def to(self) -> _Status | None:
+        """The statut after; ``None`` once ``annuler`` discarded the demande."""
+    @property
+    def at(self) -> datetime.datetime:
+        """When it was applied: an aware ``datetime`` in UTC (to the microsecond; ``to_dict()``
+        and the JSON keep the clock's full precision).
+        """
+    @property
+    def motif(self) -> str | None:
+        """The motif given with the event, if any."""
+    @property
+    def rpps(self) -> str | None:
+        """The RPPS number ``accepter`` assigned to a primo enregistrement, if any."""
+    def to_dict(self) -> dict[str, str]:
+        """The entry as its JSON's ``dict``: ``{"event", "actor", "from", "to", "at", "motif"?,
+        "rpps"?}`` (``at`` RFC 3339 text in UTC).
+        """
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class Demande:
+    """A demande in its lifecycle (docs/lifecycle.md): its number, its content and its history,
+    from which its ``status`` follows. One method per event of ``EVENTS``: ``creer()`` and
+    ``envoyer()`` create one on its own (``Registry.creer()`` and ``Registry.envoyer()`` in a
+    registry); ``soumettre()``, ``abandonner()``, ``prendre_en_charge()``, ``valider()``,
+    ``refuser(motif=…)``, ``annuler()``, ``accepter(rpps=…)``, ``refuser_rpps(motif=…)``,
+    ``rejeter(motif=…)`` and ``modifier(demande)`` move it and return the ``HistoryEntry``
+    appended; ``apply(event, …)`` sends any event by name.
+
+    Every event method takes the same arguments, and the core refuses what an event does not
+    carry (``unexpected_argument``): the new content ``demande`` (``modifier``; a ``dict``, or
+    JSON ``str`` or ``bytes``), ``rpps=`` (``accepter``), ``actor=`` (by default the actor the
+    transition table gives the event from the demande's statut: ``modifier`` is the holder's;
+    else the gestionnaire), ``motif=`` (recorded with any event) and ``at=`` (an aware
+    ``datetime`` or RFC 3339 ``str``: the time of the event; by default the system clock's).
+    A refused event raises a ``WorkflowError`` (``TransitionRefused`` with ``allowed``,
+    ``GuardFailed`` with the ``Report``…) and changes nothing.
+
+    A registry's demande (from ``Registry.creer()``, ``Registry.demande()``) reads and moves
+    the registry's: its events are applied there, journal included, and it sees the events
+    other threads apply. A demande on its own pickles (as its JSON); a registry's does not.
+    Its content, état civil and contact included, is the program's data: no ``repr`` shows
+    it.
+    """
+    @staticmethod
+    def creer(demande: _Demande, /, *, actor: _Actor | None = None, motif: str | None = None, at: _At = None) -> Demande:
+        """``creer``: creates a demande on its own from ``demande`` (a ``dict``, or JSON ``str``
+        or ``bytes``, docs/domain.md §4), numbered ``P`` + the creation time in UTC. The
+        professionnel creates a primo enregistrement through FranceConnect; the gestionnaire
+        (the default actor) any demande.
+        """
+    @staticmethod
+    def envoyer(demande: _Demande, /, *, actor: _Actor | None = None, motif: str | None = None, at: _At = None) -> Demande:
+        """``envoyer``: a registered professional sends an update (``modification_informations``
+        or ``modification_nom_prenom_exercice``) straight to the RPPS; validated first.
+        """
+    @staticmethod
+    def from_json(json: str | bytes) -> Demande:
+        """Loads a demande on its own from its JSON (``to_json()``'s: ``{"numero", "demande",
+        "history"}``, ``str`` or ``bytes``), replaying its history through the machine.
+        Raises ``HistoryInvalid`` (``index``, ``cause``) for an impossible history,
+        ``WorkflowError`` (``invalid_json``, ``history_empty``) otherwise.
+        """
+    def apply(self, event: _Event, demande: _Demande | None = None, /, *, actor: _Actor | None = None, motif: str | None = None, rpps: str | None = None, at: _At = None) -> HistoryEntry:
+        """Sends ``event`` (one of ``EVENTS``; not a creation) by name, with what it carries:
+        the event methods call this.
+        """
+    def soumettre(self, demande: _Demande | None = None, /, *, actor: _Actor | None = None, motif: str | None = None, rpps: str | None = None, at: _At = None) -> HistoryEntry:
+        """``soumettre``: the professionnel sends the pre-registration to the gestionnaire
+        (validated first).
+        """
+    def abandonner(self, demande: _Demande | None = None, /, *, actor: _Actor | None = None, motif: str | None = None, rpps: str | None = None, at: _At = None) -> HistoryEntry:
+        """``abandonner``: the professionnel gives the pre-registration up."""
+    def prendre_en_charge(self, demande: _Demande | None = None, /, *, actor: _Actor | None = None, motif: str | None = None, rpps: str | None = None, at: _At = None) -> HistoryEntry:
+        """``prendre_en_charge``: the gestionnaire takes the pre-registration in hand."""
+    def valider(self, demande: _Demande | None = None, /, *, actor: _Actor | None = None, motif: str | None = None, rpps: str | None = None, at: _At = None) -> HistoryEntry:
+        """``valider``: the gestionnaire validates and sends to the RPPS (validated first: a
+        failure raises ``GuardFailed`` with the whole ``Report``).
+        """
+    def refuser(self, demande: _Demande | None = None, /, *, actor: _Actor | None = None, motif: str | None = None, rpps: str | None = None, at: _At = None) -> HistoryEntry:
+        """``refuser``: the gestionnaire refuses a professional's demande; ``motif`` required."""
+    def annuler(self, demande: _Demande | None = None, /, *, actor: _Actor | None = None, motif: str | None = None, rpps: str | None = None, at: _At = None) -> HistoryEntry:
+        """``annuler``: the gestionnaire discards a demande it created (``status`` becomes
+        ``None``).
+        """
+    def accepter(self, demande: _Demande | None = None, /, *, actor: _Actor | None = None, motif: str | None = None, rpps: str | None = None, at: _At = None) -> HistoryEntry:
+        """``accepter``: the RPPS accepts; ``rpps`` is the RPPS number it assigns to a primo
+        enregistrement (and only then). In a registry, the dossier is created or updated.
+        """
+    def refuser_rpps(self, demande: _Demande | None = None, /, *, actor: _Actor | None = None, motif: str | None = None, rpps: str | None = None, at: _At = None) -> HistoryEntry:
+        """``refuser_rpps``: the RPPS refuses; ``motif`` required."""
+    def rejeter(self, demande: _Demande | None = None, /, *, actor: _Actor | None = None, motif: str | None = None, rpps: str | None = None, at: _At = None) -> HistoryEntry:
+        """``rejeter``: the RPPS rejects technically; ``motif`` required."""
+    def modifier(self, demande: _Demande | None = None, /, *, actor: _Actor | None = None, motif: str | None = None, rpps: str | None = None, at: _At = None) -> HistoryEntry:
+        """``modifier``: the actor holding the demande (by default) replaces its content with
+        ``demande``; the statut stays. Fields FranceConnect certified, the procedure and the
+        numbers may not change (``GuardFailed``, ``not_modifiable``).
+        """
+    @property
+    def numero(self) -> str:
+        """The demande number (``P`` + the creation time in UTC)."""
+    @property
+    def status(self) -> _Status | None:
+        """The statut (one of ``STATUSES``); ``None`` once discarded by ``annuler``."""
+    @property
+    def label(self) -> str | None:
+        """The portal's label of the statut (French); ``None`` once discarded."""
+    @property
+    def is_terminal(self) -> bool:
+        """Whether no event may follow: a terminal statut, or discarded."""
+    @property
+    def is_discarded(self) -> bool:
+        """Whether ``annuler`` discarded the demande."""
+    @property
+    def created_by(self) -> _Actor:
+        """Who created the demande (one of ``ACTORS``)."""
+    @property
+    def rpps(self) -> str | None:
+        """The person's RPPS number: the demande's, or the one ``accepter`` assigned."""
+    @property
+    def history(self) -> list[HistoryEntry]:
+        """Every event applied, oldest first (never empty)."""
+    @property
+    def content(self) -> dict[str, object]:
+        """The content, as a ``dict`` of the demande's JSON (docs/domain.md §4), its ``numero``
+        the demande's.
+        """
+    def allowed(self, actor: _Actor) -> tuple[_Event, ...]:
+        """The events ``actor`` may send now, in the table's order (none on a terminal or
+        discarded demande): the table's from the statut, but those reserved to demandes the
+        other actor created.
+        """
+    @property
+    def dossier(self) -> dict[str, object] | None:
+        """The person's dossier (a registry's demande whose person is registered; else
+        ``None``), as a ``dict``: ``{"rpps", "etat_civil", "contact", "nom_exercice",
+        "prenom_exercice", "situations"}`` — état civil and contact included.
+        """
+    @property
+    def public_dossier(self) -> dict[str, object] | None:
+        """The public view of the person's dossier (docs/domain.md §7: no état civil, no
+        contact), as ``rppsplus workflow run`` prints it; ``None`` as ``dossier``.
+        """
+    def to_json(self) -> str:
+        """The demande as JSON: ``{"numero", "demande", "history"}``, which ``from_json()`` loads."""
+    def __reduce__(self) -> tuple[Callable[[str], Demande], tuple[str]]: ...
+
+@final
+class Registry:
+    """The registry (docs/lifecycle.md): demandes by number, dossiers by RPPS number, at most one
+    pending demande per RPPS number. ``Registry()`` is in memory; ``Registry.open(path)``
+    keeps it in a journal file (JSON Lines, each event ``fsync``ed before the call returns;
+    ``durability="flush"`` and ``sync()`` for batches), rebuilt by replaying it: a journal
+    cut by a crash reopens to its complete lines (``torn_tail`` says what was cut), one
+    edited by hand raises ``JournalCorrupt`` and is left as it is.
+
+    Safe to share between threads: each call holds the registry's lock for its whole check,
+    journal write and commit, with the GIL released. A refused call changes nothing, journal
+    included. ``creer()`` and ``envoyer()`` create a demande and return it as a ``Demande`` of
+    the registry, whose event methods apply here. Not picklable (it owns its journal).
+    """
+    def __new__(cls) -> Self: ...
+    @staticmethod
+    def open(path: str | os.PathLike[str], *, durability: _Durability = ...) -> Registry:
+        """The registry kept in the journal at ``path`` (``str`` or ``os.PathLike``; created when
+        it does not exist), rebuilt by replaying it. ``durability``: ``"fsync"`` (each event
+        on disk before the call returns) or ``"flush"`` (until ``sync()``). Raises
+        ``JournalCorrupt`` (``line``, ``cause``) or ``WorkflowError`` (``journal_io``;
+        ``journal_locked`` while another registry, in this process or another, holds the
+        journal: a registry holds it until it and every ``Demande`` of it are gone).
+        """
+    def creer(self, demande: _Demande, /, *, actor: _Actor | None = None, motif: str | None = None, at: _At = None) -> Demande:
+        """``creer``: creates a demande here (see ``Demande.creer``), numbered uniquely in the
+        registry. A demande for a registered person needs their dossier here
+        (``dossier_not_found``) and no other pending demande (``PendingDemande``).
+        """
+    def envoyer(self, demande: _Demande, /, *, actor: _Actor | None = None, motif: str | None = None, at: _At = None) -> Demande:
+        """``envoyer``: a registered professional's update sent straight to the RPPS, here (see
+        ``Demande.envoyer``).
+        """
+    def demande(self, numero: str) -> Demande | None:
+        """The demande with this number, or ``None``. Raises the identifier's error
+        (``InvalidFormat``…) for a text that is not a demande number.
+        """
+    def demandes(self) -> list[Demande]:
+        """Every demande, by number."""
+    def pending(self, rpps: str) -> Demande | None:
+        """The pending (non-terminal) demande of this RPPS number, or ``None``. Raises the
+        identifier's error for a text that is not an RPPS number.
+        """
+    def dossier(self, rpps: str) -> dict[str, object] | None:
+        """The dossier of this RPPS number, or ``None``, as a ``dict``: ``{"rpps",
+        "etat_civil", "contact", "nom_exercice", "prenom_exercice", "situations"}`` — état
+        civil and contact included. Raises the identifier's error for a text that is not an
+        RPPS number.
+        """
+    def public_dossier(self, rpps: str) -> dict[str, object] | None:
+        """The public view of the dossier of this RPPS number (docs/domain.md §7: no état civil,
+        no contact), or ``None``.
+        """
+    def import_dossier(self, dossier: _Demande) -> None:
+        """Imports the dossier of a person registered before the registry existed (a ``dict``,
+        or JSON ``str`` or ``bytes``: ``{"rpps", "etat_civil", "contact", "nom_exercice",
+        "prenom_exercice", "situations"}``), so that demandes may concern them. Raises
+        ``WorkflowError`` (``invalid_json``, ``dossier_inconsistent``, ``dossier_exists``).
+        """
+    def sync(self) -> None:
+        """``fsync``s the journal: with ``durability="flush"``, the events applied so far are on
+        disk once this returns (a batch: several events, one sync, then acknowledge them).
+        Nothing to do in memory.
+        """
+    @property
+    def torn_tail(self) -> tuple[int, int] | None:
+        """The torn tail cut off when the journal was opened, as ``(line, bytes)`` (the line it
+        would have been, from 1, and its size), or ``None``.
+        """

@@ -33,7 +33,7 @@ use crate::dates;
 const MAX_DEPTH: usize = 128;
 
 /// One demande read from Python, ready to be validated without the GIL.
-pub(super) enum Input<'a> {
+pub(crate) enum Input<'a> {
     /// A `dict`, converted.
     Value(Value),
     /// A `str` of JSON (borrowed from the `str` object unless it had lone surrogates).
@@ -44,7 +44,7 @@ pub(super) enum Input<'a> {
 
 impl Input<'_> {
     /// Reads `demande` (`dict`, `str` or `bytes`); `what` names it in errors.
-    pub(super) fn read<'a>(demande: &'a Bound<'_, PyAny>, what: &str) -> PyResult<Input<'a>> {
+    pub(crate) fn read<'a>(demande: &'a Bound<'_, PyAny>, what: &str) -> PyResult<Input<'a>> {
         if let Ok(dict) = demande.cast::<PyDict>() {
             let mut place = Place::new(what, None);
             return Ok(Input::Value(dict_value(dict, &mut place)?));
@@ -56,6 +56,17 @@ impl Input<'_> {
             return Ok(Input::Bytes(b.as_bytes()));
         }
         Err(not_a_demande(demande, what))
+    }
+
+    /// The JSON text of the demande (a `dict` written compactly), as the lifecycle reads
+    /// it: its errors' positions are in that text.
+    pub(crate) fn json(&self) -> Cow<'_, [u8]> {
+        match self {
+            // A JSON value always serializes: its keys are strings.
+            Input::Value(v) => Cow::Owned(serde_json::to_vec(v).unwrap_or_default()),
+            Input::Text(t) => Cow::Borrowed(t.as_bytes()),
+            Input::Bytes(b) => Cow::Borrowed(b),
+        }
     }
 
     /// The core's report (no Python here: called detached).

@@ -8,7 +8,7 @@
 //! read into owned Rust data (or `&str`/`&[u8]` borrowed from immutable `str`/`bytes` objects
 //! kept alive).
 
-mod convert;
+pub(crate) mod convert;
 mod csv;
 mod report;
 mod validation;

@@ -172,7 +172,7 @@ pub(crate) struct Report(core::Report);
 
 impl Report {
     /// A new `Report` object, out of the cycle collector (it holds no Python object).
-    pub(super) fn new_bound(py: Python<'_>, report: core::Report) -> PyResult<Bound<'_, Report>> {
+    pub(crate) fn new_bound(py: Python<'_>, report: core::Report) -> PyResult<Bound<'_, Report>> {
         let obj = Bound::new(py, Report(report))?;
         untrack(&obj);
         Ok(obj)

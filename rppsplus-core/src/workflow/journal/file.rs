@@ -7,18 +7,32 @@ use std::io::{self, Read, Write};
 use std::path::Path;
 
 use super::TornTail;
+use crate::names::names;
 use crate::workflow::WorkflowError;
 
-/// How far an append goes before it returns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Durability {
-    /// Written and `fsync`ed (`fdatasync`): the event survives a power loss. The default.
-    #[default]
-    Fsync,
-    /// Written to the operating system only: the event survives the process crashing, not
-    /// the machine, until [`Registry::sync`](crate::workflow::Registry::sync). For batches:
-    /// apply several events, sync once, then acknowledge them.
-    Flush,
+names! {
+    /// How far an append goes before it returns (the C and Python faces take it by name).
+    ///
+    /// ```
+    /// use rppsplus_core::workflow::journal::Durability;
+    /// assert_eq!(Durability::default(), Durability::Fsync);
+    /// assert_eq!("flush".parse::<Durability>(), Ok(Durability::Flush));
+    /// ```
+    pub enum Durability: "durability" / "durabilité" {
+        /// Written and `fsync`ed (`fdatasync`): the event survives a power loss. The default.
+        Fsync = "fsync",
+        /// Written to the operating system only: the event survives the process crashing, not
+        /// the machine, until [`Registry::sync`](crate::workflow::Registry::sync). For batches:
+        /// apply several events, sync once, then acknowledge them.
+        Flush = "flush",
+    }
+}
+
+impl Default for Durability {
+    /// [`Durability::Fsync`].
+    fn default() -> Self {
+        Self::Fsync
+    }
 }
 
 /// An operation on the journal's file that may fail after it is open.
