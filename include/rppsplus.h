@@ -149,8 +149,9 @@ typedef struct rppsplus_readers rppsplus_readers;
 typedef struct rppsplus_report rppsplus_report;
 
 /*
- The reports of a JSON document (`rppsplus_validate_json_document`), one per demande,
- each with the index of its demande.
+ The reports of a JSON document (`rppsplus_validate_json_document`): one per demande,
+ each with the index of its demande, and the report of the document itself
+ (`rppsplus_reports_file`), which is no demande.
 
  - Owner: the caller, who frees it once with `rppsplus_reports_free`, which also frees
    the reports it holds (freeing NULL does nothing); a `Box` handle.
@@ -1973,8 +1974,10 @@ rppsplus_result rppsplus_validate_json(const char *json, size_t json_len, const 
  Each report comes with the index of its demande (`rppsplus_reports_index_at`: the
  position in the array, or the line number - 1 for JSON Lines, blank lines skipped). As
  for `rppsplus_validate_json`, the content never makes the call fail: a document that is
- not JSON gives one report with an `invalid_json` finding (per line for JSON Lines), an
- empty array an empty list. `options` may be NULL (the defaults).
+ not JSON is no demande, and gives an empty list whose document report
+ (`rppsplus_reports_file`) holds one `invalid_json` finding; in JSON Lines a bad line is
+ that line's demande, with an `invalid_json` finding naming its line; an empty array gives
+ an empty list. A UTF-8 BOM is skipped. `options` may be NULL (the defaults).
 
  Results:
  - `RPPSPLUS_RESULT_OK`: `*reports_out` is a new list;
@@ -2122,6 +2125,18 @@ size_t rppsplus_reports_index_at(const struct rppsplus_reports *reports, size_t 
  As `rppsplus_reports_len`.
  */
 const struct rppsplus_report *rppsplus_reports_report_at(const struct rppsplus_reports *reports, size_t index);
+
+/*
+ The report of the document itself, borrowed from the list (never free it; valid until
+ the list is freed): the findings about the document, which is no demande (a text that is
+ not JSON: one `invalid_json` with its line and column). It has no finding otherwise
+ (`rppsplus_report_len` is 0). NULL for a NULL list.
+
+ # Safety
+
+ As `rppsplus_reports_len`.
+ */
+const struct rppsplus_report *rppsplus_reports_file(const struct rppsplus_reports *reports);
 
 /*
  Frees a list from `rppsplus_validate_json_document` with its reports (and their views).

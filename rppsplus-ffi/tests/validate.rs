@@ -620,6 +620,11 @@ impl List {
         // SAFETY: a live list.
         unsafe { rppsplus_reports_report_at(self.0, i) }
     }
+
+    fn file(&self) -> *const rppsplus_report {
+        // SAFETY: a live list.
+        unsafe { rppsplus_reports_file(self.0) }
+    }
 }
 
 #[test]
@@ -655,16 +660,21 @@ fn documents_arrays_and_json_lines() {
     let list = document(lines.as_bytes(), Some(&o));
     assert_eq!(list.len(), 3);
     assert_eq!((list.index(0), list.index(1), list.index(2)), (0, 2, 3));
-    assert_eq!(findings(list.report(2))[0].code, "invalid_json");
+    let bad_line = &findings(list.report(2))[0];
+    assert_eq!(bad_line.code, "invalid_json");
+    assert!(bad_line.en.contains("at line 4"), "{}", bad_line.en);
+    assert!(findings(list.file()).is_empty());
 
-    // One object; an empty array; not JSON at all.
+    // One object; an empty array; not JSON at all: no demande, the document's finding.
     assert_eq!(document(DOMAIN_EXAMPLE.as_bytes(), Some(&o)).len(), 1);
     assert_eq!(document(b"[]", Some(&o)).len(), 0);
     for bad in [&b""[..], b"\xff", b"{"] {
         let list = document(bad, None);
-        assert_eq!(list.len(), 1);
-        assert_eq!(findings(list.report(0))[0].code, "invalid_json");
+        assert_eq!(list.len(), 0);
+        assert_eq!(findings(list.file())[0].code, "invalid_json");
     }
+    // SAFETY: NULL is allowed.
+    assert!(unsafe { rppsplus_reports_file(ptr::null()) }.is_null());
 }
 
 #[test]
@@ -680,7 +690,7 @@ fn the_sample_demandes() {
         .count();
     assert_eq!(valid, 24);
     let core = demande::validate_json_document(&json, &core_options(Stage::Submit));
-    for (i, (index, report)) in core.iter().enumerate() {
+    for (i, (index, report)) in core.demandes.iter().enumerate() {
         assert_eq!(list.index(i), *index);
         let codes: Vec<(&str, &str)> = report
             .findings()

@@ -16,6 +16,7 @@ use crate::ids::{
     Component, Email, Finess, InseeCommuneCode, InseeCountryCode, MobilePhone, Mode, NumeroDemande, ParseError, Rpps,
     Siret,
 };
+use crate::nomenclature::fold;
 
 /// Reads the [`Fields`] of one demande, reporting type errors, bad values and unknown
 /// fields into `report`; a field in error is absent from the view.
@@ -102,11 +103,16 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
         None
     }
 
-    /// A text field parsed by `parse` (an identifier).
+    /// A text field parsed by `parse` (an identifier). In a spreadsheet, a value that Excel
+    /// changed on its way ([`excel_habit`]) is refused with a message that says so.
     fn parsed<T>(&mut self, col: Col, parse: impl Fn(&str) -> Result<T, ParseError>) -> Option<T> {
         let s = self.text(col)?;
+        let spreadsheet = self.fields.spreadsheet;
         parse(s)
-            .map_err(|e| self.report.push(parse_finding(col.path(), &e)))
+            .map_err(|e| {
+                let habit = spreadsheet.then(|| excel_habit(col, s, &e, &parse)).flatten();
+                self.report.push(habit.unwrap_or_else(|| parse_finding(col.path(), &e)));
+            })
             .ok()
     }
 
@@ -136,7 +142,9 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
         let s = self.text(col)?;
         let spreadsheet = self.fields.spreadsheet;
         let date = parse_date(s.as_bytes(), spreadsheet);
-        if date.is_none() {
+        if date.is_none() && spreadsheet && is_day_number(s) {
+            self.report.push(Msg::ExcelSerialDate.at(col.path(), &[]));
+        } else if date.is_none() {
             let (fr, en) = if spreadsheet {
                 ("AAAA-MM-JJ ou JJ/MM/AAAA", "YYYY-MM-DD or DD/MM/YYYY")
             } else {
@@ -173,10 +181,22 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
         None
     }
 
-    /// One of a closed list of names (`procedure`, `source`).
-    fn name<T: std::str::FromStr + Copy>(&mut self, col: Col, all: &[T], name: fn(T) -> &'static str) -> Option<T> {
+    /// One of a closed list of names (`procedure`, `source`); in a spreadsheet, also the name
+    /// or its `label` in any case and spelling (`Primo_Enregistrement`, `Primo enregistrement`).
+    fn name<T: std::str::FromStr + Copy>(
+        &mut self,
+        col: Col,
+        all: &[T],
+        name: fn(T) -> &'static str,
+        label: fn(T) -> &'static str,
+    ) -> Option<T> {
         let s = self.text(col)?;
-        let parsed = s.parse().ok();
+        let parsed = s.parse().ok().or_else(|| {
+            let folded = self.fields.spreadsheet.then(|| fold(s))?;
+            all.iter()
+                .copied()
+                .find(|&v| fold(name(v)) == folded || fold(label(v)) == folded)
+        });
         if parsed.is_none() {
             let list = all.iter().map(|&v| name(v)).collect::<Vec<_>>().join(", ");
             self.report.push(Msg::UnknownName.at(col.path(), &[&list]));
@@ -238,7 +258,7 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
             }
             other => other,
         };
-        let procedure = self.name(Col::Procedure, Procedure::ALL, Procedure::as_str);
+        let procedure = self.name(Col::Procedure, Procedure::ALL, Procedure::as_str, Procedure::label);
         let numero = self.parsed(Col::Numero, NumeroDemande::parse);
         let mut v = View {
             procedure,
@@ -257,7 +277,7 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
             v.pays_naissance = self.parsed(Col::PaysNaissance, InseeCountryCode::parse);
             v.commune_naissance = self.parsed(Col::CommuneNaissance, InseeCommuneCode::parse);
             v.lieu_naissance = self.text(Col::LieuNaissance);
-            v.source = self.name(Col::Source, Source::ALL, Source::as_str);
+            v.source = self.name(Col::Source, Source::ALL, Source::as_str, Source::as_str);
         }
         if self.object(Obj::Contact) {
             v.email_given = self.parsed(Col::Email, Email::validate).is_some();
@@ -301,21 +321,77 @@ pub(crate) fn trim(s: &str) -> &str {
     }
 }
 
-/// `true`/`false`, `oui`/`non`, `1`/`0`, any case.
+/// `true`/`false`, `oui`/`non`, `1`/`0`, `VRAI`/`FAUX` (a French Excel's booleans), any case.
 fn spreadsheet_boolean(s: &str) -> Option<bool> {
-    let is = |words: [&str; 3]| words.iter().any(|w| s.eq_ignore_ascii_case(w));
-    if is(["true", "oui", "1"]) {
+    let is = |words: [&str; 4]| words.iter().any(|w| s.eq_ignore_ascii_case(w));
+    if is(["true", "oui", "1", "vrai"]) {
         Some(true)
-    } else if is(["false", "non", "0"]) {
+    } else if is(["false", "non", "0", "faux"]) {
         Some(false)
     } else {
         None
     }
 }
 
-/// `YYYY-MM-DD` (or, when `french`, also `JJ/MM/AAAA`) as a real date.
-fn parse_date(b: &[u8], french: bool) -> Option<NaiveDate> {
-    crate::date::iso(b).or_else(|| french.then(|| crate::date::french(b)).flatten())
+/// `YYYY-MM-DD` (or, in a spreadsheet, also its other forms: [`crate::date::spreadsheet`])
+/// as a real date.
+fn parse_date(b: &[u8], spreadsheet: bool) -> Option<NaiveDate> {
+    if spreadsheet {
+        crate::date::spreadsheet(b)
+    } else {
+        crate::date::iso(b)
+    }
+}
+
+/// Whether `s` is a number of days as Excel counts dates (from 1900; 10000 is 1927-05-18,
+/// 99999 is 2173-10-14): the digits a date cell formatted as a number shows.
+fn is_day_number(s: &str) -> bool {
+    s.len() == 5 && s.bytes().all(|b| b.is_ascii_digit()) && !s.starts_with('0')
+}
+
+/// The finding of an identifier of a spreadsheet cell that Excel changed on its way, when
+/// `text` (refused by `parse` with `e`) shows it: a number in scientific notation
+/// (`7,32829E+13`, digits lost), or a code whose leading 0 Excel dropped, reading the cell
+/// as a number (a mobile `612345678`, a commune `1055`, a FINESS of département 01 to 09).
+/// The message keeps the parser's code and never repeats the value.
+fn excel_habit<T>(
+    col: Col,
+    text: &str,
+    e: &ParseError,
+    parse: impl Fn(&str) -> Result<T, ParseError>,
+) -> Option<Finding> {
+    if is_scientific(text) {
+        return Some(Msg::ScientificNotation.at(col.path(), &[]).with_code(e.code()));
+    }
+    let digits = text.bytes().all(|b| b.is_ascii_digit());
+    let lost_zero = match e {
+        ParseError::Missing { character: '0', .. } => true,
+        ParseError::InvalidLength { min, found, .. } => {
+            digits && found + 1 == *min && parse(&format!("0{text}")).is_ok()
+        }
+        _ => false,
+    };
+    lost_zero.then(|| {
+        Msg::LeadingZeroLost
+            .at(
+                col.path(),
+                &[&text.bytes().filter(u8::is_ascii_digit).count().to_string()],
+            )
+            .with_code(e.code())
+    })
+}
+
+/// Whether `s` is a number in scientific notation as a spreadsheet shows it (`7,32829E+13`,
+/// `1.01E+10`).
+fn is_scientific(s: &str) -> bool {
+    let Some((mantissa, exponent)) = s.split_once(['E', 'e']) else {
+        return false;
+    };
+    let (whole, fraction) = mantissa.split_once([',', '.']).unwrap_or((mantissa, "0"));
+    let exponent = exponent.strip_prefix('+').unwrap_or(exponent);
+    [whole, fraction, exponent]
+        .iter()
+        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// `unknown_field`: the member `key` of the object at `parent` (the key is the user's: it is

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use pyo3::exceptions::PyOSError;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple};
-use rppsplus_core::demande::{self as core, Actor, Stage};
+use rppsplus_core::demande::{self as core, Actor, CsvItem, Stage};
 
 use super::options;
 use super::report::Report;
@@ -64,7 +64,10 @@ pub(crate) fn validate_csv<'py>(
             // The Python objects are made while the next chunks are being validated.
             Python::attach(|py| -> PyResult<()> {
                 rows.reserve(batch.len());
-                for (line, report) in batch {
+                for item in batch {
+                    let CsvItem::Demande { line, report, .. } = item else {
+                        continue;
+                    };
                     let report = Report::new_bound(py, report)?.into_any();
                     let row = PyTuple::new(py, [line.into_pyobject(py)?.into_any(), report])?;
                     untrack_row(&row);

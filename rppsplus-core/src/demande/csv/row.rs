@@ -1,15 +1,16 @@
-//! One data row of a collection file, read into the [`Fields`] of a demande: cells by
-//! column, text decoded from UTF-8 or Windows-1252; an object is given when one of its
-//! cells is.
+//! What a cell of a collection file means: one data row read into the [`Fields`] of a
+//! demande, each cell in the field its column names (`../headers.rs`), its text decoded from
+//! UTF-8 or Windows-1252; an object is given when one of its cells is.
 
 use std::borrow::Cow;
-use std::ops::Range;
 
 use super::super::fields::{Fields, Raw, Shape};
+use super::super::headers::{Columns, Slot};
 use super::super::messages::{Label, Msg, count};
 use super::super::report::{Path, Report};
-use super::super::schema::Obj;
+use super::super::schema::{Col, Obj};
 use super::super::{Keyed, Options, validate_fields};
+use super::tokenizer::Record;
 
 /// The characters of Windows-1252 bytes 0x80–0x9F (the rest of the high half is Latin-1).
 const CP1252_80: [char; 32] = [
@@ -44,26 +45,10 @@ pub(super) fn text<'a>(bytes: &'a [u8], cp1252_file: &mut bool) -> Cow<'a, str> 
     }
 }
 
-/// One record of the file: bytes, and the range of each field in them.
-#[derive(Clone, Copy)]
-pub(super) struct Record<'r> {
-    pub(super) bytes: &'r [u8],
-    pub(super) fields: &'r [Range<usize>],
-}
-
-impl Record<'_> {
-    /// Whether every field is blank (a blank line of the spreadsheet: no demande).
-    pub(super) fn is_blank(self) -> bool {
-        self.fields
-            .iter()
-            .all(|f| self.bytes[f.clone()].trim_ascii().is_empty())
-    }
-}
-
 /// The report of one data record, given the file's encoding state when it starts; also the
 /// state after it. Pure: chunks of rows are validated on several threads.
 pub(super) fn validate_record(
-    columns: &[Option<usize>],
+    columns: &Columns,
     options: &Options,
     record: Record<'_>,
     line: usize,
@@ -76,24 +61,47 @@ pub(super) fn validate_record(
     } else {
         std::str::from_utf8(record.bytes).ok()
     };
-    for (column, range) in columns.iter().zip(record.fields) {
-        let (Some(i), range) = (column, range.clone()) else {
-            continue;
+    // The prénoms given one per column, when the header has such columns.
+    let mut prenoms: [Option<Cow<'_, str>>; 3] = Default::default();
+    let mut unnamed_value = None;
+    for (i, range) in record.fields.iter().enumerate() {
+        let place = match columns.slot(i) {
+            Slot::Field(place) => place,
+            Slot::Ignored => continue,
+            Slot::Unnamed => {
+                if unnamed_value.is_none() && !record.bytes[range.clone()].trim_ascii().is_empty() {
+                    unnamed_value = Some(i);
+                }
+                continue;
+            }
         };
         let text = match whole {
             // A cell may end inside a character that the next one completes: not UTF-8 alone.
             Some(all) if all.is_char_boundary(range.start) && all.is_char_boundary(range.end) => {
-                Cow::Borrowed(all[range].trim_ascii())
+                Cow::Borrowed(all[range.clone()].trim_ascii())
             }
-            _ => text(record.bytes[range].trim_ascii(), &mut cp1252),
+            _ => text(record.bytes[range.clone()].trim_ascii(), &mut cp1252),
         };
-        // An empty cell is absent: it leaves what an earlier column of the same name gave.
-        if !text.is_empty() {
-            fields.leaves[*i] = match text {
-                Cow::Borrowed(text) => Raw::Text(text),
-                Cow::Owned(text) => fields.own(text),
-            };
+        // An empty cell is absent.
+        if text.is_empty() {
+            continue;
         }
+        if columns.prenom_parts && place.field == Col::Prenoms as usize {
+            prenoms[usize::from(place.part)] = Some(text);
+            continue;
+        }
+        fields.leaves[place.field] = match text {
+            Cow::Borrowed(text) => Raw::Text(text),
+            Cow::Owned(text) => fields.own(text),
+        };
+    }
+    if let Some(last) = prenoms.iter().rposition(Option::is_some) {
+        // Each in its place: `Jean,,Marie` keeps Marie third.
+        let joined: Vec<&str> = prenoms[..=last]
+            .iter()
+            .map(|p| p.as_deref().unwrap_or_default())
+            .collect();
+        fields.leaves[Col::Prenoms as usize] = fields.own(joined.join(","));
     }
     for o in Obj::ALL {
         if o == Obj::Root || fields.leaves[o.columns()].iter().any(|l| !matches!(l, Raw::Absent)) {
@@ -102,8 +110,9 @@ pub(super) fn validate_record(
     }
     let mut report = validate_fields(&fields, options, Keyed::Yes);
     let cells = record.fields.len();
-    if cells != columns.len() {
-        let (line, expected) = (line.to_string(), columns.len().to_string());
+    let line = line.to_string();
+    if cells < columns.named {
+        let expected = columns.named.to_string();
         let (fr, en) = count(cells, "cellule", "cell");
         report.push(Msg::CellCount.labelled(
             Path::ROOT,
@@ -111,6 +120,10 @@ pub(super) fn validate_record(
             &[&line, &fr, &expected],
             &[&line, &en, &expected],
         ));
+    }
+    if let Some(i) = unnamed_value {
+        let column = (i + 1).to_string();
+        report.push(Msg::UnnamedColumnValue.labelled(Path::ROOT, &Label::file(), &[&line, &column], &[&line, &column]));
     }
     (report, cp1252)
 }
