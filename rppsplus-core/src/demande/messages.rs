@@ -291,6 +291,18 @@ templates! {
          "mettez la colonne au format Texte et rétablissez le 0"),
         ("{0} digits: the leading 0 was probably dropped by Excel, which read the cell as a number",
          "format the column as Text and put the 0 back");
+    /// A label that several codes have: `{0}` the codes, each with its label.
+    LabelAmbiguous: UnknownCode, Error,
+        ("libellé ambigu, porté par plusieurs codes : {0}", "indiquez le code voulu"),
+        ("an ambiguous label, which several codes have: {0}", "give the code meant");
+    /// A label of the état civil that several codes have (not named: docs/domain.md §7).
+    LabelAmbiguousHidden: UnknownCode, Error,
+        ("libellé ambigu, porté par plusieurs codes", "indiquez le code INSEE voulu"),
+        ("an ambiguous label, which several codes have", "give the INSEE code meant");
+    /// A code given with a label that is not its own (`326 - Infirmier`).
+    LabelNotTheCodes: Inconsistent, Error,
+        ("le code indiqué ne porte pas ce libellé", "gardez le code seul, ou le libellé seul"),
+        ("the code given does not have this label", "keep the code alone, or the label alone");
     /// A name outside its closed list: `{0}` the names accepted.
     UnknownName: UnknownCode, Error,
         ("valeur inconnue", "choisissez parmi : {0}"),

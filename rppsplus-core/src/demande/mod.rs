@@ -35,6 +35,7 @@ mod csv;
 mod duplicates;
 mod fields;
 mod headers;
+mod labels;
 pub(crate) mod messages;
 mod model;
 pub(crate) mod plain_json;
@@ -192,7 +193,7 @@ pub(crate) fn value_report(value: &serde_json::Value, options: &Options, keyed: 
 /// Types and checks the fields of one demande (from any input), then runs the rules.
 fn validate_fields(fields: &Fields<'_>, options: &Options, keyed: Keyed) -> Report {
     let mut report = Report::default();
-    let view = reader::Reader::new(&mut report, options.mode, fields).read();
+    let view = reader::Reader::new(&mut report, options, fields).read();
     checked(&view, options, keyed, &mut report);
     report
 }

@@ -6,12 +6,13 @@
 use chrono::NaiveDate;
 
 use super::fields::{Fields, Kind, Raw, Shape};
+use super::labels::{self, Resolved};
 use super::messages::{self, Msg};
 use super::report::{Finding, Path, Report};
-use super::rules::{parse_finding, test_identity};
+use super::rules::{Portal, parse_finding, test_identity};
 use super::schema::{COLUMNS, Col, Obj};
 use super::view::{Prenoms, View};
-use super::{Procedure, Source};
+use super::{Options, Procedure, Source};
 use crate::ids::{
     Component, Email, Finess, InseeCommuneCode, InseeCountryCode, MobilePhone, Mode, NumeroDemande, ParseError, Rpps,
     Siret,
@@ -23,6 +24,8 @@ use crate::nomenclature::fold;
 pub(crate) struct Reader<'r, 'f, 'a> {
     report: &'r mut Report,
     mode: Mode,
+    /// The reference date (a spreadsheet's label is read as the code offered then).
+    at: NaiveDate,
     fields: &'f Fields<'a>,
     /// The fields and objects given so far, valid or not ([`View::given`]): a text of
     /// white space only is not given, nor is an empty list of prénoms.
@@ -30,10 +33,11 @@ pub(crate) struct Reader<'r, 'f, 'a> {
 }
 
 impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
-    pub(crate) fn new(report: &'r mut Report, mode: Mode, fields: &'f Fields<'a>) -> Self {
+    pub(crate) fn new(report: &'r mut Report, options: &Options, fields: &'f Fields<'a>) -> Self {
         Self {
             report,
-            mode,
+            mode: options.mode,
+            at: options.reference_date,
             fields,
             given: 0,
         }
@@ -103,10 +107,38 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
         None
     }
 
-    /// A text field parsed by `parse` (an identifier). In a spreadsheet, a value that Excel
-    /// changed on its way ([`excel_habit`]) is refused with a message that says so.
+    /// A text field parsed by `parse` (an identifier).
     fn parsed<T>(&mut self, col: Col, parse: impl Fn(&str) -> Result<T, ParseError>) -> Option<T> {
         let s = self.text(col)?;
+        self.parse_text(col, s, parse)
+    }
+
+    /// A coded text field; in a spreadsheet, its label `resolve`d to its code
+    /// (docs/domain.md §4.6: `Madame`, `Educateur spécialisé`, `970405593 - SESSAD DI`).
+    fn coded(&mut self, col: Col, resolve: impl FnOnce(&'f str) -> Resolved<'f>) -> Option<&'f str> {
+        let s = self.text(col)?;
+        if !self.fields.spreadsheet {
+            return Some(s);
+        }
+        match resolve(s) {
+            Resolved::Code(code) => Some(code),
+            Resolved::AsGiven => Some(s),
+            Resolved::Refused(finding) => {
+                self.report.push(finding);
+                None
+            }
+        }
+    }
+
+    /// [`Reader::coded`] with a portal field's labels ([`labels::code`]).
+    fn portal_code(&mut self, col: Col, portal: Portal) -> Option<&'f str> {
+        let at = self.at;
+        self.coded(col, |s| labels::code(portal, col.path(), s, at))
+    }
+
+    /// `s`, the text of `col`, parsed by `parse` (an identifier). In a spreadsheet, a value
+    /// that Excel changed on its way ([`excel_habit`]) is refused with a message that says so.
+    fn parse_text<T>(&mut self, col: Col, s: &str, parse: impl Fn(&str) -> Result<T, ParseError>) -> Option<T> {
         let spreadsheet = self.fields.spreadsheet;
         parse(s)
             .map_err(|e| {
@@ -268,14 +300,19 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
         };
         if self.object(Obj::EtatCivil) {
             v.etat_civil = true;
-            v.civilite = self.text(Col::Civilite);
-            v.sexe = self.text(Col::Sexe);
+            v.civilite = self.portal_code(Col::Civilite, Portal::Civilite);
+            v.sexe = self.portal_code(Col::Sexe, Portal::Sexe);
             v.nom_naissance = self.text(Col::NomNaissance);
             v.nom_usage = self.text(Col::NomUsage);
             v.prenoms = self.prenoms();
             v.date_naissance = self.date(Col::DateNaissance);
-            v.pays_naissance = self.parsed(Col::PaysNaissance, InseeCountryCode::parse);
-            v.commune_naissance = self.parsed(Col::CommuneNaissance, InseeCommuneCode::parse);
+            v.pays_naissance = (self.portal_code(Col::PaysNaissance, Portal::Pays))
+                .and_then(|s| self.parse_text(Col::PaysNaissance, s, InseeCountryCode::parse));
+            let commune = self.coded(Col::CommuneNaissance, |s| {
+                labels::commune(Col::CommuneNaissance.path(), s)
+            });
+            v.commune_naissance =
+                commune.and_then(|s| self.parse_text(Col::CommuneNaissance, s, InseeCommuneCode::parse));
             v.lieu_naissance = self.text(Col::LieuNaissance);
             v.source = self.name(Col::Source, Source::ALL, Source::as_str, Source::as_str);
         }
@@ -289,15 +326,17 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
             v.prenom_exercice = self.text(Col::PrenomExercice);
             if self.object(Obj::Structure) {
                 v.structure = true;
-                v.finess = self.parsed(Col::Finess, Finess::parse);
-                v.siret = self.parsed(Col::Siret, Siret::parse);
+                let finess = self.coded(Col::Finess, labels::structure_number);
+                v.finess = finess.and_then(|s| self.parse_text(Col::Finess, s, Finess::parse));
+                let siret = self.coded(Col::Siret, labels::structure_number);
+                v.siret = siret.and_then(|s| self.parse_text(Col::Siret, s, Siret::parse));
             }
-            v.profession = self.text(Col::Profession);
-            v.role = self.text(Col::Role);
-            v.mode_exercice = self.text(Col::ModeExercice);
+            v.profession = self.portal_code(Col::Profession, Portal::Profession);
+            v.role = self.portal_code(Col::Role, Portal::Role);
+            v.mode_exercice = self.portal_code(Col::ModeExercice, Portal::ModeExercice);
             v.date_prise_fonction = self.date(Col::DatePriseFonction);
             v.date_fin_fonction = self.date(Col::DateFinFonction);
-            v.motif_fin = self.text(Col::MotifFin);
+            v.motif_fin = self.portal_code(Col::MotifFin, Portal::MotifFin);
         }
         if self.object(Obj::Confirmations) {
             v.cgu_acceptees = self.boolean(Col::CguAcceptees);

@@ -138,7 +138,7 @@ pub(crate) fn test_identity(path: &'static str, mode: Mode) -> Finding {
 
 /// The coded fields of the portal the rules check.
 #[derive(Clone, Copy)]
-enum Portal {
+pub(crate) enum Portal {
     Civilite,
     Sexe,
     Profession,
@@ -175,7 +175,7 @@ impl Portal {
 
     /// The field, resolved once. The embedded nomenclature has every alias (a test checks
     /// it): a misspelt alias stops every validation at once rather than skip a rule.
-    fn field(self) -> Field {
+    pub(crate) fn field(self) -> Field {
         static FIELDS: LazyLock<[Field; 7]> = LazyLock::new(|| {
             Portal::ALL.map(|p| {
                 nomenclature::field(p.alias())
