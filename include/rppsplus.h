@@ -85,6 +85,17 @@
 typedef struct rppsplus_card rppsplus_card;
 
 /*
+ An open collection file, read item by item (`rppsplus_csv_next`).
+
+ - Owner: the caller, who frees it once with `rppsplus_csv_free` (freeing NULL does
+   nothing); a `Box` handle. The report of the last item read is borrowed from it.
+ - Threads: `rppsplus_csv_next` and `rppsplus_csv_free` need it exclusively (one thread
+   at a time); different files may be read on different threads at once.
+ - Memory: a chunk of the file at a time, whatever its size (docs/domain.md section 4.6).
+ */
+typedef struct rppsplus_csv rppsplus_csv;
+
+/*
  The result of `rppsplus_lookup` (best first) or `rppsplus_nomenclature_list` (in the
  source's order): an immutable list of entries, codes of a table or communes.
 
@@ -192,6 +203,7 @@ typedef struct rppsplus_validate_options rppsplus_validate_options;
  - `4xx`: a nomenclature argument names nothing.
  - `5xx`: a CPx card operation failed. `500 + i` is the core's `CardErrorCode::ALL[i]`,
    whose name it has (`service_absent`, `no_card`, `wrong_pin`...).
+ - `6xx`: a file cannot be read.
  */
 typedef uint32_t rppsplus_result;
 
@@ -655,6 +667,12 @@ typedef uint32_t rppsplus_severity;
 #define RPPSPLUS_RESULT_MISSING_OBJECT 512
 
 /*
+ A file cannot be opened or read (a collection file: `rppsplus_csv_open`,
+ `rppsplus_csv_next`).
+ */
+#define RPPSPLUS_RESULT_IO_ERROR 600
+
+/*
  French, the users' language.
  */
 #define RPPSPLUS_LANG_FR 0
@@ -988,6 +1006,67 @@ const char *rppsplus_generation_name(rppsplus_generation generation);
  `"unknown"` for any other integer. As `rppsplus_generation_name`.
  */
 const char *rppsplus_card_type_name(rppsplus_card_type card_type);
+
+/*
+ Opens the CSV collection file at `path` (`path_len` bytes, no NUL needed) for reading item
+ by item with `rppsplus_csv_next`, and writes the new reader to `*csv_out`, which the
+ caller frees with `rppsplus_csv_free`. The file is read as the CLI and Python read it:
+ what Excel writes, read as it means (docs/domain.md section 4.6).
+
+ `options` may be NULL (the defaults); the reader copies them, and does not keep the
+ pointer.
+
+ Results:
+ - `RPPSPLUS_RESULT_OK`: `*csv_out` is a new reader;
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `path` or `csv_out` NULL;
+ - `RPPSPLUS_RESULT_INVALID_PARAMETER`: `path_len` above `PTRDIFF_MAX`;
+ - `RPPSPLUS_RESULT_INVALID_UTF8`: a path that is not UTF-8, on a system other than Unix;
+ - `RPPSPLUS_RESULT_IO_ERROR`: the file cannot be opened;
+ - `RPPSPLUS_RESULT_PANIC`.
+
+ On error `*csv_out` is unchanged and there is nothing to free.
+
+ # Safety
+
+ `path` points to `path_len` readable bytes; `options` is NULL or an options object not
+ yet freed and not modified during the call; `csv_out` points to a writable
+ `rppsplus_csv *`.
+ */
+rppsplus_result rppsplus_csv_open(const char *path, size_t path_len, const struct rppsplus_validate_options *options, struct rppsplus_csv **csv_out);
+
+/*
+ Reads the next item of the file: `*report_out` is its report, borrowed from the reader
+ (never free it; valid until the next `rppsplus_csv_next` or `rppsplus_csv_free` on this
+ reader); `*line_out` the physical line where the demande's row starts and `*record_out`
+ its row in the spreadsheet after the header, from 1; both are 0 for the findings about the
+ file itself, which are no demande (its columns, its encoding, a limit reached: the
+ header's come first, a later one where it is found). At the end of the file,
+ `*report_out` is NULL and both numbers are 0. `line_out` and `record_out` may be NULL.
+
+ Results:
+ - `RPPSPLUS_RESULT_OK`: the outputs are written (`*report_out` NULL at the end);
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `csv` or `report_out` NULL;
+ - `RPPSPLUS_RESULT_IO_ERROR`: reading the file failed; the reader then gives the end;
+ - `RPPSPLUS_RESULT_PANIC`.
+
+ # Safety
+
+ `csv` is NULL or a reader not yet freed, used by no other thread during the call;
+ `report_out` points to a writable `const rppsplus_report *`; `line_out` and `record_out`
+ are NULL or point to a writable `size_t`.
+ */
+rppsplus_result rppsplus_csv_next(struct rppsplus_csv *csv, const struct rppsplus_report **report_out, size_t *line_out, size_t *record_out);
+
+/*
+ Closes a reader from `rppsplus_csv_open` (the report of its last item goes with it). NULL
+ does nothing. Freeing a reader twice, or using it or a report from it afterwards, is
+ undefined behaviour.
+
+ # Safety
+
+ `csv` is NULL or a reader from `rppsplus_csv_open` not yet freed, used by no other thread.
+ */
+void rppsplus_csv_free(struct rppsplus_csv *csv);
 
 /*
  Writes the idNat of an RPPS number: `8` + the RPPS number (`10107985318` ->

@@ -22,6 +22,7 @@ mod panic;
 mod handle;
 mod buffer;
 mod card;
+mod csv;
 mod idnat;
 mod ids;
 mod meta;
@@ -34,6 +35,7 @@ mod version;
 
 pub use buffer::rppsplus_str;
 pub use card::*;
+pub use csv::*;
 pub use idnat::{rppsplus_idnat_from_adeli, rppsplus_idnat_from_rpps, rppsplus_idnat_to_adeli, rppsplus_idnat_to_rpps};
 pub use ids::*;
 pub use meta::*;

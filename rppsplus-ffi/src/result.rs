@@ -27,6 +27,7 @@ use crate::names::{CNames, UNKNOWN, finding_code};
 /// - `4xx`: a nomenclature argument names nothing.
 /// - `5xx`: a CPx card operation failed. `500 + i` is the core's `CardErrorCode::ALL[i]`,
 ///   whose name it has (`service_absent`, `no_card`, `wrong_pin`...).
+/// - `6xx`: a file cannot be read.
 #[repr(transparent)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct rppsplus_result(pub u32);
@@ -104,6 +105,10 @@ pub const RPPSPLUS_RESULT_MALFORMED_DATA: rppsplus_result = rppsplus_result(511)
 /// An object the library needs is not on the card.
 pub const RPPSPLUS_RESULT_MISSING_OBJECT: rppsplus_result = rppsplus_result(512);
 
+/// A file cannot be opened or read (a collection file: `rppsplus_csv_open`,
+/// `rppsplus_csv_next`).
+pub const RPPSPLUS_RESULT_IO_ERROR: rppsplus_result = rppsplus_result(600);
+
 /// The first card result: `CARD_RESULTS + i` is `CardErrorCode::ALL[i]`.
 const CARD_RESULTS: u32 = 500;
 
@@ -126,7 +131,7 @@ enum Meaning {
 }
 
 /// Every code, in numeric order, with its meaning.
-const RESULTS: [(rppsplus_result, Meaning); 18] = [
+const RESULTS: [(rppsplus_result, Meaning); 19] = [
     (RPPSPLUS_RESULT_OK, Meaning::Call(c"ok", "succès", "success")),
     (
         RPPSPLUS_RESULT_NULL_PARAMETER,
@@ -208,6 +213,14 @@ const RESULTS: [(rppsplus_result, Meaning); 18] = [
         ),
     ),
     (RPPSPLUS_RESULT_UNKNOWN_TABLE, Meaning::Table),
+    (
+        RPPSPLUS_RESULT_IO_ERROR,
+        Meaning::Call(
+            c"io_error",
+            "le fichier ne peut pas être ouvert ou lu",
+            "the file cannot be opened or read",
+        ),
+    ),
 ];
 
 impl rppsplus_result {
