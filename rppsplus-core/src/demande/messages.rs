@@ -587,10 +587,10 @@ templates! {
     TooManyFindings: TooManyFindings, Warning,
         ("plus de {0} constats, dont les suivants ne sont pas gardés", "corrigez d'abord ceux-ci, puis validez à nouveau"),
         ("over {0} findings, of which the next ones are not kept", "correct these first, then validate again");
-    /// A file decoded from Windows-1252.
+    /// A file that is not UTF-8, decoded: `{0}` the encoding (`Windows-1252 (export Excel)`).
     EncodingConverted: EncodingConverted, Warning,
-        ("pas en UTF-8, lu en Windows-1252 (export Excel)", "vérifiez les accents, ou enregistrez-le en UTF-8"),
-        ("not UTF-8, read as Windows-1252 (an Excel export)", "check the accents, or save it as UTF-8");
+        ("pas en UTF-8, lu en {0}", "vérifiez les accents, ou enregistrez-le en UTF-8"),
+        ("not UTF-8, read as {0}", "check the accents, or save it as UTF-8");
 }
 
 /// `1 cellule`, `3 cellules` (and in English).

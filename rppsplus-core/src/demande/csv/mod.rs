@@ -11,9 +11,10 @@
 //!   limits ([`MAX_RECORD_BYTES`], [`MAX_FINDINGS`](super::MAX_FINDINGS)), the header (a
 //!   `sep=;` line, the delimiter `;`, `,` or tab sniffed, the columns: `../headers.rs`),
 //!   the findings about the file itself, in order;
-//! - `row.rs`: what a cell means — text decoded from UTF-8 or Windows-1252 (a French Excel
-//!   export, with an `encoding_converted` notice), read into the same fields as JSON input,
-//!   so that the rules and messages are those of JSON input.
+//! - `row.rs`: what a cell means — text decoded from UTF-8, or else Windows-1252 (a French
+//!   Excel export) or Mac Roman (a Mac's, whose lines end with CR alone), with an
+//!   `encoding_converted` notice naming it; read into the same fields as JSON input, so that
+//!   the rules and messages are those of JSON input.
 
 mod chunks;
 mod row;
@@ -27,6 +28,7 @@ use std::sync::{Arc, Mutex, mpsc};
 
 pub use chunks::MAX_RECORD_BYTES;
 use chunks::{Broken, Chunk, Chunks};
+use row::Legacy;
 use source::{Sniffed, Source};
 
 use super::Options;
@@ -46,7 +48,8 @@ pub enum CsvItem {
     /// Findings about the file itself, not about a demande: its encoding, its columns (an
     /// unknown or repeated one), a limit reached, a file that is empty or no text. The
     /// header's come first, before any demande; a later one comes where it was found (the
-    /// Windows-1252 notice, before the first demande that needed decoding). Each finding is
+    /// notice of a file that is not UTF-8, before the first demande that needed decoding).
+    /// Each finding is
     /// given once.
     File(Report),
     /// A demande, one per row that is not blank.
@@ -140,19 +143,20 @@ enum State<R> {
     Done,
 }
 
-/// What the header tells about the data rows.
+/// What the header and the start of the file tell about the data rows.
 struct Layout {
     columns: Columns,
     delimiter: u8,
+    encoding: Legacy,
 }
 
 /// The report of one data record: its line, its position among the chunk's records (from
-/// 0), and whether the file is known to be Windows-1252 after it.
+/// 0), and whether the file is known not to be UTF-8 after it.
 struct RowReport {
     line: usize,
     record: usize,
     report: Report,
-    cp1252_after: bool,
+    legacy_after: bool,
 }
 
 /// The reports of a chunk's records, and how many records it has (blank ones included).
@@ -164,8 +168,10 @@ struct ChunkReports {
 /// What is known of the file as read so far, in file order: its encoding, its records, and
 /// the keys of its demandes for the duplicates.
 struct InOrder {
-    /// Whether the file turned out to be Windows-1252 (a cell that is not UTF-8).
-    cp1252: bool,
+    /// The encoding of the file if it is not UTF-8.
+    encoding: Legacy,
+    /// Whether the file turned out not to be UTF-8 (a cell that is not).
+    legacy: bool,
     /// Whether the `encoding_converted` notice was given.
     notice_given: bool,
     /// The records read before the current chunk.
@@ -177,7 +183,8 @@ struct InOrder {
 impl Default for InOrder {
     fn default() -> Self {
         Self {
-            cp1252: false,
+            encoding: Legacy::Windows1252,
+            legacy: false,
             notice_given: false,
             records: 0,
             duplicates: Duplicates::by_line(),
@@ -187,9 +194,11 @@ impl Default for InOrder {
 
 impl InOrder {
     /// The `encoding_converted` notice, the first time the file is known to be
-    /// Windows-1252.
+    /// not UTF-8.
     fn notice(&mut self) -> Option<Finding> {
-        (self.cp1252 && !std::mem::replace(&mut self.notice_given, true)).then(encoding_notice)
+        let (fr, en) = self.encoding.names();
+        (self.legacy && !std::mem::replace(&mut self.notice_given, true))
+            .then(|| Msg::EncodingConverted.labelled(Path::ROOT, &Label::file(), &[fr], &[en]))
     }
 
     /// The items of the next chunk, validated from the encoding state at its start, with
@@ -201,9 +210,9 @@ impl InOrder {
                 line,
                 record,
                 mut report,
-                cp1252_after,
+                legacy_after,
             } = row;
-            self.cp1252 = cp1252_after;
+            self.legacy = legacy_after;
             if let Some(notice) = self.notice() {
                 let mut file = Report::of_file();
                 file.push(notice);
@@ -244,7 +253,11 @@ impl<R: Read> CsvReports<R> {
                 file.push(message(Msg::NotText, &[]));
                 None
             }
-            Sniffed::Bytes | Sniffed::Utf16 { .. } => self.header(&mut chunks, &mut file, &message)?,
+            Sniffed::Bytes { cr_only } => {
+                self.order.encoding = Legacy::of_line_ends(cr_only);
+                self.header(&mut chunks, &mut file, &message)?
+            }
+            Sniffed::Utf16 { .. } => self.header(&mut chunks, &mut file, &message)?,
         };
         if let Some(notice) = self.order.notice() {
             file.push(notice);
@@ -301,13 +314,17 @@ impl<R: Read> CsvReports<R> {
         let mut names = Vec::new();
         tokenizer::records(&header.bytes, chunks.delimiter, &mut |_, record| {
             names = (record.fields.iter())
-                .map(|f| row::text(record.bytes[f.clone()].trim_ascii(), &mut self.order.cp1252).into_owned())
+                .map(|f| {
+                    let name = record.bytes[f.clone()].trim_ascii();
+                    row::text(name, self.order.encoding, &mut self.order.legacy).into_owned()
+                })
                 .collect();
         });
         let columns = Columns::read(&names, file);
         Ok(Some(Layout {
             columns,
             delimiter: chunks.delimiter,
+            encoding: self.order.encoding,
         }))
     }
 }
@@ -378,19 +395,19 @@ impl<R: Read + Send> CsvReports<R> {
         let (layout, mut chunks) = *rows;
         let (layout, options, mut order) = (&layout, &self.options, self.order);
         // Chunks are validated ahead from the encoding known when they are handed out; a
-        // chunk validated as UTF-8 that turns out to follow the first Windows-1252 cell is
+        // chunk validated as UTF-8 that turns out to follow the first cell that is not UTF-8 is
         // validated again, in order (once per file at most, for the chunks then in flight).
-        let cp1252_seen = AtomicBool::new(order.cp1252);
+        let legacy_seen = AtomicBool::new(order.legacy);
         let threads = threads.max(1);
         std::thread::scope(|scope| {
             let (jobs, queue) = mpsc::sync_channel::<(usize, Chunk, bool)>(threads);
             let queue = Arc::new(Mutex::new(queue));
             let (results, done) = mpsc::sync_channel(threads * 2);
-            let cp1252_seen = &cp1252_seen;
+            let legacy_seen = &legacy_seen;
             let reader = scope.spawn(move || -> io::Result<()> {
                 for seq in 0.. {
                     let Some(chunk) = chunks.next_chunk(size)? else { break };
-                    if jobs.send((seq, chunk, cp1252_seen.load(Ordering::Relaxed))).is_err() {
+                    if jobs.send((seq, chunk, legacy_seen.load(Ordering::Relaxed))).is_err() {
                         break;
                     }
                 }
@@ -401,12 +418,12 @@ impl<R: Read + Send> CsvReports<R> {
                 scope.spawn(move || {
                     loop {
                         let job = queue.lock().map_err(|_| ()).and_then(|q| q.recv().map_err(|_| ()));
-                        let Ok((seq, chunk, cp1252)) = job else { break };
-                        let reports = validate_chunk(layout, options, &chunk, cp1252);
-                        if reports.rows.last().is_some_and(|row| row.cp1252_after) {
-                            cp1252_seen.store(true, Ordering::Relaxed);
+                        let Ok((seq, chunk, legacy)) = job else { break };
+                        let reports = validate_chunk(layout, options, &chunk, legacy);
+                        if reports.rows.last().is_some_and(|row| row.legacy_after) {
+                            legacy_seen.store(true, Ordering::Relaxed);
                         }
-                        if results.send((seq, chunk, cp1252, reports)).is_err() {
+                        if results.send((seq, chunk, legacy, reports)).is_err() {
                             break;
                         }
                     }
@@ -415,14 +432,14 @@ impl<R: Read + Send> CsvReports<R> {
             drop((queue, results));
             let mut pending = BTreeMap::new();
             let mut next = 0;
-            for (seq, chunk, cp1252, reports) in done.iter() {
-                pending.insert(seq, (chunk, cp1252, reports));
-                while let Some((chunk, cp1252, reports)) = pending.remove(&next) {
+            for (seq, chunk, legacy, reports) in done.iter() {
+                pending.insert(seq, (chunk, legacy, reports));
+                while let Some((chunk, legacy, reports)) = pending.remove(&next) {
                     next += 1;
-                    let reports = if cp1252 == order.cp1252 {
+                    let reports = if legacy == order.legacy {
                         reports
                     } else {
-                        validate_chunk(layout, options, &chunk, order.cp1252)
+                        validate_chunk(layout, options, &chunk, order.legacy)
                     };
                     let mut items = Vec::with_capacity(reports.rows.len());
                     order.settle(reports, &mut items);
@@ -438,7 +455,7 @@ impl<R: Read + Send> CsvReports<R> {
 /// The reports of the data records of `chunk`, with each record's line and position and
 /// the encoding state after it, given the state at the chunk's start. Pure: chunks are
 /// validated on several threads.
-fn validate_chunk(layout: &Layout, options: &Options, chunk: &Chunk, mut cp1252: bool) -> ChunkReports {
+fn validate_chunk(layout: &Layout, options: &Options, chunk: &Chunk, mut legacy: bool) -> ChunkReports {
     let mut rows = Vec::new();
     let label = Label::file();
     let at_line = |msg: Msg, args: &[&str]| msg.labelled(Path::ROOT, &label, args, args);
@@ -450,7 +467,7 @@ fn validate_chunk(layout: &Layout, options: &Options, chunk: &Chunk, mut cp1252:
             line: chunk.first_line,
             record: 0,
             report,
-            cp1252_after: cp1252,
+            legacy_after: legacy,
         });
         return ChunkReports { rows, records: 1 };
     }
@@ -466,16 +483,16 @@ fn validate_chunk(layout: &Layout, options: &Options, chunk: &Chunk, mut cp1252:
                     Msg::RecordTooLong,
                     &[&line.to_string(), &MAX_RECORD_BYTES.to_string()],
                 ));
-                (report, cp1252)
+                (report, legacy)
             } else {
-                row::validate_record(&layout.columns, options, record, line, cp1252)
+                row::validate_record(&layout.columns, layout.encoding, options, record, line, legacy)
             };
-            cp1252 = after;
+            legacy = after;
             rows.push(RowReport {
                 line,
                 record: records - 1,
                 report,
-                cp1252_after: after,
+                legacy_after: after,
             });
         }
     });
@@ -490,18 +507,13 @@ fn validate_chunk(layout: &Layout, options: &Options, chunk: &Chunk, mut cp1252:
                     line: chunk.first_line,
                     record: 0,
                     report,
-                    cp1252_after: cp1252,
+                    legacy_after: legacy,
                 });
                 records = records.max(1);
             }
         }
     }
     ChunkReports { rows, records }
-}
-
-/// The notice of a file decoded from Windows-1252.
-fn encoding_notice() -> Finding {
-    Msg::EncodingConverted.labelled(Path::ROOT, &Label::file(), &[], &[])
 }
 
 impl<R: Read> Iterator for CsvReports<R> {
@@ -523,7 +535,7 @@ impl<R: Read> Iterator for CsvReports<R> {
                     Err(e) => return Some(Err(e)),
                     Ok(None) => {}
                     Ok(Some(chunk)) => {
-                        let reports = validate_chunk(&rows.0, &self.options, &chunk, self.order.cp1252);
+                        let reports = validate_chunk(&rows.0, &self.options, &chunk, self.order.legacy);
                         let mut items = Vec::with_capacity(reports.rows.len());
                         self.order.settle(reports, &mut items);
                         self.ready.extend(items);
@@ -600,6 +612,24 @@ mod tests {
                 assert_eq!(batched, one_by_one, "chunks of {size} bytes on {threads} threads");
             }
         }
+    }
+
+    #[test]
+    fn a_macs_file_is_read_in_mac_roman() {
+        // Excel for Mac's « CSV Macintosh »: CR line ends, é as 0x8E.
+        let file = b"procedure;etat_civil.nom_naissance\rprimo_enregistrement;L\x8eON\r";
+        let found = items(&file[..], draft());
+        let CsvItem::File(notice) = &found[0] else {
+            panic!("{found:?}")
+        };
+        assert_eq!(
+            notice.findings()[0].message,
+            "Le fichier : pas en UTF-8, lu en Mac Roman (export Excel pour Mac) ; vérifiez les accents, ou enregistrez-le en UTF-8."
+        );
+        let CsvItem::Demande { report, .. } = &found[1] else {
+            panic!("{found:?}")
+        };
+        assert!(!report.has_finding_at("etat_civil.nom_naissance"), "{report:?}");
     }
 
     #[test]

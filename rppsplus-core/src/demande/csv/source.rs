@@ -16,8 +16,12 @@ const SNIFF: usize = 8 << 10;
 /// What the start of a file says it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Sniffed {
-    /// UTF-8 (or Windows-1252), its BOM dropped if it had one.
-    Bytes,
+    /// UTF-8 (or a legacy encoding), its BOM dropped if it had one.
+    Bytes {
+        /// Whether its lines end with CR alone (a Mac's file: its legacy encoding is Mac
+        /// Roman).
+        cr_only: bool,
+    },
     /// UTF-16, decoded to UTF-8.
     Utf16 {
         /// Big-endian (else little-endian).
@@ -60,7 +64,7 @@ impl<R: Read> Source<R> {
         (&mut input).take(SNIFF as u64).read_to_end(&mut head)?;
         let sniffed = sniff(&head);
         let skip = match (sniffed, head.as_slice()) {
-            (Sniffed::Bytes, [0xEF, 0xBB, 0xBF, ..]) => 3,
+            (Sniffed::Bytes { .. }, [0xEF, 0xBB, 0xBF, ..]) => 3,
             (Sniffed::Utf16 { .. }, [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..]) => 2,
             _ => 0,
         };
@@ -73,7 +77,7 @@ impl<R: Read> Source<R> {
         let input = match sniffed {
             Sniffed::Utf16 { big_endian } => Decoded::Utf16(Utf16::new(replay, big_endian)),
             // A binary input is not read on: its replay is empty, and the reader stops.
-            Sniffed::Bytes | Sniffed::Binary => Decoded::Bytes(replay),
+            Sniffed::Bytes { .. } | Sniffed::Binary => Decoded::Bytes(replay),
         };
         let source = Self {
             input,
@@ -88,14 +92,17 @@ impl<R: Read> Source<R> {
 
 /// What `head`, the first bytes of a file, says it is.
 fn sniff(head: &[u8]) -> Sniffed {
+    let bytes = || Sniffed::Bytes {
+        cr_only: memchr::memchr(b'\r', head).is_some() && memchr::memchr(b'\n', head).is_none(),
+    };
     match head {
         [0xFF, 0xFE, ..] => return Sniffed::Utf16 { big_endian: false },
         [0xFE, 0xFF, ..] => return Sniffed::Utf16 { big_endian: true },
-        [0xEF, 0xBB, 0xBF, ..] => return Sniffed::Bytes,
+        [0xEF, 0xBB, 0xBF, ..] => return bytes(),
         _ => {}
     }
     if memchr::memchr(0, head).is_none() {
-        return Sniffed::Bytes;
+        return bytes();
     }
     // Latin text in UTF-16 has a zero byte in most pairs: the second (LE) or the first
     // (BE); the other byte is rarely zero (U+0100, U+DE00…).
@@ -316,8 +323,8 @@ mod tests {
             assert_eq!(
                 text(&[&b"\xEF\xBB\xBF"[..], s.as_bytes()].concat(), step),
                 (
-                    s.replace("\r\r", "").replace("😀\r", "😀\n").into_bytes(),
-                    Sniffed::Bytes
+                    s.replace("😀\r", "😀\n").into_bytes(),
+                    Sniffed::Bytes { cr_only: false }
                 )
             );
             for big_endian in [false, true] {
@@ -343,6 +350,8 @@ mod tests {
             text(b"a\x00b\x00c\x00\x00\x00\x00\x00\x00", 4),
             (Vec::new(), Sniffed::Binary)
         );
-        assert_eq!(sniff("é;ü".as_bytes()), Sniffed::Bytes);
+        assert_eq!(sniff("é;ü".as_bytes()), Sniffed::Bytes { cr_only: false });
+        assert_eq!(sniff(b"a\rb\r"), Sniffed::Bytes { cr_only: true });
+        assert_eq!(sniff(b"a\r\nb\r"), Sniffed::Bytes { cr_only: false });
     }
 }
