@@ -18,6 +18,10 @@ use super::tokenizer;
 /// and skipped, and a quoted field open for longer was never closed (docs/domain.md §4.6).
 pub const MAX_RECORD_BYTES: usize = 1 << 20;
 
+/// The most records a chunk holds: the reports of a chunk's rows are kept together (a
+/// million lines of one byte in a chunk of 1 MiB would make a million reports at once).
+const MAX_CHUNK_RECORDS: usize = 512;
+
 /// Why a chunk holds no proper record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Broken {
@@ -99,28 +103,26 @@ impl<R: Read> Chunks<R> {
 
     /// The next record alone (the header), `None` at the end of the input.
     pub(super) fn next_record(&mut self) -> io::Result<Option<Chunk>> {
-        self.next(1, true)
+        self.next(1, 1)
     }
 
     /// The next chunk of about `size` bytes of whole records (more when one record is
-    /// longer), `None` at the end of the input.
+    /// longer; fewer past [`MAX_CHUNK_RECORDS`] records), `None` at the end of the input.
     pub(super) fn next_chunk(&mut self, size: usize) -> io::Result<Option<Chunk>> {
-        self.next(size, false)
+        self.next(size, MAX_CHUNK_RECORDS)
     }
 
-    fn next(&mut self, size: usize, one: bool) -> io::Result<Option<Chunk>> {
+    fn next(&mut self, size: usize, max_records: usize) -> io::Result<Option<Chunk>> {
         let mut want = size.max(1);
         loop {
             self.fill(want)?;
             if self.eof && self.carry.is_empty() {
                 return Ok(None);
             }
-            let scan = tokenizer::scan(&self.carry, self.delimiter, one);
+            let scan = tokenizer::scan(&self.carry, self.delimiter, max_records);
             match (scan.records_end, scan.open_quote) {
                 // Whole records first, whatever follows them.
-                (Some(end), open) if !self.eof || open.is_some() || one || self.carry.len() > MAX_RECORD_BYTES => {
-                    return Ok(Some(self.take(end, None)));
-                }
+                (Some(end), _) => return Ok(Some(self.take(end, None))),
                 (_, None) if self.eof && self.carry.len() <= MAX_RECORD_BYTES => {
                     return Ok(Some(self.take(self.carry.len(), None)));
                 }
@@ -195,9 +197,13 @@ mod tests {
     #[test]
     fn chunks_end_after_whole_records() {
         let file = b"a;b\nc;\"d\ne\"\r\nf;\"g\"\"\nh\"\n\"i\";j";
+        // The whole records, then the last line, which has no line end.
         assert_eq!(
             chunks(file, 1000),
-            [(String::from_utf8(file.to_vec()).unwrap(), 1, None)]
+            [
+                (String::from_utf8(file[..23].to_vec()).unwrap(), 1, None),
+                ("\"i\";j".to_owned(), 6, None)
+            ]
         );
         let one_by_one: Vec<(String, usize)> = chunks(file, 1).into_iter().map(|(t, l, _)| (t, l)).collect();
         assert_eq!(
@@ -262,8 +268,16 @@ mod tests {
         let header = chunks.next_record().unwrap().unwrap();
         assert_eq!((&header.bytes[..], header.first_line), (&b"\"a\nb\";c\n"[..], 2));
         let rest = chunks.next_chunk(100).unwrap().unwrap();
-        assert_eq!((&rest.bytes[..], rest.first_line), (&b"d\ne"[..], 4));
+        assert_eq!((&rest.bytes[..], rest.first_line), (&b"d\n"[..], 4));
+        assert_eq!(chunks.next_chunk(100).unwrap().unwrap().bytes, b"e");
         assert!(chunks.peek_line().unwrap().is_none());
+    }
+
+    #[test]
+    fn a_chunk_holds_a_bounded_number_of_records() {
+        let file = b"x\n".repeat(2 * MAX_CHUNK_RECORDS + 1);
+        let sizes: Vec<usize> = chunks(&file, 1 << 20).iter().map(|c| c.0.len()).collect();
+        assert_eq!(sizes, [2 * MAX_CHUNK_RECORDS, 2 * MAX_CHUNK_RECORDS, 2]);
     }
 
     #[test]

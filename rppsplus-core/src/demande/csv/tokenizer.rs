@@ -28,29 +28,26 @@ enum Quoting {
 #[derive(Debug, PartialEq)]
 pub(super) struct Scan {
     /// The length of the leading whole records (up to and with the line feed that ends the
-    /// last of them, or the first when only the first is asked for); `None` when no record
-    /// ends.
+    /// last of them, or the last asked for); `None` when no record ends.
     pub(super) records_end: Option<usize>,
     /// Where the quoted field still open at the end started, if one is.
     pub(super) open_quote: Option<usize>,
 }
 
-/// Where the records of `bytes` end, following the quoting from the start of a record;
-/// `first_only` stops at the end of the first record.
-pub(super) fn scan(bytes: &[u8], delimiter: u8, first_only: bool) -> Scan {
+/// Where the records of `bytes` end, following the quoting from the start of a record: after
+/// the last whole record, or after the `max_records`-th.
+pub(super) fn scan(bytes: &[u8], delimiter: u8, max_records: usize) -> Scan {
     if memchr::memchr(b'"', bytes).is_none() {
-        let end = if first_only {
-            memchr::memchr(b'\n', bytes)
-        } else {
-            memchr::memrchr(b'\n', bytes)
-        };
+        let end = memchr::memchr_iter(b'\n', bytes)
+            .nth(max_records.saturating_sub(1))
+            .or_else(|| memchr::memrchr(b'\n', bytes));
         return Scan {
             records_end: end.map(|i| i + 1),
             open_quote: None,
         };
     }
     let mut state = Quoting::FieldStart;
-    let (mut records_end, mut open_quote) = (None, None);
+    let (mut records_end, mut open_quote, mut records) = (None, None, 0);
     for (i, &b) in bytes.iter().enumerate() {
         state = match (state, b) {
             (Quoting::Quoted, b'"') => Quoting::QuoteInQuoted,
@@ -62,7 +59,8 @@ pub(super) fn scan(bytes: &[u8], delimiter: u8, first_only: bool) -> Scan {
             }
             (_, b'\n') => {
                 records_end = Some(i + 1);
-                if first_only {
+                records += 1;
+                if records == max_records {
                     break;
                 }
                 Quoting::FieldStart
@@ -255,14 +253,16 @@ mod tests {
 
     #[test]
     fn records_end_outside_quotes() {
-        let end = |b: &[u8], first| scan(b, b';', first).records_end;
-        assert_eq!(end(b"O\"Brien;x\ny\"", false), Some(10));
-        assert_eq!(end(b"\"open\nstill open", false), None);
-        assert_eq!(end(b"x\"\ny", false), Some(3));
-        assert_eq!(end(b"a\nb\n", true), Some(2));
-        assert_eq!(end(b"\"a\nb\";c\nd\n", true), Some(8));
-        assert_eq!(end(b"\"a\nb\";c\nd\n", false), Some(10));
-        assert_eq!(scan(b"a\n;\"b\nc", b';', false).open_quote, Some(3));
-        assert_eq!(scan(b"a\n;\"b\"\nc", b';', false).open_quote, None);
+        let end = |b: &[u8], max| scan(b, b';', max).records_end;
+        assert_eq!(end(b"O\"Brien;x\ny\"", 100), Some(10));
+        assert_eq!(end(b"\"open\nstill open", 100), None);
+        assert_eq!(end(b"x\"\ny", 100), Some(3));
+        assert_eq!(end(b"a\nb\n", 1), Some(2));
+        assert_eq!(end(b"a\nb\nc\n", 2), Some(4));
+        assert_eq!(end(b"\"a\nb\";c\nd\n", 1), Some(8));
+        assert_eq!(end(b"\"a\nb\";c\nd\n\"e\"\n", 2), Some(10));
+        assert_eq!(end(b"\"a\nb\";c\nd\n", 100), Some(10));
+        assert_eq!(scan(b"a\n;\"b\nc", b';', 100).open_quote, Some(3));
+        assert_eq!(scan(b"a\n;\"b\"\nc", b';', 100).open_quote, None);
     }
 }
