@@ -52,9 +52,10 @@
  *   pass --suppressions=rppsplus-ffi/valgrind.supp.
  * - Stack. Give a calling thread at least 256 KiB (the deepest JSON accepted, 127 levels,
  *   takes about 20 KiB in a release build, 170 KiB in a debug build).
- * - ABI stability. None before 1.0: link the exact version the header came from (check
- *   RPPSPLUS_VERSION_NUMBER against rppsplus_version_number()). Code values are never
- *   reused.
+ * - ABI stability. None before 1.0: a program runs with the exact version its header came
+ *   from. Call rppsplus_check_version(RPPSPLUS_VERSION_NUMBER) at start and stop unless it
+ *   returns RPPSPLUS_RESULT_OK (from 1.0: any library of the same major version at least as
+ *   new as the header). Code values are never reused.
  */
 
 #ifndef RPPSPLUS_H
@@ -196,7 +197,7 @@ typedef struct rppsplus_validate_options rppsplus_validate_options;
 
  - `0`: success.
  - `1xx`: the call itself is wrong (a NULL pointer, a bad parameter, a buffer too small,
-   a caught panic, a reference date that is not a date).
+   a caught panic, a reference date that is not a date, a library of another version).
  - `2xx`: the input is not a valid identifier or code. The names of these codes are the
    core's finding codes (`FindingCode::as_str()`), which the CLI and Python report too.
  - `3xx`: a conversion between identifiers is not possible.
@@ -539,6 +540,12 @@ typedef uint32_t rppsplus_severity;
  `2026-11-23`; `2026-02-30` and `2026-1-5` are not).
  */
 #define RPPSPLUS_RESULT_INVALID_DATE 105
+
+/*
+ The library cannot serve a program compiled against the header version given to
+ `rppsplus_check_version` (before 1.0, any other version).
+ */
+#define RPPSPLUS_RESULT_VERSION_MISMATCH 106
 
 /*
  The input has a character the identifier cannot contain, or lacks one it must contain
@@ -2282,6 +2289,32 @@ const char *rppsplus_version(void);
  was caught.
  */
 uint32_t rppsplus_version_number(void);
+
+/*
+ Checks that this library can serve a program compiled against the header of version
+ `header_version`. Call it once at start with the header's macro, before any other
+ function, and refuse to go on when it fails:
+
+ ```c
+ if (rppsplus_check_version(RPPSPLUS_VERSION_NUMBER) != RPPSPLUS_RESULT_OK) {
+   fprintf(stderr, "librppsplus %s cannot serve a program built for %d.%d.%d\n", rppsplus_version(),
+           RPPSPLUS_VERSION_MAJOR, RPPSPLUS_VERSION_MINOR, RPPSPLUS_VERSION_PATCH);
+   return 2;
+ }
+ ```
+
+ The rule (rppsplus-ffi/README.md, "ABI stability"): before 1.0 the library serves only the exact version
+ its header came from; from 1.0 on, a program built against any header of the same major
+ version that is not newer than the library. A shared library replaced by another version
+ (the same SONAME `librppsplus.so.0` on Linux, any `rppsplus.dll` on Windows) is caught here
+ instead of misbehaving later.
+
+ Results:
+ - `RPPSPLUS_RESULT_OK`: the library serves the program;
+ - `RPPSPLUS_RESULT_VERSION_MISMATCH`: it does not (`rppsplus_version()` says which it is);
+ - `RPPSPLUS_RESULT_PANIC`.
+ */
+rppsplus_result rppsplus_check_version(uint32_t header_version);
 
 #ifdef __cplusplus
 }  // extern "C"

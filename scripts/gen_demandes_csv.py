@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Write demande collection files in the CSV bulk format of SPEC §4.
+"""Write demande collection files in the CSV bulk format of docs/domain.md §4.6.
 
 Two modes, standard library only:
 

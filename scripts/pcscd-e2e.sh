@@ -7,15 +7,16 @@
 #   - from the CLI: rppsplus-cli/tests/card.rs (`rppsplus card`, the PIN on stdin);
 #   - from Python: rppsplus-py/tests/test_cpx_e2e.py (the wheel installed in $VENV).
 # Needs pcscd and vsmartcard-vpcd (scripts/test.sh installs them), gcc and valgrind, and the
-# wheel installed by scripts/test-python.sh (VENV, default .venv). Builds the release C library
+# wheel installed by scripts/test-python.sh (VENV, default target/python-tests/venvs/default, its
+# venv of python3). Builds the release C library
 # if need be (a no-op after scripts/test.sh's release build).
 # Starts `pcscd --foreground` once for all of them and stops it by its PID on exit; reuses a
 # pcscd already running. The tests see RPPSPLUS_PCSC_E2E=1; without it they skip themselves.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-VENV=${VENV:-$ROOT/.venv}
 TARGET_DIR="${CARGO_TARGET_DIR:-target}"
+VENV=${VENV:-$ROOT/$TARGET_DIR/python-tests/venvs/default}
 OUT="$TARGET_DIR/c-tests"
 log="$(mktemp -t pcscd-e2e.XXXXXX)"
 pid=""

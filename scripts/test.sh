@@ -8,7 +8,7 @@ start=$(date +%s)
 step() { printf '\n=== %s (%ss)\n' "$1" "$(( $(date +%s) - start ))"; }
 
 step "system packages"
-packages=(pkg-config libpcsclite-dev pcscd vsmartcard-vpcd valgrind gcc g++ python3-venv graphviz)
+packages=(pkg-config libpcsclite-dev pcscd vsmartcard-vpcd valgrind gcc g++ python3-venv graphviz cmake gcc-mingw-w64-x86-64 wine64)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -47,7 +47,13 @@ git diff --exit-code -- docs/lifecycle.svg
 step "C tests (gcc -std=c99 -Werror, ASan/UBSan, valgrind)"
 bash scripts/test-c.sh
 
-step "Python wheel, pytest, stubtest"
+step "C library as installed (scripts/install-c.sh into a temporary prefix; pkg-config, CMake, a vendor's .so)"
+RPPSPLUS_SKIP_BUILD=1 bash scripts/test-install-c.sh
+
+step "Windows DLL (x86_64-pc-windows-gnu with mingw-w64; the C tests under wine)"
+bash scripts/test-windows.sh
+
+step "Python sdist, the manylinux wheel built from it, pytest on the lowest and highest CPython, stubtest"
 bash scripts/test-python.sh
 
 step "PC/SC end-to-end: the simulated CPx card through one pcscd and vpcd, from Rust, C (valgrind), the CLI and Python (scripts/pcscd-e2e.sh)"

@@ -15,7 +15,8 @@
  * the stage is submit, the actor gestionnaire, the mode strict.
  * Exit status: 0 when every demande is valid, 1 when one is not, 2 on a usage, file or
  * library error.
- * Build: gcc -std=c99 -I include validate_demande.c target/release/librppsplus.a -lpthread -ldl -lm
+ * Build (after bash scripts/install-c.sh PREFIX; see check_rpps.c):
+ *   cc -std=c99 validate_demande.c $(pkg-config --cflags --libs rppsplus-static) -o validate_demande
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use rppsplus_core::demande::{Demande, Options, csv_reports, validate, validate_json};
 
-/// The demande of SPEC.md §4.
+/// The demande of docs/domain.md §4.1.
 const PRIMO: &str = r#"{
   "procedure": "primo_enregistrement", "numero": "P20220905011141", "rpps": null,
   "etat_civil": {"civilite": "MME", "sexe": "F", "nom_naissance": "DUPONT", "nom_usage": null,
@@ -27,7 +27,7 @@ fn demandes(c: &mut Criterion) {
         reference_date: NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"),
         ..Options::default()
     };
-    let parsed: Demande = serde_json::from_str(PRIMO).expect("the SPEC example parses");
+    let parsed: Demande = serde_json::from_str(PRIMO).expect("the docs example parses");
     assert!(validate(&parsed, &options).is_valid());
     let mut group = c.benchmark_group("primo");
     group.throughput(Throughput::Elements(1));

@@ -43,4 +43,4 @@ pub use nomenclature::*;
 pub use options::*;
 pub use report::*;
 pub use result::*;
-pub use version::{rppsplus_version, rppsplus_version_number};
+pub use version::{rppsplus_check_version, rppsplus_version, rppsplus_version_number};

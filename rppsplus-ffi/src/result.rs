@@ -20,7 +20,7 @@ use crate::names::{CNames, UNKNOWN, finding_code};
 ///
 /// - `0`: success.
 /// - `1xx`: the call itself is wrong (a NULL pointer, a bad parameter, a buffer too small,
-///   a caught panic, a reference date that is not a date).
+///   a caught panic, a reference date that is not a date, a library of another version).
 /// - `2xx`: the input is not a valid identifier or code. The names of these codes are the
 ///   core's finding codes (`FindingCode::as_str()`), which the CLI and Python report too.
 /// - `3xx`: a conversion between identifiers is not possible.
@@ -50,6 +50,9 @@ pub const RPPSPLUS_RESULT_PANIC: rppsplus_result = rppsplus_result(104);
 /// A reference date is not a calendar date written `YYYY-MM-DD` (10 bytes, e.g.
 /// `2026-11-23`; `2026-02-30` and `2026-1-5` are not).
 pub const RPPSPLUS_RESULT_INVALID_DATE: rppsplus_result = rppsplus_result(105);
+/// The library cannot serve a program compiled against the header version given to
+/// `rppsplus_check_version` (before 1.0, any other version).
+pub const RPPSPLUS_RESULT_VERSION_MISMATCH: rppsplus_result = rppsplus_result(106);
 /// The input has a character the identifier cannot contain, or lacks one it must contain
 /// (the `@` of an email address).
 pub const RPPSPLUS_RESULT_INVALID_FORMAT: rppsplus_result = rppsplus_result(200);
@@ -174,6 +177,14 @@ const RESULTS: [(rppsplus_result, Meaning); 19] = [
         ),
     ),
     (RPPSPLUS_RESULT_INVALID_DATE, Meaning::Date),
+    (
+        RPPSPLUS_RESULT_VERSION_MISMATCH,
+        Meaning::Call(
+            c"version_mismatch",
+            "la bibliothèque n'est pas d'une version qui convient à l'en-tête avec lequel le programme a été compilé",
+            "the library is not a version that serves the header the program was compiled with",
+        ),
+    ),
     (
         RPPSPLUS_RESULT_INVALID_FORMAT,
         Meaning::Finding(FindingCode::InvalidFormat),

@@ -154,12 +154,12 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
         match Rpps::parse_with(s, Mode::Test) {
             Ok(r) => Some(r),
             Err(ParseError::InvalidComponent {
-                component: Component::RppsIdNat,
+                component: Component::RppsIdNat(number),
                 ..
             }) => {
                 // An RPPS number is public: the message may give it.
-                let number: String = s.chars().filter(char::is_ascii_digit).skip(1).collect();
-                self.report.push(Msg::RppsIdNat.at(Col::Rpps.path(), &[&number]));
+                self.report
+                    .push(Msg::RppsIdNat.at(Col::Rpps.path(), &[number.as_str()]));
                 None
             }
             Err(e) => {

@@ -19,7 +19,9 @@ pub enum Component {
     RppsPrefix,
     /// Twelve digits starting with `8` given as an RPPS number: the idNat of a person with an
     /// RPPS number (`8` + the 11 digits), as the portal's lists and Pro Santé Connect show it.
-    RppsIdNat,
+    /// It carries that RPPS number (public data: the Annuaire Santé publishes it), which the
+    /// messages give.
+    RppsIdNat(super::Rpps),
     /// The type prefix of an idNat is not one this library knows, or is deprecated.
     IdNatPrefix,
     /// The identifier after an idNat `/` (the local part) is empty or not printable ASCII.
@@ -55,7 +57,7 @@ impl Component {
     pub fn problem_fr(self) -> Cow<'static, str> {
         Cow::Borrowed(match self {
             Self::RppsPrefix => "un numéro RPPS de production commence par 1 (les cartes de test commencent par 99)",
-            Self::RppsIdNat => {
+            Self::RppsIdNat(_) => {
                 "c'est l'identifiant national (idNat) de Pro Santé Connect, soit un 8 suivi du numéro RPPS"
             }
             Self::IdNatPrefix => "le type d'identifiant (premier caractère) est inconnu ou obsolète",
@@ -82,7 +84,7 @@ impl Component {
     pub fn problem_en(self) -> Cow<'static, str> {
         Cow::Borrowed(match self {
             Self::RppsPrefix => "a production RPPS number starts with 1 (test cards start with 99)",
-            Self::RppsIdNat => {
+            Self::RppsIdNat(_) => {
                 "this is the national identifier (idNat) of Pro Santé Connect, an 8 followed by the RPPS number"
             }
             Self::IdNatPrefix => "the identifier type (first character) is unknown or deprecated",
@@ -109,7 +111,7 @@ impl Component {
     pub fn remedy_fr(self) -> Cow<'static, str> {
         Cow::Borrowed(match self {
             Self::RppsPrefix | Self::PhoneRange => "vérifiez le numéro",
-            Self::RppsIdNat => "retirez le 8 initial",
+            Self::RppsIdNat(rpps) => return Cow::Owned(format!("indiquez le numéro RPPS {rpps}, sans le 8")),
             Self::IdNatPrefix => "vérifiez le premier caractère (8 devant un numéro RPPS, 0 devant un ADELI…)",
             Self::IdNatLocalPart => "corrigez la partie après « / »",
             Self::FinessDepartement | Self::AdeliDepartement => "vérifiez le numéro : il commence par un département",
@@ -131,7 +133,7 @@ impl Component {
     pub fn remedy_en(self) -> Cow<'static, str> {
         Cow::Borrowed(match self {
             Self::RppsPrefix | Self::PhoneRange => "check the number",
-            Self::RppsIdNat => "remove the leading 8",
+            Self::RppsIdNat(rpps) => return Cow::Owned(format!("give the RPPS number {rpps}, without the 8")),
             Self::IdNatPrefix => "check the first character (8 before an RPPS number, 0 before an ADELI…)",
             Self::IdNatLocalPart => "correct the part after '/'",
             Self::FinessDepartement | Self::AdeliDepartement => "check the number: it starts with a département",
@@ -475,7 +477,12 @@ mod tests {
             "{}",
             e.message_fr()
         );
-        assert!(e.message_fr().ends_with("retirez le 8 initial"), "{}", e.message_fr());
+        assert!(
+            e.message_fr().ends_with("indiquez le numéro RPPS 10107985318, sans le 8"),
+            "{}",
+            e.message_fr()
+        );
+        assert!(e.to_string().ends_with("give the RPPS number 10107985318, without the 8"), "{e}");
         // Twelve digits that are no idNat stay a wrong length.
         assert_eq!("810107985310".parse::<Rpps>().unwrap_err().code(), "invalid_length");
         assert_eq!("710107985318".parse::<Rpps>().unwrap_err().code(), "invalid_length");
@@ -530,7 +537,7 @@ mod tests {
         let kind = IdKind::Rpps;
         let components = [
             Component::RppsPrefix,
-            Component::RppsIdNat,
+            Component::RppsIdNat("10107985318".parse().expect("a valid RPPS number")),
             Component::IdNatPrefix,
             Component::IdNatLocalPart,
             Component::FinessDepartement,

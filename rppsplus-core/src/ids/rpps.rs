@@ -8,14 +8,17 @@ use super::{Component, IdKind, Mode, ParseError, identifier_traits, luhn};
 #[cold]
 fn idnat_of_rpps(input: &str, error: ParseError) -> ParseError {
     let twelve = matches!(error, ParseError::InvalidLength { found: 12, .. });
-    let is_idnat = || digits::<12>(input, IdKind::Rpps).is_ok_and(|d| d[0] == b'8' && luhn::is_valid(&d[1..]));
-    if twelve && is_idnat() {
-        ParseError::InvalidComponent {
+    let rpps = || {
+        let d = digits::<12>(input, IdKind::Rpps).ok().filter(|d| d[0] == b'8')?;
+        let number: [u8; 11] = d[1..].try_into().ok()?;
+        Rpps::from_digits(number, Mode::Test, IdKind::Rpps).ok()
+    };
+    match rpps().filter(|_| twelve) {
+        Some(rpps) => ParseError::InvalidComponent {
             kind: IdKind::Rpps,
-            component: Component::RppsIdNat,
-        }
-    } else {
-        error
+            component: Component::RppsIdNat(rpps),
+        },
+        None => error,
     }
 }
 
@@ -52,7 +55,8 @@ impl Rpps {
     /// ```
     /// use rppsplus_core::ids::{Component, ParseError, Rpps};
     /// let e = "810107985318".parse::<Rpps>().unwrap_err();
-    /// assert!(matches!(e, ParseError::InvalidComponent { component: Component::RppsIdNat, .. }));
+    /// assert!(matches!(e, ParseError::InvalidComponent { component: Component::RppsIdNat(_), .. }));
+    /// assert!(e.message_fr().contains("indiquez le numéro RPPS 10107985318"));
     /// ```
     #[inline]
     pub fn parse_with(input: &str, mode: Mode) -> Result<Self, ParseError> {

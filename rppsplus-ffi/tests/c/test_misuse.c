@@ -68,11 +68,15 @@ static void test_version(void) {
   /* "0.1.0", or "0.1.0-rc.1"/"0.1.0+meta" for a pre-release or build metadata. */
   CHECK(rppsplus_version() != NULL && strncmp(rppsplus_version(), expected, strlen(expected)) == 0 &&
         strchr("-+", rppsplus_version()[strlen(expected)]) != NULL);
+  /* The ABI check: this header's version only, before 1.0. */
+  CHECK_CODE(rppsplus_check_version(RPPSPLUS_VERSION_NUMBER), RPPSPLUS_RESULT_OK);
+  CHECK_CODE(rppsplus_check_version(RPPSPLUS_VERSION_NUMBER + 1), RPPSPLUS_RESULT_VERSION_MISMATCH);
+  CHECK_CODE(rppsplus_check_version(0), RPPSPLUS_RESULT_VERSION_MISMATCH);
 }
 
 static void test_names(void) {
-  static const uint32_t known[] = {0, 100, 101, 102, 103, 104, 105, 200, 201, 202, 203, 204, 205, 206, 207, 299, 300, 400};
-  static const uint32_t unknown[] = {1, 99, 106, 199, 208, 298, 301, 399, 401, 7000, 0x7fffffffu, 0xffffffffu};
+  static const uint32_t known[] = {0, 100, 101, 102, 103, 104, 105, 106, 200, 201, 202, 203, 204, 205, 206, 207, 299, 300, 400};
+  static const uint32_t unknown[] = {1, 99, 107, 199, 208, 298, 301, 399, 401, 7000, 0x7fffffffu, 0xffffffffu};
   size_t i;
   uint32_t k;
   for (i = 0; i < sizeof known / sizeof known[0]; i++) {
