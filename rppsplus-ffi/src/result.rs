@@ -134,7 +134,7 @@ enum Meaning {
 }
 
 /// Every code, in numeric order, with its meaning.
-const RESULTS: [(rppsplus_result, Meaning); 19] = [
+const RESULTS: [(rppsplus_result, Meaning); 20] = [
     (RPPSPLUS_RESULT_OK, Meaning::Call(c"ok", "succès", "success")),
     (
         RPPSPLUS_RESULT_NULL_PARAMETER,
