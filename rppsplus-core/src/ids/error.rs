@@ -478,11 +478,16 @@ mod tests {
             e.message_fr()
         );
         assert!(
-            e.message_fr().ends_with("indiquez le numéro RPPS 10107985318, sans le 8"),
+            e.message_fr()
+                .ends_with("indiquez le numéro RPPS 10107985318, sans le 8"),
             "{}",
             e.message_fr()
         );
-        assert!(e.to_string().ends_with("give the RPPS number 10107985318, without the 8"), "{e}");
+        assert!(
+            e.to_string()
+                .ends_with("give the RPPS number 10107985318, without the 8"),
+            "{e}"
+        );
         // Twelve digits that are no idNat stay a wrong length.
         assert_eq!("810107985310".parse::<Rpps>().unwrap_err().code(), "invalid_length");
         assert_eq!("710107985318".parse::<Rpps>().unwrap_err().code(), "invalid_length");
