@@ -75,6 +75,13 @@ pub(crate) fn iso(b: &[u8]) -> Option<NaiveDate> {
 /// assert_eq!(spreadsheet(b"03/09/1980 25:00"), None);
 /// ```
 pub fn spreadsheet(b: &[u8]) -> Option<NaiveDate> {
+    // The padded forms first: most cells.
+    if let &[d0, d1, b'/', m0, m1, b'/', y0, y1, y2, y3] = b {
+        return ymd([y0, y1, y2, y3], [m0, m1], [d0, d1]);
+    }
+    if b.len() == 10 {
+        return iso(b);
+    }
     // The date, then nothing or a time after one separator.
     let split = b.iter().position(|&c| c == b' ' || c == b'T').unwrap_or(b.len());
     let (date, time) = b.split_at(split);

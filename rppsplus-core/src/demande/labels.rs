@@ -22,14 +22,12 @@ pub(crate) enum Resolved<'a> {
     Refused(Finding),
 }
 
-/// The code of the label `text` of a portal field, at the reference date `at`: a label, a
-/// short label or a display label; `CODE - label` or `label (CODE)`, whose label must be the
-/// code's. Of several codes with the label, the one the field offers at `at`, if only one.
+/// The code of the label `text` of a portal field, at the reference date `at`, when `text`
+/// is no code of it: a label, a short label or a display label; `CODE - label` or
+/// `label (CODE)`, whose label must be the code's. Of several codes with the label, the one
+/// the field offers at `at`, if only one.
 pub(crate) fn code(field: Portal, path: &'static str, text: &str, at: NaiveDate) -> Resolved<'static> {
     let f = field.field();
-    if f.get(text).is_some() {
-        return Resolved::AsGiven;
-    }
     if let Some((code, label)) = code_and_label(text) {
         return match f.get(code) {
             Some(c) if f.labelled(label).iter().any(|l| l.code() == c.code()) => Resolved::Code(c.code()),
@@ -84,6 +82,9 @@ pub(crate) fn commune(path: &'static str, text: &str) -> Resolved<'static> {
 /// A FINESS or SIRET given as the portal shows an établissement (`970405593 - SESSAD DI`):
 /// the number before ` - ` (the name cannot be checked: no table of établissements).
 pub(crate) fn structure_number(text: &str) -> Resolved<'_> {
+    if memchr::memchr(b'-', text.as_bytes()).is_none() {
+        return Resolved::AsGiven;
+    }
     match text.split_once(" - ") {
         Some((number, _)) => Resolved::Code(number.trim()),
         None => Resolved::AsGiven,
@@ -145,7 +146,6 @@ mod tests {
         assert_eq!(resolved(Portal::Civilite, "Madame"), Ok(Some("MME")));
         assert_eq!(resolved(Portal::Pays, "France"), Ok(Some("99100")));
         assert_eq!(resolved(Portal::ModeExercice, "Salarié"), Ok(Some("S")));
-        assert_eq!(resolved(Portal::Profession, "326"), Ok(None));
         assert_eq!(resolved(Portal::Profession, "Éducateur"), Ok(None));
         let mismatch = resolved(Portal::Profession, "326 - Infirmier").unwrap_err();
         assert!(mismatch.contains("ne porte pas ce libellé"), "{mismatch}");

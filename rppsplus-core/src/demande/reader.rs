@@ -109,43 +109,41 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
 
     /// A text field parsed by `parse` (an identifier).
     fn parsed<T>(&mut self, col: Col, parse: impl Fn(&str) -> Result<T, ParseError>) -> Option<T> {
-        let s = self.text(col)?;
-        self.parse_text(col, s, parse)
+        self.labelled(col, parse, |_| Resolved::AsGiven)
     }
 
-    /// A coded text field; in a spreadsheet, its label `resolve`d to its code
-    /// (docs/domain.md §4.6: `Madame`, `Educateur spécialisé`, `970405593 - SESSAD DI`).
-    fn coded(&mut self, col: Col, resolve: impl FnOnce(&'f str) -> Resolved<'f>) -> Option<&'f str> {
+    /// A text field parsed by `parse` (an identifier or a code). In a spreadsheet, a value
+    /// `parse` refuses may be a label, which `resolve` reads as its code (docs/domain.md §4.6:
+    /// `France`, `Marseille 3e Arrondissement (13203)`, `970405593 - SESSAD DI`), or a value
+    /// Excel changed on its way ([`excel_habit`]), refused with a message that says so.
+    fn labelled<T>(
+        &mut self,
+        col: Col,
+        parse: impl Fn(&str) -> Result<T, ParseError>,
+        resolve: impl FnOnce(&str) -> Resolved<'_>,
+    ) -> Option<T> {
         let s = self.text(col)?;
-        if !self.fields.spreadsheet {
-            return Some(s);
-        }
-        match resolve(s) {
-            Resolved::Code(code) => Some(code),
-            Resolved::AsGiven => Some(s),
-            Resolved::Refused(finding) => {
-                self.report.push(finding);
-                None
+        let e = match parse(s) {
+            Ok(value) => return Some(value),
+            Err(e) => e,
+        };
+        let mut finding = parse_finding(col.path(), &e);
+        if self.fields.spreadsheet {
+            match resolve(s) {
+                Resolved::Code(code) => match parse(code) {
+                    Ok(value) => return Some(value),
+                    Err(e) => finding = parse_finding(col.path(), &e),
+                },
+                Resolved::Refused(refused) => finding = refused,
+                Resolved::AsGiven => {
+                    if let Some(habit) = excel_habit(col, s, &e, &parse) {
+                        finding = habit;
+                    }
+                }
             }
         }
-    }
-
-    /// [`Reader::coded`] with a portal field's labels ([`labels::code`]).
-    fn portal_code(&mut self, col: Col, portal: Portal) -> Option<&'f str> {
-        let at = self.at;
-        self.coded(col, |s| labels::code(portal, col.path(), s, at))
-    }
-
-    /// `s`, the text of `col`, parsed by `parse` (an identifier). In a spreadsheet, a value
-    /// that Excel changed on its way ([`excel_habit`]) is refused with a message that says so.
-    fn parse_text<T>(&mut self, col: Col, s: &str, parse: impl Fn(&str) -> Result<T, ParseError>) -> Option<T> {
-        let spreadsheet = self.fields.spreadsheet;
-        parse(s)
-            .map_err(|e| {
-                let habit = spreadsheet.then(|| excel_habit(col, s, &e, &parse)).flatten();
-                self.report.push(habit.unwrap_or_else(|| parse_finding(col.path(), &e)));
-            })
-            .ok()
+        self.report.push(finding);
+        None
     }
 
     /// The RPPS number; the idNat of one (`8` and the number) says which number to give.
@@ -300,19 +298,19 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
         };
         if self.object(Obj::EtatCivil) {
             v.etat_civil = true;
-            v.civilite = self.portal_code(Col::Civilite, Portal::Civilite);
-            v.sexe = self.portal_code(Col::Sexe, Portal::Sexe);
+            v.civilite = self.text(Col::Civilite);
+            v.sexe = self.text(Col::Sexe);
             v.nom_naissance = self.text(Col::NomNaissance);
             v.nom_usage = self.text(Col::NomUsage);
             v.prenoms = self.prenoms();
             v.date_naissance = self.date(Col::DateNaissance);
-            v.pays_naissance = (self.portal_code(Col::PaysNaissance, Portal::Pays))
-                .and_then(|s| self.parse_text(Col::PaysNaissance, s, InseeCountryCode::parse));
-            let commune = self.coded(Col::CommuneNaissance, |s| {
+            let at = self.at;
+            v.pays_naissance = self.labelled(Col::PaysNaissance, InseeCountryCode::parse, |s| {
+                labels::code(Portal::Pays, Col::PaysNaissance.path(), s, at)
+            });
+            v.commune_naissance = self.labelled(Col::CommuneNaissance, InseeCommuneCode::parse, |s| {
                 labels::commune(Col::CommuneNaissance.path(), s)
             });
-            v.commune_naissance =
-                commune.and_then(|s| self.parse_text(Col::CommuneNaissance, s, InseeCommuneCode::parse));
             v.lieu_naissance = self.text(Col::LieuNaissance);
             v.source = self.name(Col::Source, Source::ALL, Source::as_str, Source::as_str);
         }
@@ -326,23 +324,22 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
             v.prenom_exercice = self.text(Col::PrenomExercice);
             if self.object(Obj::Structure) {
                 v.structure = true;
-                let finess = self.coded(Col::Finess, labels::structure_number);
-                v.finess = finess.and_then(|s| self.parse_text(Col::Finess, s, Finess::parse));
-                let siret = self.coded(Col::Siret, labels::structure_number);
-                v.siret = siret.and_then(|s| self.parse_text(Col::Siret, s, Siret::parse));
+                v.finess = self.labelled(Col::Finess, Finess::parse, labels::structure_number);
+                v.siret = self.labelled(Col::Siret, Siret::parse, labels::structure_number);
             }
-            v.profession = self.portal_code(Col::Profession, Portal::Profession);
-            v.role = self.portal_code(Col::Role, Portal::Role);
-            v.mode_exercice = self.portal_code(Col::ModeExercice, Portal::ModeExercice);
+            v.profession = self.text(Col::Profession);
+            v.role = self.text(Col::Role);
+            v.mode_exercice = self.text(Col::ModeExercice);
             v.date_prise_fonction = self.date(Col::DatePriseFonction);
             v.date_fin_fonction = self.date(Col::DateFinFonction);
-            v.motif_fin = self.portal_code(Col::MotifFin, Portal::MotifFin);
+            v.motif_fin = self.text(Col::MotifFin);
         }
         if self.object(Obj::Confirmations) {
             v.cgu_acceptees = self.boolean(Col::CguAcceptees);
             v.rencontre_en_personne = self.boolean(Col::RencontreEnPersonne);
         }
         v.given = self.given;
+        v.spreadsheet = self.fields.spreadsheet;
         v
     }
 }

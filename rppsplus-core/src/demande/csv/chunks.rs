@@ -3,6 +3,9 @@
 //! (`tokenizer.rs`) says where records end; this reader decides what to read, how much to
 //! keep, and what to do with a record that never ends.
 //!
+//! Lines end with LF or CRLF for the tokenizer: a carriage return alone (Excel for Mac's line
+//! end) is made a line feed as the bytes are read, once the byte after it is known.
+//!
 //! Memory is bounded whatever the file: a record longer than [`MAX_RECORD_BYTES`] is not
 //! kept. A quote still open at the end of the file, or over more than that, was never
 //! closed: the line it opens on is handed out alone as a broken chunk, and reading goes on
@@ -42,8 +45,15 @@ pub(super) struct Chunk {
 /// [`MAX_RECORD_BYTES`] when a record is longer than a chunk.
 pub(super) struct Chunks<R> {
     input: R,
-    /// Bytes read and not yet handed out: the start of the next chunk.
+    /// The buffer the input is read into (its bytes all initialised once: reading into it
+    /// clears nothing); `carry[start..filled]` are read and not handed out yet: the start
+    /// of the next chunk.
     carry: Vec<u8>,
+    start: usize,
+    filled: usize,
+    /// Where the carriage returns of `carry` are still to be looked at (a CR at the end
+    /// waits for the byte after it).
+    unchecked: usize,
     /// The line the next chunk starts on.
     line: usize,
     /// The delimiter of the file, once known (the quoting depends on it).
@@ -57,10 +67,18 @@ impl<R: Read> Chunks<R> {
         Self {
             input,
             carry: Vec::new(),
+            start: 0,
+            filled: 0,
+            unchecked: 0,
             line: 1,
             delimiter: b';',
             eof: false,
         }
+    }
+
+    /// The bytes read and not handed out yet.
+    fn pending(&self) -> &[u8] {
+        &self.carry[self.start..self.filled]
     }
 
     /// The next line, without its line end (at most [`MAX_RECORD_BYTES`] of it), left to be
@@ -69,31 +87,34 @@ impl<R: Read> Chunks<R> {
         let mut want = 4096;
         loop {
             self.fill(want)?;
-            let end = memchr::memchr(b'\n', &self.carry);
-            if end.is_some() || self.eof || self.carry.len() >= MAX_RECORD_BYTES {
-                if self.carry.is_empty() {
+            let len = self.pending().len();
+            let end = memchr::memchr(b'\n', self.pending());
+            if end.is_some() || self.eof || len >= MAX_RECORD_BYTES {
+                if len == 0 {
                     return Ok(None);
                 }
-                let line = &self.carry[..end.unwrap_or(self.carry.len()).min(MAX_RECORD_BYTES)];
+                let line = &self.pending()[..end.unwrap_or(len).min(MAX_RECORD_BYTES)];
                 return Ok(Some(line.strip_suffix(b"\r").unwrap_or(line)));
             }
-            want = self.carry.len() * 2;
+            want = len * 2;
         }
     }
 
     /// Drops the next line (its line end included).
     pub(super) fn skip_line(&mut self) -> io::Result<()> {
         loop {
-            if let Some(end) = memchr::memchr(b'\n', &self.carry) {
-                self.carry.drain(..=end);
+            if let Some(end) = memchr::memchr(b'\n', self.pending()) {
+                self.start += end + 1;
                 break;
             }
-            self.carry.clear();
+            // A CR at the end is kept: the byte after it tells whether it ends the line.
+            let keep = usize::from(!self.eof && self.pending().last() == Some(&b'\r'));
+            self.start = self.filled - keep;
             if self.eof {
                 break;
             }
             self.fill(64 << 10)?;
-            if self.carry.is_empty() {
+            if self.pending().is_empty() {
                 break;
             }
         }
@@ -114,35 +135,40 @@ impl<R: Read> Chunks<R> {
 
     fn next(&mut self, size: usize, max_records: usize) -> io::Result<Option<Chunk>> {
         let mut want = size.max(1);
+        // Chunks are taken from what was read until a quarter of `size` is left: then that
+        // rest moves to the start of the buffer and more is read (each byte moves little).
+        let mut read_more = self.pending().len() < want.div_ceil(4);
         loop {
-            self.fill(want)?;
-            if self.eof && self.carry.is_empty() {
+            if read_more {
+                self.fill(want)?;
+            }
+            read_more = true;
+            let pending = self.pending();
+            let len = pending.len();
+            if self.eof && len == 0 {
                 return Ok(None);
             }
-            let scan = tokenizer::scan(&self.carry, self.delimiter, max_records);
+            let scan = tokenizer::scan(pending, self.delimiter, max_records);
             match (scan.records_end, scan.open_quote) {
                 // Whole records first, whatever follows them.
                 (Some(end), _) => return Ok(Some(self.take(end, None))),
-                (_, None) if self.eof && self.carry.len() <= MAX_RECORD_BYTES => {
-                    return Ok(Some(self.take(self.carry.len(), None)));
-                }
-                (_, Some(quote)) if self.eof || self.carry.len() - quote > MAX_RECORD_BYTES => {
-                    let line_end =
-                        memchr::memchr(b'\n', &self.carry[quote..]).map_or(self.carry.len(), |i| quote + i + 1);
+                (_, None) if self.eof && len <= MAX_RECORD_BYTES => return Ok(Some(self.take(len, None))),
+                (_, Some(quote)) if self.eof || len - quote > MAX_RECORD_BYTES => {
+                    let line_end = memchr::memchr(b'\n', &pending[quote..]).map_or(len, |i| quote + i + 1);
                     if line_end <= MAX_RECORD_BYTES {
                         return Ok(Some(self.take(line_end, Some(Broken::UnclosedQuote))));
                     }
                     return self.too_long().map(Some);
                 }
-                _ if self.carry.len() > MAX_RECORD_BYTES => return self.too_long().map(Some),
+                _ if len > MAX_RECORD_BYTES => return self.too_long().map(Some),
                 // No record ends in what was read: read on.
-                _ => want = (self.carry.len() * 2).max(want),
+                _ => want = (len * 2).max(want),
             }
         }
     }
 
-    /// Skips the record that starts the carry, longer than [`MAX_RECORD_BYTES`], up to the
-    /// end of its first line.
+    /// Skips the record that starts the bytes pending, longer than [`MAX_RECORD_BYTES`], up
+    /// to the end of its first line.
     fn too_long(&mut self) -> io::Result<Chunk> {
         let first_line = self.line;
         self.skip_line()?;
@@ -153,11 +179,10 @@ impl<R: Read> Chunks<R> {
         })
     }
 
-    /// Hands out the first `len` bytes read.
+    /// Hands out the next `len` bytes read (a copy: the chunk goes to another thread).
     fn take(&mut self, len: usize, broken: Option<Broken>) -> Chunk {
-        let rest = self.carry[len..].to_vec();
-        let mut bytes = std::mem::replace(&mut self.carry, rest);
-        bytes.truncate(len);
+        let bytes = self.pending()[..len].to_vec();
+        self.start += len;
         let first_line = self.line;
         self.line += memchr::memchr_iter(b'\n', &bytes).count();
         Chunk {
@@ -167,24 +192,64 @@ impl<R: Read> Chunks<R> {
         }
     }
 
-    /// Reads until `carry` holds `want` bytes or the input ends.
+    /// Reads until `want` bytes are pending or the input ends; the bytes handed out are
+    /// dropped first.
     fn fill(&mut self, want: usize) -> io::Result<()> {
-        while !self.eof && self.carry.len() < want {
-            let missing = (want - self.carry.len()) as u64;
-            match (&mut self.input).take(missing).read_to_end(&mut self.carry) {
+        if self.start > 0 {
+            self.carry.copy_within(self.start..self.filled, 0);
+            self.filled -= self.start;
+            self.unchecked = self.unchecked.saturating_sub(self.start);
+            self.start = 0;
+        }
+        if self.carry.len() < want {
+            self.carry.resize(want, 0);
+        }
+        while !self.eof && self.filled < want {
+            match self.input.read(&mut self.carry[self.filled..want]) {
                 Ok(0) => self.eof = true,
-                Ok(_) => {}
+                Ok(n) => self.filled += n,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Err(e) => return Err(e),
             }
         }
+        self.unchecked = lone_cr_to_lf(&mut self.carry[..self.filled], self.unchecked, self.eof);
         Ok(())
     }
+}
+
+/// Makes every carriage return of `bytes[from..]` not followed by a line feed a line feed;
+/// returns where to look next time: the last byte, when it is a CR that more bytes may follow
+/// (unless `eof`), else the end.
+fn lone_cr_to_lf(bytes: &mut [u8], from: usize, eof: bool) -> usize {
+    let mut at = from;
+    while let Some(i) = memchr::memchr(b'\r', &bytes[at..]) {
+        let cr = at + i;
+        match bytes.get(cr + 1) {
+            Some(b'\n') => {}
+            Some(_) => bytes[cr] = b'\n',
+            None if eof => bytes[cr] = b'\n',
+            None => return cr,
+        }
+        at = cr + 1;
+    }
+    bytes.len()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A reader that gives at most `step` bytes a call.
+    struct Trickle<'a>(&'a [u8], usize);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = buf.len().min(self.1).min(self.0.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
 
     /// Every chunk of `file` as `(text, first line, broken)`.
     fn chunks(file: &[u8], size: usize) -> Vec<(String, usize, Option<Broken>)> {
@@ -278,6 +343,44 @@ mod tests {
         let file = b"x\n".repeat(2 * MAX_CHUNK_RECORDS + 1);
         let sizes: Vec<usize> = chunks(&file, 1 << 20).iter().map(|c| c.0.len()).collect();
         assert_eq!(sizes, [2 * MAX_CHUNK_RECORDS, 2 * MAX_CHUNK_RECORDS, 2]);
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line_however_the_input_is_cut() {
+        for (input, want) in [
+            (&b"a\rb\r\nc\n\rd\r"[..], &b"a\nb\r\nc\n\nd\n"[..]),
+            (b"\r\r\n\r", b"\n\r\n\n"),
+            (b"\"x\ry\"\r", b"\"x\ny\"\n"),
+            (b"x", b"x"),
+        ] {
+            for step in [1, 2, 3, 64] {
+                for size in [1, 2, 5, 1000] {
+                    let mut chunks = Chunks::new(Trickle(input, step));
+                    let text: Vec<u8> = std::iter::from_fn(|| chunks.next_chunk(size).unwrap())
+                        .flat_map(|c| c.bytes)
+                        .collect();
+                    assert_eq!(text, want, "{input:?} by {step}, chunks of {size}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_line_skipped_ends_at_a_lone_carriage_return() {
+        // A 3 MiB record ended by a CR, read in pieces of every size around the CR: the
+        // next line is kept.
+        let file = [&vec![b'x'; 3 * MAX_RECORD_BYTES][..], b"\rnext\r"].concat();
+        for step in [4096, 65535, 65536, 65537, 3 * MAX_RECORD_BYTES + 1] {
+            let mut chunks = Chunks::new(Trickle(&file, step));
+            let got: Vec<(usize, Option<Broken>, Vec<u8>)> = std::iter::from_fn(|| chunks.next_chunk(1 << 10).unwrap())
+                .map(|c| (c.first_line, c.broken, c.bytes))
+                .collect();
+            assert_eq!(
+                got,
+                [(1, Some(Broken::TooLong), vec![]), (2, None, b"next\n".to_vec())],
+                "{step}"
+            );
+        }
     }
 
     #[test]

@@ -1,9 +1,9 @@
 //! The bytes of a collection file as the rest of the reader takes them: what Excel wrote,
 //! read as it means (docs/domain.md §4.6). A UTF-8 BOM is dropped; UTF-16 (Excel's « Texte
 //! Unicode »: a BOM, little- or big-endian; or none, recognised by the zero bytes of ASCII
-//! text) becomes UTF-8; a carriage return alone (Excel for Mac's « CSV Macintosh ») becomes a
-//! line feed, so that lines end with LF or CRLF only. A file with other zero bytes is no text
-//! (a workbook, an image): it is refused before anything is read as rows.
+//! text) becomes UTF-8. A file with other zero bytes is no text (a workbook, an image): it is
+//! refused before anything is read as rows. (A carriage return alone, Excel for Mac's line
+//! end, is made a line feed as the chunks are read: `chunks.rs`.)
 //!
 //! Windows-1252 is not decoded here: it is told from UTF-8 cell by cell (`row.rs`), the
 //! way a file shows it.
@@ -31,21 +31,10 @@ pub(super) enum Sniffed {
     Binary,
 }
 
-/// The text of a file, as bytes: UTF-8 or Windows-1252, lines ended by LF or CRLF. It is
-/// read a block at a time: a carriage return is judged by the byte after it.
+/// The text of a file, as bytes: UTF-8 or a legacy encoding.
 pub(super) struct Source<R> {
     input: Decoded<R>,
-    /// The current block, handed out from `at`.
-    block: Vec<u8>,
-    at: usize,
-    /// A carriage return held back from the end of the last block, until the next byte
-    /// shows whether it ends a CRLF.
-    held_cr: bool,
-    eof: bool,
 }
-
-/// Bytes per block.
-const BLOCK: usize = 64 << 10;
 
 /// The input, decoded from UTF-16 or not.
 enum Decoded<R> {
@@ -79,14 +68,7 @@ impl<R: Read> Source<R> {
             // A binary input is not read on: its replay is empty, and the reader stops.
             Sniffed::Bytes { .. } | Sniffed::Binary => Decoded::Bytes(replay),
         };
-        let source = Self {
-            input,
-            block: Vec::with_capacity(BLOCK + 1),
-            at: 0,
-            held_cr: false,
-            eof: false,
-        };
-        Ok((source, sniffed))
+        Ok((Self { input }, sniffed))
     }
 }
 
@@ -118,65 +100,12 @@ fn sniff(head: &[u8]) -> Sniffed {
     }
 }
 
-impl<R: Read> Source<R> {
-    /// Reads the next block (empty at the end of the input), a lone carriage return turned
-    /// into a line feed.
-    fn refill(&mut self) -> io::Result<()> {
-        loop {
-            self.block.clear();
-            self.at = 0;
-            if std::mem::take(&mut self.held_cr) {
-                self.block.push(b'\r');
-            }
-            let from = self.block.len();
-            self.block.resize(from + BLOCK, 0);
-            let n = loop {
-                let read = match &mut self.input {
-                    Decoded::Bytes(input) => input.read(&mut self.block[from..]),
-                    Decoded::Utf16(input) => input.read(&mut self.block[from..]),
-                };
-                match read {
-                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                    other => break other?,
-                }
-            };
-            self.block.truncate(from + n);
-            self.eof = n == 0;
-            // A CR at the end may start a CRLF: held back, unless the input has ended.
-            if !self.eof && self.block.last() == Some(&b'\r') {
-                self.block.pop();
-                self.held_cr = true;
-            }
-            lone_cr_to_lf(&mut self.block);
-            if !self.block.is_empty() || self.eof {
-                return Ok(());
-            }
-        }
-    }
-}
-
 impl<R: Read> Read for Source<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        if self.at == self.block.len() && !self.eof {
-            self.refill()?;
+        match &mut self.input {
+            Decoded::Bytes(input) => input.read(buf),
+            Decoded::Utf16(input) => input.read(buf),
         }
-        let n = buf.len().min(self.block.len() - self.at);
-        buf[..n].copy_from_slice(&self.block[self.at..self.at + n]);
-        self.at += n;
-        Ok(n)
-    }
-}
-
-/// Turns every carriage return not followed by a line feed into a line feed (a CR at the
-/// end is one: the caller holds back the CR of a block that more bytes follow).
-fn lone_cr_to_lf(bytes: &mut [u8]) {
-    let mut from = 0;
-    while let Some(i) = memchr::memchr(b'\r', &bytes[from..]) {
-        let at = from + i;
-        if bytes.get(at + 1) != Some(&b'\n') {
-            bytes[at] = b'\n';
-        }
-        from = at + 1;
     }
 }
 
@@ -303,34 +232,17 @@ mod tests {
     }
 
     #[test]
-    fn line_ends_become_lf_or_crlf_however_the_input_is_cut() {
-        for (input, want) in [
-            (&b"a\rb\r\nc\n\rd\r"[..], &b"a\nb\r\nc\n\nd\n"[..]),
-            (b"\r\r\n\r", b"\n\r\n\n"),
-            (b"x", b"x"),
-            (b"", b""),
-        ] {
-            for step in [1, 2, 3, 64] {
-                assert_eq!(text(input, step).0, want, "{input:?} by {step}");
-            }
-        }
-    }
-
-    #[test]
     fn boms_and_utf16_are_read_as_utf8() {
         let s = "Prénom\tNom\r\nÉlodie\t😀\r";
         for step in [1, 3, 7, 1000] {
             assert_eq!(
                 text(&[&b"\xEF\xBB\xBF"[..], s.as_bytes()].concat(), step),
-                (
-                    s.replace("😀\r", "😀\n").into_bytes(),
-                    Sniffed::Bytes { cr_only: false }
-                )
+                (s.as_bytes().to_vec(), Sniffed::Bytes { cr_only: false })
             );
             for big_endian in [false, true] {
                 for bom in [true, false] {
                     let (got, sniffed) = text(&utf16(s, big_endian, bom), step);
-                    assert_eq!(String::from_utf8(got).unwrap(), "Prénom\tNom\r\nÉlodie\t😀\n");
+                    assert_eq!(String::from_utf8(got).unwrap(), s);
                     assert_eq!(sniffed, Sniffed::Utf16 { big_endian });
                 }
             }

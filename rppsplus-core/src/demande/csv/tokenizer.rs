@@ -37,12 +37,15 @@ pub(super) struct Scan {
 /// Where the records of `bytes` end, following the quoting from the start of a record: after
 /// the last whole record, or after the `max_records`-th.
 pub(super) fn scan(bytes: &[u8], delimiter: u8, max_records: usize) -> Scan {
-    if memchr::memchr(b'"', bytes).is_none() {
-        let end = memchr::memchr_iter(b'\n', bytes)
-            .nth(max_records.saturating_sub(1))
-            .or_else(|| memchr::memrchr(b'\n', bytes));
+    // Without a quote up to it, every line feed ends a record: only the bytes up to the
+    // end found are looked at for a quote.
+    let plain_end = memchr::memchr_iter(b'\n', bytes)
+        .nth(max_records.saturating_sub(1))
+        .or_else(|| memchr::memrchr(b'\n', bytes))
+        .map(|i| i + 1);
+    if memchr::memchr(b'"', &bytes[..plain_end.unwrap_or(bytes.len())]).is_none() {
         return Scan {
-            records_end: end.map(|i| i + 1),
+            records_end: plain_end,
             open_quote: None,
         };
     }
