@@ -160,8 +160,9 @@ fn verdict(report: &Report) -> &'static str {
     if report.is_valid() { "valide" } else { "INVALIDE" }
 }
 
-/// Whether a file holds JSON: its name, else its first significant byte.
+/// Whether a file holds JSON: its name, else its first significant byte (after a UTF-8 BOM).
 fn is_json(name: &str, head: &[u8]) -> bool {
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
     let ext = Path::new(name)
         .extension()
         .and_then(|e| e.to_str())

@@ -333,3 +333,51 @@ fn stage_and_actor_names_are_the_core_names() {
     assert!(help.contains(&names(rppsplus_core::demande::Stage::NAMES)), "{help}");
     assert!(help.contains(&names(rppsplus_core::demande::Actor::NAMES)), "{help}");
 }
+
+#[test]
+fn validate_json_lines_and_byte_order_marks() {
+    // A BOM before JSON Lines whose first line is bad: each line is its demande, the bad one
+    // names its line in the file.
+    let lines = b"\xEF\xBB\xBF{\"procedure\": \n{\"procedure\": \"fermeture_situation\"}\n";
+    let o = rppsplus(&["validate", "-", "--format", "json"], lines);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let v = v.as_array().unwrap();
+    assert_eq!(v.len(), 2, "{v:?}");
+    assert_eq!((v[0]["index"].clone(), v[1]["index"].clone()), (0.into(), 1.into()));
+    assert_eq!(v[0]["findings"][0]["code"], "invalid_json");
+    assert!(
+        v[0]["findings"][0]["message_en"]
+            .as_str()
+            .unwrap()
+            .contains("at line 1")
+    );
+}
+
+#[test]
+fn validate_a_collection_file_as_excel_for_mac_writes_it() {
+    let csv = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/collection/excel-csv-macintosh.csv"
+    );
+    let o = rppsplus(
+        &["validate", csv, "--reference-date", "2026-11-22", "--format", "json"],
+        b"",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let v = v.as_array().unwrap();
+    // The file's notice (Mac Roman), then the 7 demandes of the 8 rows (a blank one).
+    assert_eq!(v[0]["findings"][0]["code"], "encoding_converted");
+    assert!(v[0]["findings"][0]["message"].as_str().unwrap().contains("Mac Roman"));
+    let at: Vec<(u64, u64)> = v[1..]
+        .iter()
+        .map(|d| (d["row"].as_u64().unwrap(), d["record"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(at, [(2, 1), (3, 2), (5, 4), (6, 5), (7, 6), (8, 7), (9, 8)]);
+    let text = stdout(&rppsplus(&["validate", csv, "--reference-date", "2026-11-22"], b""));
+    assert!(
+        text.starts_with(&format!("{csv} fichier :\n  alerte (fichier)")),
+        "{text}"
+    );
+    assert!(text.ends_with("7 demande(s) : 3 valide(s), 4 invalide(s)\n"), "{text}");
+}

@@ -210,9 +210,35 @@ impl Columns {
     }
 }
 
+/// docs/domain.md §4.6's table of the headers, in Markdown.
+#[cfg(test)]
+fn headers_table() -> String {
+    let mut out = String::from("| field | label (the template's header) | also read |\n|---|---|---|\n");
+    for h in HEADERS {
+        let mut also: Vec<String> = h.aliases.iter().map(|a| format!("« {a} »")).collect();
+        if h.path == "etat_civil.prenoms" {
+            also.extend(MORE_PRENOMS.iter().map(|p| format!("« {p} » (one prénom)")));
+        }
+        let also = if also.is_empty() {
+            "—".to_owned()
+        } else {
+            also.join(", ")
+        };
+        out.push_str(&format!("| `{}` | « {} » | {also} |\n", h.path, h.label));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// docs/domain.md §4.6 shows the headers as the reader reads them.
+    /// `RPPSPLUS_BLESS=1 cargo test -p rppsplus-core --lib headers` rewrites it.
+    #[test]
+    fn the_docs_show_the_headers() {
+        crate::demande::generated_in_docs("headers.rs", "headers", &[("headers", headers_table())]);
+    }
 
     #[test]
     fn headers_follow_the_columns_and_no_name_is_shared() {

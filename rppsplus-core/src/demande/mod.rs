@@ -330,3 +330,37 @@ pub(crate) fn invalid_json(e: &serde_json::Error, lines_before: usize) -> Report
     report.push(messages::Msg::InvalidJson.labelled(Path::ROOT, &label, &[&line, &column], &[&line, &column]));
     report
 }
+
+/// Checks that docs/domain.md shows each table of `tables` between `<!-- begin NAME
+/// (generated from rppsplus-core/src/demande/SOURCE) -->` and `<!-- end NAME -->`; with
+/// `RPPSPLUS_BLESS=1`, rewrites them (`cargo test -p rppsplus-core --lib FILTER`).
+#[cfg(test)]
+pub(crate) fn generated_in_docs(source: &str, filter: &str, tables: &[(&str, String)]) {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/domain.md");
+    let mut doc = std::fs::read_to_string(path).expect("docs/domain.md");
+    let bless = std::env::var_os("RPPSPLUS_BLESS").is_some_and(|v| v == "1");
+    for (name, table) in tables {
+        let begin = format!("<!-- begin {name} (generated from rppsplus-core/src/demande/{source}) -->\n");
+        let end = format!("<!-- end {name} -->");
+        let from = doc
+            .find(&begin)
+            .unwrap_or_else(|| panic!("docs/domain.md has no {name} table"))
+            + begin.len();
+        let to = from
+            + doc[from..]
+                .find(&end)
+                .unwrap_or_else(|| panic!("docs/domain.md: {name} is not ended"));
+        if bless {
+            doc.replace_range(from..to, table);
+        } else {
+            assert_eq!(
+                &doc[from..to],
+                table,
+                "docs/domain.md's {name} table is stale: RPPSPLUS_BLESS=1 cargo test -p rppsplus-core --lib {filter}"
+            );
+        }
+    }
+    if bless {
+        std::fs::write(path, doc).expect("docs/domain.md written");
+    }
+}
