@@ -3,6 +3,8 @@
 //! [`Fields`] of any input (JSON text or value, CSV row) into the [`View`] the rules read,
 //! so that every input gets the same findings, in the same order.
 
+use std::sync::LazyLock;
+
 use chrono::NaiveDate;
 
 use super::fields::{Fields, Kind, Raw, Shape};
@@ -212,20 +214,22 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
     }
 
     /// One of a closed list of names (`procedure`, `source`); in a spreadsheet, also the name
-    /// or its `label` in any case and spelling (`Primo_Enregistrement`, `Primo enregistrement`).
-    fn name<T: std::str::FromStr + Copy>(
+    /// or its label in any case and spelling (`Primo_Enregistrement`, `Primo enregistrement`:
+    /// `spellings`, folded).
+    fn name<T: std::str::FromStr + Copy + 'static>(
         &mut self,
         col: Col,
         all: &[T],
         name: fn(T) -> &'static str,
-        label: fn(T) -> &'static str,
+        spellings: &[(String, T)],
     ) -> Option<T> {
         let s = self.text(col)?;
         let parsed = s.parse().ok().or_else(|| {
             let folded = self.fields.spreadsheet.then(|| fold(s))?;
-            all.iter()
-                .copied()
-                .find(|&v| fold(name(v)) == folded || fold(label(v)) == folded)
+            spellings
+                .iter()
+                .find(|(spelled, _)| *spelled == folded)
+                .map(|(_, v)| *v)
         });
         if parsed.is_none() {
             let list = all.iter().map(|&v| name(v)).collect::<Vec<_>>().join(", ");
@@ -288,7 +292,7 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
             }
             other => other,
         };
-        let procedure = self.name(Col::Procedure, Procedure::ALL, Procedure::as_str, Procedure::label);
+        let procedure = self.name(Col::Procedure, Procedure::ALL, Procedure::as_str, &PROCEDURES);
         let numero = self.parsed(Col::Numero, NumeroDemande::parse);
         let mut v = View {
             procedure,
@@ -312,7 +316,7 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
                 labels::commune(Col::CommuneNaissance.path(), s)
             });
             v.lieu_naissance = self.text(Col::LieuNaissance);
-            v.source = self.name(Col::Source, Source::ALL, Source::as_str, Source::as_str);
+            v.source = self.name(Col::Source, Source::ALL, Source::as_str, &SOURCES);
         }
         if self.object(Obj::Contact) {
             v.email_given = self.parsed(Col::Email, Email::validate).is_some();
@@ -343,6 +347,17 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
         v
     }
 }
+
+/// The procedures by their names and labels, folded (a spreadsheet's `Primo_Enregistrement`).
+static PROCEDURES: LazyLock<Vec<(String, Procedure)>> = LazyLock::new(|| {
+    (Procedure::ALL.iter())
+        .flat_map(|&p| [(fold(p.as_str()), p), (fold(p.label()), p)])
+        .collect()
+});
+
+/// The sources of the état civil by their names, folded (`FranceConnect`).
+static SOURCES: LazyLock<Vec<(String, Source)>> =
+    LazyLock::new(|| Source::ALL.iter().map(|&s| (fold(s.as_str()), s)).collect());
 
 /// `s` without the white space around it (Unicode's, as `str::trim`), checked quickly at
 /// both ends first: most values have none.

@@ -239,17 +239,7 @@ fn lone_cr_to_lf(bytes: &mut [u8], from: usize, eof: bool) -> usize {
 mod tests {
     use super::*;
 
-    /// A reader that gives at most `step` bytes a call.
-    struct Trickle<'a>(&'a [u8], usize);
-
-    impl Read for Trickle<'_> {
-        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-            let n = buf.len().min(self.1).min(self.0.len());
-            buf[..n].copy_from_slice(&self.0[..n]);
-            self.0 = &self.0[n..];
-            Ok(n)
-        }
-    }
+    use crate::demande::csv::tests::Trickle;
 
     /// Every chunk of `file` as `(text, first line, broken)`.
     fn chunks(file: &[u8], size: usize) -> Vec<(String, usize, Option<Broken>)> {

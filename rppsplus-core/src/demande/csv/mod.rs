@@ -548,8 +548,23 @@ impl<R: Read> Iterator for CsvReports<R> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
+
+    /// A reader that gives at most `step` bytes a call (the tests of how input is cut).
+    pub(in crate::demande::csv) struct Trickle<'a>(
+        pub(in crate::demande::csv) &'a [u8],
+        pub(in crate::demande::csv) usize,
+    );
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = buf.len().min(self.1).min(self.0.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
 
     /// Options of a draft: the confirmations are not required yet.
     fn draft() -> Options {

@@ -194,19 +194,10 @@ impl<R: Read> Read for Utf16<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::demande::csv::tests::Trickle;
 
     /// The text a source gives of `bytes`, read `step` bytes at a time, and what it sniffed.
     fn text(bytes: &[u8], step: usize) -> (Vec<u8>, Sniffed) {
-        /// A reader that gives at most `step` bytes a call.
-        struct Trickle<'a>(&'a [u8], usize);
-        impl Read for Trickle<'_> {
-            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-                let n = buf.len().min(self.1).min(self.0.len());
-                buf[..n].copy_from_slice(&self.0[..n]);
-                self.0 = &self.0[n..];
-                Ok(n)
-            }
-        }
         let (mut source, sniffed) = Source::open(Trickle(bytes, step)).unwrap();
         let mut out = Vec::new();
         let mut buf = vec![0; step];

@@ -162,14 +162,7 @@ fn quoted_records(bytes: &[u8], delimiter: u8, each: &mut EachRecord<'_>) {
             }
             (Quoting::FieldStart, b'"') => Quoting::Quoted,
             (_, b'\n') => {
-                fields.push(field_start..text.len());
-                each(
-                    record_line,
-                    Record {
-                        bytes: &text,
-                        fields: &fields,
-                    },
-                );
+                emit(each, record_line, &text, &mut fields, field_start);
                 text.clear();
                 fields.clear();
                 field_start = 0;
@@ -192,15 +185,14 @@ fn quoted_records(bytes: &[u8], delimiter: u8, each: &mut EachRecord<'_>) {
         };
     }
     if in_record {
-        fields.push(field_start..text.len());
-        each(
-            record_line,
-            Record {
-                bytes: &text,
-                fields: &fields,
-            },
-        );
+        emit(each, record_line, &text, &mut fields, field_start);
     }
+}
+
+/// Ends the last field of a record of `text` (from `field_start`) and hands the record out.
+fn emit(each: &mut EachRecord<'_>, line: usize, text: &[u8], fields: &mut Vec<Range<usize>>, field_start: usize) {
+    fields.push(field_start..text.len());
+    each(line, Record { bytes: text, fields });
 }
 
 #[cfg(test)]
