@@ -37,8 +37,9 @@
  * - Dates are YYYY-MM-DD exactly; NULL with length 0 is today in UTC.
  * - Cards. A reader is named by (reader, reader_len); NULL with length 0 is the first reader
  *   holding a card. Without a PC/SC library or service the card functions answer
- *   RPPSPLUS_RESULT_SERVICE_ABSENT; the library loads on any machine. A PIN is wiped after
- *   the call, never logged, sent once.
+ *   RPPSPLUS_RESULT_SERVICE_ABSENT; the library loads on any machine. A PIN's copies in
+ *   the library are wiped after the call (the PC/SC library's buffers are outside it); it is
+ *   never logged, sent once.
  * - Handles belong to the caller, who frees each once with its _free function
  *   (_free(NULL) does nothing); a report borrowed from a list (rppsplus_reports_report_at)
  *   is freed with its list, a holder (rppsplus_card_holder) with its card. Each handle type says who makes it, who frees it and how it
@@ -964,9 +965,11 @@ rppsplus_result rppsplus_card_pin_status(const char *reader, size_t reader_len, 
 
 /*
  Verifies the holder's PIN (the core's `Cpx::verify_pin`): `pin_len` ASCII digits at
- `pin`, 4 to 8 of them. The PIN is read once into a buffer of the library that is wiped
- when the call returns; the library never copies it elsewhere, never logs it, sends it to
- the card once and never retries; the card is reset at the end so that no other
+ `pin`, 4 to 8 of them. The PIN is read from `pin` during the call only; inside the library
+ its copies (the PIN, the PIN block, the command that carries it) are wiped (`zeroize`) when
+ the call returns; the PC/SC library's buffers (pcsc-lite's transmit buffer, its message to
+ pcscd) are outside the library and not wiped by it. The library never logs the PIN, sends
+ it to the card once and never retries it; the card is reset at the end so that no other
  application inherits the unlocked state. A PIN of the wrong length or with another
  character than a digit is refused before the reader is even opened (the card's counter is
  untouched); a blocked PIN is not sent. `reader` as for `rppsplus_card_read`.

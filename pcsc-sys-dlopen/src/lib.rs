@@ -9,7 +9,10 @@
 //! The library loaded is, in this order:
 //! - the path in the environment variable `RPPSPLUS_PCSC_LIBRARY`, when set (tests point it at
 //!   a missing file to check the "service absent" path; a site may point it at another
-//!   PC/SC implementation);
+//!   PC/SC implementation), **unless the process is privileged**: a setuid or setgid program
+//!   (or, on Linux, any the kernel marks `AT_SECURE`: file capabilities, a security module's
+//!   transition) ignores it, as glibc's `secure_getenv` would, so that whoever starts a
+//!   privileged host cannot make it load their code;
 //! - Linux and other Unix systems: `libpcsclite.so.1` (pcsc-lite; the daemon is pcscd);
 //! - macOS: the PCSC framework, `/System/Library/Frameworks/PCSC.framework/PCSC`;
 //! - Windows: `WinSCard.dll` (the ANSI entry points, `SCardConnectA`…).
@@ -30,6 +33,7 @@
 
 mod types;
 
+use std::ffi::OsString;
 use std::mem::size_of;
 use std::os::raw::{c_char, c_void};
 use std::sync::LazyLock;
@@ -39,6 +43,45 @@ pub use types::*;
 
 /// The environment variable naming the PC/SC library to load instead of the platform's.
 pub const LIBRARY_ENV: &str = "RPPSPLUS_PCSC_LIBRARY";
+
+/// Whether the process runs with privileges its caller may not have, so that its environment
+/// is not to be trusted (`secure_getenv` semantics): on Linux the kernel's `AT_SECURE` flag
+/// (setuid, setgid, file capabilities, a security module's transition), on other Unix systems
+/// real and effective ids that differ. Never on Windows (no setuid there).
+pub fn privileged() -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        // SAFETY: getauxval reads the auxiliary vector the kernel gave the process; it has no
+        // preconditions (0 when the entry is missing).
+        unsafe { libc::getauxval(libc::AT_SECURE) != 0 }
+    }
+    #[cfg(all(unix, not(target_os = "linux")))]
+    {
+        // SAFETY: these calls only read the process's ids; they cannot fail.
+        unsafe { libc::getuid() != libc::geteuid() || libc::getgid() != libc::getegid() }
+    }
+    #[cfg(not(unix))]
+    {
+        false
+    }
+}
+
+/// The library to load: `from_env` (the value of [`LIBRARY_ENV`]) when set and the process is
+/// not `privileged`, else [`DEFAULT_LIBRARY`].
+///
+/// ```
+/// use std::ffi::OsString;
+/// let custom = Some(OsString::from("/opt/pcsc/libpcsclite.so.1"));
+/// assert_eq!(pcsc_sys::library_path(custom.clone(), false), "/opt/pcsc/libpcsclite.so.1");
+/// assert_eq!(pcsc_sys::library_path(custom, true), pcsc_sys::DEFAULT_LIBRARY);
+/// assert_eq!(pcsc_sys::library_path(None, false), pcsc_sys::DEFAULT_LIBRARY);
+/// ```
+pub fn library_path(from_env: Option<OsString>, privileged: bool) -> OsString {
+    match from_env {
+        Some(path) if !privileged => path,
+        _ => DEFAULT_LIBRARY.into(),
+    }
+}
 
 /// The platform's PC/SC library.
 pub const DEFAULT_LIBRARY: &str = if cfg!(windows) {
@@ -86,7 +129,7 @@ macro_rules! api {
 
         impl Api {
             fn load() -> Option<Api> {
-                let path = std::env::var_os(LIBRARY_ENV).unwrap_or_else(|| DEFAULT_LIBRARY.into());
+                let path = library_path(std::env::var_os(LIBRARY_ENV), privileged());
                 // SAFETY: loading the system's PC/SC library runs its initialisers, which have no
                 // preconditions; each symbol is read with the C signature of its declaration in
                 // pcsclite.h / winscard.h.
@@ -168,4 +211,57 @@ static API: LazyLock<Option<Api>> = LazyLock::new(Api::load);
 /// ```
 pub fn library_loaded() -> bool {
     API.is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_privileged_process_ignores_the_environment() {
+        let custom = || Some(OsString::from("/tmp/evil.so"));
+        assert_eq!(library_path(custom(), true), DEFAULT_LIBRARY);
+        assert_eq!(library_path(custom(), false), "/tmp/evil.so");
+        // The tests run unprivileged: the variable keeps working for them.
+        assert!(!privileged());
+    }
+
+    #[test]
+    #[ignore = "run by a_setuid_program_ignores_the_environment, in a setuid copy of this binary"]
+    fn inside_a_setuid_program() {
+        assert!(privileged());
+        assert!(std::env::var_os(LIBRARY_ENV).is_some());
+        assert_eq!(
+            library_path(std::env::var_os(LIBRARY_ENV), privileged()),
+            DEFAULT_LIBRARY
+        );
+    }
+
+    /// A setuid copy of this test binary (owner `nobody`, uid 65534), started with the variable
+    /// set: it must see itself privileged and ignore the variable. Needs root to give the copy
+    /// away; skipped otherwise.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_setuid_program_ignores_the_environment() {
+        use std::os::unix::fs::PermissionsExt;
+        // SAFETY: geteuid only reads the process's effective user id.
+        if unsafe { libc::geteuid() } != 0 {
+            eprintln!("skipped: only root can make a setuid copy owned by another user");
+            return;
+        }
+        let exe = std::env::current_exe().unwrap();
+        let copy = exe.with_file_name(format!("setuid-copy-{}", std::process::id()));
+        std::fs::copy(&exe, &copy).unwrap();
+        std::os::unix::fs::chown(&copy, Some(65534), None).unwrap();
+        std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o4755)).unwrap();
+        let out = std::process::Command::new(&copy)
+            .args(["--exact", "tests::inside_a_setuid_program", "--include-ignored"])
+            .env(LIBRARY_ENV, "/nonexistent/evil.so")
+            .output();
+        std::fs::remove_file(&copy).unwrap();
+        let out = out.unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
+        assert!(stdout.contains("1 passed"), "{stdout}");
+    }
 }

@@ -3,10 +3,11 @@
 //! The JSON is the core's serialization of its card types (`Reader`, `Card`, `PinStatus`,
 //! `SituationObject`); the text lines are that JSON as `KEY<TAB>VALUE` lines. A card error
 //! is its code and French message on stderr, exit 1. The PIN of `read --situations` is read
-//! from the terminal without echo, or as one line of stdin when stdin is not a terminal;
-//! never from the command line or the environment.
+//! from the terminal without echo, or as one line of stdin when stdin is not a terminal
+//! (plain reads into one fixed buffer, wiped); never from the command line or the environment.
 
-use std::io::{self, BufRead, IsTerminal, Write};
+use std::fs::File;
+use std::io::{self, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 use rppsplus_core::cpx::pcsc::{PcscTransport, readers};
@@ -141,19 +142,59 @@ fn read(reader: Option<&str>, situations: bool, format: Format) -> Result<(), Fa
 }
 
 /// The PIN: from the terminal without echo, or one line of stdin when stdin is not a
-/// terminal. Kept in buffers that are wiped when dropped; checked by the core (4 to 8 digits,
-/// else `invalid_pin` and nothing is sent).
+/// terminal ([`pin_line`]). Kept in buffers that are wiped when dropped; checked by the core
+/// (4 to 8 digits, else `invalid_pin` and nothing is sent).
 fn read_pin() -> Result<Pin, Failure> {
-    let line = if io::stdin().is_terminal() {
-        Zeroizing::new(rpassword::prompt_password("Code porteur : ")?)
-    } else {
-        let mut line = Zeroizing::new(String::new());
-        if io::stdin().lock().read_line(&mut line)? == 0 {
-            return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "no PIN on stdin").into());
+    if io::stdin().is_terminal() {
+        let line = Zeroizing::new(rpassword::prompt_password("Code porteur : ")?);
+        return Ok(line.trim_end_matches(['\n', '\r']).parse::<Pin>()?);
+    }
+    pin_line(&mut raw_stdin()?)
+}
+
+/// Standard input without the 8 KiB buffer std keeps in front of it (never wiped): a duplicate
+/// of its descriptor (its handle on Windows), read with plain `read` calls.
+fn raw_stdin() -> io::Result<File> {
+    #[cfg(unix)]
+    let owned = std::os::fd::AsFd::as_fd(&io::stdin()).try_clone_to_owned()?;
+    #[cfg(windows)]
+    let owned = std::os::windows::io::AsHandle::as_handle(&io::stdin()).try_clone_to_owned()?;
+    Ok(File::from(owned))
+}
+
+/// The longest line of stdin read as a PIN (a PIN has 8 digits): a longer one is refused
+/// without being kept.
+const PIN_LINE_MAX: usize = 64;
+
+/// One line of `input` as a PIN: read into one buffer of `PIN_LINE_MAX` + 1 bytes, never
+/// grown, wiped when dropped; the line ends at `\n` (a `\r` before it is dropped) or at the
+/// end of the input. A line longer than `PIN_LINE_MAX` bytes is `invalid_pin`, and no more
+/// than the buffer holds is read of it; an empty input is an error (exit 2).
+fn pin_line(input: &mut impl Read) -> Result<Pin, Failure> {
+    let mut buffer = Zeroizing::new([0u8; PIN_LINE_MAX + 1]);
+    let mut len = 0;
+    let end = loop {
+        if len == buffer.len() {
+            return Err(CardError::InvalidPin.into());
         }
-        line
+        let read = match input.read(&mut buffer[len..]) {
+            Ok(read) => read,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e.into()),
+        };
+        if read == 0 {
+            if len == 0 {
+                return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "no PIN on stdin").into());
+            }
+            break len;
+        }
+        if let Some(at) = buffer[len..len + read].iter().position(|b| *b == b'\n') {
+            break len + at;
+        }
+        len += read;
     };
-    Ok(line.trim_end_matches(['\n', '\r']).parse::<Pin>()?)
+    let line = &buffer[..end];
+    Ok(Pin::new(line.strip_suffix(b"\r").unwrap_or(line))?)
 }
 
 /// Writes `value` as JSON (one line, the core's serialization) or as its text lines.
@@ -206,5 +247,85 @@ fn scalar(value: &Value) -> String {
         Value::String(s) => s.clone(),
         Value::Null => String::new(),
         other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An input given `chunk` bytes at a time, counting what was taken of it.
+    struct Piped<'a> {
+        data: &'a [u8],
+        chunk: usize,
+        taken: usize,
+        interrupted: bool,
+    }
+
+    impl<'a> Piped<'a> {
+        fn new(data: &'a [u8], chunk: usize) -> Self {
+            Self {
+                data,
+                chunk,
+                taken: 0,
+                interrupted: false,
+            }
+        }
+    }
+
+    impl Read for Piped<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            if !self.interrupted {
+                self.interrupted = true;
+                return Err(io::ErrorKind::Interrupted.into());
+            }
+            let n = buf.len().min(self.chunk).min(self.data.len() - self.taken);
+            buf[..n].copy_from_slice(&self.data[self.taken..self.taken + n]);
+            self.taken += n;
+            Ok(n)
+        }
+    }
+
+    fn outcome(data: &[u8], chunk: usize) -> (Result<Pin, Failure>, usize) {
+        let mut input = Piped::new(data, chunk);
+        let pin = pin_line(&mut input);
+        (pin, input.taken)
+    }
+
+    #[test]
+    fn one_line_is_the_pin() {
+        for (data, chunk) in [
+            (&b"1234\n"[..], 64),
+            (b"1234\r\n", 1),
+            (b"1234", 3),
+            (b"12345678\nrest", 2),
+        ] {
+            assert!(outcome(data, chunk).0.is_ok(), "{data:?}");
+        }
+        let line64 = [b"1234".repeat(16), b"\n".to_vec()].concat();
+        assert!(matches!(
+            outcome(&line64, 7).0,
+            Err(Failure::Card(CardError::InvalidPin))
+        ));
+        assert!(matches!(
+            outcome(b"12\n", 64).0,
+            Err(Failure::Card(CardError::InvalidPin))
+        ));
+        assert!(matches!(outcome(b"", 64).0, Err(Failure::Io(e)) if e.kind() == io::ErrorKind::UnexpectedEof));
+    }
+
+    #[test]
+    fn a_long_line_is_refused_without_being_read_whole() {
+        let long = [vec![b'1'; 10_000], b"\n".to_vec()].concat();
+        for chunk in [1, 64, 8192] {
+            let (pin, taken) = outcome(&long, chunk);
+            assert!(matches!(pin, Err(Failure::Card(CardError::InvalidPin))));
+            assert_eq!(taken, PIN_LINE_MAX + 1, "read beyond the fixed buffer");
+        }
+        // The same without an end of line (a pipe never closed): refused all the same.
+        assert!(matches!(
+            outcome(&[b'1'; 100], 10).0,
+            Err(Failure::Card(CardError::InvalidPin))
+        ));
     }
 }

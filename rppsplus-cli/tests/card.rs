@@ -106,6 +106,11 @@ fn the_card_commands_through_pcscd() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).starts_with("rppsplus: invalid_pin: "), "{}", stderr(&o));
     status(2);
+    // A line longer than a PIN line (64 bytes) is refused before the card hears of it.
+    let o = rppsplus(&["card", "read", "--situations"], &[b'1'; 10_000]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).starts_with("rppsplus: invalid_pin: "), "{}", stderr(&o));
+    status(2);
     assert_eq!(rppsplus(&["card", "read", "--situations"], b"").status.code(), Some(2));
     let o = rppsplus(&["card", "read", "--situations", "--format", "json"], b"1234\r\n");
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));

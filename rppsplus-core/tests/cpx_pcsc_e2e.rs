@@ -100,14 +100,14 @@ fn a_simulated_card_through_pcscd() {
     assert!(sim.reset_count() >= 2, "the card was reset after each PIN use");
     wait_for(&reader, false);
     assert!(matches!(card.holder(), Err(CardError::NoCard | CardError::CardRemoved)));
-    let inserted = VirtualCard::insert(sim, VPCD_ADDR).unwrap();
+    let inserted = VirtualCard::insert(sim, VPCD_ADDR).expect("vpcd takes the card");
     wait_for(&reader, true);
     assert_eq!(card.holder().unwrap(), expected.holder);
     drop(inserted.remove());
     wait_for(&reader, false);
 
     // Card pulled out in the middle of reading the certificate.
-    let inserted = VirtualCard::insert(SimCard::cps3().remove_after(10), VPCD_ADDR).unwrap();
+    let inserted = VirtualCard::insert(SimCard::cps3().remove_after(10), VPCD_ADDR).expect("vpcd takes the card");
     wait_for(&reader, true);
     let mut card = Cpx::new(PcscTransport::open(Some(&reader)).unwrap());
     assert_eq!(card.holder(), Err(CardError::CardRemoved));
@@ -116,7 +116,7 @@ fn a_simulated_card_through_pcscd() {
     assert!(matches!(card.holder(), Err(CardError::NoCard | CardError::CardRemoved)));
 
     // Reinserted: read again.
-    let inserted = VirtualCard::insert(sim, VPCD_ADDR).unwrap();
+    let inserted = VirtualCard::insert(sim, VPCD_ADDR).expect("vpcd takes the card");
     wait_for(&reader, true);
     assert_eq!(card.read().unwrap(), expected_for_cps3());
     drop(inserted.remove());

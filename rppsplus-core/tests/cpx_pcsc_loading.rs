@@ -5,8 +5,9 @@
 
 use std::process::Command;
 
-use rppsplus_core::cpx::CardError;
 use rppsplus_core::cpx::pcsc::{PcscTransport, readers, wait_for_change};
+use rppsplus_core::cpx::vpcd::{VirtualCard, serve};
+use rppsplus_core::cpx::{CardError, SimCard};
 
 /// This test binary is built with the `pcsc` feature and calls the PC/SC functions.
 #[cfg(target_os = "linux")]
@@ -56,4 +57,23 @@ fn service_absent_without_the_library() {
         Err(CardError::ServiceAbsent)
     );
     assert_eq!(PcscTransport::open(None).map(drop), Err(CardError::ServiceAbsent));
+    // The card that cannot be served comes back, with its state.
+    let not_served = serve(SimCard::cps3().with_pin_blocked(), std::time::Duration::ZERO).unwrap_err();
+    let service = not_served.error.get_ref().and_then(|e| e.downcast_ref::<CardError>());
+    assert_eq!(service, Some(&CardError::ServiceAbsent), "{not_served}");
+    assert_eq!(not_served.card.pin_tries(), 0);
+}
+
+/// Nothing listens where the card would go: it comes back with the connection's error.
+#[test]
+fn a_card_that_cannot_be_inserted_is_given_back() {
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .unwrap();
+    let mut card = SimCard::cps4().with_pin_blocked();
+    card.remove();
+    let not_served = VirtualCard::insert(card, closed).unwrap_err();
+    assert_eq!(not_served.error.kind(), std::io::ErrorKind::ConnectionRefused);
+    assert_eq!((not_served.card.pin_tries(), not_served.card.is_inserted()), (0, false));
+    assert!(std::io::Error::from(not_served).to_string().contains("refused"));
 }

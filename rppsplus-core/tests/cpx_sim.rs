@@ -1,7 +1,8 @@
 //! Whole flows of the cpx session over the simulated cards (synthetic data).
 
 use rppsplus_core::cpx::{
-    CardError, CardObject, CardType, Cpx, Generation, Pin, PinStatus, SimCard, SimFile, SituationKind,
+    ApduLink, CardError, CardObject, CardTransport, CardType, Cpx, Disposition, Generation, Pin, PinStatus, SimCard,
+    SimFile, SituationKind,
 };
 
 fn pin(text: &str) -> Pin {
@@ -169,6 +170,70 @@ fn the_right_pin_restores_the_counter_and_the_card_is_reset() {
         // After the reset the card is locked again: the protected files need the PIN anew.
         assert_eq!(card.transport().reset_count(), resets + 1);
     }
+}
+
+/// A simulated card behind a reader that answers `6C 08` to the first VERIFY carrying a PIN
+/// (instead of passing it on), and counts the VERIFYs carrying a PIN it is given.
+struct WrongLeOnVerify {
+    card: SimCard,
+    verifies: usize,
+}
+
+impl CardTransport for WrongLeOnVerify {
+    fn atr(&mut self) -> Result<Vec<u8>, CardError> {
+        CardTransport::atr(&mut self.card)
+    }
+
+    fn transaction(
+        &mut self,
+        end: Disposition,
+        body: &mut dyn FnMut(&mut dyn ApduLink) -> Result<(), CardError>,
+    ) -> Result<(), CardError> {
+        let verifies = &mut self.verifies;
+        self.card.transaction(end, &mut |link| {
+            body(&mut Counting {
+                link,
+                verifies: &mut *verifies,
+            })
+        })
+    }
+}
+
+struct Counting<'a> {
+    link: &'a mut dyn ApduLink,
+    verifies: &'a mut usize,
+}
+
+impl ApduLink for Counting<'_> {
+    fn transmit(&mut self, command: &[u8]) -> Result<Vec<u8>, CardError> {
+        if command.len() > 5 && command[1] == 0x20 {
+            *self.verifies += 1;
+            if *self.verifies == 1 {
+                return Ok(vec![0x6C, 0x08]);
+            }
+        }
+        self.link.transmit(command)
+    }
+}
+
+#[test]
+fn a_pin_is_sent_once_even_when_the_card_asks_for_another_le() {
+    let mut card = Cpx::new(WrongLeOnVerify {
+        card: SimCard::cps3(),
+        verifies: 0,
+    });
+    assert_eq!(
+        card.verify_pin(pin(SimCard::PIN)),
+        Err(CardError::CardStatus {
+            object: CardObject::PinCounter,
+            sw: 0x6C08
+        })
+    );
+    assert_eq!(card.transport().verifies, 1, "the PIN was sent again");
+    assert_eq!(card.transport().card.pin_tries(), 3);
+    // The next call is a new one: sent once more, once.
+    card.verify_pin(pin(SimCard::PIN)).unwrap();
+    assert_eq!(card.transport().verifies, 2);
 }
 
 #[test]

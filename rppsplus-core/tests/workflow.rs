@@ -1,28 +1,50 @@
 //! The machine of one demande (docs/domain.md §5.3): one test per row of the transition
-//! table and per guard (each fails when its row or guard is gone), refusals that change
-//! nothing, histories loaded and refused, and messages that keep confidential values out.
+//! table and per guard, each named in a table that a meta-test runs to check that every row
+//! and every guard has its test (each fails when its row or guard is gone), refusals that
+//! change nothing, histories loaded and refused, and messages that keep confidential values
+//! out.
 
 mod common;
 
+use std::cell::RefCell;
+
 use common::*;
 use rppsplus_core::demande::{Actor, Procedure};
-use rppsplus_core::workflow::{Command, ErrorCode, Event, Guard, Status, TRANSITIONS, Tracked, WorkflowError};
+use rppsplus_core::workflow::{
+    Command, ErrorCode, Event, Guard, Status, TRANSITIONS, Tracked, WorkflowError, transition,
+};
 
 use Actor::{Gestionnaire as G, Professionnel as P, Rpps as R};
 use Event::*;
 use Status::*;
 
+thread_local! {
+    /// The rows of [`TRANSITIONS`] (their indexes) that [`row`] and [`creation`] applied,
+    /// and the guards [`guarded`] was told a test checks, in this thread.
+    static COVERED: RefCell<(Vec<usize>, Vec<Guard>)> = const { RefCell::new((Vec::new(), Vec::new())) };
+}
+
+/// The rows applied and the guards checked by `test`, run in this thread.
+fn coverage_of(test: fn()) -> (Vec<usize>, Vec<Guard>) {
+    COVERED.with_borrow_mut(|c| *c = Default::default());
+    test();
+    COVERED.take()
+}
+
+/// The index in [`TRANSITIONS`] of the row applied: (`event`, `actor`, `from`) → `to`.
+fn applied_row(command: &Command, from: Option<Status>, to: Option<Status>) -> usize {
+    let index = TRANSITIONS
+        .iter()
+        .position(|r| (r.event, r.actor, r.from, r.to) == (command.event, command.actor, from, to))
+        .unwrap_or_else(|| panic!("row {} {} {from:?} → {to:?}", command.event, command.actor));
+    COVERED.with_borrow_mut(|c| c.0.push(index));
+    index
+}
+
 /// The row (`event`, `actor`, `from`) exists, and applying it to `t` reaches its `to`.
 fn row(t: &mut Tracked, command: Command, to: Option<Status>) {
     let from = t.status();
-    assert!(
-        TRANSITIONS
-            .iter()
-            .any(|r| (r.event, r.actor, r.from, r.to) == (command.event, command.actor, from, to)),
-        "row {} {} {from:?} → {to:?}",
-        command.event,
-        command.actor
-    );
+    applied_row(&command, from, to);
     let at = at(t.history().len() as i64);
     let entry = t.apply_at(command, at).expect("the row applies").clone();
     assert_eq!((entry.from, entry.to, entry.at), (from, to, at));
@@ -31,16 +53,19 @@ fn row(t: &mut Tracked, command: Command, to: Option<Status>) {
 
 /// A creation row: `command` creates a demande in `to`.
 fn creation(command: Command, to: Status) {
-    let (event, actor) = (command.event, command.actor);
-    assert!(
-        TRANSITIONS
-            .iter()
-            .any(|r| (r.event, r.actor, r.from, r.to) == (event, actor, None, Some(to)))
-    );
+    let actor = command.actor;
+    applied_row(&command, None, Some(to));
     let t = Tracked::create_at(command, "P20261123093000".parse().unwrap(), at(0)).expect("created");
     assert_eq!(t.status(), Some(to));
     assert_eq!(t.history()[0].from, None);
     assert_eq!(t.created_by(), actor);
+}
+
+/// The row (`event`, `actor`, `from`) runs `guard`, which the calling test checks.
+fn guarded(guard: Guard, event: Event, actor: Actor, from: Option<Status>) {
+    let row = transition(event, actor, from).unwrap_or_else(|| panic!("row {event} {actor} {from:?}"));
+    assert!(row.guards.contains(&guard), "row {event} {actor} {from:?} runs {guard}");
+    COVERED.with_borrow_mut(|c| c.1.push(guard));
 }
 
 fn pre_registered() -> Tracked {
@@ -215,10 +240,84 @@ fn row_modifier_by_gestionnaire_in_instruction() {
     row(&mut submitted(), Command::modifier(G, edited), Some(EnCoursInstruction));
 }
 
+/// A row of the table as a test names it: (event, actor, from).
+type RowKey = (Event, Actor, Option<Status>);
+
+/// The test of each row, with the row it names.
+const ROW_TESTS: &[(fn(), RowKey)] = &[
+    (row_creer_professionnel, (Creer, P, None)),
+    (row_creer_gestionnaire, (Creer, G, None)),
+    (row_envoyer_professionnel, (Envoyer, P, None)),
+    (row_soumettre, (Soumettre, P, Some(SaisieProfessionnel))),
+    (row_abandonner_from_saisie, (Abandonner, P, Some(SaisieProfessionnel))),
+    (
+        row_abandonner_from_instruction,
+        (Abandonner, P, Some(EnCoursInstruction)),
+    ),
+    (row_prendre_en_charge, (PrendreEnCharge, G, Some(EnCoursInstruction))),
+    (row_valider_from_instruction, (Valider, G, Some(EnCoursInstruction))),
+    (
+        row_valider_from_enregistrement,
+        (Valider, G, Some(EnCoursEnregistrement)),
+    ),
+    (row_refuser_from_instruction, (Refuser, G, Some(EnCoursInstruction))),
+    (
+        row_refuser_from_enregistrement,
+        (Refuser, G, Some(EnCoursEnregistrement)),
+    ),
+    (row_annuler, (Annuler, G, Some(EnCoursEnregistrement))),
+    (row_accepter_from_envoyee_rpps, (Accepter, R, Some(EnvoyeeRpps))),
+    (
+        row_accepter_from_envoyee_par_professionnel,
+        (Accepter, R, Some(EnvoyeeRppsParProfessionnel)),
+    ),
+    (row_refuser_rpps_from_envoyee_rpps, (RefuserRpps, R, Some(EnvoyeeRpps))),
+    (
+        row_refuser_rpps_from_envoyee_par_professionnel,
+        (RefuserRpps, R, Some(EnvoyeeRppsParProfessionnel)),
+    ),
+    (row_rejeter_from_envoyee_rpps, (Rejeter, R, Some(EnvoyeeRpps))),
+    (
+        row_rejeter_from_envoyee_par_professionnel,
+        (Rejeter, R, Some(EnvoyeeRppsParProfessionnel)),
+    ),
+    (
+        row_modifier_by_professionnel_in_saisie,
+        (Modifier, P, Some(SaisieProfessionnel)),
+    ),
+    (
+        row_modifier_by_gestionnaire_in_enregistrement,
+        (Modifier, G, Some(EnCoursEnregistrement)),
+    ),
+    (
+        row_modifier_by_gestionnaire_in_instruction,
+        (Modifier, G, Some(EnCoursInstruction)),
+    ),
+];
+
 #[test]
 fn every_row_has_its_test() {
-    // 21 rows, 21 `row_` tests above: a new row needs its own test.
-    assert_eq!(TRANSITIONS.len(), 21);
+    // Each test applies the row it names, and no other; every row is named exactly once.
+    let mut tests_of_row = vec![0; TRANSITIONS.len()];
+    for &(test, (event, actor, from)) in ROW_TESTS {
+        let named = TRANSITIONS
+            .iter()
+            .position(|r| (r.event, r.actor, r.from) == (event, actor, from))
+            .unwrap_or_else(|| panic!("no row {event} {actor} {from:?} in the table"));
+        assert_eq!(
+            coverage_of(test).0,
+            [named],
+            "the test of {event} {actor} {from:?} applies that row"
+        );
+        tests_of_row[named] += 1;
+    }
+    for (row, tests) in TRANSITIONS.iter().zip(tests_of_row) {
+        assert_eq!(
+            tests, 1,
+            "row {} {} {:?}: {tests} tests",
+            row.event, row.actor, row.from
+        );
+    }
 }
 
 /// `command` is refused with `code`, and `t` is exactly as before.
@@ -242,6 +341,7 @@ fn findings(e: &WorkflowError) -> Vec<(String, &'static str)> {
 
 #[test]
 fn guard_primo_franceconnect() {
+    guarded(Guard::PrimoFranceConnect, Creer, P, None);
     let create = |d| Tracked::create_at(Command::creer(P, d), "P20261123093000".parse().unwrap(), at(0));
     let e = create(primo()).unwrap_err();
     assert_eq!(findings(&e), [("etat_civil.source".into(), "not_allowed_for_actor")]);
@@ -253,6 +353,7 @@ fn guard_primo_franceconnect() {
 
 #[test]
 fn guard_validation_on_soumettre() {
+    guarded(Guard::Validation, Soumettre, P, Some(SaisieProfessionnel));
     let mut d = primo_fc();
     d.confirmations = None;
     let mut t = tracked(P, d, &[]);
@@ -262,6 +363,7 @@ fn guard_validation_on_soumettre() {
 
 #[test]
 fn guard_validation_on_valider_asks_the_meeting_of_the_gestionnaire() {
+    guarded(Guard::Validation, Valider, G, Some(EnCoursEnregistrement));
     let mut d = primo();
     d.confirmations.as_mut().unwrap().rencontre_en_personne = None;
     let e = refused(&mut tracked(G, d.clone(), &[]), cmd(Valider, G), ErrorCode::GuardFailed);
@@ -277,6 +379,7 @@ fn guard_validation_on_valider_asks_the_meeting_of_the_gestionnaire() {
 
 #[test]
 fn guard_validation_returns_the_whole_report() {
+    guarded(Guard::Validation, Valider, G, Some(EnCoursEnregistrement));
     let mut d = primo();
     d.contact = None;
     d.situation.as_mut().unwrap().profession = Some("999".into());
@@ -293,6 +396,7 @@ fn guard_validation_returns_the_whole_report() {
 
 #[test]
 fn guard_validation_on_envoyer() {
+    guarded(Guard::Validation, Envoyer, P, None);
     let mut d = for_person("modification_informations", rpps(1), None);
     d.contact = None;
     let e = Tracked::create_at(
@@ -311,6 +415,7 @@ fn guard_motif() {
         (sent(), RefuserRpps, R),
         (sent(), Rejeter, R),
     ] {
+        guarded(Guard::Motif, event, actor, t.status());
         let e = refused(&mut t, cmd(event, actor), ErrorCode::MotifRequired);
         assert_eq!(e, WorkflowError::MotifRequired { event });
         refused(&mut t, cmd(event, actor).with_motif(" \t"), ErrorCode::MotifRequired);
@@ -322,6 +427,7 @@ fn guard_motif() {
 
 #[test]
 fn guard_created_by_professionnel() {
+    guarded(Guard::CreatedByProfessionnel, Refuser, G, Some(EnCoursEnregistrement));
     let e = refused(&mut keyed(), cmd(Refuser, G).with_motif("x"), ErrorCode::WrongCreator);
     assert_eq!(
         e,
@@ -334,6 +440,7 @@ fn guard_created_by_professionnel() {
 
 #[test]
 fn guard_created_by_gestionnaire() {
+    guarded(Guard::CreatedByGestionnaire, Annuler, G, Some(EnCoursEnregistrement));
     let mut t = tracked(P, primo_fc(), &[cmd(Soumettre, P), cmd(PrendreEnCharge, G)]);
     let e = refused(&mut t, cmd(Annuler, G), ErrorCode::WrongCreator);
     assert_eq!(
@@ -348,6 +455,7 @@ fn guard_created_by_gestionnaire() {
 
 #[test]
 fn guard_registered() {
+    guarded(Guard::Registered, Envoyer, P, None);
     let send = |d| {
         Tracked::create_at(
             cmd(Envoyer, P).with_demande(d),
@@ -366,6 +474,8 @@ fn guard_registered() {
 
 #[test]
 fn guard_assigned_rpps() {
+    guarded(Guard::AssignedRpps, Accepter, R, Some(EnvoyeeRpps));
+    guarded(Guard::AssignedRpps, Accepter, R, Some(EnvoyeeRppsParProfessionnel));
     refused(&mut sent(), cmd(Accepter, R), ErrorCode::RppsRequired);
     let e = refused(
         &mut sent_by_professional(),
@@ -383,6 +493,8 @@ fn guard_assigned_rpps() {
 
 #[test]
 fn guard_edit_keeps_what_franceconnect_certified() {
+    guarded(Guard::Edit, Modifier, G, Some(EnCoursInstruction));
+    guarded(Guard::Edit, Modifier, P, Some(SaisieProfessionnel));
     let mut t = submitted();
     let mut edited = primo_fc();
     edited.etat_civil.as_mut().unwrap().nom_naissance = Some("MARTINE".into());
@@ -405,6 +517,7 @@ fn guard_edit_keeps_what_franceconnect_certified() {
 
 #[test]
 fn guard_edit_keeps_the_procedure_numbers_and_source() {
+    guarded(Guard::Edit, Modifier, G, Some(EnCoursEnregistrement));
     let mut t = keyed();
     let mut edited = primo();
     edited.procedure = Some(Procedure::AjoutSituation);
@@ -416,10 +529,38 @@ fn guard_edit_keeps_the_procedure_numbers_and_source() {
     assert_eq!(paths, ["procedure", "numero", "rpps", "etat_civil.source"]);
 }
 
+/// The tests of each guard, with the guard each names.
+const GUARD_TESTS: &[(fn(), Guard)] = &[
+    (guard_primo_franceconnect, Guard::PrimoFranceConnect),
+    (guard_validation_on_soumettre, Guard::Validation),
+    (
+        guard_validation_on_valider_asks_the_meeting_of_the_gestionnaire,
+        Guard::Validation,
+    ),
+    (guard_validation_returns_the_whole_report, Guard::Validation),
+    (guard_validation_on_envoyer, Guard::Validation),
+    (guard_motif, Guard::Motif),
+    (guard_created_by_professionnel, Guard::CreatedByProfessionnel),
+    (guard_created_by_gestionnaire, Guard::CreatedByGestionnaire),
+    (guard_registered, Guard::Registered),
+    (guard_assigned_rpps, Guard::AssignedRpps),
+    (guard_edit_keeps_what_franceconnect_certified, Guard::Edit),
+    (guard_edit_keeps_the_procedure_numbers_and_source, Guard::Edit),
+];
+
 #[test]
 fn every_guard_has_its_test() {
-    // One `guard_` test (or more) per guard above.
-    assert_eq!(Guard::ALL.len(), 8);
+    // Each test checks the guard it names on rows that run it; every guard has a test.
+    for &(test, guard) in GUARD_TESTS {
+        let checked = coverage_of(test).1;
+        assert!(
+            !checked.is_empty() && checked.iter().all(|&g| g == guard),
+            "the test of {guard} checks {checked:?}"
+        );
+    }
+    for guard in Guard::ALL {
+        assert!(GUARD_TESTS.iter().any(|&(_, g)| g == *guard), "{guard} has no test");
+    }
 }
 
 #[test]
@@ -552,6 +693,70 @@ fn serialise_load_replay_is_the_identity() {
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(value["history"][5]["rpps"], rpps(5).as_str());
     assert_eq!(value["history"][0]["at"], "2026-11-23T09:30:00Z");
+    // The creation and the edit keep the content they brought; the other entries none.
+    let brought: Vec<bool> = (0..6).map(|i| value["history"][i].get("demande").is_some()).collect();
+    assert_eq!(brought, [true, false, true, false, false, false]);
+    assert_eq!(value["history"][2]["demande"], value["demande"]);
+}
+
+#[test]
+fn a_loaded_history_replays_its_edits() {
+    // The creation's content, then an edit of the contact: each in its entry.
+    let mut edited = primo_fc();
+    edited.contact.as_mut().unwrap().email = Some("jeanne.m@example.org".parse().unwrap());
+    let t = tracked(P, primo_fc(), &[Command::modifier(P, edited), cmd(Soumettre, P)]);
+    let json: serde_json::Value = serde_json::from_str(&t.to_json()).unwrap();
+    assert_eq!(
+        json["history"][0]["demande"]["contact"]["email"],
+        "jeanne.martin@example.org"
+    );
+    assert_eq!(
+        json["history"][1]["demande"]["contact"]["email"],
+        "jeanne.m@example.org"
+    );
+    assert_eq!(Tracked::from_json(json.to_string().as_bytes()).unwrap(), t);
+    let load = |edit: &dyn Fn(&mut serde_json::Value)| {
+        let mut forged = json.clone();
+        edit(&mut forged);
+        Tracked::from_json(forged.to_string().as_bytes())
+    };
+    // A FranceConnect field changed by hand in the edit (and the content beside the
+    // history): the edit is checked as it was when applied, and refused.
+    let e = load(&|j| {
+        j["history"][1]["demande"]["etat_civil"]["nom_naissance"] = "MARTINEZ".into();
+        j["demande"]["etat_civil"]["nom_naissance"] = "MARTINEZ".into();
+    })
+    .unwrap_err();
+    assert_eq!(at_index(&e), (1, ErrorCode::GuardFailed));
+    let finding = &e.report().unwrap().findings()[0];
+    assert_eq!(
+        (finding.path.to_string(), finding.code.as_str()),
+        ("etat_civil.nom_naissance".into(), "not_modifiable")
+    );
+    // Changed beside the history only: not the content the history leaves.
+    let e = load(&|j| j["demande"]["etat_civil"]["nom_naissance"] = "MARTINEZ".into()).unwrap_err();
+    assert_eq!(e, WorkflowError::ContentMismatch);
+    // A creation or an edit without its content.
+    for i in [0, 1] {
+        let e = load(&|j| drop(j["history"][i].as_object_mut().unwrap().remove("demande"))).unwrap_err();
+        assert_eq!(at_index(&e), (i, ErrorCode::DemandeRequired));
+    }
+    // Content on an entry that takes none.
+    let e = load(&|j| j["history"][2]["demande"] = j["demande"].clone()).unwrap_err();
+    assert_eq!(at_index(&e), (2, ErrorCode::UnexpectedArgument));
+}
+
+#[test]
+fn the_number_accepter_assigns_is_the_persons() {
+    // A primo carrying a number of its own (the registry refuses it at creation; a demande
+    // loaded by itself may have one): the number `accepter` assigned wins.
+    let mut value: serde_json::Value = serde_json::from_str(&full_history().to_json()).unwrap();
+    value["demande"]["rpps"] = rpps(9).as_str().into();
+    for i in [0, 2] {
+        value["history"][i]["demande"]["rpps"] = rpps(9).as_str().into();
+    }
+    let t = Tracked::from_json(value.to_string().as_bytes()).unwrap();
+    assert_eq!((t.demande().rpps, t.rpps()), (Some(rpps(9)), Some(rpps(5))));
 }
 
 /// The history JSON of [`full_history`], changed by `edit`, loaded.

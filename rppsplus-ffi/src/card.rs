@@ -543,9 +543,11 @@ pub unsafe extern "C" fn rppsplus_card_pin_status(
 }
 
 /// Verifies the holder's PIN (the core's `Cpx::verify_pin`): `pin_len` ASCII digits at
-/// `pin`, 4 to 8 of them. The PIN is read once into a buffer of the library that is wiped
-/// when the call returns; the library never copies it elsewhere, never logs it, sends it to
-/// the card once and never retries; the card is reset at the end so that no other
+/// `pin`, 4 to 8 of them. The PIN is read from `pin` during the call only; inside the library
+/// its copies (the PIN, the PIN block, the command that carries it) are wiped (`zeroize`) when
+/// the call returns; the PC/SC library's buffers (pcsc-lite's transmit buffer, its message to
+/// pcscd) are outside the library and not wiped by it. The library never logs the PIN, sends
+/// it to the card once and never retries it; the card is reset at the end so that no other
 /// application inherits the unlocked state. A PIN of the wrong length or with another
 /// character than a digit is refused before the reader is even opened (the card's counter is
 /// untouched); a blocked PIN is not sent. `reader` as for `rppsplus_card_read`.
@@ -593,7 +595,7 @@ pub unsafe extern "C" fn rppsplus_card_verify_pin(
         // SAFETY: the caller's contract.
         let reader = unsafe { input_reader(reader, reader_len) }?;
         // SAFETY: the caller's contract; `Pin::new` copies the digits into its zeroized
-        // buffer, the only copy.
+        // buffer (the library's later copies are zeroized too).
         let pin = Pin::new(unsafe { input_bytes(pin.cast(), pin_len) }?)?;
         match open(reader)?.verify_pin(pin) {
             Err(CardError::WrongPin { tries_left }) => {

@@ -13,7 +13,7 @@ use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString, PyTuple};
 use rppsplus_core::cpx::pcsc::{PcscTransport, readers, wait_for_card};
-use rppsplus_core::cpx::vpcd::{VirtualCard as CoreVirtualCard, serve};
+use rppsplus_core::cpx::vpcd::{NotServed, VirtualCard as CoreVirtualCard, serve};
 use rppsplus_core::cpx::{self as core, CardError as CoreCardError, Cpx, Pin, SimCard as CoreSimCard};
 
 use crate::args::type_name;
@@ -277,8 +277,9 @@ pub(crate) fn cpx_pin_status(py: Python<'_>, reader: Option<&str>) -> PyResult<P
 /// ``reader`` (``None``: the first reader holding a card). Returns ``None`` when the card
 /// accepts it.
 ///
-/// The PIN is copied once into a buffer wiped after use, sent once, never retried, never
-/// kept; the card is reset afterwards. Raises ``InvalidPin`` before anything is sent (not
+/// The PIN is read from the caller's object in place; its copies inside the library are
+/// wiped after use (the PC/SC library's buffers are outside it); it is sent once, never
+/// retried, never kept; the card is reset afterwards. Raises ``InvalidPin`` before anything is sent (not
 /// 4 to 8 digits), ``WrongPin`` (``tries_left``), ``PinBlocked``, or ``CardError`` as
 /// ``read()``.
 #[pyfunction]
@@ -424,7 +425,9 @@ impl SimCard {
     /// Inserts this card in vsmartcard's vpcd reader (listening on ``127.0.0.1:35963``) and
     /// serves it from a thread of this process until ``VirtualCard.remove()``; waits up to
     /// ``timeout`` seconds for each step (the reader listed and empty, the card shown). Raises
-    /// ``OSError`` when vpcd does not listen, ``TimeoutError`` when a step does not happen.
+    /// ``OSError`` when vpcd does not listen, ``TimeoutError`` when a step does not happen,
+    /// a ``CardError`` (``ServiceAbsent``…) from the PC/SC service; the card then stays this
+    /// ``SimCard``'s, with its state.
     #[pyo3(signature = (timeout = 20.0))]
     fn serve_vpcd(slf: Bound<'_, Self>, timeout: f64) -> PyResult<VirtualCard> {
         let py = slf.py();
@@ -440,7 +443,14 @@ impl SimCard {
                 card: slf.unbind(),
                 reader,
             }),
-            Err(e) => Err(e.into()),
+            Err(NotServed { error, card }) => {
+                *slf.borrow().lock() = Some(*card);
+                // A card error of the PC/SC service keeps its class (`ServiceAbsent`…).
+                match error.get_ref().and_then(|e| e.downcast_ref::<CoreCardError>()) {
+                    Some(card_error) => Err(PyCardErr(*card_error).into()),
+                    None => Err(error.into()),
+                }
+            }
         }
     }
 

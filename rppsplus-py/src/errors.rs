@@ -1,26 +1,31 @@
 //! The Python exception hierarchy and the conversion of the core's [`ParseError`].
 //!
 //! ```text
-//! ValueError
-//! └── RppsplusError
-//!     ├── InvalidFormat
-//!     │   └── InvalidLength
-//!     ├── InvalidChecksum
-//!     ├── InvalidComponent
+//! ValueError                     OSError
+//! └── RppsplusError              └── CardError
+//!     ├── InvalidFormat              ├── ServiceAbsent
+//!     │   └── InvalidLength          ├── InvalidPin (also a ValueError)
+//!     ├── InvalidChecksum            ├── WrongPin
+//!     ├── InvalidComponent           └── PinBlocked
 //!     │   ├── NotMobile
 //!     │   └── UnknownCode
 //!     ├── UnknownTable
 //!     ├── CodeNotAllowed
 //!     ├── CodeDeprecated
-//!     ├── ValidationError
-//!     └── CardError
-//!         ├── ServiceAbsent
-//!         ├── InvalidPin
-//!         ├── WrongPin
-//!         └── PinBlocked
+//!     └── ValidationError
 //! ```
 //!
-//! The classes mirror python-stdnum's taxonomy (`InvalidLength` is an `InvalidFormat`).
+//! The classes mirror python-stdnum's taxonomy (`InvalidLength` is an `InvalidFormat`): a
+//! value the caller gave is wrong, a `ValueError`. A card error is about the reader, the card
+//! or the PC/SC service, not about an argument: an `OSError`, as Python's own device and
+//! connection failures are, so that an `except ValueError` around input handling never
+//! swallows "no card in the reader". The one card error about an argument, `InvalidPin` (not
+//! 4 to 8 digits, nothing sent), is a `ValueError` too. `CardError` is therefore not an
+//! `RppsplusError` (a class cannot be a `ValueError` for some subclasses only);
+//! `except (RppsplusError, CardError)` catches both families. `InvalidPin` has two bases,
+//! which pyo3's `create_exception!` cannot declare: it is made at module initialisation by
+//! `type()` (a `ValueError` adds no field to the instance layout of an `OSError`, so CPython
+//! accepts both bases).
 //! Every instance carries the core's stable code, the kind of identifier, the French message
 //! (also its `str()`) and the English one. No message of an identifier error ever contains
 //! the input value; the nomenclature errors (`kind == "nomenclature"`) name the table code
@@ -31,10 +36,11 @@
 //! class by name from `rppsplus`, their message and their attributes.
 
 use pyo3::create_exception;
-use pyo3::exceptions::PyValueError;
+use pyo3::exceptions::{PyOSError, PyValueError};
 use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::{PyString, PyTuple, PyType};
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyString, PyTuple, PyType};
 use rppsplus_core::cpx::CardError as CoreCardError;
 use rppsplus_core::ids::ParseError;
 use rppsplus_core::nomenclature::{CodeError, NomenclatureError};
@@ -161,15 +167,21 @@ create_exception!(
 /// The `kind` of the exceptions raised by the nomenclature functions.
 const NOMENCLATURE: &str = "nomenclature";
 
-/// Sets the attributes every `RppsplusError` carries.
+/// Sets the attributes every `RppsplusError` and `CardError` carries: `code`, `kind`,
+/// `message`, `message_en`.
 fn fill(exc: &Bound<'_, PyAny>, code: Bound<'_, PyString>, kind: &str, fr: &str, en: &str) -> PyResult<()> {
     let py = exc.py();
     exc.setattr(intern!(py, "code"), code)?;
     exc.setattr(intern!(py, "kind"), kind)?;
     exc.setattr(intern!(py, "message"), fr)?;
     exc.setattr(intern!(py, "message_en"), en)?;
-    exc.setattr(intern!(py, "position"), py.None())?;
     Ok(())
+}
+
+/// [`fill`], plus the `position` of an `RppsplusError` (none here).
+fn fill_value_error(exc: &Bound<'_, PyAny>, code: Bound<'_, PyString>, kind: &str, fr: &str, en: &str) -> PyResult<()> {
+    fill(exc, code, kind, fr, en)?;
+    exc.setattr(intern!(exc.py(), "position"), exc.py().None())
 }
 
 /// A core nomenclature argument error on its way to Python (`UnknownTable`, `UnknownCode`).
@@ -192,7 +204,7 @@ impl From<PyNomenclatureErr> for PyErr {
                 };
                 let (message, message_en) = (e.message_fr(), e.to_string());
                 let exc = class.call1((message,))?;
-                fill(&exc, PyString::intern(py, e.code()), NOMENCLATURE, message, &message_en)?;
+                fill_value_error(&exc, PyString::intern(py, e.code()), NOMENCLATURE, message, &message_en)?;
                 Ok(PyErr::from_value(exc))
             };
             build().unwrap_or_else(|failed| failed)
@@ -215,7 +227,7 @@ impl From<PyCodeErr> for PyErr {
                 };
                 let fr = e.message_fr();
                 let exc = class.call1((fr.as_str(),))?;
-                fill(&exc, name(py, e.code()), NOMENCLATURE, &fr, &e.message_en())?;
+                fill_value_error(&exc, name(py, e.code()), NOMENCLATURE, &fr, &e.message_en())?;
                 if let CodeError::Deprecated { replaced_by, .. } = e {
                     exc.setattr(intern!(py, "replaced_by"), PyTuple::new(py, replaced_by)?)?;
                 }
@@ -238,11 +250,14 @@ create_exception!(
 create_exception!(
     rppsplus,
     CardError,
-    RppsplusError,
-    "A CPx card operation failed (``rppsplus.cpx``): ``code`` is one of ``CARD_ERROR_CODES``\n\
-     (``no_reader``, ``no_card``, ``not_cpx``, ``card_removed``…), ``kind`` is ``card``.\n\
-     The subclasses are the errors a program handles apart: ``ServiceAbsent``,\n\
-     ``InvalidPin``, ``WrongPin``, ``PinBlocked``. No message holds a PIN or holder data."
+    PyOSError,
+    "A CPx card operation failed (``rppsplus.cpx``): the reader, the card or the PC/SC\n\
+     service, hence an ``OSError`` (not an ``RppsplusError``, whose errors are about a value).\n\
+     ``code`` is one of ``CARD_ERROR_CODES`` (``no_reader``, ``no_card``, ``not_cpx``,\n\
+     ``card_removed``…), ``kind`` is ``card``, ``message`` the French message (also\n\
+     ``str(exc)``), ``message_en`` the English one. The subclasses are the errors a program\n\
+     handles apart: ``ServiceAbsent``, ``InvalidPin`` (also a ``ValueError``), ``WrongPin``,\n\
+     ``PinBlocked``. No message holds a PIN or holder data."
 );
 create_exception!(
     rppsplus,
@@ -251,13 +266,24 @@ create_exception!(
     "No PC/SC library on this machine, or no PC/SC service running (pcscd on Linux)\n\
      (code ``service_absent``)."
 );
-create_exception!(
-    rppsplus,
-    InvalidPin,
-    CardError,
-    "The PIN is not 4 to 8 digits, or outside the card's bounds: nothing was sent to the card\n\
-     (code ``invalid_pin``)."
-);
+/// The docstring of `InvalidPin`.
+const INVALID_PIN_DOC: &str = "The PIN is not 4 to 8 digits, or outside the card's bounds: nothing was sent to the card\n\
+     (code ``invalid_pin``). A ``CardError`` and a ``ValueError``: the argument is wrong.";
+
+/// The class `InvalidPin(CardError, ValueError)`, made once by `type()` (`create_exception!`
+/// takes one base).
+pub(crate) fn invalid_pin(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
+    static INVALID_PIN: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+    let class = INVALID_PIN.get_or_try_init(py, || -> PyResult<Py<PyType>> {
+        let bases = PyTuple::new(py, [py.get_type::<CardError>(), py.get_type::<PyValueError>()])?;
+        let namespace = PyDict::new(py);
+        namespace.set_item(intern!(py, "__module__"), "rppsplus")?;
+        namespace.set_item(intern!(py, "__doc__"), INVALID_PIN_DOC)?;
+        let class = py.get_type::<PyType>().call1(("InvalidPin", bases, namespace))?;
+        Ok(class.cast_into::<PyType>()?.unbind())
+    })?;
+    Ok(class.bind(py))
+}
 create_exception!(
     rppsplus,
     WrongPin,
@@ -289,7 +315,7 @@ impl From<PyCardErr> for PyErr {
             let build = || -> PyResult<PyErr> {
                 let (class, tries_left) = match e {
                     CoreCardError::ServiceAbsent => (py.get_type::<ServiceAbsent>(), None),
-                    CoreCardError::InvalidPin => (py.get_type::<InvalidPin>(), None),
+                    CoreCardError::InvalidPin => (invalid_pin(py)?.clone(), None),
                     CoreCardError::WrongPin { tries_left } => (py.get_type::<WrongPin>(), Some(tries_left)),
                     CoreCardError::PinBlocked => (py.get_type::<PinBlocked>(), Some(0)),
                     _ => (py.get_type::<CardError>(), None),

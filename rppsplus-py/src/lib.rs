@@ -41,7 +41,7 @@ pub mod _rppsplus {
     };
 
     #[pymodule_export]
-    use crate::errors::{CardError, InvalidPin, PinBlocked, ServiceAbsent, WrongPin};
+    use crate::errors::{CardError, PinBlocked, ServiceAbsent, WrongPin};
 
     #[pymodule_export]
     use crate::cpx::{
@@ -81,12 +81,13 @@ pub mod _rppsplus {
         nomenclature_value_sets, resolve_commune,
     };
 
-    /// Adds `__version__` (the crate's version) and the core's lists of names: `KINDS`,
-    /// `FINDING_CODES`, `STAGES`, `ACTORS`, `SEVERITIES`, `GENERATIONS`, `CARD_TYPES`,
-    /// `CARD_ERROR_CODES`.
+    /// Adds `__version__` (the crate's version), the exception `InvalidPin` (two bases, made
+    /// at run time) and the core's lists of names: `KINDS`, `FINDING_CODES`, `STAGES`,
+    /// `ACTORS`, `SEVERITIES`, `GENERATIONS`, `CARD_TYPES`, `CARD_ERROR_CODES`.
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+        m.add("InvalidPin", crate::errors::invalid_pin(m.py())?)?;
         crate::names::add_all(m)
     }
 }

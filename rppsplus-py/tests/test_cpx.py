@@ -52,7 +52,7 @@ def test_the_pin_counter() -> None:
     with pytest.raises(cpx.WrongPin) as wrong:
         card.verify_pin("0000")
     assert (wrong.value.code, wrong.value.kind, wrong.value.tries_left) == ("wrong_pin", "card", 2)
-    assert isinstance(wrong.value, rppsplus.CardError) and isinstance(wrong.value, rppsplus.RppsplusError)
+    assert isinstance(wrong.value, rppsplus.CardError) and isinstance(wrong.value, OSError)
     assert card.pin_tries == 2 and card.pin_status().tries_left == 2
     card.verify_pin(cpx.SimCard.PIN.encode())  # bytes too
     assert card.pin_tries == 3 and card.reset_count >= 2
@@ -64,6 +64,28 @@ def test_a_bad_pin_is_refused_before_anything_is_sent(bad: str | bytes) -> None:
     with pytest.raises(cpx.InvalidPin) as e:
         card.verify_pin(bad)
     assert e.value.code == "invalid_pin" and card.apdu_count == 0 and card.pin_tries == 3
+    # The argument is wrong: a ValueError, and a CardError like every card error.
+    assert isinstance(e.value, ValueError) and isinstance(e.value, cpx.CardError)
+    assert str(e.value) == e.value.message and e.value.kind == "card"
+
+
+def test_card_errors_are_os_errors_and_only_a_bad_pin_is_a_value_error() -> None:
+    assert issubclass(cpx.CardError, OSError) and not issubclass(cpx.CardError, ValueError)
+    assert not issubclass(cpx.CardError, rppsplus.RppsplusError)
+    for cls in (cpx.ServiceAbsent, cpx.WrongPin, cpx.PinBlocked):
+        assert issubclass(cls, cpx.CardError) and not issubclass(cls, ValueError), cls
+    assert issubclass(cpx.InvalidPin, cpx.CardError) and issubclass(cpx.InvalidPin, ValueError)
+    assert cpx.InvalidPin.__module__ == "rppsplus" and cpx.InvalidPin.__doc__
+    with pytest.raises(OSError) as e:
+        cpx.SimCard.cps3().remove_after(5).read()
+    assert isinstance(e.value, cpx.CardError)
+    assert (e.value.code, e.value.errno, str(e.value)) == ("card_removed", None, e.value.message)
+    try:  # an `except ValueError` around input handling does not swallow a card failure
+        cpx.SimCard.cps3().remove_after(0).read()
+    except ValueError:
+        raise AssertionError("a card failure caught as a ValueError") from None
+    except cpx.CardError as card_error:
+        assert card_error.code == "card_removed"
 
 
 def test_a_pin_of_another_type_is_a_type_error_naming_no_value() -> None:
@@ -104,6 +126,11 @@ def test_values_and_errors_pickle() -> None:
         cpx.SimCard.cps3().verify_pin("0000")
     again = pickle.loads(pickle.dumps(e.value))
     assert type(again) is cpx.WrongPin and again.tries_left == 2 and again.code == "wrong_pin"
+    with pytest.raises(cpx.InvalidPin) as bad:
+        cpx.SimCard.cps3().verify_pin("12")
+    again_bad = pickle.loads(pickle.dumps(bad.value))
+    assert type(again_bad) is cpx.InvalidPin and again_bad.code == "invalid_pin"
+    assert str(again_bad) == str(bad.value)
     with pytest.raises(TypeError):
         pickle.dumps(cpx.SimCard.cps3().read())
 
@@ -131,6 +158,15 @@ try:
     cpx.verify_pin("12")
 except cpx.InvalidPin:
     pass  # checked before the service is asked
+# A card that cannot be served stays its SimCard's, with its state.
+card = cpx.SimCard.cps3().with_pin_blocked()
+try:
+    card.serve_vpcd(timeout=0.1)
+except cpx.ServiceAbsent as e:
+    assert isinstance(e, OSError), e
+else:
+    raise AssertionError("served without a PC/SC service")
+assert card.pin_tries == 0 and card.read().serial == "90000301"
 print("ok")
 """
     env = dict(os.environ, RPPSPLUS_PCSC_LIBRARY="/nonexistent/libpcsclite.so.1")

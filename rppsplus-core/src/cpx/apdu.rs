@@ -108,15 +108,31 @@ fn le_count(b: u8) -> usize {
     if b == 0 { 256 } else { usize::from(b) }
 }
 
+/// The most data bytes of a short command APDU.
+pub(crate) const MAX_DATA: usize = 255;
+
+/// The largest Le of a short command APDU (written `00`).
+const MAX_LE: usize = 256;
+
+/// The largest READ BINARY offset (15 bits: bit 8 of P1 would name a short EF identifier).
+const MAX_OFFSET: u16 = 0x7FFF;
+
 /// A command APDU (short form: at most 255 data bytes, Le at most 256).
 ///
+/// A command is never cut to fit: data or an Le beyond the short-APDU bounds is refused
+/// ([`CardError::MalformedData`] about the [`CardObject::Command`]), so that a command the card
+/// gets is always the one asked for.
+///
 /// A command built with [`Command::verify`] is *sensitive*: its data (the PIN block) is
-/// zeroized when the command is dropped and `Debug` prints `<redacted>` instead.
+/// zeroized when the command is dropped, `Debug` prints `<redacted>` instead, and it is never
+/// sent twice (no resend on `6C xx`).
 ///
 /// ```
 /// use rppsplus_core::cpx::Command;
-/// assert_eq!(Command::read_binary(0x00E7, 0xE7).to_bytes().as_slice(), [0x00, 0xB0, 0x00, 0xE7, 0xE7]);
-/// assert_eq!(Command::select_aid(&[0xA0, 0x01]).to_bytes().as_slice(), [0x00, 0xA4, 0x04, 0x0C, 0x02, 0xA0, 0x01]);
+/// assert_eq!(Command::read_binary(0x00E7, 0xE7)?.to_bytes().as_slice(), [0x00, 0xB0, 0x00, 0xE7, 0xE7]);
+/// assert_eq!(Command::select_aid(&[0xA0, 0x01])?.to_bytes().as_slice(), [0x00, 0xA4, 0x04, 0x0C, 0x02, 0xA0, 0x01]);
+/// assert!(Command::new(0x00, 0xD6, 0x00, 0x00, &[0; 256], None).is_err());
+/// # Ok::<(), rppsplus_core::cpx::CardError>(())
 /// ```
 #[derive(Clone, PartialEq, Eq)]
 pub struct Command {
@@ -126,73 +142,113 @@ pub struct Command {
     sensitive: bool,
 }
 
+fn too_long() -> CardError {
+    CardError::MalformedData {
+        object: CardObject::Command,
+    }
+}
+
+/// `le` when it fits a short APDU.
+fn short_le(le: usize) -> Result<u16, CardError> {
+    u16::try_from(le)
+        .ok()
+        .filter(|n| usize::from(*n) <= MAX_LE)
+        .ok_or_else(too_long)
+}
+
 impl Command {
-    /// A command; `data` longer than 255 bytes or `le` above 256 are cut to the short-APDU
-    /// bounds (the builders of this module never exceed them).
-    pub fn new(cla: u8, ins: u8, p1: u8, p2: u8, data: &[u8], le: Option<u16>) -> Self {
+    /// A command; [`CardError::MalformedData`] (about the [`CardObject::Command`]) when `data`
+    /// is longer than 255 bytes or `le` above 256: nothing is cut.
+    pub fn new(cla: u8, ins: u8, p1: u8, p2: u8, data: &[u8], le: Option<u16>) -> Result<Self, CardError> {
+        if data.len() > MAX_DATA {
+            return Err(too_long());
+        }
+        Ok(Self {
+            header: [cla, ins, p1, p2],
+            data: Zeroizing::new(data.to_vec()),
+            le: le.map(|n| short_le(n.into())).transpose()?,
+            sensitive: false,
+        })
+    }
+
+    /// A command within the short-APDU bounds by construction (fixed data of a builder).
+    fn fixed<const N: usize>(cla: u8, ins: u8, p1: u8, p2: u8, data: [u8; N]) -> Self {
+        const { assert!(N <= MAX_DATA) };
         Self {
             header: [cla, ins, p1, p2],
-            data: Zeroizing::new(data[..data.len().min(255)].to_vec()),
-            le: le.map(|n| n.min(256)),
+            data: Zeroizing::new(data.to_vec()),
+            le: None,
             sensitive: false,
         }
     }
 
-    /// SELECT by DF name (AID), no answer data (`00 A4 04 0C`).
-    pub fn select_aid(aid: &[u8]) -> Self {
+    /// SELECT by DF name (AID), no answer data (`00 A4 04 0C`); an AID is at most 16 bytes
+    /// (ISO 7816-4), longer ones are refused.
+    pub fn select_aid(aid: &[u8]) -> Result<Self, CardError> {
+        if aid.len() > 16 {
+            return Err(too_long());
+        }
         Self::new(0x00, 0xA4, 0x04, 0x0C, aid, None)
     }
 
     /// SELECT the file `fid` of the current DF, or the MF for `3F00` (`00 A4 00 0C`).
     pub fn select_fid(fid: [u8; 2]) -> Self {
-        Self::new(0x00, 0xA4, 0x00, 0x0C, &fid, None)
+        Self::fixed(0x00, 0xA4, 0x00, 0x0C, fid)
     }
 
     /// SELECT the EF `fid` under the current DF (`00 A4 02 0C`).
     pub fn select_child_ef(fid: [u8; 2]) -> Self {
-        Self::new(0x00, 0xA4, 0x02, 0x0C, &fid, None)
+        Self::fixed(0x00, 0xA4, 0x02, 0x0C, fid)
     }
 
     /// SELECT by path from the MF, the path given without `3F00` (`00 A4 08 0C`).
-    pub fn select_path_from_mf(path: &[u8]) -> Self {
+    pub fn select_path_from_mf(path: &[u8]) -> Result<Self, CardError> {
         Self::new(0x00, 0xA4, 0x08, 0x0C, path, None)
     }
 
     /// SELECT by path from the current DF (`00 A4 09 0C`).
-    pub fn select_path_from_current(path: &[u8]) -> Self {
+    pub fn select_path_from_current(path: &[u8]) -> Result<Self, CardError> {
         Self::new(0x00, 0xA4, 0x09, 0x0C, path, None)
     }
 
     /// READ BINARY at `offset` (at most 0x7FFF), `le` bytes (at most 256; a CPx takes
-    /// [`MAX_READ`]).
-    pub fn read_binary(offset: u16, le: u16) -> Self {
-        let [p1, p2] = (offset & 0x7FFF).to_be_bytes();
+    /// [`MAX_READ`]); a larger offset or Le is refused.
+    pub fn read_binary(offset: u16, le: u16) -> Result<Self, CardError> {
+        if offset > MAX_OFFSET {
+            return Err(too_long());
+        }
+        let [p1, p2] = offset.to_be_bytes();
         Self::new(0x00, 0xB0, p1, p2, &[], Some(le))
     }
 
-    /// GET RESPONSE with the class `cla` (`00`, or `A0` after a CPS2ter `9F xx`).
-    pub fn get_response(cla: u8, le: usize) -> Self {
-        Self::new(cla, 0xC0, 0x00, 0x00, &[], Some(le.min(256) as u16))
+    /// GET RESPONSE of `le` bytes (at most 256) with the class `cla` (`00`, or `A0` after a
+    /// CPS2ter `9F xx`).
+    pub fn get_response(cla: u8, le: usize) -> Result<Self, CardError> {
+        Self::new(cla, 0xC0, 0x00, 0x00, &[], Some(short_le(le)?))
     }
 
-    /// VERIFY the PIN `reference` with `block` (sensitive: zeroized, never printed).
-    pub fn verify(reference: u8, block: &[u8]) -> Self {
-        Self {
+    /// VERIFY the PIN `reference` with `block` (sensitive: zeroized, never printed, never
+    /// resent).
+    pub fn verify(reference: u8, block: &[u8]) -> Result<Self, CardError> {
+        Ok(Self {
             sensitive: true,
-            ..Self::new(0x00, 0x20, 0x00, reference, block, None)
-        }
+            ..Self::new(0x00, 0x20, 0x00, reference, block, None)?
+        })
     }
 
     /// VERIFY without data: asks for the PIN state (`63 Cx`, `69 83` or `90 00`).
     pub fn verify_status(reference: u8) -> Self {
-        Self::new(0x00, 0x20, 0x00, reference, &[], None)
+        Self::fixed(0x00, 0x20, 0x00, reference, [])
     }
 
     /// GET DATA of the PIN counter of the CPS3 (IAS-ECC SDO CHV `reference`, from the MF):
     /// `00 CB 3F FF 0A 4D 08 70 06 BF 81 ref 02 A0 80 00`.
     pub fn get_pin_counter(reference: u8) -> Self {
         let data = [0x4D, 0x08, 0x70, 0x06, 0xBF, 0x81, reference & 0x7F, 0x02, 0xA0, 0x80];
-        Self::new(0x00, 0xCB, 0x3F, 0xFF, &data, Some(256))
+        Self {
+            le: Some(MAX_LE as u16),
+            ..Self::fixed(0x00, 0xCB, 0x3F, 0xFF, data)
+        }
     }
 
     /// The class byte.
@@ -205,12 +261,18 @@ impl Command {
         self.header[1]
     }
 
-    /// The same command with another Le (the answer to `6C xx`).
-    pub fn with_le(&self, le: usize) -> Self {
-        Self {
-            le: Some(le.min(256) as u16),
+    /// Whether the command may be sent again with another Le after a `6C xx` (T=0): it asks
+    /// for answer data (an Le) and is not sensitive (a PIN is never sent twice).
+    pub fn may_resend(&self) -> bool {
+        self.le.is_some() && !self.sensitive
+    }
+
+    /// The same command with another Le (at most 256: the answer to `6C xx`).
+    pub fn with_le(&self, le: usize) -> Result<Self, CardError> {
+        Ok(Self {
+            le: Some(short_le(le)?),
             ..self.clone()
-        }
+        })
     }
 
     /// The bytes sent to the card (zeroized when dropped).
@@ -285,13 +347,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn encodes_the_four_cases() {
+    fn encodes_the_four_cases() -> Result<(), CardError> {
         assert_eq!(
-            Command::new(0, 0xA4, 0, 0x0C, &[], None).to_bytes().as_slice(),
+            Command::new(0, 0xA4, 0, 0x0C, &[], None)?.to_bytes().as_slice(),
             [0, 0xA4, 0, 0x0C]
         );
         assert_eq!(
-            Command::read_binary(0x1234, 256).to_bytes().as_slice(),
+            Command::read_binary(0x1234, 256)?.to_bytes().as_slice(),
             [0, 0xB0, 0x12, 0x34, 0]
         );
         assert_eq!(
@@ -305,28 +367,85 @@ mod tests {
             ]
         );
         assert_eq!(
-            Command::get_response(0xA0, 0x14).to_bytes().as_slice(),
+            Command::get_response(0xA0, 0x14)?.to_bytes().as_slice(),
             [0xA0, 0xC0, 0, 0, 0x14]
         );
-        // Offsets are 15 bits: bit 8 of P1 would mean a short EF identifier.
-        assert_eq!(Command::read_binary(0xFFFF, 1).to_bytes()[2], 0x7F);
         assert_eq!(
-            Command::new(0, 1, 2, 3, &[7; 300], Some(999)).to_bytes().len(),
+            Command::new(0, 1, 2, 3, &[7; 255], Some(256))?.to_bytes().len(),
             4 + 1 + 255 + 1
         );
+        Ok(())
     }
 
     #[test]
-    fn a_verify_command_never_prints_its_pin() {
-        let c = Command::verify(0x01, b"1234\xFF\xFF\xFF\xFF");
+    fn nothing_is_cut_to_fit() {
+        let refused = Err(CardError::MalformedData {
+            object: CardObject::Command,
+        });
+        assert_eq!(Command::new(0, 1, 2, 3, &[7; 256], None), refused);
+        assert_eq!(Command::new(0, 1, 2, 3, &[], Some(257)), refused);
+        assert_eq!(Command::verify(0x01, &[0x31; 300]), refused);
+        assert_eq!(Command::select_aid(&[0xA0; 17]), refused);
+        assert_eq!(Command::select_path_from_mf(&[0x3F; 256]), refused);
+        assert_eq!(Command::select_path_from_current(&[0x3F; 256]), refused);
+        // Offsets are 15 bits: bit 8 of P1 would mean a short EF identifier.
+        assert_eq!(Command::read_binary(0x8000, 1), refused);
+        assert_eq!(Command::read_binary(0, 257), refused);
+        assert_eq!(Command::get_response(0, 257), refused);
+        assert_eq!(Command::read_binary(0, 1).and_then(|c| c.with_le(257)), refused);
+    }
+
+    proptest::proptest! {
+        /// Any data and Le: refused beyond the short-APDU bounds, else encoded whole.
+        #[test]
+        fn commands_are_encoded_whole_or_refused(
+            data in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..400),
+            le in proptest::option::of(0u16..600),
+        ) {
+            match Command::new(0x00, 0xD6, 0x00, 0x00, &data, le) {
+                Ok(c) => {
+                    proptest::prop_assert!(data.len() <= MAX_DATA && le.is_none_or(|n| n <= 256));
+                    let bytes = c.to_bytes();
+                    let body = if data.is_empty() { 4 } else { 5 + data.len() };
+                    proptest::prop_assert_eq!(bytes.len(), body + usize::from(le.is_some()));
+                    if !data.is_empty() {
+                        proptest::prop_assert_eq!(usize::from(bytes[4]), data.len());
+                        proptest::prop_assert_eq!(&bytes[5..body], &data[..]);
+                    }
+                }
+                Err(e) => {
+                    proptest::prop_assert!(data.len() > MAX_DATA || le.is_some_and(|n| n > 256));
+                    proptest::prop_assert_eq!(e, CardError::MalformedData { object: CardObject::Command });
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_verify_command_never_prints_its_pin() -> Result<(), CardError> {
+        let c = Command::verify(0x01, b"1234\xFF\xFF\xFF\xFF")?;
         let shown = format!("{c:?}");
         assert_eq!(shown, "Command(00 20 00 01 08 <redacted>)");
         assert!(!shown.contains("31") && !shown.contains("1234"));
-        assert_eq!(format!("{:?}", Command::read_binary(3, 4)), "Command(00 B0 00 03 Le=4)");
         assert_eq!(
-            format!("{:?}", Command::select_aid(&[0xAB])),
+            format!("{:?}", Command::read_binary(3, 4)?),
+            "Command(00 B0 00 03 Le=4)"
+        );
+        assert_eq!(
+            format!("{:?}", Command::select_aid(&[0xAB])?),
             "Command(00 A4 04 0C 01 AB)"
         );
+        Ok(())
+    }
+
+    #[test]
+    fn only_plain_commands_with_an_le_may_be_resent() -> Result<(), CardError> {
+        assert!(Command::read_binary(0, 4)?.may_resend());
+        assert!(Command::get_pin_counter(1).may_resend());
+        assert!(!Command::select_fid([0x3F, 0x00]).may_resend());
+        assert!(!Command::verify_status(1).may_resend());
+        assert!(!Command::verify(1, b"1234")?.may_resend());
+        Ok(())
     }
 
     #[test]

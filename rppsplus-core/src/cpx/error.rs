@@ -16,6 +16,8 @@ use crate::names::names;
 pub enum CardObject {
     /// The answer of the card to a command (fewer than two bytes, or a response too long).
     Response,
+    /// A command to send to the card (its data or its Le beyond what a short APDU holds).
+    Command,
     /// EF.SN.ICC, the chip serial number and the issuer number (docs/domain.md §6).
     SerialNumber,
     /// EF.DIR, the list of applications.
@@ -65,6 +67,11 @@ impl CardObject {
     fn texts(self) -> (&'static str, &'static str, &'static str) {
         match self {
             Self::Response => ("response", "la réponse de la carte", "the card's response"),
+            Self::Command => (
+                "command",
+                "la commande à envoyer à la carte",
+                "the command to send to the card",
+            ),
             Self::SerialNumber => (
                 "serial_number",
                 "le numéro de série (EF.SN.ICC)",

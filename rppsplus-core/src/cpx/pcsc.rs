@@ -4,7 +4,8 @@
 //! The PC/SC library is loaded at run time, never linked (docs/cards.md): on a machine
 //! without it, or without a running service, every function here answers
 //! [`CardError::ServiceAbsent`]. The environment variable `RPPSPLUS_PCSC_LIBRARY` names
-//! another library to load (tests point it at a missing file).
+//! another library to load (tests point it at a missing file), except in a privileged
+//! (setuid, setgid, `AT_SECURE`) process, which ignores it.
 //!
 //! ```no_run
 //! use rppsplus_core::cpx::Cpx;

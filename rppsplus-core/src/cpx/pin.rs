@@ -5,8 +5,8 @@ use std::str::FromStr;
 
 use zeroize::Zeroizing;
 
-use super::CardError;
-use super::pkcs15::{PinEntry, PinType};
+use super::pkcs15::{MAX_PIN_BLOCK, PinEntry, PinType};
+use super::{CardError, CardObject};
 
 /// A PIN of 4 to 8 digits.
 ///
@@ -46,14 +46,25 @@ impl Pin {
     }
 
     /// The VERIFY data for the PIN object `entry` (format, padding, bounds of its AODF
-    /// entry); [`CardError::InvalidPin`] when the length is outside the card's bounds.
+    /// entry); [`CardError::InvalidPin`] when the length is outside the card's bounds,
+    /// [`CardError::MalformedData`] when the entry asks for a block longer than
+    /// [`MAX_PIN_BLOCK`] (which the AODF parser refuses already).
+    ///
+    /// The block is built in one buffer of [`MAX_PIN_BLOCK`] bytes allocated up front and never
+    /// grown (a grown `Vec` would leave the old, unwiped bytes behind), wiped when dropped.
     pub(crate) fn block(&self, entry: &PinEntry) -> Result<Zeroizing<Vec<u8>>, CardError> {
+        if entry.stored_length > MAX_PIN_BLOCK {
+            return Err(CardError::MalformedData {
+                object: CardObject::Aodf,
+            });
+        }
         let n = self.len as u32;
         if n < entry.min_length || entry.max_length.is_some_and(|max| n > max) {
             return Err(CardError::InvalidPin);
         }
         let values = self.digits().iter().map(|d| d - b'0');
-        let mut block = Zeroizing::new(Vec::with_capacity(16));
+        // At most 8 bytes before padding (8 digits), at most MAX_PIN_BLOCK after.
+        let mut block = Zeroizing::new(Vec::with_capacity(MAX_PIN_BLOCK as usize));
         match entry.pin_type {
             PinType::Ascii => block.extend_from_slice(self.digits()),
             PinType::HalfNibbleBcd => block.extend(values.map(|d| 0xF0 | d)),
@@ -147,6 +158,30 @@ mod tests {
             block(PinType::Iso9564, None),
             [0x25, 0x12, 0x34, 0x5F, 0xFF, 0xFF, 0xFF, 0xFF]
         );
+    }
+
+    #[test]
+    fn a_block_longer_than_a_pin_block_is_refused_and_none_is_reallocated() {
+        let pin: Pin = "12345678".parse().unwrap();
+        for stored in [17, 256, 300, u32::MAX] {
+            let mut e = entry(PinType::Ascii, Some(0xFF));
+            e.stored_length = stored;
+            assert_eq!(
+                pin.block(&e).unwrap_err(),
+                CardError::MalformedData {
+                    object: CardObject::Aodf
+                }
+            );
+        }
+        for pin_type in [PinType::Ascii, PinType::Bcd, PinType::HalfNibbleBcd, PinType::Iso9564] {
+            for pad in [None, Some(0xFF)] {
+                let mut e = entry(pin_type, pad);
+                e.stored_length = MAX_PIN_BLOCK;
+                let block = pin.block(&e).unwrap();
+                assert!(block.len() <= MAX_PIN_BLOCK as usize);
+                assert_eq!(block.capacity(), MAX_PIN_BLOCK as usize, "{pin_type:?}: grown");
+            }
+        }
     }
 
     #[test]

@@ -314,6 +314,12 @@ pub(crate) enum PinType {
     Iso9564,
 }
 
+/// The longest PIN block, and the longest PIN, an AODF may describe: 16 bytes, twice the
+/// 8-byte block of a CPx (docs/cards.md). A [`Pin`](super::Pin) has at most 8 digits, whose
+/// longest encoding is 8 bytes; an AODF entry asking for more is malformed card data, refused
+/// before any block is built (a `storedLength` of 4 GiB would be a 4 GiB allocation).
+pub(crate) const MAX_PIN_BLOCK: u32 = 16;
+
 /// A PIN of the AODF.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct PinEntry {
@@ -338,7 +344,8 @@ const FLAG_NEEDS_PADDING: u16 = 1 << 5;
 const FLAG_UNBLOCKING: u16 = 1 << 6;
 const FLAG_SO: u16 = 1 << 7;
 
-/// Parses an AODF: the PIN objects (other authentication kinds are skipped).
+/// Parses an AODF: the PIN objects (other authentication kinds are skipped). A length above
+/// [`MAX_PIN_BLOCK`] (minimum, stored or maximum) is [`CardError::MalformedData`].
 ///
 /// `PinAttributes ::= SEQUENCE { pinFlags BIT STRING, pinType ENUMERATED, minLength INTEGER,
 /// storedLength INTEGER, maxLength INTEGER OPTIONAL, pinReference [0] INTEGER DEFAULT 0,
@@ -402,6 +409,10 @@ pub(crate) fn parse_aodf(bytes: &[u8]) -> Result<Vec<PinEntry>, CardError> {
                 }
                 _ => {}
             }
+        }
+        let lengths = [pin.min_length, pin.stored_length, pin.max_length.unwrap_or(0)];
+        if lengths.iter().any(|n| *n > MAX_PIN_BLOCK) {
+            return Err(bad());
         }
         if flags & FLAG_LOCAL != 0 {
             pin.reference |= 0x80;
@@ -506,6 +517,96 @@ mod tests {
             &[encode(Tag::OctetString, &[0x70, 0x04]), encode(Tag::Boolean, &[0xFF])].concat(),
         );
         assert!(parse_odf(&encode(ctx(4, true), &wrong)).is_err());
+    }
+
+    /// An AODF of one PIN entry whose lengths are `min`, `stored`, `max` (INTEGER contents).
+    fn aodf(min: &[u8], stored: &[u8], max: &[u8]) -> Vec<u8> {
+        let attrs = [
+            encode(Tag::BitString, &[0x02, 0x0C]),
+            encode(Tag::Enumerated, &[0x01]),
+            encode(Tag::Integer, min),
+            encode(Tag::Integer, stored),
+            encode(Tag::Integer, max),
+            encode(ctx(0, false), &[0x01]),
+            encode(Tag::OctetString, &[0xFF]),
+        ]
+        .concat();
+        let entry = [
+            encode(Tag::Sequence, &encode(Tag::Utf8String, b"PIN")),
+            encode(Tag::Sequence, &encode(Tag::OctetString, &[0x01])),
+            encode(ctx(1, true), &encode(Tag::Sequence, &attrs)),
+        ]
+        .concat();
+        encode(Tag::Sequence, &entry)
+    }
+
+    #[test]
+    fn pin_lengths_beyond_a_pin_block_are_malformed() {
+        let pins = parse_aodf(&aodf(&[4], &[8], &[8])).unwrap();
+        assert_eq!(
+            (
+                pins[0].min_length,
+                pins[0].stored_length,
+                pins[0].max_length,
+                pins[0].pad
+            ),
+            (4, 8, Some(8), Some(0xFF))
+        );
+        assert_eq!(parse_aodf(&aodf(&[4], &[16], &[16])).unwrap()[0].stored_length, 16);
+        let malformed = Err(CardError::MalformedData {
+            object: CardObject::Aodf,
+        });
+        let huge = [0x00, 0xFF, 0xFF, 0xFF, 0xFF];
+        assert_eq!(parse_aodf(&aodf(&[4], &huge, &[8])), malformed);
+        assert_eq!(parse_aodf(&aodf(&[4], &[0x01, 0x00], &[8])), malformed);
+        assert_eq!(parse_aodf(&aodf(&[4], &[8], &[17])), malformed);
+        assert_eq!(parse_aodf(&aodf(&[17], &[8], &[8])), malformed);
+    }
+
+    /// The content octets of a DER INTEGER holding `n`.
+    fn integer(n: u32) -> Vec<u8> {
+        let bytes = n.to_be_bytes();
+        let start = bytes.iter().position(|b| *b != 0).unwrap_or(3);
+        let mut out = bytes[start..].to_vec();
+        if out[0] & 0x80 != 0 {
+            out.insert(0, 0);
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// Any lengths an AODF may claim: refused, or a PIN block of at most 16 bytes built in
+        /// its first buffer and a VERIFY that carries it whole.
+        #[test]
+        fn any_pin_lengths_give_a_bounded_block_or_an_error(
+            min in proptest::prelude::any::<u32>(),
+            stored in proptest::prelude::any::<u32>(),
+            max in proptest::prelude::any::<u32>(),
+            small in 0u32..=24,
+            pin in "[0-9]{4,8}",
+        ) {
+            let pin: crate::cpx::Pin = pin.parse().unwrap();
+            for (min, stored, max) in [(min, stored, max), (small % 9, small, small.max(4))] {
+                match parse_aodf(&aodf(&integer(min), &integer(stored), &integer(max))) {
+                    Ok(pins) => {
+                        proptest::prop_assert!(stored <= MAX_PIN_BLOCK && max <= MAX_PIN_BLOCK);
+                        match pin.block(&pins[0]) {
+                            Ok(block) => {
+                                proptest::prop_assert!(block.len() <= MAX_PIN_BLOCK as usize);
+                                proptest::prop_assert_eq!(block.capacity(), MAX_PIN_BLOCK as usize);
+                                let verify = crate::cpx::Command::verify(1, &block).unwrap();
+                                proptest::prop_assert_eq!(&verify.to_bytes()[5..], &block[..]);
+                            }
+                            Err(e) => proptest::prop_assert_eq!(e, CardError::InvalidPin),
+                        }
+                    }
+                    Err(e) => {
+                        proptest::prop_assert!(min > MAX_PIN_BLOCK || stored > MAX_PIN_BLOCK || max > MAX_PIN_BLOCK);
+                        proptest::prop_assert_eq!(e, CardError::MalformedData { object: CardObject::Aodf });
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -358,7 +358,7 @@ fn verify(
     if status.blocked {
         return Err(CardError::PinBlocked);
     }
-    let response = ch.exchange(&Command::verify(entry.reference, &block))?;
+    let response = ch.exchange(&Command::verify(entry.reference, &block)?)?;
     drop(block);
     match response.sw {
         Sw::OK => Ok(()),

@@ -115,17 +115,22 @@ impl<'a> Channel<'a> {
         }
     }
 
+    /// Sends `command`; on `6C xx` (T=0: the card wants another Le) resends it once with Le
+    /// `xx`, unless it is sensitive or asks for no answer data ([`Command::may_resend`]): a
+    /// VERIFY is sent once whatever the card answers, and the caller gets the `6C xx` status.
     fn send(&mut self, command: &Command) -> Result<Response, CardError> {
         let bytes = command.to_bytes();
         let response = Response::from_bytes(&self.link.transmit(&bytes)?)?;
         match response.sw.exact_length() {
-            // T=0: the card wants another Le; resent once.
-            Some(le) => Response::from_bytes(&self.link.transmit(&command.with_le(le).to_bytes())?),
-            None => Ok(response),
+            Some(le) if command.may_resend() => {
+                Response::from_bytes(&self.link.transmit(&command.with_le(le)?.to_bytes())?)
+            }
+            _ => Ok(response),
         }
     }
 
-    /// Sends `command` and gathers its whole answer: `6C xx` resends with Le `xx`, `61 xx`
+    /// Sends `command` and gathers its whole answer: `6C xx` resends with Le `xx` (not a
+    /// sensitive command, nor one without Le), `61 xx`
     /// fetches `xx` more bytes with GET RESPONSE (CLA 00), `9F xx` with CLA A0.
     pub(crate) fn exchange(&mut self, command: &Command) -> Result<Response, CardError> {
         let mut response = self.send(command)?;
@@ -135,7 +140,7 @@ impl<'a> Channel<'a> {
                 (None, Some(le)) => (0xA0, le),
                 (None, None) => return Ok(response),
             };
-            let next = self.send(&Command::get_response(cla, le))?;
+            let next = self.send(&Command::get_response(cla, le)?)?;
             response.data.extend_from_slice(&next.data);
             response.sw = next.sw;
             if response.data.len() > MAX_FILE {
@@ -185,7 +190,7 @@ impl<'a> Channel<'a> {
         }
         self.current = CurrentDf::Unknown;
         if self.path_select {
-            let response = self.exchange(&Command::select_path_from_current(ids))?;
+            let response = self.exchange(&Command::select_path_from_current(ids)?)?;
             if response.sw.is_ok() {
                 return Ok(());
             }
@@ -206,7 +211,7 @@ impl<'a> Channel<'a> {
             return self.select_each(&MF, object);
         }
         if self.path_select {
-            let response = self.exchange(&Command::select_path_from_mf(rest))?;
+            let response = self.exchange(&Command::select_path_from_mf(rest)?)?;
             if response.sw.is_ok() {
                 return Ok(());
             }
@@ -222,7 +227,7 @@ impl<'a> Channel<'a> {
     /// Selects the application DF: by AID, else by the path EF.DIR gives.
     pub(crate) fn select_application(&mut self, app: &Application) -> Result<(), CardError> {
         let object = CardObject::Application;
-        let response = self.exchange(&Command::select_aid(&app.aid))?;
+        let response = self.exchange(&Command::select_aid(&app.aid)?)?;
         if !response.sw.is_ok() {
             match &app.path {
                 Some(path) if response.sw == Sw::FILE_NOT_FOUND || response.sw.is_unsupported() => {
@@ -246,7 +251,8 @@ impl<'a> Channel<'a> {
             .ok()
             .filter(|o| usize::from(*o) <= MAX_FILE)
             .ok_or(CardError::MalformedData { object })?;
-        let response = self.exchange(&Command::read_binary(offset, len as u16))?;
+        let le = u16::try_from(len).map_err(|_| CardError::MalformedData { object })?;
+        let response = self.exchange(&Command::read_binary(offset, le)?)?;
         if response.data.len() > len {
             return Err(CardError::MalformedData {
                 object: CardObject::Response,
@@ -374,22 +380,35 @@ mod tests {
     fn t0_wrong_le_is_resent_once() {
         let mut card = Scripted::new(&[&[0x6C, 0x03], &[7, 8, 9, 0x90, 0x00]]);
         let r = Channel::new(&mut card)
-            .exchange(&Command::read_binary(0, 0xE7))
+            .exchange(&Command::read_binary(0, 0xE7).unwrap())
             .unwrap();
         assert_eq!(r.data, [7, 8, 9]);
         assert_eq!(card.sent[1], [0x00, 0xB0, 0x00, 0x00, 0x03]);
         // A second 6C is not followed: the caller sees the status.
         let mut card = Scripted::new(&[&[0x6C, 0x03], &[0x6C, 0x02]]);
         let r = Channel::new(&mut card)
-            .exchange(&Command::read_binary(0, 0xE7))
+            .exchange(&Command::read_binary(0, 0xE7).unwrap())
             .unwrap();
         assert_eq!(r.sw, Sw(0x6C02));
     }
 
     #[test]
+    fn a_pin_or_a_command_without_le_is_never_resent_on_6c() {
+        let verify = Command::verify(0x01, b"1234\xFF\xFF\xFF\xFF").unwrap();
+        let mut card = Scripted::new(&[&[0x6C, 0x08], &[0x90, 0x00]]);
+        let r = Channel::new(&mut card).exchange(&verify).unwrap();
+        assert_eq!((r.sw, card.sent.len()), (Sw(0x6C08), 1));
+        let mut card = Scripted::new(&[&[0x6C, 0x02], &[0x90, 0x00]]);
+        let r = Channel::new(&mut card)
+            .exchange(&Command::select_fid([0x3F, 0x00]))
+            .unwrap();
+        assert_eq!((r.sw, card.sent.len()), (Sw(0x6C02), 1));
+    }
+
+    #[test]
     fn cps2ter_9f_uses_class_a0() {
         let mut card = Scripted::new(&[&[0x9F, 0x02], &[0x85, 0x00, 0x90, 0x00]]);
-        let select = Command::new(0xA0, 0xA4, 0x00, 0x00, &[0x3F, 0x00], None);
+        let select = Command::new(0xA0, 0xA4, 0x00, 0x00, &[0x3F, 0x00], None).unwrap();
         let r = Channel::new(&mut card).exchange(&select).unwrap();
         assert_eq!(r.data, [0x85, 0x00]);
         assert_eq!(card.sent[1], [0xA0, 0xC0, 0x00, 0x00, 0x02]);
@@ -404,11 +423,15 @@ mod tests {
         let answers: Vec<&[u8]> = vec![&[0x61, 0xFF]; 200];
         let mut card = Scripted::new(&answers);
         assert!(matches!(
-            Channel::new(&mut card).exchange(&Command::read_binary(0, 1)),
+            Channel::new(&mut card).exchange(&Command::read_binary(0, 1).unwrap()),
             Err(CardError::MalformedData { .. })
         ));
         let mut card = Scripted::new(&[&[0x90]]);
-        assert!(Channel::new(&mut card).exchange(&Command::read_binary(0, 1)).is_err());
+        assert!(
+            Channel::new(&mut card)
+                .exchange(&Command::read_binary(0, 1).unwrap())
+                .is_err()
+        );
     }
 
     #[test]

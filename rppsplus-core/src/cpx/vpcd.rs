@@ -18,6 +18,7 @@
 //! # Ok::<(), std::io::Error>(())
 //! ```
 
+use std::fmt;
 use std::io::{self, Read, Write};
 use std::net::{Shutdown, TcpStream, ToSocketAddrs};
 use std::thread::JoinHandle;
@@ -45,27 +46,79 @@ pub fn reader_name(timeout: Duration) -> Result<Option<String>, CardError> {
     }
 }
 
+/// A card that could not be served: the reason, and the card given back as it was (or as it
+/// came back out of vpcd's reader), its state kept.
+///
+/// It converts into its [`io::Error`] for `?` in functions answering `io::Result`.
+pub struct NotServed {
+    /// Why the card is not served: vpcd not listening (the connection's error), a card error
+    /// of the PC/SC service (`ErrorKind::Other`, wrapping the [`CardError`]), a step that did
+    /// not happen in time (`ErrorKind::TimedOut`).
+    pub error: io::Error,
+    /// The card (boxed: a `SimCard` is a large value to carry in an error).
+    pub card: Box<SimCard>,
+}
+
+impl fmt::Debug for NotServed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("NotServed")
+            .field("error", &self.error)
+            .finish_non_exhaustive()
+    }
+}
+
+impl fmt::Display for NotServed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the simulated card is not served: {}", self.error)
+    }
+}
+
+impl std::error::Error for NotServed {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.error)
+    }
+}
+
+impl From<NotServed> for io::Error {
+    fn from(e: NotServed) -> Self {
+        e.error
+    }
+}
+
 /// Inserts `card` in vpcd's first reader ([`VPCD_ADDR`]) and serves it: waits (each step up to
 /// `timeout`) for the PC/SC service to list the reader and to show it empty (a card served
 /// before may still be going out), connects, then waits for the service to show the card.
-/// Returns the card being served and the reader's name.
-///
-/// Errors: vpcd not listening (the connection's error), a card error of the PC/SC service
-/// (`ErrorKind::Other`), a step that does not happen in time (`ErrorKind::TimedOut`).
-pub fn serve(card: SimCard, timeout: Duration) -> io::Result<(VirtualCard, String)> {
+/// Returns the card being served and the reader's name; on failure, [`NotServed`] gives the
+/// card back with the reason (pulled out of the reader first if it went in).
+pub fn serve(card: SimCard, timeout: Duration) -> Result<(VirtualCard, String), NotServed> {
     let timed_out = |what: &str| io::Error::new(io::ErrorKind::TimedOut, what);
-    let reader = reader_name(timeout)
-        .map_err(io::Error::other)?
-        .ok_or_else(|| timed_out("the PC/SC service does not list vpcd's reader"))?;
-    if !wait_for_card(&reader, false, timeout).map_err(io::Error::other)? {
-        return Err(timed_out("vpcd's reader still holds a card"));
-    }
+    let ready = reader_name(timeout)
+        .map_err(io::Error::other)
+        .and_then(|name| name.ok_or_else(|| timed_out("the PC/SC service does not list vpcd's reader")))
+        .and_then(|reader| match wait_for_card(&reader, false, timeout) {
+            Ok(true) => Ok(reader),
+            Ok(false) => Err(timed_out("vpcd's reader still holds a card")),
+            Err(e) => Err(io::Error::other(e)),
+        });
+    let reader = match ready {
+        Ok(reader) => reader,
+        Err(error) => {
+            return Err(NotServed {
+                error,
+                card: card.into(),
+            });
+        }
+    };
     let inserted = VirtualCard::insert(card, VPCD_ADDR)?;
-    if !wait_for_card(&reader, true, timeout).map_err(io::Error::other)? {
-        drop(inserted.remove());
-        return Err(timed_out("the PC/SC service never showed the card"));
-    }
-    Ok((inserted, reader))
+    let error = match wait_for_card(&reader, true, timeout) {
+        Ok(true) => return Ok((inserted, reader)),
+        Ok(false) => timed_out("the PC/SC service never showed the card"),
+        Err(e) => io::Error::other(e),
+    };
+    Err(NotServed {
+        error,
+        card: inserted.remove().into(),
+    })
 }
 
 /// A simulated card inserted in vpcd's reader, served by a thread of this process.
@@ -76,16 +129,37 @@ pub struct VirtualCard {
 }
 
 impl VirtualCard {
-    /// Connects `card` to vpcd at `addr` (the reader sees an insertion) and serves it.
-    pub fn insert(mut card: SimCard, addr: impl ToSocketAddrs) -> io::Result<Self> {
+    /// Connects `card` to vpcd at `addr` (the reader sees an insertion) and serves it; on
+    /// failure, [`NotServed`] gives the card back.
+    pub fn insert(mut card: SimCard, addr: impl ToSocketAddrs) -> Result<Self, NotServed> {
+        let connected = TcpStream::connect(addr).and_then(|stream| {
+            stream.set_nodelay(true)?;
+            let served = stream.try_clone()?;
+            Ok((stream, served))
+        });
+        let (stream, served) = match connected {
+            Ok(streams) => streams,
+            Err(error) => {
+                return Err(NotServed {
+                    error,
+                    card: card.into(),
+                });
+            }
+        };
         card.insert();
-        let stream = TcpStream::connect(addr)?;
-        stream.set_nodelay(true)?;
-        let served = stream.try_clone()?;
-        let server = std::thread::Builder::new()
+        // A thread that cannot start drops what it was given: the card goes back as this
+        // copy, taken just before (nothing happened to the card in between).
+        let kept = card.clone();
+        match std::thread::Builder::new()
             .name("vpcd-card".into())
-            .spawn(move || answer(served, card))?;
-        Ok(Self { stream, server })
+            .spawn(move || answer(served, card))
+        {
+            Ok(server) => Ok(Self { stream, server }),
+            Err(error) => Err(NotServed {
+                error,
+                card: kept.into(),
+            }),
+        }
     }
 
     /// Pulls the card out (the reader sees a removal) and gives it back, with its state (the

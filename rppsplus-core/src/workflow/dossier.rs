@@ -5,8 +5,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{Inconsistency, WorkflowError};
-use crate::demande::{Contact, Demande, EtatCivil, Procedure, Situation, Structure};
+use super::{Event, Inconsistency, WorkflowError};
+use crate::demande::messages::Msg;
+use crate::demande::{Contact, Demande, EtatCivil, Procedure, Report, Situation, Structure};
 use crate::ids::{NumeroDemande, Rpps};
 
 /// The record of a registered person: the RPPS number (never changes), the état civil (never
@@ -152,7 +153,7 @@ impl Dossier {
 
     /// The dossier as JSON.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        serde_json::to_string(self).expect("a dossier's JSON writes strings only: it cannot fail")
     }
 
     /// The public view: no état civil, no contact.
@@ -271,9 +272,18 @@ impl Dossier {
         }
     }
 
-    /// The index of the situation the demande names.
+    /// The index of the situation the demande names; a demande that names none is refused
+    /// as validation refuses it (`guard_failed`, `required` on `situation.id`): only a
+    /// journal edited by hand, whose replay does not validate, brings one to `accepter`.
     fn position(&self, situation: Option<&Situation>) -> Result<usize, WorkflowError> {
-        let id = situation.and_then(|s| s.id.as_deref()).unwrap_or_default();
+        let Some(id) = situation.and_then(|s| s.id.as_deref()) else {
+            let mut report = Report::default();
+            report.push(Msg::Required.at("situation.id", &[]));
+            return Err(WorkflowError::GuardFailed {
+                event: Event::Accepter,
+                report,
+            });
+        };
         self.situations
             .iter()
             .position(|s| s.id == id)

@@ -77,6 +77,10 @@ names! {
         JournalCorrupt = "journal_corrupt",
         /// [`WorkflowError::JournalIo`]
         JournalIo = "journal_io",
+        /// [`WorkflowError::JournalLocked`]
+        JournalLocked = "journal_locked",
+        /// [`WorkflowError::ContentMismatch`]
+        ContentMismatch = "content_mismatch",
     }
 }
 
@@ -301,16 +305,24 @@ pub enum WorkflowError {
         /// Why.
         cause: Box<WorkflowError>,
     },
-    /// Reading, writing or syncing the journal file failed.
+    /// Reading, writing or syncing the journal file failed. Once an append failed and the
+    /// file could not be cut back, every later append is refused with that `truncate` error.
     #[error("journal: {operation} failed: {message}")]
     JournalIo {
-        /// What was being done (`open`, `read`, `append`, `sync`, `truncate`).
+        /// What was being done (`open`, `lock`, `read`, `append`, `sync`, `truncate`).
         operation: &'static str,
         /// The kind of I/O error.
         kind: std::io::ErrorKind,
         /// The operating system's message.
         message: String,
     },
+    /// Another registry (in this process or another) has the journal open.
+    #[error("the journal is open in another registry (one process at a time)")]
+    JournalLocked,
+    /// A loaded demande's `demande` is not the content its history leaves (the creation's,
+    /// then each edit's).
+    #[error("the demande's content is not the one its history leaves")]
+    ContentMismatch,
 }
 
 impl WorkflowError {
@@ -344,6 +356,8 @@ impl WorkflowError {
             Self::InvalidJson { .. } => ErrorCode::InvalidJson,
             Self::JournalCorrupt { .. } => ErrorCode::JournalCorrupt,
             Self::JournalIo { .. } => ErrorCode::JournalIo,
+            Self::JournalLocked => ErrorCode::JournalLocked,
+            Self::ContentMismatch => ErrorCode::ContentMismatch,
         }
     }
 
@@ -464,6 +478,8 @@ impl WorkflowError {
             Self::JournalIo { operation, message, .. } => {
                 format!("journal : échec de l'opération {operation} : {message}")
             }
+            Self::JournalLocked => "le journal est ouvert par un autre registre (un processus à la fois)".into(),
+            Self::ContentMismatch => "le contenu de la demande n'est pas celui que laisse son historique".into(),
         }
     }
 

@@ -14,7 +14,8 @@ use super::guard::Checks;
 use super::journal::file::JournalFile;
 use super::journal::{self, Durability, Record, TornTail};
 use super::{Clock, Command, Dossier, Entry, Event, SystemClock, Tracked, WorkflowError};
-use crate::demande::{Demande, Procedure, Report};
+use crate::demande::messages::Msg;
+use crate::demande::{Demande, Finding, Procedure, Report};
 use crate::fnv::FnvMap;
 use crate::ids::{NumeroDemande, Rpps};
 
@@ -24,7 +25,8 @@ use crate::ids::{NumeroDemande, Rpps};
 ///
 /// Demande numbers are `P` + the creation time in UTC to the second, unique in a registry:
 /// when that second's number is taken (several creations in the same second), the demande
-/// gets the next free second after the last number assigned, so numbers strictly increase.
+/// gets the latest free second before it. A number is thus never after its creation, and
+/// passes the demande's own rule (`numero_after_reference`) at the date of any event.
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
@@ -43,7 +45,7 @@ use crate::ids::{NumeroDemande, Rpps};
 ///   "confirmations": {"cgu_acceptees": true, "rencontre_en_personne": true}}"#).unwrap();
 /// let a = registry.create_at(Command::creer(Actor::Gestionnaire, primo.clone()), at)?;
 /// let b = registry.create_at(Command::creer(Actor::Gestionnaire, primo), at)?;
-/// assert_eq!((a.as_str(), b.as_str()), ("P20261123093000", "P20261123093001"));
+/// assert_eq!((a.as_str(), b.as_str()), ("P20261123093000", "P20261123092959"));
 ///
 /// registry.apply_at(a, Command::new(Event::Valider, Actor::Gestionnaire), at)?;
 /// let rpps = "10107985318".parse()?;
@@ -75,7 +77,8 @@ impl Registry {
     /// replaying it; each change is appended and `fsync`ed before the call returns. A torn
     /// tail (a line a crash cut short) is cut off and reported by [`torn_tail`](Self::torn_tail);
     /// a complete line that does not replay is `journal_corrupt` with its line number, and
-    /// the file is left as it is. One process at a time may open a journal.
+    /// the file is left as it is. One registry at a time may open a journal: it holds the
+    /// file's lock until it is dropped (`journal_locked` for another, on Unix).
     pub fn open(path: impl AsRef<Path>) -> Result<Self, WorkflowError> {
         Self::open_with(path, Durability::Fsync)
     }
@@ -127,7 +130,9 @@ impl Registry {
     /// Creates a demande (`creer`, `envoyer`, with its content) at the clock's time and
     /// returns its number. Beyond the table's guards, a demande for a registered person
     /// (any procedure but the primo enregistrement) needs an RPPS number with a dossier here
-    /// and no other pending demande (`pending_demande`, naming it).
+    /// and no other pending demande (`pending_demande`, naming it); a primo enregistrement
+    /// carries none (`guard_failed`, `not_applicable` on `rpps`): its number is the one
+    /// `accepter` assigns.
     pub fn create(&self, command: Command) -> Result<NumeroDemande, WorkflowError> {
         self.create_at(command, self.clock.now())
     }
@@ -135,9 +140,10 @@ impl Registry {
     /// [`create`](Self::create) at `at`.
     pub fn create_at(&self, command: Command, at: DateTime<Utc>) -> Result<NumeroDemande, WorkflowError> {
         let mut inner = self.lock();
-        let numero = inner.store.next_numero(at);
+        let (numero, taken) = inner.store.next_numero(at);
         let change = inner.store.prepare_create(command, numero, at, Checks::Live)?;
         inner.write_and_commit(change)?;
+        inner.store.taken = taken;
         Ok(numero)
     }
 
@@ -168,7 +174,7 @@ impl Registry {
     /// `fsync`s the journal: with [`Durability::Flush`], the events applied so far are on
     /// disk once this returns (a batch: several events, one sync). Nothing to do in memory.
     pub fn sync(&self) -> Result<(), WorkflowError> {
-        match &self.lock().journal {
+        match &mut self.lock().journal {
             Some(file) => file.sync_now(),
             None => Ok(()),
         }
@@ -237,8 +243,16 @@ struct Store {
     dossiers: FnvMap<Rpps, Dossier>,
     /// The pending demande of each RPPS number.
     pending: FnvMap<Rpps, NumeroDemande>,
-    /// The greatest number assigned.
-    last_numero: Option<NumeroDemande>,
+    /// Numbers `low..=high` (a run of seconds) all taken: the run the last collision of
+    /// numbers went down, so that each creation of a burst does not go down it again.
+    taken: Option<Taken>,
+}
+
+/// Numbers `low..=high`, every second of them a demande's.
+#[derive(Clone, Copy)]
+struct Taken {
+    low: NumeroDemande,
+    high: NumeroDemande,
 }
 
 /// A checked change, not yet committed.
@@ -332,13 +346,28 @@ impl Store {
         Ok(())
     }
 
-    /// The number of a demande created at `at`: its second, or the next free one.
-    fn next_numero(&self, at: DateTime<Utc>) -> NumeroDemande {
-        let numero = NumeroDemande::from_datetime(at.naive_utc());
-        match self.last_numero {
-            Some(last) if numero <= last => NumeroDemande::from_datetime(last.created_at() + TimeDelta::seconds(1)),
-            _ => numero,
+    /// The number of a demande created at `at`: its second, or, when taken, the latest free
+    /// second before it, never one after `at` (docs/lifecycle.md). Also returns the run of
+    /// taken numbers to remember once the demande is committed with it.
+    fn next_numero(&self, at: DateTime<Utc>) -> (NumeroDemande, Option<Taken>) {
+        let top = NumeroDemande::from_datetime(at.naive_utc());
+        let free = |n: &NumeroDemande| !self.demandes.contains_key(n);
+        if free(&top) {
+            return (top, self.taken);
         }
+        // Go down from the bottom of the known run if `top` is in it, else from `top`.
+        let (mut numero, high) = match self.taken {
+            Some(run) if run.low <= top && top <= run.high => (run.low, run.high),
+            _ => (top, top),
+        };
+        while !free(&numero) {
+            let before = NumeroDemande::from_datetime(numero.created_at() - TimeDelta::seconds(1));
+            if before == numero {
+                break; // year 0: `prepare_create` refuses the number as used
+            }
+            numero = before;
+        }
+        (numero, Some(Taken { low: numero, high }))
     }
 
     fn prepare_create(
@@ -354,17 +383,25 @@ impl Store {
         let event = command.event;
         let tracked = Tracked::created(command, numero, at, checks)?;
         let demande = tracked.demande();
-        if demande.procedure != Some(Procedure::PrimoEnregistrement) {
-            let Some(rpps) = demande.rpps else {
-                let mut report = Report::default();
-                report.push(crate::demande::messages::Msg::Required.at("rpps", &[]));
-                return Err(WorkflowError::GuardFailed { event, report });
-            };
-            if !self.dossiers.contains_key(&rpps) {
-                return Err(WorkflowError::DossierNotFound { rpps });
+        let refuse = |finding: Finding| {
+            let mut report = Report::default();
+            report.push(finding);
+            Err(WorkflowError::GuardFailed { event, report })
+        };
+        match (demande.procedure, demande.rpps) {
+            // The RPPS number of a primo enregistrement is the one `accepter` assigns.
+            (Some(primo @ Procedure::PrimoEnregistrement), Some(_)) => {
+                return refuse(Msg::NotApplicableForProcedure.at("rpps", &[primo.label()]));
             }
-            if let Some(&pending) = self.pending.get(&rpps) {
-                return Err(WorkflowError::PendingDemande { rpps, pending });
+            (Some(Procedure::PrimoEnregistrement), None) => {}
+            (_, None) => return refuse(Msg::Required.at("rpps", &[])),
+            (_, Some(rpps)) => {
+                if !self.dossiers.contains_key(&rpps) {
+                    return Err(WorkflowError::DossierNotFound { rpps });
+                }
+                if let Some(&pending) = self.pending.get(&rpps) {
+                    return Err(WorkflowError::PendingDemande { rpps, pending });
+                }
             }
         }
         Ok(Change::Created(tracked))
@@ -429,7 +466,6 @@ impl Store {
         match change {
             Change::Created(tracked) => {
                 let numero = tracked.numero();
-                self.last_numero = self.last_numero.max(Some(numero));
                 if let (Some(rpps), false) = (tracked.demande().rpps, tracked.is_terminal()) {
                     self.pending.insert(rpps, numero);
                 }
@@ -466,5 +502,126 @@ impl Store {
                 self.dossiers.insert(dossier.rpps, dossier);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use chrono::TimeZone;
+
+    use super::*;
+    use crate::demande::Actor;
+    use crate::workflow::ErrorCode;
+    use crate::workflow::journal::file::Op;
+
+    /// A journal path in the temporary directory, no file there yet; removed when dropped.
+    struct Scratch(PathBuf);
+
+    impl Scratch {
+        fn new(name: &str) -> Self {
+            let path = std::env::temp_dir().join(format!("rppsplus-unit-{}-{name}.jsonl", std::process::id()));
+            let _ = std::fs::remove_file(&path);
+            Self(path)
+        }
+    }
+
+    impl Drop for Scratch {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_file(&self.0);
+        }
+    }
+
+    fn create(registry: &Registry) -> Result<NumeroDemande, WorkflowError> {
+        let draft = Demande {
+            procedure: Some(Procedure::PrimoEnregistrement),
+            ..Demande::default()
+        };
+        let at = Utc.with_ymd_and_hms(2026, 11, 23, 9, 30, 0).unwrap();
+        registry.create_at(Command::creer(Actor::Gestionnaire, draft), at)
+    }
+
+    /// What the journal's file did so far, forgotten once read; the failures to inject next.
+    fn file_ops(registry: &Registry, fail: &[Op]) -> Vec<Op> {
+        let mut inner = registry.lock();
+        let seam = &mut inner.journal.as_mut().expect("a journal").seam;
+        seam.fail = fail.to_vec();
+        std::mem::take(&mut seam.done)
+    }
+
+    #[test]
+    fn a_batch_is_synced_once() {
+        use Op::{Append, Sync, SyncDirectory};
+        let scratch = Scratch::new("batch");
+        let path = &scratch.0;
+        let registry = Registry::open_with(path, Durability::Flush).unwrap();
+        // A new journal's name is synced whatever the durability.
+        assert_eq!(file_ops(&registry, &[]), [SyncDirectory]);
+        for _ in 0..3 {
+            create(&registry).unwrap();
+        }
+        registry.sync().unwrap();
+        assert_eq!(file_ops(&registry, &[]), [Append, Append, Append, Sync]);
+        drop(registry);
+        // The default syncs each append; a journal that exists has its name on disk already.
+        let registry = Registry::open(path).unwrap();
+        create(&registry).unwrap();
+        assert_eq!(file_ops(&registry, &[]), [Append, Sync]);
+        assert_eq!(Registry::in_memory().sync(), Ok(()), "nothing to sync in memory");
+    }
+
+    #[test]
+    fn a_failed_append_is_cut_back() {
+        use Op::{Append, Sync, Truncate};
+        let scratch = Scratch::new("cut-back");
+        let path = &scratch.0;
+        let registry = Registry::open(path).unwrap();
+        create(&registry).unwrap();
+        let before = std::fs::read(path).unwrap();
+        file_ops(&registry, &[Sync]);
+        let e = create(&registry).unwrap_err();
+        assert_eq!(
+            (e.code(), e.to_string().as_str()),
+            (ErrorCode::JournalIo, "journal: sync failed: injected by the test")
+        );
+        assert_eq!(file_ops(&registry, &[]), [Append, Sync, Truncate]);
+        assert_eq!(std::fs::read(path).unwrap(), before, "the line written is cut off");
+        assert_eq!(registry.demandes().len(), 1, "the demande refused is not there");
+        create(&registry).expect("the journal goes on");
+    }
+
+    #[test]
+    fn a_journal_that_cannot_be_cut_back_is_poisoned() {
+        use Op::{Append, Sync, Truncate};
+        let scratch = Scratch::new("poisoned");
+        let path = &scratch.0;
+        let registry = Registry::open(path).unwrap();
+        create(&registry).unwrap();
+        // The line is written, its sync fails, and so does cutting it off: the file holds
+        // an event the registry did not apply.
+        file_ops(&registry, &[Sync, Truncate]);
+        assert_eq!(
+            create(&registry).unwrap_err().to_string(),
+            "journal: sync failed: injected by the test"
+        );
+        assert_eq!(file_ops(&registry, &[]), [Append, Sync, Truncate]);
+        let written = std::fs::read(path).unwrap();
+        assert_eq!(written.iter().filter(|&&b| b == b'\n').count(), 2);
+        // Nothing may follow it: every later append is refused with the failed cut.
+        for _ in 0..2 {
+            let e = create(&registry).unwrap_err();
+            assert_eq!(
+                (e.code(), e.to_string().as_str()),
+                (ErrorCode::JournalIo, "journal: truncate failed: injected by the test")
+            );
+        }
+        assert!(file_ops(&registry, &[]).is_empty(), "the file is not touched any more");
+        assert_eq!(std::fs::read(path).unwrap(), written);
+        assert_eq!(registry.demandes().len(), 1);
+        // Reopened, the journal is what the file holds: the line written counts, as after
+        // a crash before the call returned.
+        drop(registry);
+        assert_eq!(Registry::open(path).unwrap().demandes().len(), 2);
     }
 }

@@ -16,8 +16,9 @@ use crate::ids::{NumeroDemande, Rpps};
 /// A demande in its lifecycle (docs/domain.md §5): the number assigned at creation, the
 /// content, and the history of every event applied, from which its statut follows. Built
 /// by a creation event; moved by [`apply`](Self::apply), which changes nothing when it
-/// refuses. Serialises as `{"numero", "demande", "history"}`; [`from_json`](Self::from_json)
-/// replays the history and refuses an impossible one.
+/// refuses. Serialises as `{"numero", "demande", "history"}`, each entry of a creation or
+/// an edit with the content it brought (`"demande"`); [`from_json`](Self::from_json)
+/// replays the history, edits included, and refuses an impossible one.
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
@@ -47,11 +48,15 @@ use crate::ids::{NumeroDemande, Rpps};
 /// assert_eq!(Tracked::from_json(d.to_json().as_bytes())?, d);
 /// # Ok::<(), rppsplus_core::workflow::WorkflowError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tracked {
     numero: NumeroDemande,
     /// Boxed: a registry moves demandes around, their content is large.
     demande: Box<Demande>,
+    /// The contents edits replaced, oldest first: the creation's, then each edit's but the
+    /// last. With `demande`, the content each creation or edit entry brought, which the
+    /// JSON keeps so that loading checks each edit.
+    replaced: Vec<Demande>,
     history: Vec<Entry>,
 }
 
@@ -85,6 +90,7 @@ impl Tracked {
         Ok(Self {
             numero,
             demande,
+            replaced: Vec::new(),
             history,
         })
     }
@@ -116,7 +122,7 @@ impl Tracked {
     pub(crate) fn commit(&mut self, entry: Entry, demande: Option<Box<Demande>>) -> &Entry {
         if let Some(mut demande) = demande {
             demande.numero = Some(self.numero);
-            self.demande = demande;
+            self.replaced.push(*std::mem::replace(&mut self.demande, demande));
         }
         self.history.push(entry);
         &self.history[self.history.len() - 1]
@@ -162,10 +168,10 @@ impl Tracked {
         self.history[0].actor
     }
 
-    /// The RPPS number of the person: the demande's, or the one `accepter` assigned to a
-    /// primo enregistrement.
+    /// The RPPS number of the person: the one `accepter` assigned to a primo
+    /// enregistrement, else the demande's.
     pub fn rpps(&self) -> Option<Rpps> {
-        self.demande.rpps.or_else(|| self.history.iter().find_map(|e| e.rpps))
+        self.history.iter().find_map(|e| e.rpps).or(self.demande.rpps)
     }
 
     /// The events `actor` may send now: the table's from the statut, but those reserved to
@@ -185,16 +191,57 @@ impl Tracked {
         events_where(actor, self.status(), creator_fits)
     }
 
-    /// The demande as JSON: `{"numero", "demande", "history"}`.
+    /// The demande as JSON: `{"numero", "demande", "history"}`, the entries of its creation
+    /// and edits with the content each brought (`"demande"`).
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        serde_json::to_string(self).expect("a demande's JSON writes strings only: it cannot fail")
+    }
+
+    /// The content each entry of the history brought (a creation, an edit), else `None`.
+    fn contents(&self) -> impl Iterator<Item = (&Entry, Option<&Demande>)> {
+        let mut contents = self.replaced.iter().chain([&*self.demande]);
+        self.history.iter().map(move |e| {
+            let content = takes_content(e.event, e.from).then(|| contents.next()).flatten();
+            (e, content)
+        })
     }
 
     /// Loads a demande from its JSON and replays its history through the machine (every
     /// guard but validation, which ran when each event was applied): the first entry must
     /// create the demande, each step must be a row of the table from the statut reached,
-    /// timestamps must not go backwards. A bad entry is `history_invalid` with its index and
-    /// cause; text that is not this JSON is `invalid_json`.
+    /// each creation and edit must carry its content and each edit keep what an edit may
+    /// not change, timestamps must not go backwards. A bad entry is `history_invalid` with
+    /// its index and cause; a `demande` that is not the content the history leaves is
+    /// `content_mismatch`; text that is not this JSON is `invalid_json`.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use rppsplus_core::demande::{Actor, Demande, Procedure};
+    /// use rppsplus_core::workflow::{Command, Tracked};
+    ///
+    /// let at = Utc.with_ymd_and_hms(2026, 11, 23, 9, 30, 0).unwrap();
+    /// let draft = Demande { procedure: Some(Procedure::AjoutSituation), ..Demande::default() };
+    /// let mut edited = draft;
+    /// edited.rpps = Some("10107985318".parse()?);
+    /// let mut d = Tracked::create_at(Command::creer(Actor::Gestionnaire, edited.clone()), "P20261123093000".parse()?, at)?;
+    /// edited.contact = Some(serde_json::from_str(r#"{"email": "n.dupont@example.org"}"#)?);
+    /// d.apply_at(Command::modifier(Actor::Gestionnaire, edited), at)?;
+    /// let json = d.to_json();
+    /// assert_eq!(Tracked::from_json(json.as_bytes())?, d);
+    ///
+    /// // Each edit's content is in its entry: an edit made there by hand is checked as the
+    /// // edit would have been (the procedure stays), and refused.
+    /// let mut forged: serde_json::Value = serde_json::from_str(&json)?;
+    /// forged["history"][1]["demande"]["procedure"] = "fermeture_situation".into();
+    /// forged["demande"]["procedure"] = "fermeture_situation".into();
+    /// let e = Tracked::from_json(forged.to_string().as_bytes()).unwrap_err();
+    /// assert_eq!((e.code().as_str(), e.cause().code().as_str()), ("history_invalid", "guard_failed"));
+    /// // The content beside the history must be the one it leaves.
+    /// forged["history"][1]["demande"]["procedure"] = "ajout_situation".into();
+    /// let e = Tracked::from_json(forged.to_string().as_bytes()).unwrap_err();
+    /// assert_eq!(e.code().as_str(), "content_mismatch");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_json(json: &[u8]) -> Result<Self, WorkflowError> {
         let raw: RawTracked<'_> = serde_json::from_slice(json).map_err(|e| WorkflowError::json(&e))?;
         let mut entries = raw.history.into_iter().enumerate();
@@ -207,19 +254,21 @@ impl Tracked {
         let Some((_, first)) = entries.next() else {
             return Err(WorkflowError::HistoryEmpty);
         };
-        let first = first.typed().map_err(at_index(0))?;
-        let create = first.command(Some(Box::new(raw.demande)));
-        let mut tracked = Self::created(create, raw.numero, first.at, Checks::Replay)
+        let (first, content) = first.typed().map_err(at_index(0))?;
+        let mut tracked = Self::created(first.command(content), raw.numero, first.at, Checks::Replay)
             .and_then(|t| first.matches(&t.history[0]).map(|()| t))
             .map_err(at_index(0))?;
         for (index, raw) in entries {
-            let recorded = raw.typed().map_err(at_index(index))?;
-            let command = recorded.command(None);
+            let (recorded, content) = raw.typed().map_err(at_index(index))?;
+            let command = recorded.command(content);
             let entry = tracked
                 .check(&command, recorded.at, Checks::Replay)
                 .and_then(|entry| recorded.matches(&entry).map(|()| entry))
                 .map_err(at_index(index))?;
-            tracked.commit(entry, None);
+            tracked.commit(entry, command.demande);
+        }
+        if *tracked.demande != raw.demande {
+            return Err(WorkflowError::ContentMismatch);
         }
         Ok(tracked)
     }
@@ -260,7 +309,7 @@ fn step(
             });
         }
     }
-    let takes_content = row.from.is_none() || event == Event::Modifier;
+    let takes_content = takes_content(event, row.from);
     let content = match (command.demande.as_ref(), current) {
         (Some(_), _) if !takes_content => {
             return Err(WorkflowError::UnexpectedArgument {
@@ -269,7 +318,7 @@ fn step(
             });
         }
         (Some(new), _) => new,
-        (None, Some(t)) if !(event == Event::Modifier && checks == Checks::Live) => &t.demande,
+        (None, Some(t)) if !takes_content => &t.demande,
         _ => return Err(WorkflowError::DemandeRequired { event }),
     };
     if command.rpps.is_some() && !row.guards.contains(&super::Guard::AssignedRpps) {
@@ -297,6 +346,41 @@ fn step(
         motif: command.motif.clone(),
         rpps: command.rpps,
     })
+}
+
+/// Whether `event` from `from` brings the demande's content: a creation (no `from`) or an
+/// edit.
+fn takes_content(event: Event, from: Option<Status>) -> bool {
+    from.is_none() || event == Event::Modifier
+}
+
+impl Serialize for Tracked {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut t = s.serialize_struct("Tracked", 3)?;
+        t.serialize_field("numero", &self.numero)?;
+        t.serialize_field("demande", &*self.demande)?;
+        t.serialize_field("history", &History(self))?;
+        t.end()
+    }
+}
+
+/// The history of a demande as its JSON writes it: each entry, with the content it brought.
+struct History<'a>(&'a Tracked);
+
+impl Serialize for History<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.contents().map(|(entry, demande)| EntryOut { entry, demande }))
+    }
+}
+
+/// A history entry and the content it brought.
+#[derive(Serialize)]
+struct EntryOut<'a> {
+    #[serde(flatten)]
+    entry: &'a Entry,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    demande: Option<&'a Demande>,
 }
 
 /// A demande as its JSON holds it, before its history is replayed.
@@ -328,18 +412,22 @@ pub(crate) struct RawEntry<'a> {
     motif: Option<String>,
     #[serde(default, borrow)]
     rpps: Option<Cow<'a, str>>,
+    /// The content a creation or an edit brought (a demande's JSON; a journal line has it
+    /// beside its entry instead).
+    #[serde(default)]
+    demande: Option<Box<Demande>>,
 }
 
 impl RawEntry<'_> {
-    /// The entry with its names checked.
-    pub(crate) fn typed(self) -> Result<Entry, WorkflowError> {
+    /// The entry with its names checked, and the content it carries.
+    pub(crate) fn typed(self) -> Result<(Entry, Option<Box<Demande>>), WorkflowError> {
         let status = |s: Option<Cow<'_, str>>| {
             s.map(|s| s.parse::<Status>())
                 .transpose()
                 .map_err(WorkflowError::UnknownStatus)
         };
         let command = Command::parse(&self.event, &self.actor, None, self.rpps.as_deref())?;
-        Ok(Entry {
+        let entry = Entry {
             event: command.event,
             actor: command.actor,
             from: status(self.from)?,
@@ -347,7 +435,8 @@ impl RawEntry<'_> {
             at: timestamp::parse(&self.at).ok_or(WorkflowError::InvalidTimestamp)?,
             motif: self.motif,
             rpps: command.rpps,
-        })
+        };
+        Ok((entry, self.demande))
     }
 }
 

@@ -8,7 +8,16 @@
  *   test_card READER      the simulated CPS3 (synthetic data) that rppsplus-ffi/tests/card_e2e.rs
  *                         serves to vpcd, through a real pcscd: readers, the card and its holder
  *                         (accessors, JSON, buffers), the PIN status, a wrong PIN (tries down), a
- *                         PIN refused before it is sent (counter untouched), the right PIN.
+ *                         PIN refused before it is sent (counter untouched), the right PIN; then
+ *                         the card removed between two calls, reinserted, pulled out in the
+ *                         middle of a read, reinserted again.
+ *
+ * The serving test moves the card when asked, over this program's standard streams: the
+ * program writes "@card ACTION" on a line of stdout and waits for the line "done" on stdin.
+ * ACTION is "remove" (pull the card out; the reader is empty when "done" comes), "insert"
+ * (put the card last pulled out back; the reader shows it) or "pull_mid_read" (remove the
+ * card and insert a fresh simulated CPS3 that leaves the reader at its 11th command, the
+ * first READ of the certificate during rppsplus_card_read).
  *
  * Every handle is freed: valgrind's leak check runs on this binary.
  */
@@ -168,6 +177,46 @@ static void read_card(const char *name) {
   rppsplus_card_free(card);
 }
 
+/* Asks the serving test to do `action` to the card, and waits until it is done. */
+static int ask(const char *action) {
+  char line[16];
+  printf("@card %s\n", action);
+  fflush(stdout);
+  return CHECK(fgets(line, sizeof line, stdin) != NULL && strcmp(line, "done\n") == 0);
+}
+
+static void expect_no_card(const char *reader) {
+  rppsplus_card *card = NULL;
+  uint8_t tries = 77;
+  bool blocked = false;
+  CHECK_CODE(rppsplus_card_read(reader, strlen(reader), &card), RPPSPLUS_RESULT_NO_CARD);
+  CHECK(card == NULL);
+  CHECK_CODE(rppsplus_card_pin_status(reader, strlen(reader), &tries, &blocked), RPPSPLUS_RESULT_NO_CARD);
+  CHECK_CODE(verify(reader, SIM_PIN, &tries), RPPSPLUS_RESULT_NO_CARD);
+  CHECK(tries == 77 && !blocked); /* nothing written */
+}
+
+static void removal_and_reinsertion(const char *reader) {
+  rppsplus_card *card = NULL;
+
+  /* Removed between two calls, then put back: read anew, its counter as it was. */
+  if (!ask("remove")) return;
+  expect_no_card(reader);
+  if (!ask("insert")) return;
+  read_card(reader);
+  check_status(reader, 3, false);
+
+  /* Pulled out in the middle of reading the certificate; put back, read whole. */
+  if (!ask("pull_mid_read")) return;
+  CHECK_CODE(rppsplus_card_read(reader, strlen(reader), &card), RPPSPLUS_RESULT_CARD_REMOVED);
+  CHECK(card == NULL);
+  if (!ask("remove")) return;
+  expect_no_card(reader);
+  if (!ask("insert")) return;
+  read_card(reader);
+  read_card(NULL);
+}
+
 static void through_pcscd(const char *reader) {
   uint8_t tries = 77;
   rppsplus_card *card = NULL;
@@ -196,6 +245,7 @@ static void through_pcscd(const char *reader) {
 int main(int argc, char **argv) {
   if (argc > 1) {
     through_pcscd(argv[1]);
+    removal_and_reinsertion(argv[1]);
   } else {
     if (setenv("RPPSPLUS_PCSC_LIBRARY", "/nonexistent/libpcsclite.so.1", 1) != 0) return 2;
     misuse_without_service();

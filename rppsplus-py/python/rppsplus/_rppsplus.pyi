@@ -80,8 +80,8 @@ _CardErrorCode: TypeAlias = Literal[
     "missing_object",
 ]
 """The ``code`` of a ``CardError`` (``CARD_ERROR_CODES``)."""
-_ErrorCode: TypeAlias = _FindingCode | _CardErrorCode | Literal["unknown_table"]
-"""The ``code`` of an exception: a finding code, a card error code, or ``unknown_table``
+_ErrorCode: TypeAlias = _FindingCode | Literal["unknown_table"]
+"""The ``code`` of an ``RppsplusError``: a finding code, or ``unknown_table``
 (``UnknownTable``)."""
 
 __version__: str
@@ -165,23 +165,32 @@ class ValidationError(RppsplusError):
     """The report's errors in the pydantic-core shape (``report.errors``)."""
     error_count: Callable[[], int]
 
-class CardError(RppsplusError):
-    """A CPx card operation failed (``rppsplus.cpx``): ``code`` is one of ``CARD_ERROR_CODES``
-    (``no_reader``, ``no_card``, ``not_cpx``, ``card_removed``…), ``kind`` is ``card``.
-    The subclasses are the errors a program handles apart: ``ServiceAbsent``,
-    ``InvalidPin``, ``WrongPin``, ``PinBlocked``. No message holds a PIN or holder data.
+class CardError(OSError):
+    """A CPx card operation failed (``rppsplus.cpx``): the reader, the card or the PC/SC
+    service, hence an ``OSError`` (not an ``RppsplusError``, whose errors are about a value).
+    ``code`` is one of ``CARD_ERROR_CODES`` (``no_reader``, ``no_card``, ``not_cpx``,
+    ``card_removed``…), ``kind`` is ``card``, ``message`` the French message (also
+    ``str(exc)``), ``message_en`` the English one. The subclasses are the errors a program
+    handles apart: ``ServiceAbsent``, ``InvalidPin`` (also a ``ValueError``), ``WrongPin``,
+    ``PinBlocked``. No message holds a PIN or holder data.
     """
 
-    code: _CardErrorCode  # type: ignore[assignment]
+    code: _CardErrorCode
     """The stable snake_case code (``no_card``…)."""
+    kind: str
+    """Always ``card``."""
+    message: str
+    """The French message, also ``str(exc)``; never holds a PIN or holder data."""
+    message_en: str
+    """The English message."""
 
 class ServiceAbsent(CardError):
     """No PC/SC library on this machine, or no PC/SC service running (pcscd on Linux)
     (code ``service_absent``).
     """
-class InvalidPin(CardError):
+class InvalidPin(CardError, ValueError):
     """The PIN is not 4 to 8 digits, or outside the card's bounds: nothing was sent to the card
-    (code ``invalid_pin``).
+    (code ``invalid_pin``). A ``CardError`` and a ``ValueError``: the argument is wrong.
     """
 class WrongPin(CardError):
     """The card refused the PIN (code ``wrong_pin``); ``tries_left`` tries remain."""
@@ -1303,8 +1312,9 @@ def cpx_verify_pin(pin: str | bytes, reader: str | None = None) -> None:
     ``reader`` (``None``: the first reader holding a card). Returns ``None`` when the card
     accepts it.
 
-    The PIN is copied once into a buffer wiped after use, sent once, never retried, never
-    kept; the card is reset afterwards. Raises ``InvalidPin`` before anything is sent (not
+    The PIN is read from the caller's object in place; its copies inside the library are
+    wiped after use (the PC/SC library's buffers are outside it); it is sent once, never
+    retried, never kept; the card is reset afterwards. Raises ``InvalidPin`` before anything is sent (not
     4 to 8 digits), ``WrongPin`` (``tries_left``), ``PinBlocked``, or ``CardError`` as
     ``read()``.
     """
@@ -1362,7 +1372,9 @@ class SimCard:
         """Inserts this card in vsmartcard's vpcd reader (listening on ``127.0.0.1:35963``) and
         serves it from a thread of this process until ``VirtualCard.remove()``; waits up to
         ``timeout`` seconds for each step (the reader listed and empty, the card shown). Raises
-        ``OSError`` when vpcd does not listen, ``TimeoutError`` when a step does not happen.
+        ``OSError`` when vpcd does not listen, ``TimeoutError`` when a step does not happen,
+        a ``CardError`` (``ServiceAbsent``…) from the PC/SC service; the card then stays this
+        ``SimCard``'s, with its state.
         """
 
 @final

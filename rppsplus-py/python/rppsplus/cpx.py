@@ -18,11 +18,12 @@ first reader holding a card. Each call is one card transaction with the GIL rele
 nothing is kept between calls.
 
 The PC/SC library is loaded at run time (pcsc-lite on Linux, the PCSC framework on macOS,
-WinSCard on Windows; ``RPPSPLUS_PCSC_LIBRARY`` names another): importing this module works
+WinSCard on Windows; ``RPPSPLUS_PCSC_LIBRARY`` names another, except in a setuid or otherwise
+privileged process): importing this module works
 everywhere, and without a library or a running service the functions raise
-``ServiceAbsent``. Errors are ``CardError`` (an ``RppsplusError``) with ``code`` in
-``CARD_ERROR_CODES``; ``InvalidPin`` (nothing sent), ``WrongPin`` (``tries_left``) and
-``PinBlocked`` are subclasses. A PIN (``str`` or ``bytes``) is never kept and never appears
+``ServiceAbsent``. Errors are ``CardError`` (an ``OSError``: the reader, the card or the
+service failed) with ``code`` in ``CARD_ERROR_CODES``; ``InvalidPin`` (nothing sent; also a
+``ValueError``), ``WrongPin`` (``tries_left``) and ``PinBlocked`` are subclasses. A PIN (``str`` or ``bytes``) is never kept and never appears
 in a ``repr`` or an exception; a ``Holder``'s ``repr`` hides the holder's data.
 
 ``SimCard`` is for tests: its methods run the library over the simulated card in process,

@@ -135,8 +135,7 @@ pub(crate) fn encode_dossier(dossier: &Dossier, out: &mut Vec<u8>) {
 }
 
 fn write(line: &LineOut<'_>, out: &mut Vec<u8>) {
-    // Writing these types to a Vec cannot fail: their serialisers only write strings.
-    let _ = serde_json::to_writer(&mut *out, line);
+    serde_json::to_writer(&mut *out, line).expect("a journal line writes strings only to a Vec: it cannot fail");
     out.push(b'\n');
 }
 
@@ -170,11 +169,11 @@ fn record(line: serde_json::Result<LineIn<'_>>) -> Result<Record, WorkflowError>
             entry: Some(entry),
             demande,
             dossier: None,
-        } => Ok(Record::Event {
-            numero,
-            entry: entry.typed()?,
-            demande,
-        }),
+        } => match entry.typed()? {
+            // The content is beside the entry, not in it.
+            (_, Some(_)) => Err(WorkflowError::InvalidJson { line: 1, column: 1 }),
+            (entry, None) => Ok(Record::Event { numero, entry, demande }),
+        },
         LineIn {
             numero: None,
             entry: None,
