@@ -112,6 +112,17 @@ typedef struct rppsplus_card rppsplus_card;
 typedef struct rppsplus_command rppsplus_command;
 
 /*
+ An open collection file, read item by item (`rppsplus_csv_next`).
+
+ - Owner: the caller, who frees it once with `rppsplus_csv_free` (freeing NULL does
+   nothing); a `Box` handle. The report of the last item read is borrowed from it.
+ - Threads: `rppsplus_csv_next` and `rppsplus_csv_free` need it exclusively (one thread
+   at a time); different files may be read on different threads at once.
+ - Memory: a chunk of the file at a time, whatever its size (docs/domain.md section 4.6).
+ */
+typedef struct rppsplus_csv rppsplus_csv;
+
+/*
  A demande in its lifecycle (docs/lifecycle.md): its number, its content and the history
  of every event applied, from which its statut follows. On its own: a registry's
  demandes are read with `rppsplus_registry_demande`, which gives a copy.
@@ -216,8 +227,9 @@ typedef struct rppsplus_registry rppsplus_registry;
 typedef struct rppsplus_report rppsplus_report;
 
 /*
- The reports of a JSON document (`rppsplus_validate_json_document`), one per demande,
- each with the index of its demande.
+ The reports of a JSON document (`rppsplus_validate_json_document`): one per demande,
+ each with the index of its demande, and the report of the document itself
+ (`rppsplus_reports_file`), which is no demande.
 
  - Owner: the caller, who frees it once with `rppsplus_reports_free`, which also frees
    the reports it holds (freeing NULL does nothing); a `Box` handle.
@@ -268,7 +280,8 @@ typedef struct rppsplus_workflow_error rppsplus_workflow_error;
 
  - `0`: success.
  - `1xx`: the call itself is wrong (a NULL pointer, a bad parameter, a buffer too small,
-   a caught panic, a reference date that is not a date, a library of another version).
+   a caught panic, a reference date that is not a date, a library of another version, a
+   file that cannot be read).
  - `2xx`: the input is not a valid identifier or code. The names of these codes are the
    core's finding codes (`FindingCode::as_str()`), which the CLI and Python report too.
  - `3xx`: a conversion between identifiers is not possible.
@@ -643,6 +656,12 @@ typedef uint32_t rppsplus_durability;
  `rppsplus_check_version` (before 1.0, any other version).
  */
 #define RPPSPLUS_RESULT_VERSION_MISMATCH 106
+
+/*
+ A file cannot be opened or read (a collection file: `rppsplus_csv_open`,
+ `rppsplus_csv_next`).
+ */
+#define RPPSPLUS_RESULT_IO_ERROR 107
 
 /*
  The input has a character the identifier cannot contain, or lacks one it must contain
@@ -1380,6 +1399,67 @@ const char *rppsplus_generation_name(rppsplus_generation generation);
  `"unknown"` for any other integer. As `rppsplus_generation_name`.
  */
 const char *rppsplus_card_type_name(rppsplus_card_type card_type);
+
+/*
+ Opens the CSV collection file at `path` (`path_len` bytes, no NUL needed) for reading item
+ by item with `rppsplus_csv_next`, and writes the new reader to `*csv_out`, which the
+ caller frees with `rppsplus_csv_free`. The file is read as the CLI and Python read it:
+ what Excel writes, read as it means (docs/domain.md section 4.6).
+
+ `options` may be NULL (the defaults); the reader copies them, and does not keep the
+ pointer.
+
+ Results:
+ - `RPPSPLUS_RESULT_OK`: `*csv_out` is a new reader;
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `path` or `csv_out` NULL;
+ - `RPPSPLUS_RESULT_INVALID_PARAMETER`: `path_len` above `PTRDIFF_MAX`;
+ - `RPPSPLUS_RESULT_INVALID_UTF8`: a path that is not UTF-8, on a system other than Unix;
+ - `RPPSPLUS_RESULT_IO_ERROR`: the file cannot be opened;
+ - `RPPSPLUS_RESULT_PANIC`.
+
+ On error `*csv_out` is unchanged and there is nothing to free.
+
+ # Safety
+
+ `path` points to `path_len` readable bytes; `options` is NULL or an options object not
+ yet freed and not modified during the call; `csv_out` points to a writable
+ `rppsplus_csv *`.
+ */
+rppsplus_result rppsplus_csv_open(const char *path, size_t path_len, const struct rppsplus_validate_options *options, struct rppsplus_csv **csv_out);
+
+/*
+ Reads the next item of the file: `*report_out` is its report, borrowed from the reader
+ (never free it; valid until the next `rppsplus_csv_next` or `rppsplus_csv_free` on this
+ reader); `*line_out` the physical line where the demande's row starts and `*record_out`
+ its row in the spreadsheet after the header, from 1; both are 0 for the findings about the
+ file itself, which are no demande (its columns, its encoding, a limit reached: the
+ header's come first, a later one where it is found). At the end of the file,
+ `*report_out` is NULL and both numbers are 0. `line_out` and `record_out` may be NULL.
+
+ Results:
+ - `RPPSPLUS_RESULT_OK`: the outputs are written (`*report_out` NULL at the end);
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `csv` or `report_out` NULL;
+ - `RPPSPLUS_RESULT_IO_ERROR`: reading the file failed; the reader then gives the end;
+ - `RPPSPLUS_RESULT_PANIC`.
+
+ # Safety
+
+ `csv` is NULL or a reader not yet freed, used by no other thread during the call;
+ `report_out` points to a writable `const rppsplus_report *`; `line_out` and `record_out`
+ are NULL or point to a writable `size_t`.
+ */
+rppsplus_result rppsplus_csv_next(struct rppsplus_csv *csv, const struct rppsplus_report **report_out, size_t *line_out, size_t *record_out);
+
+/*
+ Closes a reader from `rppsplus_csv_open` (the report of its last item goes with it). NULL
+ does nothing. Freeing a reader twice, or using it or a report from it afterwards, is
+ undefined behaviour.
+
+ # Safety
+
+ `csv` is NULL or a reader from `rppsplus_csv_open` not yet freed, used by no other thread.
+ */
+void rppsplus_csv_free(struct rppsplus_csv *csv);
 
 /*
  Writes the idNat of an RPPS number: `8` + the RPPS number (`10107985318` ->
@@ -2366,8 +2446,10 @@ rppsplus_result rppsplus_validate_json(const char *json, size_t json_len, const 
  Each report comes with the index of its demande (`rppsplus_reports_index_at`: the
  position in the array, or the line number - 1 for JSON Lines, blank lines skipped). As
  for `rppsplus_validate_json`, the content never makes the call fail: a document that is
- not JSON gives one report with an `invalid_json` finding (per line for JSON Lines), an
- empty array an empty list. `options` may be NULL (the defaults).
+ not JSON is no demande, and gives an empty list whose document report
+ (`rppsplus_reports_file`) holds one `invalid_json` finding; in JSON Lines a bad line is
+ that line's demande, with an `invalid_json` finding naming its line; an empty array gives
+ an empty list. A UTF-8 BOM is skipped. `options` may be NULL (the defaults).
 
  Results:
  - `RPPSPLUS_RESULT_OK`: `*reports_out` is a new list;
@@ -2515,6 +2597,18 @@ size_t rppsplus_reports_index_at(const struct rppsplus_reports *reports, size_t 
  As `rppsplus_reports_len`.
  */
 const struct rppsplus_report *rppsplus_reports_report_at(const struct rppsplus_reports *reports, size_t index);
+
+/*
+ The report of the document itself, borrowed from the list (never free it; valid until
+ the list is freed): the findings about the document, which is no demande (a text that is
+ not JSON: one `invalid_json` with its line and column). It has no finding otherwise
+ (`rppsplus_report_len` is 0). NULL for a NULL list.
+
+ # Safety
+
+ As `rppsplus_reports_len`.
+ */
+const struct rppsplus_report *rppsplus_reports_file(const struct rppsplus_reports *reports);
 
 /*
  Frees a list from `rppsplus_validate_json_document` with its reports (and their views).

@@ -31,6 +31,7 @@ python3 scripts/gen_phone_patterns.py >/dev/null
 git diff --exit-code -- rppsplus-core/src/ids/phone/patterns.rs
 python3 scripts/gen_demandes_csv.py --from-json examples/data/demandes.json --out examples/data/demandes.csv \
   --encoding cp1252 --check
+python3 tests/collection/make_collection.py --check
 
 step "cargo fmt --check"
 cargo fmt --all --check

@@ -6,7 +6,9 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use rppsplus_core::demande::{Actor, Options, Report, Severity, Stage, csv_reports, validate_json_document};
+use rppsplus_core::demande::{
+    Actor, CsvItem, Finding, Options, Report, Severity, Stage, csv_reports, validate_json_document,
+};
 use rppsplus_core::ids::Mode;
 use serde::Serialize;
 
@@ -36,7 +38,18 @@ pub struct Args {
     test_mode: bool,
 }
 
-/// One report in JSON: `index` for JSON input, `row` (line number) for CSV.
+/// Where a report stands in its file: the file itself, a demande of a JSON document (its
+/// index), or a demande of a collection file (its line and record number).
+#[derive(Clone, Copy)]
+enum Place {
+    File,
+    Index(usize),
+    Row { line: usize, record: usize },
+}
+
+/// One report in JSON (docs/cli.md): `{"file","findings"}` for the file itself (no `valid`:
+/// it is no demande), `{"file","index","valid","findings"}` for a demande of a JSON
+/// document, `{"file","row","record","valid","findings"}` for a demande of a collection file.
 #[derive(Serialize)]
 struct Record<'a> {
     file: &'a str,
@@ -44,8 +57,11 @@ struct Record<'a> {
     index: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     row: Option<usize>,
-    #[serde(flatten)]
-    report: &'a Report,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    record: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    valid: Option<bool>,
+    findings: &'a [Finding],
 }
 
 /// Counts and output of the reports of all files.
@@ -55,29 +71,43 @@ struct Sink<W: Write> {
     first: bool,
     valid: usize,
     invalid: usize,
+    /// Errors and warnings about the files themselves.
+    file_errors: usize,
+    file_warnings: usize,
 }
 
 impl<W: Write> Sink<W> {
-    fn report(&mut self, file: &str, index: Option<usize>, row: Option<usize>, report: &Report) -> io::Result<()> {
-        if report.is_valid() {
-            self.valid += 1;
-        } else {
-            self.invalid += 1;
+    fn report(&mut self, file: &str, place: Place, report: &Report) -> io::Result<()> {
+        match place {
+            Place::File => {
+                let errors = report.errors().count();
+                self.file_errors += errors;
+                self.file_warnings += report.findings().len() - errors;
+            }
+            _ if report.is_valid() => self.valid += 1,
+            _ => self.invalid += 1,
         }
         match self.format {
             Format::Json => {
                 self.out.write_all(if self.first { b"[\n" } else { b",\n" })?;
-                serde_json::to_writer(
-                    &mut self.out,
-                    &Record {
-                        file,
-                        index,
-                        row,
-                        report,
-                    },
-                )?;
+                let (index, row, record) = match place {
+                    Place::File => (None, None, None),
+                    Place::Index(i) => (Some(i), None, None),
+                    Place::Row { line, record } => (None, Some(line), Some(record)),
+                };
+                let valid = (!matches!(place, Place::File)).then(|| report.is_valid());
+                let findings = report.findings();
+                let record = Record {
+                    file,
+                    index,
+                    row,
+                    record,
+                    valid,
+                    findings,
+                };
+                serde_json::to_writer(&mut self.out, &record)?;
             }
-            Format::Text => write_text(&mut self.out, file, index, row, report)?,
+            Format::Text => write_text(&mut self.out, file, place, report)?,
         }
         self.first = false;
         Ok(())
@@ -86,32 +116,33 @@ impl<W: Write> Sink<W> {
     fn finish(mut self) -> io::Result<()> {
         match self.format {
             Format::Json => self.out.write_all(if self.first { b"[]\n" } else { b"\n]\n" })?,
-            Format::Text => writeln!(
-                self.out,
-                "{} demande(s) : {} valide(s), {} invalide(s)",
-                self.valid + self.invalid,
-                self.valid,
-                self.invalid
-            )?,
+            Format::Text => {
+                if self.file_errors + self.file_warnings > 0 {
+                    writeln!(
+                        self.out,
+                        "fichier(s) : {} erreur(s), {} alerte(s)",
+                        self.file_errors, self.file_warnings
+                    )?;
+                }
+                writeln!(
+                    self.out,
+                    "{} demande(s) : {} valide(s), {} invalide(s)",
+                    self.valid + self.invalid,
+                    self.valid,
+                    self.invalid
+                )?;
+            }
         }
         self.out.flush()
     }
 }
 
-fn write_text(
-    out: &mut impl Write,
-    file: &str,
-    index: Option<usize>,
-    row: Option<usize>,
-    report: &Report,
-) -> io::Result<()> {
-    let place = match (index, row) {
-        (_, Some(row)) => format!("{file} ligne {row}"),
-        (Some(i), _) => format!("{file} #{i}"),
-        _ => file.to_owned(),
-    };
-    let verdict = if report.is_valid() { "valide" } else { "INVALIDE" };
-    writeln!(out, "{place} : {verdict}")?;
+fn write_text(out: &mut impl Write, file: &str, place: Place, report: &Report) -> io::Result<()> {
+    match place {
+        Place::File => writeln!(out, "{file} fichier :")?,
+        Place::Index(i) => writeln!(out, "{file} #{i} : {}", verdict(report))?,
+        Place::Row { line, .. } => writeln!(out, "{file} ligne {line} : {}", verdict(report))?,
+    }
     for f in report.findings() {
         let severity = if f.severity == Severity::Error {
             "erreur"
@@ -124,8 +155,14 @@ fn write_text(
     Ok(())
 }
 
-/// Whether a file holds JSON: its name, else its first significant byte.
+/// `valide` or `INVALIDE`.
+fn verdict(report: &Report) -> &'static str {
+    if report.is_valid() { "valide" } else { "INVALIDE" }
+}
+
+/// Whether a file holds JSON: its name, else its first significant byte (after a UTF-8 BOM).
 fn is_json(name: &str, head: &[u8]) -> bool {
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
     let ext = Path::new(name)
         .extension()
         .and_then(|e| e.to_str())
@@ -161,6 +198,8 @@ pub fn run(args: &Args) -> ExitCode {
         first: true,
         valid: 0,
         invalid: 0,
+        file_errors: 0,
+        file_warnings: 0,
     };
     let mut unreadable = false;
     for name in &args.files {
@@ -172,7 +211,7 @@ pub fn run(args: &Args) -> ExitCode {
             unreadable = true;
         }
     }
-    let invalid = sink.invalid > 0;
+    let invalid = sink.invalid + sink.file_errors > 0;
     if let Err(e) = sink.finish() {
         if e.kind() != io::ErrorKind::BrokenPipe {
             eprintln!("rppsplus: {e}");
@@ -196,8 +235,12 @@ fn validate_file<W: Write>(name: &str, options: &Options, sink: &mut Sink<W>, pr
     if is_json(name, &head) {
         let mut bytes = head;
         input.read_to_end(&mut bytes)?;
-        for (index, report) in validate_json_document(&bytes, options) {
-            sink.report(name, Some(index), None, &report)?;
+        let reports = validate_json_document(&bytes, options);
+        if !reports.file.findings().is_empty() {
+            sink.report(name, Place::File, &reports.file)?;
+        }
+        for (index, report) in &reports.demandes {
+            sink.report(name, Place::Index(*index), report)?;
         }
         return Ok(());
     }
@@ -206,8 +249,12 @@ fn validate_file<W: Write>(name: &str, options: &Options, sink: &mut Sink<W>, pr
     let mut count = 0;
     // Rows are validated on every core, chunk by chunk (memory stays constant).
     csv_reports(input, *options).for_each_batch(threads, |batch| {
-        for (row, report) in &batch {
-            sink.report(name, None, Some(*row), report)?;
+        for item in &batch {
+            let place = match *item {
+                CsvItem::File(_) => Place::File,
+                CsvItem::Demande { line, record, .. } => Place::Row { line, record },
+            };
+            sink.report(name, place, item.report())?;
         }
         count += batch.len();
         if progress {

@@ -233,11 +233,29 @@ fn validate_the_sample_collection() {
     assert_eq!(o.status.code(), Some(1), "25 of the 49 sample demandes are invalid");
     let reports: serde_json::Value = serde_json::from_slice(&o.stdout).expect("one JSON array");
     let reports = reports.as_array().expect("an array");
-    assert_eq!(reports.len(), 49);
-    assert_eq!(reports.iter().filter(|r| r["valid"] == true).count(), 24);
-    assert_eq!(reports[0]["row"], 2);
+    // The Windows-1252 notice is about the file: one object without row, record or valid.
+    let (files, demandes): (Vec<_>, Vec<_>) = reports.iter().partition(|r| r.get("row").is_none());
+    assert_eq!(files.len(), 1);
+    let keys: Vec<&str> = files[0].as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(keys, ["file", "findings"]);
+    assert_eq!(files[0]["findings"][0]["code"], "encoding_converted");
+    assert_eq!(demandes.len(), 49);
+    assert_eq!(demandes.iter().filter(|r| r["valid"] == true).count(), 24);
+    assert_eq!(
+        (demandes[0]["row"].clone(), demandes[0]["record"].clone()),
+        (2.into(), 1.into())
+    );
+    assert_eq!(
+        (demandes[48]["row"].clone(), demandes[48]["record"].clone()),
+        (50.into(), 49.into())
+    );
     let text = rppsplus(&["validate", csv, "--reference-date", "2026-11-22"], b"");
-    assert!(stdout(&text).ends_with("49 demande(s) : 24 valide(s), 25 invalide(s)\n"));
+    let text = stdout(&text);
+    assert!(
+        text.ends_with("fichier(s) : 0 erreur(s), 1 alerte(s)\n49 demande(s) : 24 valide(s), 25 invalide(s)\n"),
+        "{text}"
+    );
+    assert!(text.contains("demandes.csv fichier :\n  alerte (fichier)"), "{text}");
 }
 
 #[test]
@@ -266,9 +284,16 @@ fn validate_json_from_stdin_and_options() {
             .iter()
             .all(|f| f["path"] != "confirmations.cgu_acceptees")
     );
+    // A document that is not JSON is no demande: one object about the file, exit 1.
     let not_json = rppsplus(&["validate", "-", "--format", "json"], b"{\"procedure\":");
     let v: serde_json::Value = serde_json::from_slice(&not_json.stdout).expect("JSON");
     assert_eq!(v[0]["findings"][0]["code"], "invalid_json");
+    assert!(v[0].get("index").is_none() && v[0].get("valid").is_none(), "{v}");
+    assert_eq!(not_json.status.code(), Some(1));
+    let text = rppsplus(&["validate", "-"], b"{\"procedure\":");
+    assert!(
+        stdout(&text).ends_with("fichier(s) : 1 erreur(s), 0 alerte(s)\n0 demande(s) : 0 valide(s), 0 invalide(s)\n")
+    );
 }
 
 #[test]
@@ -307,4 +332,52 @@ fn stage_and_actor_names_are_the_core_names() {
     let names = |set: &[&str]| format!("[possible values: {}]", set.join(", "));
     assert!(help.contains(&names(rppsplus_core::demande::Stage::NAMES)), "{help}");
     assert!(help.contains(&names(rppsplus_core::demande::Actor::NAMES)), "{help}");
+}
+
+#[test]
+fn validate_json_lines_and_byte_order_marks() {
+    // A BOM before JSON Lines whose first line is bad: each line is its demande, the bad one
+    // names its line in the file.
+    let lines = b"\xEF\xBB\xBF{\"procedure\": \n{\"procedure\": \"fermeture_situation\"}\n";
+    let o = rppsplus(&["validate", "-", "--format", "json"], lines);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let v = v.as_array().unwrap();
+    assert_eq!(v.len(), 2, "{v:?}");
+    assert_eq!((v[0]["index"].clone(), v[1]["index"].clone()), (0.into(), 1.into()));
+    assert_eq!(v[0]["findings"][0]["code"], "invalid_json");
+    assert!(
+        v[0]["findings"][0]["message_en"]
+            .as_str()
+            .unwrap()
+            .contains("at line 1")
+    );
+}
+
+#[test]
+fn validate_a_collection_file_as_excel_for_mac_writes_it() {
+    let csv = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/collection/excel-csv-macintosh.csv"
+    );
+    let o = rppsplus(
+        &["validate", csv, "--reference-date", "2026-11-22", "--format", "json"],
+        b"",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let v = v.as_array().unwrap();
+    // The file's notice (Mac Roman), then the 7 demandes of the 8 rows (a blank one).
+    assert_eq!(v[0]["findings"][0]["code"], "encoding_converted");
+    assert!(v[0]["findings"][0]["message"].as_str().unwrap().contains("Mac Roman"));
+    let at: Vec<(u64, u64)> = v[1..]
+        .iter()
+        .map(|d| (d["row"].as_u64().unwrap(), d["record"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(at, [(2, 1), (3, 2), (5, 4), (6, 5), (7, 6), (8, 7), (9, 8)]);
+    let text = stdout(&rppsplus(&["validate", csv, "--reference-date", "2026-11-22"], b""));
+    assert!(
+        text.starts_with(&format!("{csv} fichier :\n  alerte (fichier)")),
+        "{text}"
+    );
+    assert!(text.ends_with("7 demande(s) : 3 valide(s), 4 invalide(s)\n"), "{text}");
 }

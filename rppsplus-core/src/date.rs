@@ -58,12 +58,64 @@ pub(crate) fn iso(b: &[u8]) -> Option<NaiveDate> {
     ymd([y0, y1, y2, y3], [m0, m1], [d0, d1])
 }
 
-/// `JJ/MM/AAAA` (the French form spreadsheets write) as a real date, from bytes.
-pub(crate) fn french(b: &[u8]) -> Option<NaiveDate> {
-    let &[d0, d1, b'/', m0, m1, b'/', y0, y1, y2, y3] = b else {
+/// A date as a spreadsheet writes it (docs/domain.md §4.6), from bytes: `YYYY-MM-DD` or the
+/// French `JJ/MM/AAAA`, the day and month unpadded too (`3/9/1980`, as Excel shows a date
+/// typed that way), either one followed by a time of day (`01/12/2026 00:00`,
+/// `2026-12-01 00:00:00`, `2026-12-01T00:00:00`: a date cell Excel or a program exported as
+/// a date-time). The time must be a real one; the date is what the cell means.
+///
+/// ```
+/// # use chrono::NaiveDate;
+/// # use rppsplus_core::date::spreadsheet;
+/// let d = NaiveDate::from_ymd_opt(1980, 9, 3);
+/// assert_eq!(spreadsheet(b"3/9/1980"), d);
+/// assert_eq!(spreadsheet(b"03/09/1980 00:00"), d);
+/// assert_eq!(spreadsheet(b"1980-09-03T00:00:00"), d);
+/// assert_eq!(spreadsheet(b"9/3/80"), None); // a two-digit year is not guessed
+/// assert_eq!(spreadsheet(b"03/09/1980 25:00"), None);
+/// ```
+pub fn spreadsheet(b: &[u8]) -> Option<NaiveDate> {
+    // The padded forms first: most cells.
+    if let &[d0, d1, b'/', m0, m1, b'/', y0, y1, y2, y3] = b {
+        return ymd([y0, y1, y2, y3], [m0, m1], [d0, d1]);
+    }
+    if b.len() == 10 {
+        return iso(b);
+    }
+    // The date, then nothing or a time after one separator.
+    let split = b.iter().position(|&c| c == b' ' || c == b'T').unwrap_or(b.len());
+    let (date, time) = b.split_at(split);
+    if let Some(time) = time.get(1..) {
+        if !is_time(time) || (time.len() != 5 && time.len() != 8) || (b[split] == b'T' && date.len() != 10) {
+            return None;
+        }
+    }
+    if let Some(d) = iso(date) {
+        return Some(d);
+    }
+    // D/M/YYYY with one or two digits for the day and the month.
+    let mut parts = date.split(|&c| c == b'/');
+    let (Some(d), Some(m), Some(y), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
         return None;
     };
-    ymd([y0, y1, y2, y3], [m0, m1], [d0, d1])
+    let pad = |p: &[u8]| match *p {
+        [a] => Some([b'0', a]),
+        [a, b] => Some([a, b]),
+        _ => None,
+    };
+    let y: [u8; 4] = y.try_into().ok()?;
+    ymd(y, pad(m)?, pad(d)?)
+}
+
+/// `HH:MM` or `HH:MM:SS`, a real time of day.
+fn is_time(b: &[u8]) -> bool {
+    let two =
+        |p: &[u8], max: u8| matches!(*p, [a @ b'0'..=b'9', c @ b'0'..=b'9'] if (a - b'0') * 10 + (c - b'0') <= max);
+    match b {
+        [h0, h1, b':', m0, m1] => two(&[*h0, *h1], 23) && two(&[*m0, *m1], 59),
+        [h0, h1, b':', m0, m1, b':', s0, s1] => two(&[*h0, *h1], 23) && two(&[*m0, *m1], 59) && two(&[*s0, *s1], 59),
+        _ => false,
+    }
 }
 
 /// The date of the given ASCII digits, if they are digits and a real date.
@@ -85,7 +137,6 @@ mod tests {
         let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
         assert_eq!(parse("1999-05-05").ok(), d(1999, 5, 5));
         assert_eq!(parse("0001-01-01").ok(), d(1, 1, 1));
-        assert_eq!(french(b"05/05/1999"), d(1999, 5, 5));
         for bad in [
             "1999-02-30",
             "1999-5-05",
@@ -102,7 +153,42 @@ mod tests {
         ] {
             assert_eq!(parse(bad), Err(DateError), "{bad}");
         }
-        assert_eq!(french(b"1999-05-05"), None);
+    }
+
+    #[test]
+    fn spreadsheet_dates() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        for (text, date) in [
+            ("05/05/1999", d(1999, 5, 5)),
+            ("5/5/1999", d(1999, 5, 5)),
+            ("1999-05-05", d(1999, 5, 5)),
+            ("01/12/2026 00:00", d(2026, 12, 1)),
+            ("1/12/2026 00:00:00", d(2026, 12, 1)),
+            ("2026-12-01 00:00", d(2026, 12, 1)),
+            ("2026-12-01T23:59:59", d(2026, 12, 1)),
+            ("2026-12-01T00:00", d(2026, 12, 1)),
+            ("29/02/2024", d(2024, 2, 29)),
+        ] {
+            assert_eq!(spreadsheet(text.as_bytes()), date, "{text}");
+        }
+        for bad in [
+            "29/02/2023",
+            "5/5/99",
+            "005/5/1999",
+            "5//1999",
+            "5/5/1999/1",
+            "5/5/1999 ",
+            "5/5/1999 0:00",
+            "5/5/1999 24:00",
+            "5/5/1999T00:00:00",
+            "2026-12-01 00:60",
+            "1999-5-5",
+            "",
+            " 5/5/1999",
+            "+5/5/1999",
+        ] {
+            assert_eq!(spreadsheet(bad.as_bytes()), None, "{bad}");
+        }
     }
 
     #[test]

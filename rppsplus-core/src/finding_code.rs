@@ -69,6 +69,9 @@ names! {
         OldCode = "old_code",
         /// A warning: a commune code that is also a postal code (`13003`).
         AlsoPostalCode = "also_postal_code",
+        /// A report holds at most [`MAX_FINDINGS`](crate::demande::MAX_FINDINGS) findings:
+        /// this one says that more were found and not kept (an error when one of them was).
+        TooManyFindings = "too_many_findings",
     }
 }
 
@@ -153,6 +156,10 @@ impl FindingCode {
             Self::AlsoPostalCode => (
                 "ce code commune est aussi un code postal",
                 "this commune code is also a postal code",
+            ),
+            Self::TooManyFindings => (
+                "trop de constats : les suivants n'ont pas été gardés",
+                "too many findings: the next ones were not kept",
             ),
         }
     }

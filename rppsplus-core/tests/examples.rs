@@ -2,7 +2,8 @@
 //! snapshotted, and the CSV gives the same findings as the JSON.
 
 use chrono::NaiveDate;
-use rppsplus_core::demande::{Options, csv_reports, validate_json_document};
+use rppsplus_core::FindingCode;
+use rppsplus_core::demande::{CsvItem, Options, Path, Report, csv_reports, validate_json_document};
 
 fn options() -> Options {
     Options {
@@ -16,7 +17,7 @@ const CSV: &[u8] = include_bytes!("../../examples/data/demandes.csv");
 
 #[test]
 fn json_sample_reports() {
-    let reports = validate_json_document(JSON, &options());
+    let reports = validate_json_document(JSON, &options()).demandes;
     assert_eq!(reports.len(), 49);
     assert_eq!(reports.iter().filter(|(_, r)| r.is_valid()).count(), 24);
     let shown: Vec<serde_json::Value> = reports
@@ -29,27 +30,40 @@ fn json_sample_reports() {
 #[test]
 fn csv_twin_gives_the_same_findings() {
     let json = validate_json_document(JSON, &options());
-    let csv: Vec<_> = csv_reports(CSV, options())
+    assert!(json.file.findings().is_empty());
+    let csv: Vec<CsvItem> = csv_reports(CSV, options())
         .collect::<Result<_, _>>()
         .expect("the sample reads");
-    assert_eq!(csv.len(), json.len());
-    for ((line, from_csv), (index, from_json)) in csv.iter().zip(&json) {
-        assert_eq!(*line, index + 2, "the header is line 1");
-        let codes = |r: &rppsplus_core::demande::Report| {
-            r.findings()
-                .iter()
-                .filter(|f| f.code != "encoding_converted")
-                .map(|f| (f.path.clone(), f.code))
-                .collect::<Vec<_>>()
+    let codes = |r: &Report| {
+        r.findings()
+            .iter()
+            .map(|f| (f.path.clone(), f.code))
+            .collect::<Vec<_>>()
+    };
+    // Excel's Windows-1252: the notice is about the file, given once, before the first
+    // demande that needed decoding.
+    let files: Vec<(usize, &Report)> = (csv.iter().enumerate())
+        .filter_map(|(i, item)| match item {
+            CsvItem::File(report) => Some((i, report)),
+            CsvItem::Demande { .. } => None,
+        })
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert_eq!(codes(files[0].1), [(Path::ROOT, FindingCode::EncodingConverted)]);
+    assert!(
+        CSV.split(|&b| b == b'\n')
+            .nth(files[0].0 + 1)
+            .is_some_and(|row| std::str::from_utf8(row).is_err())
+    );
+    let demandes: Vec<&CsvItem> = csv.iter().filter(|item| item.line().is_some()).collect();
+    assert_eq!(demandes.len(), json.demandes.len());
+    for (item, (index, from_json)) in demandes.into_iter().zip(&json.demandes) {
+        let CsvItem::Demande { line, record, report } = item else {
+            panic!("{item:?}")
         };
-        assert_eq!(codes(from_csv), codes(from_json), "line {line}");
+        assert_eq!((*line, *record), (index + 2, index + 1), "the header is line 1");
+        assert_eq!(codes(report), codes(from_json), "line {line}");
     }
-    let notices = csv
-        .iter()
-        .flat_map(|(_, r)| r.findings())
-        .filter(|f| f.code == "encoding_converted")
-        .count();
-    assert_eq!(notices, 1, "the Windows-1252 notice is given once");
 }
 
 #[test]

@@ -478,11 +478,11 @@ fn structure_errors_are_findings_and_the_rest_is_checked() {
     // A pretty-printed document with one syntax error is one report, at the error's line.
     let pretty = b"{\n  \"procedure\": \"fermeture_situation\",\n  \"rpps\": \"10107985318\",\n}\n";
     let reports = rppsplus_core::demande::validate_json_document(pretty, &options());
-    assert_eq!(reports.len(), 1);
+    assert!(reports.demandes.is_empty());
     assert!(
-        reports[0].1.findings()[0].message.contains("ligne 4"),
+        reports.file.findings()[0].message.contains("ligne 4"),
         "{:?}",
-        reports[0].1.findings()
+        reports.file.findings()
     );
 }
 
@@ -507,8 +507,8 @@ fn invalid_json_anywhere_is_invalid_json() {
     }
     let document = br#"[{"procedure": "x"}, {"procedure": 1e400}]"#;
     let reports = rppsplus_core::demande::validate_json_document(document, &options());
-    assert_eq!(reports.len(), 1);
-    assert_eq!(reports[0].1.findings()[0].code, "invalid_json");
+    assert!(reports.demandes.is_empty());
+    assert_eq!(reports.file.findings()[0].code, "invalid_json");
 }
 
 #[test]
@@ -924,6 +924,7 @@ fn a_whole_city_code_names_the_arrondissements() {
 fn document(demandes: &[Value]) -> Vec<(usize, Vec<(String, &'static str)>)> {
     let text = serde_json::to_string(demandes).unwrap();
     validate_json_document(text.as_bytes(), &options())
+        .demandes
         .into_iter()
         .map(|(i, r)| {
             (
@@ -943,7 +944,7 @@ fn the_same_person_twice_in_a_file_is_a_duplicate() {
     let duplicate = vec![("etat_civil".to_owned(), "duplicate")];
     assert_eq!(reports, [(0, vec![]), (1, duplicate.clone()), (2, duplicate)]);
     let text = serde_json::to_string(&[primo(), primo()]).unwrap();
-    let reports = validate_json_document(text.as_bytes(), &options());
+    let reports = validate_json_document(text.as_bytes(), &options()).demandes;
     let later = &reports[1].1.findings()[0];
     assert!(later.message.contains("à l'index 0"), "{}", later.message);
     assert!(later.message_en.contains("at index 0"), "{}", later.message_en);
@@ -1029,11 +1030,13 @@ fn csv_duplicates_name_the_earlier_line_whatever_the_threads() {
     let serial: Vec<_> = csv_reports(file.as_bytes(), o).map(Result::unwrap).collect();
     let duplicates: Vec<(usize, String)> = serial
         .iter()
-        .flat_map(|(line, r)| {
-            r.findings()
+        .flat_map(|item| {
+            let line = item.line().unwrap_or_default();
+            item.report()
+                .findings()
                 .iter()
                 .filter(|f| f.code == "duplicate")
-                .map(move |f| (*line, f.message_en.clone()))
+                .map(move |f| (line, f.message_en.clone()))
         })
         .collect();
     assert_eq!(duplicates.len(), 3, "{duplicates:?}");
@@ -1140,7 +1143,7 @@ fn a_date_in_a_collection_file_names_both_forms() {
         "procedure;rpps;situation.id;situation.date_fin_fonction\nfermeture_situation;10107985318;S1;31-01-2026\n";
     let reports: Vec<_> = csv_reports(file.as_bytes(), options()).map(Result::unwrap).collect();
     let f = reports[0]
-        .1
+        .report()
         .findings()
         .iter()
         .find(|f| f.path == "situation.date_fin_fonction")
@@ -1162,7 +1165,7 @@ fn a_row_of_one_cell_says_one_cell() {
     let file = "procedure;rpps\nfermeture_situation\n";
     let reports: Vec<_> = csv_reports(file.as_bytes(), options()).map(Result::unwrap).collect();
     let f = reports[0]
-        .1
+        .report()
         .findings()
         .iter()
         .find(|f| f.code == "invalid_csv")
@@ -1179,10 +1182,11 @@ fn every_message_reads_label_problem_remedy() {
     let sample = include_bytes!("../../examples/data/demandes.json");
     let csv = include_bytes!("../../examples/data/demandes.csv");
     let mut all: Vec<rppsplus_core::demande::Finding> = validate_json_document(sample, &options())
+        .demandes
         .into_iter()
         .flat_map(|(_, r)| r.findings().to_vec())
         .collect();
-    all.extend(csv_reports(&csv[..], options()).flat_map(|r| r.unwrap().1.findings().to_vec()));
+    all.extend(csv_reports(&csv[..], options()).flat_map(|r| r.unwrap().report().findings().to_vec()));
     assert!(all.len() > 20);
     for f in all {
         let (fr, en) = (&f.message, &f.message_en);

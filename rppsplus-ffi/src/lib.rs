@@ -22,6 +22,7 @@ mod panic;
 mod handle;
 mod buffer;
 mod card;
+mod csv;
 mod idnat;
 mod ids;
 mod meta;
@@ -35,6 +36,7 @@ mod workflow;
 
 pub use buffer::rppsplus_str;
 pub use card::*;
+pub use csv::*;
 pub use idnat::{rppsplus_idnat_from_adeli, rppsplus_idnat_from_rpps, rppsplus_idnat_to_adeli, rppsplus_idnat_to_rpps};
 pub use ids::*;
 pub use meta::*;

@@ -11,7 +11,7 @@
 use std::ffi::c_char;
 use std::ptr;
 
-use rppsplus_core::demande::{self, Finding, Options, Report, Severity};
+use rppsplus_core::demande::{self, DocumentReports, Finding, Options, Report, Severity};
 
 use crate::buffer::{input_bytes, rppsplus_str, write_json};
 use crate::handle::{Castable, HandleOut, OwnershipBox, free_box, to_const_ptr, try_from};
@@ -56,8 +56,9 @@ impl Castable for rppsplus_report {
     type RustType = Report;
 }
 
-/// The reports of a JSON document (`rppsplus_validate_json_document`), one per demande,
-/// each with the index of its demande.
+/// The reports of a JSON document (`rppsplus_validate_json_document`): one per demande,
+/// each with the index of its demande, and the report of the document itself
+/// (`rppsplus_reports_file`), which is no demande.
 ///
 /// - Owner: the caller, who frees it once with `rppsplus_reports_free`, which also frees
 ///   the reports it holds (freeing NULL does nothing); a `Box` handle.
@@ -69,7 +70,7 @@ pub struct rppsplus_reports {
 
 impl Castable for rppsplus_reports {
     type Ownership = OwnershipBox;
-    type RustType = Vec<(usize, Report)>;
+    type RustType = DocumentReports;
 }
 
 /// The bytes and the options of a validation call.
@@ -143,8 +144,10 @@ pub unsafe extern "C" fn rppsplus_validate_json(
 /// Each report comes with the index of its demande (`rppsplus_reports_index_at`: the
 /// position in the array, or the line number - 1 for JSON Lines, blank lines skipped). As
 /// for `rppsplus_validate_json`, the content never makes the call fail: a document that is
-/// not JSON gives one report with an `invalid_json` finding (per line for JSON Lines), an
-/// empty array an empty list. `options` may be NULL (the defaults).
+/// not JSON is no demande, and gives an empty list whose document report
+/// (`rppsplus_reports_file`) holds one `invalid_json` finding; in JSON Lines a bad line is
+/// that line's demande, with an `invalid_json` finding naming its line; an empty array gives
+/// an empty list. A UTF-8 BOM is skipped. `options` may be NULL (the defaults).
 ///
 /// Results:
 /// - `RPPSPLUS_RESULT_OK`: `*reports_out` is a new list;
@@ -350,7 +353,7 @@ pub unsafe extern "C" fn rppsplus_report_free(report: *mut rppsplus_report) {
 pub unsafe extern "C" fn rppsplus_reports_len(reports: *const rppsplus_reports) -> usize {
     ffi_panic_boundary! {
         default = 0;
-        try_ref_from_ptr!(reports, or 0).len()
+        try_ref_from_ptr!(reports, or 0).demandes.len()
     }
 }
 
@@ -365,7 +368,7 @@ pub unsafe extern "C" fn rppsplus_reports_len(reports: *const rppsplus_reports) 
 pub unsafe extern "C" fn rppsplus_reports_index_at(reports: *const rppsplus_reports, index: usize) -> usize {
     ffi_panic_boundary! {
         default = usize::MAX;
-        try_ref_from_ptr!(reports, or usize::MAX).get(index).map_or(usize::MAX, |(i, _)| *i)
+        try_ref_from_ptr!(reports, or usize::MAX).demandes.get(index).map_or(usize::MAX, |(i, _)| *i)
     }
 }
 
@@ -384,7 +387,23 @@ pub unsafe extern "C" fn rppsplus_reports_report_at(
     ffi_panic_boundary! {
         default = ptr::null();
         let reports = try_ref_from_ptr!(reports, or ptr::null());
-        reports.get(index).map_or(ptr::null(), |(_, report)| to_const_ptr(report))
+        reports.demandes.get(index).map_or(ptr::null(), |(_, report)| to_const_ptr(report))
+    }
+}
+
+/// The report of the document itself, borrowed from the list (never free it; valid until
+/// the list is freed): the findings about the document, which is no demande (a text that is
+/// not JSON: one `invalid_json` with its line and column). It has no finding otherwise
+/// (`rppsplus_report_len` is 0). NULL for a NULL list.
+///
+/// # Safety
+///
+/// As `rppsplus_reports_len`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn rppsplus_reports_file(reports: *const rppsplus_reports) -> *const rppsplus_report {
+    ffi_panic_boundary! {
+        default = ptr::null();
+        to_const_ptr(&try_ref_from_ptr!(reports, or ptr::null()).file)
     }
 }
 

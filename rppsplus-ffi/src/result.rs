@@ -21,7 +21,8 @@ use crate::names::{CNames, UNKNOWN, finding_code};
 ///
 /// - `0`: success.
 /// - `1xx`: the call itself is wrong (a NULL pointer, a bad parameter, a buffer too small,
-///   a caught panic, a reference date that is not a date, a library of another version).
+///   a caught panic, a reference date that is not a date, a library of another version, a
+///   file that cannot be read).
 /// - `2xx`: the input is not a valid identifier or code. The names of these codes are the
 ///   core's finding codes (`FindingCode::as_str()`), which the CLI and Python report too.
 /// - `3xx`: a conversion between identifiers is not possible.
@@ -57,6 +58,9 @@ pub const RPPSPLUS_RESULT_INVALID_DATE: rppsplus_result = rppsplus_result(105);
 /// The library cannot serve a program compiled against the header version given to
 /// `rppsplus_check_version` (before 1.0, any other version).
 pub const RPPSPLUS_RESULT_VERSION_MISMATCH: rppsplus_result = rppsplus_result(106);
+/// A file cannot be opened or read (a collection file: `rppsplus_csv_open`,
+/// `rppsplus_csv_next`).
+pub const RPPSPLUS_RESULT_IO_ERROR: rppsplus_result = rppsplus_result(107);
 /// The input has a character the identifier cannot contain, or lacks one it must contain
 /// (the `@` of an email address).
 pub const RPPSPLUS_RESULT_INVALID_FORMAT: rppsplus_result = rppsplus_result(200);
@@ -238,7 +242,7 @@ enum Meaning {
 }
 
 /// Every code, in numeric order, with its meaning.
-const RESULTS: [(rppsplus_result, Meaning); 19] = [
+const RESULTS: [(rppsplus_result, Meaning); 20] = [
     (RPPSPLUS_RESULT_OK, Meaning::Call(c"ok", "succès", "success")),
     (
         RPPSPLUS_RESULT_NULL_PARAMETER,
@@ -287,6 +291,14 @@ const RESULTS: [(rppsplus_result, Meaning); 19] = [
             c"version_mismatch",
             "la bibliothèque n'est pas d'une version qui convient à l'en-tête avec lequel le programme a été compilé",
             "the library is not a version that serves the header the program was compiled with",
+        ),
+    ),
+    (
+        RPPSPLUS_RESULT_IO_ERROR,
+        Meaning::Call(
+            c"io_error",
+            "le fichier ne peut pas être ouvert ou lu",
+            "the file cannot be opened or read",
         ),
     ),
     (

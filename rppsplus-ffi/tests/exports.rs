@@ -630,7 +630,7 @@ fn messages_are_the_core_messages() {
 #[test]
 fn names_of_any_integer() {
     let mut codes = vec![
-        0, 100, 101, 102, 103, 104, 105, 106, 200, 201, 202, 203, 204, 205, 206, 207, 299, 300, 400,
+        0, 100, 101, 102, 103, 104, 105, 106, 107, 200, 201, 202, 203, 204, 205, 206, 207, 299, 300, 400,
     ];
     codes.extend(500..=512); // the card errors
     codes.extend(600..=628); // the lifecycle errors

@@ -195,7 +195,7 @@ fn constants_are_the_core_values_and_names() {
         }
     }
     let results = constants(&header, "RPPSPLUS_RESULT_");
-    assert_eq!(results.len(), 19 + CardErrorCode::ALL.len() + ErrorCode::ALL.len());
+    assert_eq!(results.len(), 20 + CardErrorCode::ALL.len() + ErrorCode::ALL.len());
     for (constant, value) in results {
         let name = c_name(rppsplus_result_name(rppsplus_result(value)));
         assert_eq!(constant_name(&name), constant);

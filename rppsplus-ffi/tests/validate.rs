@@ -620,6 +620,11 @@ impl List {
         // SAFETY: a live list.
         unsafe { rppsplus_reports_report_at(self.0, i) }
     }
+
+    fn file(&self) -> *const rppsplus_report {
+        // SAFETY: a live list.
+        unsafe { rppsplus_reports_file(self.0) }
+    }
 }
 
 #[test]
@@ -655,16 +660,21 @@ fn documents_arrays_and_json_lines() {
     let list = document(lines.as_bytes(), Some(&o));
     assert_eq!(list.len(), 3);
     assert_eq!((list.index(0), list.index(1), list.index(2)), (0, 2, 3));
-    assert_eq!(findings(list.report(2))[0].code, "invalid_json");
+    let bad_line = &findings(list.report(2))[0];
+    assert_eq!(bad_line.code, "invalid_json");
+    assert!(bad_line.en.contains("at line 4"), "{}", bad_line.en);
+    assert!(findings(list.file()).is_empty());
 
-    // One object; an empty array; not JSON at all.
+    // One object; an empty array; not JSON at all: no demande, the document's finding.
     assert_eq!(document(DOMAIN_EXAMPLE.as_bytes(), Some(&o)).len(), 1);
     assert_eq!(document(b"[]", Some(&o)).len(), 0);
     for bad in [&b""[..], b"\xff", b"{"] {
         let list = document(bad, None);
-        assert_eq!(list.len(), 1);
-        assert_eq!(findings(list.report(0))[0].code, "invalid_json");
+        assert_eq!(list.len(), 0);
+        assert_eq!(findings(list.file())[0].code, "invalid_json");
     }
+    // SAFETY: NULL is allowed.
+    assert!(unsafe { rppsplus_reports_file(ptr::null()) }.is_null());
 }
 
 #[test]
@@ -680,7 +690,7 @@ fn the_sample_demandes() {
         .count();
     assert_eq!(valid, 24);
     let core = demande::validate_json_document(&json, &core_options(Stage::Submit));
-    for (i, (index, report)) in core.iter().enumerate() {
+    for (i, (index, report)) in core.demandes.iter().enumerate() {
         assert_eq!(list.index(i), *index);
         let codes: Vec<(&str, &str)> = report
             .findings()
@@ -743,4 +753,132 @@ fn deep_json_on_a_256_kib_stack() {
             .unwrap();
         assert_eq!(first, code, "depth {depth}");
     }
+}
+
+/// An open collection file, freed on drop.
+struct Csv(*mut rppsplus_csv);
+
+impl Drop for Csv {
+    fn drop(&mut self) {
+        // SAFETY: a reader from `rppsplus_csv_open`, freed once.
+        unsafe { rppsplus_csv_free(self.0) };
+    }
+}
+
+fn csv_open(path: &std::path::Path, options: Option<&Opts>) -> Result<Csv, rppsplus_result> {
+    let path = path.to_str().expect("a UTF-8 temporary path");
+    let mut out = ptr::null_mut();
+    let opts = options.map_or(ptr::null(), |o| o.0.cast_const());
+    // SAFETY: valid bytes, live options, writable out.
+    match unsafe { rppsplus_csv_open(path.as_ptr().cast(), path.len(), opts, &mut out) } {
+        OK => Ok(Csv(out)),
+        rc => Err(rc),
+    }
+}
+
+/// Every item of a reader: `(line, record, codes)`.
+fn csv_items(csv: &Csv) -> Vec<(usize, usize, Vec<String>)> {
+    let mut items = Vec::new();
+    loop {
+        let (mut report, mut line, mut record) = (ptr::null(), usize::MAX, usize::MAX);
+        // SAFETY: a live reader, writable outputs.
+        assert_eq!(
+            unsafe { rppsplus_csv_next(csv.0, &mut report, &mut line, &mut record) },
+            OK
+        );
+        if report.is_null() {
+            assert_eq!((line, record), (0, 0));
+            return items;
+        }
+        items.push((line, record, findings(report).into_iter().map(|f| f.code).collect()));
+    }
+}
+
+#[test]
+fn collection_files_item_by_item() {
+    let dir = std::env::temp_dir().join(format!("rppsplus-ffi-csv-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("recueil.csv");
+    // Excel for Mac: CR line ends; an unknown column; a blank row.
+    std::fs::write(
+        &path,
+        "procedure;rpps;situation.id;situation.date_fin_fonction;remarque\r\
+         fermeture_situation;10107985318;S1;2026-01-31;\r\
+         ;;;;\r\
+         fermeture_situation;10107985319;S2;2026-01-31;x\r",
+    )
+    .unwrap();
+    let o = Opts::at();
+    // SAFETY: live options.
+    unsafe { rppsplus_validate_options_set_stage(o.0, RPPSPLUS_STAGE_DRAFT) };
+    let csv = csv_open(&path, Some(&o)).unwrap();
+    let items = csv_items(&csv);
+    assert_eq!(
+        items,
+        [
+            (0, 0, vec!["invalid_csv".to_owned()]),
+            (2, 1, vec![]),
+            (4, 3, vec!["invalid_checksum".to_owned()]),
+        ]
+    );
+    // The end stays the end.
+    assert!(csv_items(&csv).is_empty());
+    // The core's items, the same.
+    let core: Vec<(usize, usize, Vec<String>)> =
+        demande::csv_reports(std::fs::File::open(&path).unwrap(), core_options(Stage::Draft))
+            .map(Result::unwrap)
+            .map(|item| {
+                let codes = item.report().findings().iter().map(|f| f.code.as_str().to_owned());
+                (item.line().unwrap_or(0), item.record().unwrap_or(0), codes.collect())
+            })
+            .collect();
+    assert_eq!(core, items);
+
+    // Misuse: NULL, a missing file, a directory (opened, not read), optional outputs.
+    assert_eq!(
+        csv_open(&dir.join("missing.csv"), None).err(),
+        Some(RPPSPLUS_RESULT_IO_ERROR)
+    );
+    let directory = csv_open(&dir, None).unwrap();
+    let mut report = ptr::null();
+    // SAFETY: a live reader, writable outputs.
+    unsafe {
+        let next = |report: &mut *const rppsplus_report| {
+            rppsplus_csv_next(directory.0, report, ptr::null_mut(), ptr::null_mut())
+        };
+        assert_eq!(next(&mut report), RPPSPLUS_RESULT_IO_ERROR);
+        assert_eq!((next(&mut report), report.is_null()), (OK, true));
+    }
+    let mut out = ptr::null_mut();
+    // SAFETY: NULL arguments are checked.
+    unsafe {
+        assert_eq!(
+            rppsplus_csv_open(ptr::null(), 0, ptr::null(), &mut out),
+            RPPSPLUS_RESULT_NULL_PARAMETER
+        );
+        assert_eq!(
+            rppsplus_csv_open(c"x".as_ptr(), 1, ptr::null(), ptr::null_mut()),
+            RPPSPLUS_RESULT_NULL_PARAMETER
+        );
+        assert!(out.is_null());
+        let mut report = ptr::null();
+        assert_eq!(
+            rppsplus_csv_next(ptr::null_mut(), &mut report, ptr::null_mut(), ptr::null_mut()),
+            RPPSPLUS_RESULT_NULL_PARAMETER
+        );
+        let csv = csv_open(&path, None).unwrap();
+        assert_eq!(
+            rppsplus_csv_next(csv.0, ptr::null_mut(), ptr::null_mut(), ptr::null_mut()),
+            RPPSPLUS_RESULT_NULL_PARAMETER
+        );
+        assert_eq!(
+            rppsplus_csv_next(csv.0, &mut report, ptr::null_mut(), ptr::null_mut()),
+            OK
+        );
+        assert!(!report.is_null());
+        rppsplus_csv_free(ptr::null_mut());
+        let name = std::ffi::CStr::from_ptr(rppsplus_result_name(RPPSPLUS_RESULT_IO_ERROR));
+        assert_eq!(name.to_str(), Ok("io_error"));
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
 }

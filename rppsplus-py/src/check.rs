@@ -280,6 +280,8 @@ pub(crate) fn check<'py>(
     let mut results: Vec<Bound<'py, CheckResult>> = Vec::with_capacity(values.len().unwrap_or(0));
     let mut items: Vec<Bound<'py, PyString>> = Vec::with_capacity(CHUNK);
     loop {
+        // Ctrl-C is seen between chunks: `KeyboardInterrupt` stops the call.
+        py.check_signals()?;
         items.clear();
         for item in iter.by_ref().take(CHUNK) {
             let index = results.len() + items.len();

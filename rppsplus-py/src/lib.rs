@@ -61,7 +61,9 @@ pub mod _rppsplus {
     };
 
     #[pymodule_export]
-    use crate::demande::{Finding, Report, validate, validate_csv, validate_many};
+    use crate::demande::{
+        CsvIter, CsvReports, CsvRow, Finding, Report, iter_csv, validate, validate_csv, validate_many,
+    };
 
     #[pymodule_export]
     use crate::ids::{

@@ -44,6 +44,9 @@ CALLS: dict[str, Callable[[Any], bool]] = {
     "validate_csv.reference_date": lambda at: any(
         f.code == "code_deprecated" for _, r in rppsplus.validate_csv(DEMANDES_CSV, reference_date=at) for f in r
     ),
+    "iter_csv.reference_date": lambda at: any(
+        f.code == "code_deprecated" for _, r in rppsplus.iter_csv(DEMANDES_CSV, reference_date=at) for f in r
+    ),
     "nomenclature_check.at": lambda at: _raises(lambda: nom.check("TRE_R85", "323", at=at)),
     "nomenclature_lookup.at": lambda at: nom.lookup("profession", "323", at=at).entries[0].status == "deprecated",
     "ValueSet.check.at": lambda at: not _raises(lambda: nom.value_set("mode-exercice").check("I", at)),

@@ -6,6 +6,7 @@ import copy
 import datetime
 import json
 import os
+import pickle
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -14,7 +15,18 @@ from typing import Any
 import pytest
 
 import rppsplus
-from rppsplus import Finding, Report, RppsplusError, ValidationError, validate, validate_csv, validate_many
+from rppsplus import (
+    CsvReports,
+    CsvRow,
+    Finding,
+    Report,
+    RppsplusError,
+    ValidationError,
+    iter_csv,
+    validate,
+    validate_csv,
+    validate_many,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMANDES_CSV = ROOT / "examples" / "data" / "demandes.csv"
@@ -590,15 +602,13 @@ EXPECTED_WARNINGS = {
 
 def test_validate_csv_sample_collection() -> None:
     rows = validate_csv(DEMANDES_CSV, reference_date=AT)
+    assert isinstance(rows, CsvReports) and len(rows) == 49
     assert all(isinstance(line, int) and isinstance(r, Report) for line, r in rows)
-    # Windows-1252: one encoding_converted warning, in the report of the first row where a
-    # cell is not UTF-8 (the header is ASCII: no report for line 1).
-    notices = [(line, f) for line, r in rows for f in r if f.code == "encoding_converted"]
-    assert len(notices) == 1
-    assert notices[0][1].severity == "warning" and notices[0][1].path == ""
-    data = [(line, [f for f in r if f.code != "encoding_converted"], r) for line, r in rows]
-    assert [line for line, _, _ in data] == list(range(2, 51))
-    data = [(line, r) for line, _, r in data]
+    # Windows-1252: one encoding_converted warning, about the file, which is no demande.
+    assert [(f.code, f.severity, f.path) for f in rows.file] == [("encoding_converted", "warning", "")]
+    assert not any(f.code == "encoding_converted" for _, r in rows for f in r)
+    assert [(row.line, row.record) for row in rows] == [(n + 1, n) for n in range(1, 50)]
+    data = [(line, r) for line, r in rows]
     assert sum(r.valid for _, r in data) == 24
     assert sum(not r.valid for _, r in data) == 25
     for line, r in data:
@@ -651,8 +661,8 @@ def test_validate_csv_path_forms_and_errors(tmp_path: Path) -> None:
     assert codes(rows[1][1]) == [("rpps", "invalid_checksum"), ("situation.date_fin_fonction", "required")]
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")
-    (line, report), = validate_csv(empty)
-    assert (line, report.valid, codes(report)) == (1, False, [("", "invalid_csv")])
+    nothing = validate_csv(empty)
+    assert (len(nothing), nothing.file.valid, codes(nothing.file)) == (0, False, [("", "invalid_csv")])
 
 
 def test_validate_csv_from_several_threads() -> None:
@@ -665,7 +675,41 @@ def test_validate_csv_from_several_threads() -> None:
         assert all(got == wanted for got in pool.map(work, range(16)))
 
 
+def test_iter_csv_yields_the_files_findings_and_each_demande_as_made(tmp_path: Path) -> None:
+    items = list(iter_csv(DEMANDES_CSV, reference_date=AT))
+    rows = validate_csv(DEMANDES_CSV, reference_date=AT)
+    # The same demandes; the file's notice where it was found, before the first row it
+    # needed to decode.
+    assert [i for i in items if not i.is_file] == list(rows)
+    (at, notice), = [(n, i) for n, i in enumerate(items) if i.is_file]
+    assert (notice.line, notice.record, notice.report) == (None, None, rows.file)
+    assert items[at + 1].line == at + 2
+    # Pairs, as validate_csv's rows.
+    for line, report in iter_csv(DEMANDES_CSV, reference_date=AT):
+        assert line is None or isinstance(line, int)
+        assert isinstance(report, Report)
+    with pytest.raises(FileNotFoundError):
+        iter_csv(tmp_path / "missing.csv")
+    # Stopped early: the rest is not read.
+    it = iter_csv(DEMANDES_CSV, reference_date=AT)
+    assert next(it).line == 2
+    del it
+
+
+def test_rows_and_reports_compare_unpack_and_pickle() -> None:
+    rows = validate_csv(DEMANDES_CSV, reference_date=AT)
+    row = rows[0]
+    assert (row[0], row[1], row[-1], len(row)) == (2, row.report, row.report, 2)
+    assert repr(row) == "CsvRow(line=2, record=1, report=Report(valid=True, errors=0, warnings=0))"
+    assert row == CsvRow(2, 1, row.report) and row != CsvRow(3, 1, row.report)
+    assert rows[1:3] == [rows[1], rows[2]]
+    for value in (row, rows):
+        assert pickle.loads(pickle.dumps(value)) == value
+    assert repr(rows) == "CsvReports(demandes=49, file=Report(valid=True, errors=0, warnings=1))"
+    assert CsvReports([row], Report()) != rows
+
+
 def test_module_exports() -> None:
-    for name in ("validate", "validate_many", "validate_csv", "Report", "Finding", "ValidationError"):
+    for name in ("validate", "validate_many", "validate_csv", "iter_csv", "CsvRow", "CsvReports", "Report", "Finding", "ValidationError"):
         assert name in rppsplus.__all__
     assert issubclass(ValidationError, RppsplusError)

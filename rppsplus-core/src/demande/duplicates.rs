@@ -211,7 +211,7 @@ impl Duplicates {
     /// [`validate_json`](super::validate_json) of the demande at `position`, with its
     /// duplicates.
     pub fn validate_json(&mut self, position: usize, json: &[u8], options: &Options) -> Report {
-        self.checked(position, super::json_report(json, options, Keyed::Yes))
+        self.checked(position, super::json_report(json, options, Keyed::Yes, 0))
     }
 
     /// [`validate_value`](super::validate_value) of the demande at `position`, with its

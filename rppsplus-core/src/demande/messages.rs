@@ -271,6 +271,38 @@ templates! {
     BadDate: InvalidFormat, Error,
         ("date impossible ou mal écrite", "écrivez-{le} sous la forme {0}"),
         ("not a real date, or not written as expected", "write {it} as {0}");
+    /// A spreadsheet's date cell holding a day number (Excel shows a date so when its cell
+    /// is formatted as a number).
+    ExcelSerialDate: InvalidFormat, Error,
+        ("un nombre, pas une date (Excel affiche ainsi une date dont la cellule est au format Nombre)",
+         "mettez la colonne au format Date, ou écrivez-{le} sous la forme JJ/MM/AAAA"),
+        ("a number, not a date (Excel shows a date so when its cell is formatted as a number)",
+         "format the column as Date, or write {it} as DD/MM/YYYY");
+    /// A spreadsheet's identifier shown in scientific notation (`7,32829E+13`): digits lost.
+    ScientificNotation: InvalidFormat, Error,
+        ("écrit en notation scientifique, comme Excel affiche un grand nombre : des chiffres sont perdus",
+         "mettez la colonne au format Texte et saisissez à nouveau le numéro entier"),
+        ("written in scientific notation, as Excel shows a large number: digits are lost",
+         "format the column as Text and type the whole number again");
+    /// A spreadsheet's code whose leading 0 Excel dropped (`612345678`, `1055`): `{0}` the
+    /// digits left.
+    LeadingZeroLost: InvalidLength, Error,
+        ("{0} chiffres : le 0 initial a sans doute été retiré par Excel, qui a lu la cellule comme un nombre",
+         "mettez la colonne au format Texte et rétablissez le 0"),
+        ("{0} digits: the leading 0 was probably dropped by Excel, which read the cell as a number",
+         "format the column as Text and put the 0 back");
+    /// A label that several codes have: `{0}` the codes, each with its label.
+    LabelAmbiguous: UnknownCode, Error,
+        ("libellé ambigu, porté par plusieurs codes : {0}", "indiquez le code voulu"),
+        ("an ambiguous label, which several codes have: {0}", "give the code meant");
+    /// A label of the état civil that several codes have (not named: docs/domain.md §7).
+    LabelAmbiguousHidden: UnknownCode, Error,
+        ("libellé ambigu, porté par plusieurs codes", "indiquez le code INSEE voulu"),
+        ("an ambiguous label, which several codes have", "give the INSEE code meant");
+    /// A code given with a label that is not its own (`326 - Infirmier`).
+    LabelNotTheCodes: Inconsistent, Error,
+        ("le code indiqué ne porte pas ce libellé", "gardez le code seul, ou le libellé seul"),
+        ("the code given does not have this label", "keep the code alone, or the label alone");
     /// A name outside its closed list: `{0}` the names accepted.
     UnknownName: UnknownCode, Error,
         ("valeur inconnue", "choisissez parmi : {0}"),
@@ -514,9 +546,32 @@ templates! {
     /// An unknown column: `{0}` its position, `{1}` its name as written.
     UnknownColumn: InvalidCsv, Error,
         ("la colonne {0} de l'en-tête, « {1} », est inconnue et ignorée",
-         "corrigez son nom : les colonnes sont les chemins JSON des champs (etat_civil.nom_naissance…)"),
+         "corrigez son nom : les colonnes sont les chemins JSON des champs (etat_civil.nom_naissance…) ou les libellés du formulaire du portail (Nom de naissance…)"),
         ("column {0} of the header, '{1}', is unknown and ignored",
-         "correct its name: the columns are the JSON paths of the fields (etat_civil.nom_naissance…)");
+         "correct its name: the columns are the JSON paths of the fields (etat_civil.nom_naissance…) or the labels of the portal's form (Nom de naissance…)");
+    /// A column naming the field of an earlier one: `{0}` its position, `{1}` its name as
+    /// written, `{2}` the earlier column's position.
+    RepeatedColumn: InvalidCsv, Error,
+        ("la colonne {0} de l'en-tête, « {1} », nomme le même champ que la colonne {2} et est ignorée",
+         "retirez l'une des deux colonnes"),
+        ("column {0} of the header, '{1}', names the same field as column {2} and is ignored",
+         "remove one of the two columns");
+    /// A value in a column without a name: `{0}` the line, `{1}` the column's position.
+    UnnamedColumnValue: InvalidCsv, Error,
+        ("la ligne {0} a une valeur en colonne {1}, qui n'a pas de nom dans l'en-tête (la valeur est ignorée)",
+         "nommez la colonne dans l'en-tête, ou videz la cellule"),
+        ("line {0} has a value in column {1}, which has no name in the header (the value is ignored)",
+         "name the column in the header, or empty the cell");
+    /// A record longer than the reader takes: `{0}` the line, `{1}` the limit in bytes.
+    RecordTooLong: InvalidCsv, Error,
+        ("la ligne {0} dépasse {1} octets et n'est pas lue", "vérifiez-la : une ligne de tableur est bien plus courte"),
+        ("line {0} is over {1} bytes and is not read", "check it: a spreadsheet row is much shorter");
+    /// A file with zero bytes that is not UTF-16: no text.
+    NotText: InvalidCsv, Error,
+        ("ce n'est pas un fichier texte (un classeur Excel, une image ?)",
+         "enregistrez-le depuis Excel au format « CSV UTF-8 » ou « CSV (séparateur : point-virgule) »"),
+        ("this is not a text file (an Excel workbook, an image?)",
+         "save it from Excel as 'CSV UTF-8' or 'CSV (semicolon delimited)'");
     /// A quote never closed: `{0}` the line where it opens.
     UnclosedQuote: InvalidCsv, Error,
         ("à la ligne {0}, un guillemet n'est jamais fermé (la ligne est lue seule, la suite du fichier est lue)",
@@ -528,10 +583,14 @@ templates! {
     CellCount: InvalidCsv, Error,
         ("la ligne {0} a {1} au lieu de {2}", "vérifiez les séparateurs et les guillemets de cette ligne"),
         ("line {0} has {1} instead of {2}", "check the delimiters and quotes of that line");
-    /// A file decoded from Windows-1252.
+    /// More findings than a report keeps: `{0}` how many it keeps.
+    TooManyFindings: TooManyFindings, Warning,
+        ("plus de {0} constats, dont les suivants ne sont pas gardés", "corrigez d'abord ceux-ci, puis validez à nouveau"),
+        ("over {0} findings, of which the next ones are not kept", "correct these first, then validate again");
+    /// A file that is not UTF-8, decoded: `{0}` the encoding (`Windows-1252 (export Excel)`).
     EncodingConverted: EncodingConverted, Warning,
-        ("pas en UTF-8, lu en Windows-1252 (export Excel)", "vérifiez les accents, ou enregistrez-le en UTF-8"),
-        ("not UTF-8, read as Windows-1252 (an Excel export)", "check the accents, or save it as UTF-8");
+        ("pas en UTF-8, lu en {0}", "vérifiez les accents, ou enregistrez-le en UTF-8"),
+        ("not UTF-8, read as {0}", "check the accents, or save it as UTF-8");
 }
 
 /// `1 cellule`, `3 cellules` (and in English).

@@ -34,6 +34,8 @@ mod batch;
 mod csv;
 mod duplicates;
 mod fields;
+mod headers;
+mod labels;
 pub(crate) mod messages;
 mod model;
 pub(crate) mod plain_json;
@@ -48,10 +50,11 @@ use chrono::NaiveDate;
 
 pub use crate::FindingCode;
 pub use batch::{Batch, validate_batches};
-pub use csv::{CsvReports, csv_reports};
+pub use csv::{CsvItem, CsvReports, MAX_RECORD_BYTES, csv_reports};
 pub use duplicates::Duplicates;
+pub use headers::{HEADERS, Header, MORE_PRENOMS};
 pub use model::{Confirmations, Contact, Demande, EtatCivil, Procedure, PublicView, Situation, Source, Structure};
-pub use report::{Finding, Path, Report, Segment, Severity};
+pub use report::{Finding, MAX_FINDINGS, Path, Report, Segment, Severity};
 pub use schema::COLUMNS;
 pub use scope::{ETAT_CIVIL_REQUIRED, FIELDS_BY_PROCEDURE, FieldRule, Presence, SENDERS, Sending, sending};
 
@@ -158,18 +161,19 @@ pub(crate) fn typed_report(demande: &Demande, options: &Options, keyed: Keyed) -
 /// otherwise wrong types, bad values and unknown fields are findings at their paths and
 /// every rule still runs on the rest.
 pub fn validate_json(json: &[u8], options: &Options) -> Report {
-    json_report(json, options, Keyed::No)
+    json_report(json, options, Keyed::No, 0)
 }
 
-/// [`validate_json`], with the keys or not.
-pub(crate) fn json_report(json: &[u8], options: &Options, keyed: Keyed) -> Report {
+/// [`validate_json`], with the keys or not; the text starts `lines_before` lines into its
+/// file (a line of JSON Lines), for the line of an `invalid_json`.
+pub(crate) fn json_report(json: &[u8], options: &Options, keyed: Keyed, lines_before: usize) -> Report {
     let text = std::str::from_utf8(json).ok();
     if let Some(fields) = text.and_then(plain_json::demande) {
         return validate_fields(&fields, options, keyed);
     }
     match parse_json(json, text, std::marker::PhantomData::<Fields<'_>>) {
         Ok(fields) => validate_fields(&fields, options, keyed),
-        Err(e) => invalid_json(&e),
+        Err(e) => invalid_json(&e, lines_before),
     }
 }
 
@@ -182,14 +186,14 @@ pub fn validate_value(value: &serde_json::Value, options: &Options) -> Report {
 pub(crate) fn value_report(value: &serde_json::Value, options: &Options, keyed: Keyed) -> Report {
     match Fields::from_value(value) {
         Ok(fields) => validate_fields(&fields, options, keyed),
-        Err(e) => invalid_json(&e),
+        Err(e) => invalid_json(&e, 0),
     }
 }
 
 /// Types and checks the fields of one demande (from any input), then runs the rules.
 fn validate_fields(fields: &Fields<'_>, options: &Options, keyed: Keyed) -> Report {
     let mut report = Report::default();
-    let view = reader::Reader::new(&mut report, options.mode, fields).read();
+    let view = reader::Reader::new(&mut report, options, fields).read();
     checked(&view, options, keyed, &mut report);
     report
 }
@@ -202,59 +206,93 @@ fn checked(view: &view::View<'_>, options: &Options, keyed: Keyed, report: &mut 
     }
 }
 
+/// The reports of a JSON document of demandes ([`validate_json_document`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocumentReports {
+    /// The findings about the document itself, which is no demande: a text that is not
+    /// JSON (one `invalid_json` at its line and column). Empty otherwise.
+    pub file: Report,
+    /// Each demande's report with its index: its position in the array (0 for a lone
+    /// object), or its line number − 1 for JSON Lines.
+    pub demandes: Vec<(usize, Report)>,
+}
+
 /// Validates a JSON document of demandes: one demande (an object), an array of demandes,
-/// or JSON Lines (one demande per line). Each report comes with the index of its demande
-/// (0-based: array position, or line number − 1 for JSON Lines). The same person or RPPS
-/// number in two demandes is `duplicate` on the later one ([`Duplicates`]).
+/// or JSON Lines (one demande per line: lines that each start with `{`, blank lines
+/// skipped). A UTF-8 BOM is dropped. Each report comes with the index of its demande
+/// ([`DocumentReports::demandes`]). A text that is not JSON is one `invalid_json` about the
+/// document, not a demande; in JSON Lines a bad line is one `invalid_json` for that line's
+/// demande, its message giving the line in the file. The same person or RPPS number in two
+/// demandes is `duplicate` on the later one ([`Duplicates`]).
 ///
 /// ```
 /// use rppsplus_core::demande::{Options, validate_json_document};
 /// let reports = validate_json_document(b"[{\"procedure\": \"x\"}, 12]", &Options::default());
-/// assert_eq!(reports.len(), 2);
-/// assert_eq!(reports[1].1.findings()[0].code, "invalid_format");
+/// assert_eq!(reports.demandes.len(), 2);
+/// assert_eq!(reports.demandes[1].1.findings()[0].code, "invalid_format");
+/// // JSON Lines: a bad line is that line's demande.
+/// let lines = validate_json_document(b"{\"procedure\": \n{\"procedure\": \"x\"}\n", &Options::default());
+/// assert!(lines.file.findings().is_empty());
+/// let bad = &lines.demandes[0].1.findings()[0];
+/// assert_eq!((bad.code.as_str(), bad.message_en.as_str()), ("invalid_json", "The JSON text: invalid at line 1, column 14; fix the syntax there."));
+/// // Not JSON at all: the document's finding, and no demande.
+/// let broken = validate_json_document(b"[{\"procedure\": \"x\"},", &Options::default());
+/// assert_eq!((broken.file.findings()[0].code.as_str(), broken.demandes.len()), ("invalid_json", 0));
 /// ```
-pub fn validate_json_document(json: &[u8], options: &Options) -> Vec<(usize, Report)> {
+pub fn validate_json_document(json: &[u8], options: &Options) -> DocumentReports {
+    let json = json.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(json);
     let mut reports = document_reports(json, options);
     let mut duplicates = Duplicates::by_index();
-    for (index, report) in &mut reports {
+    for (index, report) in &mut reports.demandes {
         duplicates.check(*index, report);
     }
     reports
 }
 
 /// The reports of the demandes of a JSON document, each on its own.
-fn document_reports(json: &[u8], options: &Options) -> Vec<(usize, Report)> {
+fn document_reports(json: &[u8], options: &Options) -> DocumentReports {
     let validate = |i, fields: &Fields<'_>| (i, validate_fields(fields, options, Keyed::Yes));
-    let mut reports = Vec::new();
+    let mut demandes = Vec::new();
     let text = std::str::from_utf8(json).ok();
     if let Some(text) = text {
-        if plain_json::document(text, |i, f| reports.push(validate(i, f))).is_some() {
-            return reports;
+        if plain_json::document(text, |i, f| demandes.push(validate(i, f))).is_some() {
+            return DocumentReports {
+                demandes,
+                ..DocumentReports::default()
+            };
         }
         // Not plain: read again by serde_json, from the start.
-        reports.clear();
+        demandes.clear();
     }
-    let each = |i, f: &Fields<'_>| reports.push(validate(i, f));
+    let each = |i, f: &Fields<'_>| demandes.push(validate(i, f));
     match parse_json(json, text, fields::Document(each)) {
-        Ok(()) => reports,
+        Ok(()) => DocumentReports {
+            demandes,
+            ..DocumentReports::default()
+        },
         Err(whole) => {
             let lines: Vec<(usize, &[u8])> = json
                 .split(|&b| b == b'\n')
                 .enumerate()
                 .filter(|(_, l)| l.iter().any(|b| !b.is_ascii_whitespace()))
                 .collect();
-            // JSON Lines only when the first line is a JSON value of its own; otherwise this
-            // is one document with a syntax error, reported where it is.
-            let first_is_json = lines
-                .first()
-                .is_some_and(|(_, l)| serde_json::from_slice::<fields::Checked>(l).is_ok());
-            if lines.len() < 2 || !first_is_json {
-                return vec![(0, invalid_json(&whole))];
+            // JSON Lines when every line starts an object of its own; otherwise this is one
+            // document with a syntax error, reported where it is.
+            let json_lines = lines.len() > 1 && lines.iter().all(|(_, l)| l.trim_ascii_start().starts_with(b"{"));
+            if !json_lines {
+                return DocumentReports {
+                    file: invalid_json(&whole, 0),
+                    demandes: Vec::new(),
+                };
             }
-            lines
+            let demandes = lines
                 .into_iter()
-                .map(|(i, line)| (i, json_report(line, options, Keyed::Yes)))
-                .collect()
+                .map(|(i, line)| (i, json_report(line, options, Keyed::Yes, i)))
+                .collect();
+            DocumentReports {
+                demandes,
+                ..DocumentReports::default()
+            }
         }
     }
 }
@@ -283,11 +321,46 @@ fn whole<'a, R: serde_json::de::Read<'a>, S: serde::de::DeserializeSeed<'a>>(
     Ok(value)
 }
 
-/// The report of a text that is not JSON, with the line and column of the error.
-pub(crate) fn invalid_json(e: &serde_json::Error) -> Report {
+/// The report of a text that is not JSON, with the line and column of the error; the text
+/// starts `lines_before` lines into its file (a line of JSON Lines).
+pub(crate) fn invalid_json(e: &serde_json::Error, lines_before: usize) -> Report {
     let mut report = Report::default();
-    let (line, column) = (e.line().to_string(), e.column().to_string());
+    let (line, column) = ((e.line() + lines_before).to_string(), e.column().to_string());
     let label = messages::Label::json();
     report.push(messages::Msg::InvalidJson.labelled(Path::ROOT, &label, &[&line, &column], &[&line, &column]));
     report
+}
+
+/// Checks that docs/domain.md shows each table of `tables` between `<!-- begin NAME
+/// (generated from rppsplus-core/src/demande/SOURCE) -->` and `<!-- end NAME -->`; with
+/// `RPPSPLUS_BLESS=1`, rewrites them (`cargo test -p rppsplus-core --lib FILTER`).
+#[cfg(test)]
+pub(crate) fn generated_in_docs(source: &str, filter: &str, tables: &[(&str, String)]) {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/domain.md");
+    let mut doc = std::fs::read_to_string(path).expect("docs/domain.md");
+    let bless = std::env::var_os("RPPSPLUS_BLESS").is_some_and(|v| v == "1");
+    for (name, table) in tables {
+        let begin = format!("<!-- begin {name} (generated from rppsplus-core/src/demande/{source}) -->\n");
+        let end = format!("<!-- end {name} -->");
+        let from = doc
+            .find(&begin)
+            .unwrap_or_else(|| panic!("docs/domain.md has no {name} table"))
+            + begin.len();
+        let to = from
+            + doc[from..]
+                .find(&end)
+                .unwrap_or_else(|| panic!("docs/domain.md: {name} is not ended"));
+        if bless {
+            doc.replace_range(from..to, table);
+        } else {
+            assert_eq!(
+                &doc[from..to],
+                table,
+                "docs/domain.md's {name} table is stale: RPPSPLUS_BLESS=1 cargo test -p rppsplus-core --lib {filter}"
+            );
+        }
+    }
+    if bless {
+        std::fs::write(path, doc).expect("docs/domain.md written");
+    }
 }

@@ -3,25 +3,31 @@
 //! [`Fields`] of any input (JSON text or value, CSV row) into the [`View`] the rules read,
 //! so that every input gets the same findings, in the same order.
 
+use std::sync::LazyLock;
+
 use chrono::NaiveDate;
 
 use super::fields::{Fields, Kind, Raw, Shape};
+use super::labels::{self, Resolved};
 use super::messages::{self, Msg};
 use super::report::{Finding, Path, Report};
-use super::rules::{parse_finding, test_identity};
+use super::rules::{Portal, parse_finding, test_identity};
 use super::schema::{COLUMNS, Col, Obj};
 use super::view::{Prenoms, View};
-use super::{Procedure, Source};
+use super::{Options, Procedure, Source};
 use crate::ids::{
     Component, Email, Finess, InseeCommuneCode, InseeCountryCode, MobilePhone, Mode, NumeroDemande, ParseError, Rpps,
     Siret,
 };
+use crate::nomenclature::fold;
 
 /// Reads the [`Fields`] of one demande, reporting type errors, bad values and unknown
 /// fields into `report`; a field in error is absent from the view.
 pub(crate) struct Reader<'r, 'f, 'a> {
     report: &'r mut Report,
     mode: Mode,
+    /// The reference date (a spreadsheet's label is read as the code offered then).
+    at: NaiveDate,
     fields: &'f Fields<'a>,
     /// The fields and objects given so far, valid or not ([`View::given`]): a text of
     /// white space only is not given, nor is an empty list of prénoms.
@@ -29,10 +35,11 @@ pub(crate) struct Reader<'r, 'f, 'a> {
 }
 
 impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
-    pub(crate) fn new(report: &'r mut Report, mode: Mode, fields: &'f Fields<'a>) -> Self {
+    pub(crate) fn new(report: &'r mut Report, options: &Options, fields: &'f Fields<'a>) -> Self {
         Self {
             report,
-            mode,
+            mode: options.mode,
+            at: options.reference_date,
             fields,
             given: 0,
         }
@@ -104,10 +111,41 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
 
     /// A text field parsed by `parse` (an identifier).
     fn parsed<T>(&mut self, col: Col, parse: impl Fn(&str) -> Result<T, ParseError>) -> Option<T> {
+        self.labelled(col, parse, |_| Resolved::AsGiven)
+    }
+
+    /// A text field parsed by `parse` (an identifier or a code). In a spreadsheet, a value
+    /// `parse` refuses may be a label, which `resolve` reads as its code (docs/domain.md §4.6:
+    /// `France`, `Marseille 3e Arrondissement (13203)`, `970405593 - SESSAD DI`), or a value
+    /// Excel changed on its way ([`excel_habit`]), refused with a message that says so.
+    fn labelled<T>(
+        &mut self,
+        col: Col,
+        parse: impl Fn(&str) -> Result<T, ParseError>,
+        resolve: impl FnOnce(&str) -> Resolved<'_>,
+    ) -> Option<T> {
         let s = self.text(col)?;
-        parse(s)
-            .map_err(|e| self.report.push(parse_finding(col.path(), &e)))
-            .ok()
+        let e = match parse(s) {
+            Ok(value) => return Some(value),
+            Err(e) => e,
+        };
+        let mut finding = parse_finding(col.path(), &e);
+        if self.fields.spreadsheet {
+            match resolve(s) {
+                Resolved::Code(code) => match parse(code) {
+                    Ok(value) => return Some(value),
+                    Err(e) => finding = parse_finding(col.path(), &e),
+                },
+                Resolved::Refused(refused) => finding = refused,
+                Resolved::AsGiven => {
+                    if let Some(habit) = excel_habit(col, s, &e, &parse) {
+                        finding = habit;
+                    }
+                }
+            }
+        }
+        self.report.push(finding);
+        None
     }
 
     /// The RPPS number; the idNat of one (`8` and the number) says which number to give.
@@ -136,7 +174,9 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
         let s = self.text(col)?;
         let spreadsheet = self.fields.spreadsheet;
         let date = parse_date(s.as_bytes(), spreadsheet);
-        if date.is_none() {
+        if date.is_none() && spreadsheet && is_day_number(s) {
+            self.report.push(Msg::ExcelSerialDate.at(col.path(), &[]));
+        } else if date.is_none() {
             let (fr, en) = if spreadsheet {
                 ("AAAA-MM-JJ ou JJ/MM/AAAA", "YYYY-MM-DD or DD/MM/YYYY")
             } else {
@@ -173,10 +213,24 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
         None
     }
 
-    /// One of a closed list of names (`procedure`, `source`).
-    fn name<T: std::str::FromStr + Copy>(&mut self, col: Col, all: &[T], name: fn(T) -> &'static str) -> Option<T> {
+    /// One of a closed list of names (`procedure`, `source`); in a spreadsheet, also the name
+    /// or its label in any case and spelling (`Primo_Enregistrement`, `Primo enregistrement`:
+    /// `spellings`, folded).
+    fn name<T: std::str::FromStr + Copy + 'static>(
+        &mut self,
+        col: Col,
+        all: &[T],
+        name: fn(T) -> &'static str,
+        spellings: &[(String, T)],
+    ) -> Option<T> {
         let s = self.text(col)?;
-        let parsed = s.parse().ok();
+        let parsed = s.parse().ok().or_else(|| {
+            let folded = self.fields.spreadsheet.then(|| fold(s))?;
+            spellings
+                .iter()
+                .find(|(spelled, _)| *spelled == folded)
+                .map(|(_, v)| *v)
+        });
         if parsed.is_none() {
             let list = all.iter().map(|&v| name(v)).collect::<Vec<_>>().join(", ");
             self.report.push(Msg::UnknownName.at(col.path(), &[&list]));
@@ -238,7 +292,7 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
             }
             other => other,
         };
-        let procedure = self.name(Col::Procedure, Procedure::ALL, Procedure::as_str);
+        let procedure = self.name(Col::Procedure, Procedure::ALL, Procedure::as_str, &PROCEDURES);
         let numero = self.parsed(Col::Numero, NumeroDemande::parse);
         let mut v = View {
             procedure,
@@ -254,10 +308,15 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
             v.nom_usage = self.text(Col::NomUsage);
             v.prenoms = self.prenoms();
             v.date_naissance = self.date(Col::DateNaissance);
-            v.pays_naissance = self.parsed(Col::PaysNaissance, InseeCountryCode::parse);
-            v.commune_naissance = self.parsed(Col::CommuneNaissance, InseeCommuneCode::parse);
+            let at = self.at;
+            v.pays_naissance = self.labelled(Col::PaysNaissance, InseeCountryCode::parse, |s| {
+                labels::code(Portal::Pays, Col::PaysNaissance.path(), s, at)
+            });
+            v.commune_naissance = self.labelled(Col::CommuneNaissance, InseeCommuneCode::parse, |s| {
+                labels::commune(Col::CommuneNaissance.path(), s)
+            });
             v.lieu_naissance = self.text(Col::LieuNaissance);
-            v.source = self.name(Col::Source, Source::ALL, Source::as_str);
+            v.source = self.name(Col::Source, Source::ALL, Source::as_str, &SOURCES);
         }
         if self.object(Obj::Contact) {
             v.email_given = self.parsed(Col::Email, Email::validate).is_some();
@@ -269,8 +328,8 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
             v.prenom_exercice = self.text(Col::PrenomExercice);
             if self.object(Obj::Structure) {
                 v.structure = true;
-                v.finess = self.parsed(Col::Finess, Finess::parse);
-                v.siret = self.parsed(Col::Siret, Siret::parse);
+                v.finess = self.labelled(Col::Finess, Finess::parse, labels::structure_number);
+                v.siret = self.labelled(Col::Siret, Siret::parse, labels::structure_number);
             }
             v.profession = self.text(Col::Profession);
             v.role = self.text(Col::Role);
@@ -284,9 +343,21 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
             v.rencontre_en_personne = self.boolean(Col::RencontreEnPersonne);
         }
         v.given = self.given;
+        v.spreadsheet = self.fields.spreadsheet;
         v
     }
 }
+
+/// The procedures by their names and labels, folded (a spreadsheet's `Primo_Enregistrement`).
+static PROCEDURES: LazyLock<Vec<(String, Procedure)>> = LazyLock::new(|| {
+    (Procedure::ALL.iter())
+        .flat_map(|&p| [(fold(p.as_str()), p), (fold(p.label()), p)])
+        .collect()
+});
+
+/// The sources of the état civil by their names, folded (`FranceConnect`).
+static SOURCES: LazyLock<Vec<(String, Source)>> =
+    LazyLock::new(|| Source::ALL.iter().map(|&s| (fold(s.as_str()), s)).collect());
 
 /// `s` without the white space around it (Unicode's, as `str::trim`), checked quickly at
 /// both ends first: most values have none.
@@ -301,21 +372,77 @@ pub(crate) fn trim(s: &str) -> &str {
     }
 }
 
-/// `true`/`false`, `oui`/`non`, `1`/`0`, any case.
+/// `true`/`false`, `oui`/`non`, `1`/`0`, `VRAI`/`FAUX` (a French Excel's booleans), any case.
 fn spreadsheet_boolean(s: &str) -> Option<bool> {
-    let is = |words: [&str; 3]| words.iter().any(|w| s.eq_ignore_ascii_case(w));
-    if is(["true", "oui", "1"]) {
+    let is = |words: [&str; 4]| words.iter().any(|w| s.eq_ignore_ascii_case(w));
+    if is(["true", "oui", "1", "vrai"]) {
         Some(true)
-    } else if is(["false", "non", "0"]) {
+    } else if is(["false", "non", "0", "faux"]) {
         Some(false)
     } else {
         None
     }
 }
 
-/// `YYYY-MM-DD` (or, when `french`, also `JJ/MM/AAAA`) as a real date.
-fn parse_date(b: &[u8], french: bool) -> Option<NaiveDate> {
-    crate::date::iso(b).or_else(|| french.then(|| crate::date::french(b)).flatten())
+/// `YYYY-MM-DD` (or, in a spreadsheet, also its other forms: [`crate::date::spreadsheet`])
+/// as a real date.
+fn parse_date(b: &[u8], spreadsheet: bool) -> Option<NaiveDate> {
+    if spreadsheet {
+        crate::date::spreadsheet(b)
+    } else {
+        crate::date::iso(b)
+    }
+}
+
+/// Whether `s` is a number of days as Excel counts dates (from 1900; 10000 is 1927-05-18,
+/// 99999 is 2173-10-14): the digits a date cell formatted as a number shows.
+fn is_day_number(s: &str) -> bool {
+    s.len() == 5 && s.bytes().all(|b| b.is_ascii_digit()) && !s.starts_with('0')
+}
+
+/// The finding of an identifier of a spreadsheet cell that Excel changed on its way, when
+/// `text` (refused by `parse` with `e`) shows it: a number in scientific notation
+/// (`7,32829E+13`, digits lost), or a code whose leading 0 Excel dropped, reading the cell
+/// as a number (a mobile `612345678`, a commune `1055`, a FINESS of département 01 to 09).
+/// The message keeps the parser's code and never repeats the value.
+fn excel_habit<T>(
+    col: Col,
+    text: &str,
+    e: &ParseError,
+    parse: impl Fn(&str) -> Result<T, ParseError>,
+) -> Option<Finding> {
+    if is_scientific(text) {
+        return Some(Msg::ScientificNotation.at(col.path(), &[]).with_code(e.code()));
+    }
+    let digits = text.bytes().all(|b| b.is_ascii_digit());
+    let lost_zero = match e {
+        ParseError::Missing { character: '0', .. } => true,
+        ParseError::InvalidLength { min, found, .. } => {
+            digits && found + 1 == *min && parse(&format!("0{text}")).is_ok()
+        }
+        _ => false,
+    };
+    lost_zero.then(|| {
+        Msg::LeadingZeroLost
+            .at(
+                col.path(),
+                &[&text.bytes().filter(u8::is_ascii_digit).count().to_string()],
+            )
+            .with_code(e.code())
+    })
+}
+
+/// Whether `s` is a number in scientific notation as a spreadsheet shows it (`7,32829E+13`,
+/// `1.01E+10`).
+fn is_scientific(s: &str) -> bool {
+    let Some((mantissa, exponent)) = s.split_once(['E', 'e']) else {
+        return false;
+    };
+    let (whole, fraction) = mantissa.split_once([',', '.']).unwrap_or((mantissa, "0"));
+    let exponent = exponent.strip_prefix('+').unwrap_or(exponent);
+    [whole, fraction, exponent]
+        .iter()
+        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// `unknown_field`: the member `key` of the object at `parent` (the key is the user's: it is

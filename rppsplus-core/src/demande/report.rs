@@ -6,6 +6,7 @@ use std::fmt;
 use serde::Serialize;
 
 use super::duplicates::Keys;
+use super::messages::{Label, Msg, label};
 use crate::FindingCode;
 use crate::names::names;
 
@@ -179,7 +180,27 @@ pub struct Report {
     findings: Vec<Finding>,
     /// The keys of the demande, for the duplicates of a file (not shown, not compared).
     pub(crate) keys: Keys,
+    /// Whether this is the report of a file itself, not of a demande (the label of its
+    /// `too_many_findings`).
+    of_file: bool,
 }
+
+/// The most findings a report keeps, a demande's or a file's (docs/domain.md §4.6): past
+/// them, one more finding, `too_many_findings`, says that others were found and not kept;
+/// it is an error when one of them was, so that the report is valid exactly when all its
+/// findings would let it be. Memory stays bounded whatever the input (a million prénoms, a
+/// header of a million unknown columns).
+///
+/// ```
+/// use rppsplus_core::demande::{MAX_FINDINGS, Options, validate_value};
+/// let prenoms = vec!["X1"; 1000];
+/// let d = serde_json::json!({"procedure": "primo_enregistrement", "etat_civil": {"prenoms": prenoms}});
+/// let report = validate_value(&d, &Options::default());
+/// assert_eq!(report.findings().len(), MAX_FINDINGS + 1);
+/// let last = report.findings().last().unwrap();
+/// assert_eq!((last.code.as_str(), last.severity.as_str()), ("too_many_findings", "error"));
+/// ```
+pub const MAX_FINDINGS: usize = 100;
 
 /// Two reports are equal when their findings are.
 impl PartialEq for Report {
@@ -212,8 +233,34 @@ impl Report {
         self.findings.iter().filter(|f| f.severity == Severity::Error)
     }
 
+    /// The empty report of a file itself (for the findings about its columns, encoding,
+    /// limits).
+    pub(crate) fn of_file() -> Self {
+        Self {
+            of_file: true,
+            ..Self::default()
+        }
+    }
+
+    /// Adds a finding, or past [`MAX_FINDINGS`] counts it in the last one.
     pub(crate) fn push(&mut self, finding: Finding) {
-        self.findings.push(finding);
+        if self.findings.len() < MAX_FINDINGS {
+            self.findings.push(finding);
+            return;
+        }
+        if self.findings.len() == MAX_FINDINGS {
+            let max = MAX_FINDINGS.to_string();
+            let label = if self.of_file {
+                Label::file()
+            } else {
+                label(&Path::ROOT)
+            };
+            let more = Msg::TooManyFindings.labelled(Path::ROOT, &label, &[&max], &[&max]);
+            self.findings.push(more);
+        }
+        if finding.severity == Severity::Error {
+            self.findings[MAX_FINDINGS].severity = Severity::Error;
+        }
     }
 
     /// Whether a finding is already reported at `path` or below it.
@@ -236,7 +283,7 @@ impl FromIterator<Finding> for Report {
     fn from_iter<I: IntoIterator<Item = Finding>>(findings: I) -> Self {
         Self {
             findings: findings.into_iter().collect(),
-            keys: Keys::default(),
+            ..Self::default()
         }
     }
 }

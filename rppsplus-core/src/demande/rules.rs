@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 
 use chrono::{Datelike, Months, NaiveDate};
 
+use super::labels::{self, Resolved};
 use super::messages::{Msg, label};
 use super::model::{Procedure, Source};
 use super::report::{Finding, Path, Report};
@@ -138,7 +139,7 @@ pub(crate) fn test_identity(path: &'static str, mode: Mode) -> Finding {
 
 /// The coded fields of the portal the rules check.
 #[derive(Clone, Copy)]
-enum Portal {
+pub(crate) enum Portal {
     Civilite,
     Sexe,
     Profession,
@@ -150,7 +151,7 @@ enum Portal {
 
 impl Portal {
     /// Every field, in declaration order.
-    const ALL: [Portal; 7] = [
+    pub(crate) const ALL: [Portal; 7] = [
         Portal::Civilite,
         Portal::Sexe,
         Portal::Profession,
@@ -175,7 +176,7 @@ impl Portal {
 
     /// The field, resolved once. The embedded nomenclature has every alias (a test checks
     /// it): a misspelt alias stops every validation at once rather than skip a rule.
-    fn field(self) -> Field {
+    pub(crate) fn field(self) -> Field {
         static FIELDS: LazyLock<[Field; 7]> = LazyLock::new(|| {
             Portal::ALL.map(|p| {
                 nomenclature::field(p.alias())
@@ -187,17 +188,29 @@ impl Portal {
 }
 
 /// Checks the code `value` of `field` at the reference date, reporting it at `path` when
-/// refused; the code when accepted.
+/// refused; the code when accepted. In a spreadsheet, a value no code has may be a label,
+/// read as its code ([`labels::code`]: `Madame`, `Educateur spécialisé`).
 fn code<'a>(
     field: Portal,
     path: &'static str,
-    value: Option<&'a str>,
+    (value, spreadsheet): (Option<&'a str>, bool),
     at: NaiveDate,
     report: &mut Report,
 ) -> Option<&'a str> {
     let value = value?;
     match field.field().check(value, at) {
         Ok(_) => Some(value),
+        Err(CodeError::Unknown) if spreadsheet => match labels::code(field, path, value, at) {
+            Resolved::Code(code) => self::code(field, path, (Some(code), false), at, report),
+            Resolved::Refused(finding) => {
+                report.push(finding);
+                None
+            }
+            Resolved::AsGiven => {
+                report.push(code_finding(path, &CodeError::Unknown, at, field.field()));
+                None
+            }
+        },
         Err(e) => {
             report.push(code_finding(path, &e, at, field.field()));
             None
@@ -249,9 +262,16 @@ pub(crate) fn code_finding(path: &'static str, e: &CodeError, at: NaiveDate, fie
 fn etat_civil_rules(ec: &View<'_>, o: &Options, report: &mut Report) -> Option<Commune> {
     let at = o.reference_date;
     // A code the field accepts is a value of its enum (the nomenclature's tests check it).
-    let civilite =
-        code(Portal::Civilite, "etat_civil.civilite", ec.civilite, at, report).and_then(|c| c.parse::<Civilite>().ok());
-    let sexe = code(Portal::Sexe, "etat_civil.sexe", ec.sexe, at, report).and_then(|c| c.parse::<Sexe>().ok());
+    let civilite = code(
+        Portal::Civilite,
+        "etat_civil.civilite",
+        (ec.civilite, ec.spreadsheet),
+        at,
+        report,
+    )
+    .and_then(|c| c.parse::<Civilite>().ok());
+    let sexe = code(Portal::Sexe, "etat_civil.sexe", (ec.sexe, ec.spreadsheet), at, report)
+        .and_then(|c| c.parse::<Sexe>().ok());
     if matches!(sexe, Some(Sexe::O | Sexe::Un | Sexe::U)) {
         report.push(Msg::SexeNotOffered.at("etat_civil.sexe", &[]));
     }
@@ -434,16 +454,24 @@ fn situation_rules(s: &View<'_>, o: &Options, report: &mut Report) {
     let at = o.reference_date;
     name("situation.nom_exercice", s.nom_exercice, report);
     name("situation.prenom_exercice", s.prenom_exercice, report);
-    code(Portal::Profession, "situation.profession", s.profession, at, report);
-    code(Portal::Role, "situation.role", s.role, at, report);
+    let spreadsheet = s.spreadsheet;
     code(
-        Portal::ModeExercice,
-        "situation.mode_exercice",
-        s.mode_exercice,
+        Portal::Profession,
+        "situation.profession",
+        (s.profession, spreadsheet),
         at,
         report,
     );
-    code(Portal::MotifFin, "situation.motif_fin", s.motif_fin, at, report);
+    code(Portal::Role, "situation.role", (s.role, spreadsheet), at, report);
+    let mode = (s.mode_exercice, spreadsheet);
+    code(Portal::ModeExercice, "situation.mode_exercice", mode, at, report);
+    code(
+        Portal::MotifFin,
+        "situation.motif_fin",
+        (s.motif_fin, spreadsheet),
+        at,
+        report,
+    );
     if s.structure {
         match (s.finess.is_some(), s.siret.is_some()) {
             (true, true) => report.push(Msg::StructureBoth.at("situation.structure", &[])),

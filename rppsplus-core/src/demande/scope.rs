@@ -378,36 +378,15 @@ fn senders_table() -> String {
 mod tests {
     use super::*;
 
-    /// Where the text between `<!-- begin NAME … -->` and `<!-- end NAME -->` is in `doc`.
-    fn section(doc: &str, name: &str) -> Option<std::ops::Range<usize>> {
-        let begin = format!("<!-- begin {name} (generated from rppsplus-core/src/demande/scope.rs) -->\n");
-        let end = format!("<!-- end {name} -->");
-        let from = doc.find(&begin)? + begin.len();
-        let to = from + doc[from..].find(&end)?;
-        Some(from..to)
-    }
-
     /// docs/domain.md §4.2 and §4.3 show the tables as the rules read them.
     /// `RPPSPLUS_BLESS=1 cargo test -p rppsplus-core --lib scope` rewrites them.
     #[test]
     fn the_docs_show_these_tables() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/domain.md");
-        let mut doc = std::fs::read_to_string(path).expect("docs/domain.md");
-        let bless = std::env::var_os("RPPSPLUS_BLESS").is_some_and(|v| v == "1");
-        for (name, table) in [("fields-by-procedure", fields_table()), ("senders", senders_table())] {
-            let shown = section(&doc, name).unwrap_or_else(|| panic!("docs/domain.md has no {name} table"));
-            if bless {
-                doc.replace_range(shown, &table);
-            } else {
-                assert_eq!(
-                    &doc[shown], table,
-                    "docs/domain.md's {name} table is stale: RPPSPLUS_BLESS=1 cargo test -p rppsplus-core --lib scope"
-                );
-            }
-        }
-        if bless {
-            std::fs::write(path, doc).expect("docs/domain.md written");
-        }
+        crate::demande::generated_in_docs(
+            "scope.rs",
+            "scope",
+            &[("fields-by-procedure", fields_table()), ("senders", senders_table())],
+        );
     }
 
     #[test]

@@ -17,6 +17,9 @@ pub(crate) struct View<'a> {
     /// Which fields and objects are given, valid or not: the bit of each
     /// ([`bit`](super::scope::bit)); a text of white space only is not given.
     pub(crate) given: u64,
+    /// Whether it comes from a spreadsheet (a collection file's row): a coded field may hold
+    /// a label instead of its code (docs/domain.md §4.6).
+    pub(crate) spreadsheet: bool,
     pub(crate) procedure: Option<Procedure>,
     pub(crate) numero: Option<NumeroDemande>,
     pub(crate) rpps: Option<Rpps>,
@@ -200,6 +203,7 @@ impl<'a> From<&'a Demande> for View<'a> {
         let given = top | etat_civil | contact_bits | situation | structure | confirmations;
         View {
             given,
+            spreadsheet: false,
             procedure: d.procedure,
             numero: d.numero,
             rpps: d.rpps,

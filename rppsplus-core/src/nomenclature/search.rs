@@ -93,4 +93,43 @@ impl Field {
             Self::Table(table) => table.search(query, limit),
         }
     }
+
+    /// The codes whose label, short label or display label is `label` (accents, case and
+    /// punctuation ignored), ended or not, in the source's order: what a cell that holds a
+    /// label instead of a code means (docs/domain.md §4.6). Several codes may share a label.
+    ///
+    /// ```
+    /// use rppsplus_core::nomenclature::field;
+    /// let codes = |name, label| field(name).map(|f| f.labelled(label).iter().map(|c| c.code()).collect::<Vec<_>>());
+    /// assert_eq!(codes("profession", "EDUCATEUR SPECIALISE")?, ["326"]);
+    /// assert_eq!(codes("pays", "France")?, ["99100"]);
+    /// assert_eq!(codes("civilite", "madame")?, ["MME"]);
+    /// assert!(codes("profession", "educateur")?.is_empty());
+    /// # Ok::<(), rppsplus_core::nomenclature::NomenclatureError>(())
+    /// ```
+    pub fn labelled(&self, label: &str) -> Vec<&'static Code> {
+        let folded = fold(label);
+        if folded.is_empty() || label.len() > MAX_QUERY {
+            return Vec::new();
+        }
+        let candidates: Box<dyn Iterator<Item = (&'static Code, Option<&'static str>)>> = match *self {
+            Self::ValueSet(set) => Box::new(
+                set.system
+                    .codes
+                    .iter()
+                    .chain(set.outside)
+                    .map(move |c| (c, set.display(c))),
+            ),
+            Self::Table(table) => Box::new(table.codes.iter().map(|c| (c, None))),
+        };
+        candidates
+            .filter(|(c, display)| {
+                [Some(c.label), c.short, *display]
+                    .into_iter()
+                    .flatten()
+                    .any(|l| fold(l) == folded)
+            })
+            .map(|(c, _)| c)
+            .collect()
+    }
 }

@@ -75,8 +75,8 @@ static void test_version(void) {
 }
 
 static void test_names(void) {
-  static const uint32_t known[] = {0, 100, 101, 102, 103, 104, 105, 106, 200, 201, 202, 203, 204, 205, 206, 207, 299, 300, 400};
-  static const uint32_t unknown[] = {1, 99, 107, 199, 208, 298, 301, 399, 401, 7000, 0x7fffffffu, 0xffffffffu};
+  static const uint32_t known[] = {0, 100, 101, 102, 103, 104, 105, 106, 107, 200, 201, 202, 203, 204, 205, 206, 207, 299, 300, 400, 600, 628};
+  static const uint32_t unknown[] = {1, 99, 108, 199, 208, 298, 301, 399, 401, 599, 629, 7000, 0x7fffffffu, 0xffffffffu};
   size_t i;
   uint32_t k;
   for (i = 0; i < sizeof known / sizeof known[0]; i++) {

@@ -1,12 +1,13 @@
 /*
  * Demandes from C: rppsplus_validate_json and rppsplus_validate_json_document with the
  * options builder and the report accessors, on the seeds of the issue (the docs/domain.md
- * section 4 example), plus misuse (NULL everywhere, content that is not JSON, a 10 MB value, bad
+ * section 4 example), a collection file item by item (rppsplus_csv_*), plus misuse (NULL everywhere, content that is not JSON, a 10 MB value, bad
  * enum values, out-of-range indexes, free(NULL)). Every report, list and options object
  * is freed: valgrind's leak check runs on this binary.
  */
-#define _POSIX_C_SOURCE 200809L /* pthread_attr_setstacksize */
+#define _POSIX_C_SOURCE 200809L /* pthread_attr_setstacksize, mkstemp, fdopen */
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "check.h"
@@ -296,17 +297,66 @@ static void test_document(void) {
   HAS(rppsplus_reports_report_at(list, 2), "invalid_json", "");
   rppsplus_reports_free(list);
 
-  /* An empty array: an empty list; not JSON: one invalid_json report. */
+  /* An empty array: an empty list; not JSON: no demande, the document's invalid_json. */
   list = NULL;
   CHECK_CODE(rppsplus_validate_json_document("[]", 2, o, &list), RPPSPLUS_RESULT_OK);
   CHECK(list != NULL && rppsplus_reports_len(list) == 0);
+  CHECK(rppsplus_report_len(rppsplus_reports_file(list)) == 0);
   rppsplus_reports_free(list);
   list = NULL;
   CHECK_CODE(rppsplus_validate_json_document("\xff", 1, NULL, &list), RPPSPLUS_RESULT_OK);
-  CHECK(rppsplus_reports_len(list) == 1);
-  HAS(rppsplus_reports_report_at(list, 0), "invalid_json", "");
+  CHECK(rppsplus_reports_len(list) == 0);
+  HAS(rppsplus_reports_file(list), "invalid_json", "");
+  CHECK(rppsplus_reports_file(NULL) == NULL);
   rppsplus_reports_free(list);
   rppsplus_validate_options_free(o);
+}
+
+/* A collection file item by item: Mac line ends, an unknown column, a blank row. */
+static void test_csv(void) {
+  static const char file[] = "procedure;rpps;situation.id;situation.date_fin_fonction;remarque\r"
+                             "fermeture_situation;10107985318;S1;2026-01-31;\r"
+                             ";;;;\r"
+                             "fermeture_situation;10107985319;S2;2026-01-31;x\r";
+  char path[] = "/tmp/rppsplus-test-csv-XXXXXX";
+  int fd = mkstemp(path);
+  FILE *f;
+  rppsplus_validate_options *o = options_at(AT);
+  rppsplus_csv *csv = NULL;
+  const rppsplus_report *r = NULL;
+  size_t line = 99, record = 99;
+
+  CHECK(fd >= 0);
+  f = fdopen(fd, "wb");
+  CHECK(f != NULL && fwrite(file, 1, strlen(file), f) == strlen(file));
+  fclose(f);
+  CHECK_CODE(rppsplus_validate_options_set_stage(o, RPPSPLUS_STAGE_DRAFT), RPPSPLUS_RESULT_OK);
+  CHECK_CODE(rppsplus_csv_open(path, strlen(path), o, &csv), RPPSPLUS_RESULT_OK);
+  rppsplus_validate_options_free(o); /* the reader copied them */
+  /* The findings about the file: line and record 0. */
+  CHECK_CODE(rppsplus_csv_next(csv, &r, &line, &record), RPPSPLUS_RESULT_OK);
+  CHECK(r != NULL && line == 0 && record == 0);
+  HAS(r, "invalid_csv", "");
+  /* Each demande: its line and its row in the spreadsheet (the blank row counts). */
+  CHECK_CODE(rppsplus_csv_next(csv, &r, &line, &record), RPPSPLUS_RESULT_OK);
+  CHECK(r != NULL && line == 2 && record == 1 && rppsplus_report_is_valid(r));
+  CHECK_CODE(rppsplus_csv_next(csv, &r, NULL, &record), RPPSPLUS_RESULT_OK);
+  CHECK(r != NULL && record == 3);
+  HAS(r, "invalid_checksum", "rpps");
+  CHECK_CODE(rppsplus_csv_next(csv, &r, &line, &record), RPPSPLUS_RESULT_OK);
+  CHECK(r == NULL && line == 0 && record == 0);
+  CHECK_CODE(rppsplus_csv_next(csv, NULL, NULL, NULL), RPPSPLUS_RESULT_NULL_PARAMETER);
+  CHECK_CODE(rppsplus_csv_next(NULL, &r, NULL, NULL), RPPSPLUS_RESULT_NULL_PARAMETER);
+  rppsplus_csv_free(csv);
+  rppsplus_csv_free(NULL);
+  remove(path);
+
+  csv = NULL;
+  CHECK_CODE(rppsplus_csv_open(path, strlen(path), NULL, &csv), RPPSPLUS_RESULT_IO_ERROR);
+  CHECK(csv == NULL);
+  CHECK_CODE(rppsplus_csv_open(NULL, 0, NULL, &csv), RPPSPLUS_RESULT_NULL_PARAMETER);
+  CHECK_CODE(rppsplus_csv_open(path, strlen(path), NULL, NULL), RPPSPLUS_RESULT_NULL_PARAMETER);
+  CHECK_STR(rppsplus_result_name(RPPSPLUS_RESULT_IO_ERROR), "io_error");
 }
 
 static void test_misuse(void) {
@@ -420,6 +470,7 @@ int main(void) {
   test_big_value();
   test_options();
   test_document();
+  test_csv();
   test_misuse();
   test_deep_json();
   return check_report();

@@ -13,7 +13,8 @@ Every identifier is a frozen value class whose constructor parses and raises a
 
 A demande (docs/domain.md §4, a ``dict`` or JSON text) is validated with ``validate()``,
 which collects every finding into a ``Report``; ``validate_many()`` and ``validate_csv()``
-do a collection (with the GIL released, on every core)::
+do a collection (with the GIL released, on every core; Ctrl-C stops them), and
+``iter_csv()`` yields a collection file's reports as they are made, in bounded memory::
 
     >>> from rppsplus import validate
     >>> report = validate({"procedure": "primo_enregistrement"})
@@ -84,6 +85,9 @@ from ._rppsplus import (
     CheckResult,
     CodeDeprecated,
     CodeNotAllowed,
+    CsvIter,
+    CsvReports,
+    CsvRow,
     Email,
     Finding,
     Finess,
@@ -124,6 +128,7 @@ from ._rppsplus import (
     is_valid_rpps_rang,
     is_valid_siren,
     is_valid_siret,
+    iter_csv,
     validate,
     validate_csv,
     validate_many,
@@ -160,6 +165,9 @@ __all__ = [
     "CheckResult",
     "CodeDeprecated",
     "CodeNotAllowed",
+    "CsvIter",
+    "CsvReports",
+    "CsvRow",
     "Email",
     "Finding",
     "Finess",
@@ -201,6 +209,7 @@ __all__ = [
     "is_valid_rpps_rang",
     "is_valid_siren",
     "is_valid_siret",
+    "iter_csv",
     "validate",
     "validate_csv",
     "validate_many",

@@ -51,6 +51,7 @@ _FindingCode: TypeAlias = Literal[
     "foreign_number",
     "old_code",
     "also_postal_code",
+    "too_many_findings",
 ]
 """A stable code of a finding, an identifier error or a warning (``FINDING_CODES``)."""
 _Stage: TypeAlias = Literal["draft", "submit"]
@@ -1221,9 +1222,69 @@ def validate_many(
 
     The demandes are read in batches (128 demandes) and validated by the core with the GIL
     released; past one batch, on worker threads (as many as the validation needs, up to the
-    number of cores) while the next batches are read. An item of another type raises
-    ``TypeError`` naming its index.
+    number of cores) while the next batches are read. Ctrl-C stops it between batches
+    (``KeyboardInterrupt``). An item of another type raises ``TypeError`` naming its index.
     """
+@final
+class CsvRow:
+    """One item of a collection file: a demande's row, or (from ``iter_csv()`` only) the
+    findings about the file itself.
+
+    ``line`` is the physical line where the row starts (the header is line 1), ``record`` its
+    row in the spreadsheet after the header, from 1 (blank rows count), ``report`` its
+    ``Report``. For the findings about the file, ``is_file`` is true and ``line`` and
+    ``record`` are ``None``. A row unpacks as ``(line, report)``: ``for line, report in
+    validate_csv(path)`` reads the demandes. Compares by value and pickles.
+    """
+    def __new__(cls, line: int | None, record: int | None, report: Report) -> Self: ...
+    @property
+    def line(self) -> int | None:
+        """The physical line where the demande's row starts; ``None`` for the file's findings."""
+    @property
+    def record(self) -> int | None:
+        """The demande's row in the spreadsheet after the header, from 1; ``None`` for the
+        file's findings.
+        """
+    @property
+    def report(self) -> Report:
+        """The demande's ``Report``, or the findings about the file."""
+    @property
+    def is_file(self) -> bool:
+        """Whether these are the findings about the file itself, not a demande's."""
+    def __len__(self) -> int: ...
+    def __getitem__(self, index: int, /) -> int | Report | None: ...
+    def __iter__(self) -> Iterator[int | Report | None]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class CsvReports:
+    """What ``validate_csv()`` returns: the demandes of a collection file, a sequence of
+    ``CsvRow`` (``len()``, indexes, slices, iteration), and ``file``, the ``Report`` of the
+    findings about the file itself (its encoding, its columns, a limit reached), which is no
+    demande: an empty report when there are none. Compares by value and pickles.
+    """
+    def __new__(cls, rows: Iterable[CsvRow], file: Report) -> Self: ...
+    @property
+    def file(self) -> Report:
+        """The findings about the file itself (no demande), as a ``Report``."""
+    def __len__(self) -> int: ...
+    @overload
+    def __getitem__(self, index: int, /) -> CsvRow: ...
+    @overload
+    def __getitem__(self, index: slice, /) -> list[CsvRow]: ...
+    def __iter__(self) -> Iterator[CsvRow]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class CsvIter:
+    """The iterator of ``iter_csv()``: ``CsvRow`` items, in file order."""
+    def __iter__(self) -> Self: ...
+    def __next__(self) -> CsvRow: ...
+
 def validate_csv(
     path: str | os.PathLike[str],
     *,
@@ -1231,13 +1292,33 @@ def validate_csv(
     stage: _Stage = ...,
     actor: _Actor = ...,
     test_mode: bool = False,
-) -> list[tuple[int, Report]]:
-    """Validates a CSV collection file (docs/domain.md §4.6: ``;`` or ``,``, UTF-8 or
-    Windows-1252, header of JSON paths) and returns ``(line, report)`` for each data row
-    (the header is line 1; file-level findings such as ``encoding_converted`` come first as
-    a report for line 1). The keywords are ``validate()``'s. The file is read and validated
-    by the core with the GIL released, on every core; a missing or unreadable file raises
-    ``OSError`` (``FileNotFoundError``…).
+) -> CsvReports:
+    """Validates a CSV collection file (docs/domain.md §4.6: what Excel writes, read as it
+    means) and returns its ``CsvReports``: a ``CsvRow`` per demande, and ``file``, the
+    findings about the file itself. The keywords are ``validate()``'s. The file is read and
+    validated by the core with the GIL released, on every core; Ctrl-C stops it
+    (``KeyboardInterrupt``); a missing or unreadable file raises ``OSError``
+    (``FileNotFoundError``…). Every report is kept: for a file of millions of rows, read
+    ``iter_csv()``.
+    """
+
+def iter_csv(
+    path: str | os.PathLike[str],
+    *,
+    reference_date: datetime.date | str | None = None,
+    stage: _Stage = ...,
+    actor: _Actor = ...,
+    test_mode: bool = False,
+) -> CsvIter:
+    """Iterates over a CSV collection file (as ``validate_csv()`` reads it) and yields a
+    ``CsvRow`` per item, in file order, as the core makes them: the findings about the file
+    itself (``row.is_file``: the header's first, a later one where it is found) and each
+    demande. Memory stays bounded whatever the file: a few chunks of rows are validated
+    ahead, on every core, with the GIL released. A missing file raises ``OSError`` at once;
+    ``break`` (or dropping the iterator) stops the reading.
+
+    ``for line, report in iter_csv(path)`` reads the items as pairs, ``line`` ``None`` for
+    the file's findings.
     """
 
 # --- CPx cards (re-exported by rppsplus.cpx) --------------------------------------------

@@ -1,5 +1,5 @@
-//! The demande (docs/domain.md §4): `validate`, `validate_many`, `validate_csv`, and the
-//! `Report` and `Finding` classes.
+//! The demande (docs/domain.md §4): `validate`, `validate_many`, `validate_csv`, `iter_csv`,
+//! and the `Report`, `Finding`, `CsvRow` and `CsvReports` classes.
 //!
 //! Every rule is the core's (`rppsplus_core::demande`), threads included: this module
 //! converts the Python input to the core's (`convert.rs`), the keywords to core `Options`
@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 use pyo3::prelude::*;
 use rppsplus_core::demande::{Actor, Options, Stage};
 
-pub(crate) use csv::validate_csv;
+pub(crate) use csv::{CsvIter, CsvReports, CsvRow, iter_csv, validate_csv};
 pub(crate) use report::{Finding, Report};
 pub(crate) use validation::{validate, validate_many};
 

@@ -45,8 +45,8 @@ pub(crate) fn validate(
 ///
 /// The demandes are read in batches (128 demandes) and validated by the core with the GIL
 /// released; past one batch, on worker threads (as many as the validation needs, up to the
-/// number of cores) while the next batches are read. An item of another type raises
-/// ``TypeError`` naming its index.
+/// number of cores) while the next batches are read. Ctrl-C stops it between batches
+/// (``KeyboardInterrupt``). An item of another type raises ``TypeError`` naming its index.
 #[pyfunction]
 #[pyo3(signature = (
     demandes, *, reference_date = None, stage = Name(Stage::default()), actor = Name(Actor::default()),
@@ -89,7 +89,11 @@ pub(crate) fn validate_many<'py>(
             threads,
             &options,
             |batch| {
-                Python::attach(|py| convert::fill(batch, iter.bind(py), read))?;
+                // Ctrl-C is seen between batches: `KeyboardInterrupt` stops the call.
+                Python::attach(|py| {
+                    py.check_signals()
+                        .and_then(|()| convert::fill(batch, iter.bind(py), read))
+                })?;
                 read += batch.len();
                 Ok(())
             },

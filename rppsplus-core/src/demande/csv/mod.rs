@@ -1,90 +1,181 @@
 //! Bulk input: the CSV collection files HR teams fill before keying demandes into the
-//! portal (docs/domain.md §4.6). Streaming: the file is read in chunks of whole records (`chunks.rs`),
-//! validated one after the other or on several threads; memory does not grow with the file.
+//! portal (docs/domain.md §4.6), read as what Excel wrote means. Streaming: the file is read
+//! in chunks of whole records, validated one after the other or on several threads; memory
+//! does not grow with the file.
 //!
-//! The header names the JSON paths flattened with `.`; `;` or `,` is sniffed from the
-//! header; UTF-8 (with or without BOM) or Windows-1252 (a French Excel export, decoded
-//! with an `encoding_converted` notice); CRLF; quoted fields; cells trimmed; an empty
-//! cell is an absent value; `etat_civil.prenoms` holds the prénoms separated by `,`;
-//! booleans read `true`/`false`, `oui`/`non`, `1`/`0`; dates `YYYY-MM-DD` or `JJ/MM/AAAA`.
-//! Each row is read into the same fields as JSON input (`row.rs`, `fields.rs`), so the
-//! rules and messages are those of JSON input.
+//! Four layers, each knowing only its own concern:
+//! - `source.rs`: the bytes — a UTF-8 BOM dropped, UTF-16 (Excel's « Texte Unicode »)
+//!   decoded, a lone CR (Excel for Mac) read as a line end, a file that is no text refused;
+//! - `tokenizer.rs`: the CSV state machine — where records end, what their fields are;
+//! - `chunks.rs` and this module: the reading — chunks, line and record numbers, threads,
+//!   limits ([`MAX_RECORD_BYTES`], [`MAX_FINDINGS`](super::MAX_FINDINGS)), the header (a
+//!   `sep=;` line, the delimiter `;`, `,` or tab sniffed, the columns: `../headers.rs`),
+//!   the findings about the file itself, in order;
+//! - `row.rs`: what a cell means — text decoded from UTF-8, or else Windows-1252 (a French
+//!   Excel export) or Mac Roman (a Mac's, whose lines end with CR alone), with an
+//!   `encoding_converted` notice naming it; read into the same fields as JSON input, so that
+//!   the rules and messages are those of JSON input.
 
 mod chunks;
 mod row;
+mod source;
+mod tokenizer;
 
 use std::collections::{BTreeMap, VecDeque};
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, Read};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, mpsc};
 
-use chunks::{Chunk, Chunks};
-use row::Record;
+pub use chunks::MAX_RECORD_BYTES;
+use chunks::{Broken, Chunk, Chunks};
+use row::Legacy;
+use source::{Sniffed, Source};
 
 use super::Options;
 use super::duplicates::Duplicates;
+use super::headers::Columns;
 use super::messages::{Label, Msg};
-use super::report::{Path, Report};
-use super::schema::COLUMNS;
+use super::report::{Finding, Path, Report};
 
 /// Bytes per chunk: the unit of work handed to a thread.
 const CHUNK: usize = 1 << 20;
-/// Bytes per chunk when reading one report at a time (less read ahead of the caller).
+/// Bytes per chunk when reading one item at a time (less read ahead of the caller).
 const SERIAL_CHUNK: usize = 64 << 10;
 
-/// The reports of a CSV collection file, one per data row, with the line number of the
-/// row (the header is line 1). Unknown columns come as a report for line 1, first; the
-/// Windows-1252 notice (`encoding_converted`, a warning, given once) is in the report of the
-/// first line that needed decoding (line 1 when the header did); the same person or RPPS
+/// One item of a collection file, in file order ([`csv_reports`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CsvItem {
+    /// Findings about the file itself, not about a demande: its encoding, its columns (an
+    /// unknown or repeated one), a limit reached, a file that is empty or no text. The
+    /// header's come first, before any demande; a later one comes where it was found (the
+    /// notice of a file that is not UTF-8, before the first demande that needed decoding).
+    /// Each finding is
+    /// given once.
+    File(Report),
+    /// A demande, one per row that is not blank.
+    Demande {
+        /// The physical line where its row starts (the header is line 1, or line 2 after a
+        /// `sep=;` line).
+        line: usize,
+        /// Its record number: its row in a spreadsheet after the header, from 1 (blank rows
+        /// count, a cell's line breaks do not).
+        record: usize,
+        /// Its report.
+        report: Report,
+    },
+}
+
+impl CsvItem {
+    /// The report: the file's findings, or the demande's.
+    pub fn report(&self) -> &Report {
+        match self {
+            Self::File(report) | Self::Demande { report, .. } => report,
+        }
+    }
+
+    /// The line where the demande starts; `None` for the findings about the file.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            Self::File(_) => None,
+            Self::Demande { line, .. } => Some(*line),
+        }
+    }
+
+    /// The record number of the demande; `None` for the findings about the file.
+    pub fn record(&self) -> Option<usize> {
+        match self {
+            Self::File(_) => None,
+            Self::Demande { record, .. } => Some(*record),
+        }
+    }
+}
+
+/// The items of a CSV collection file ([`CsvItem`]): the findings about the file itself,
+/// and a report per demande with its line and record number. The same person or RPPS
 /// number as an earlier row is `duplicate` ([`Duplicates`]). The file is read in chunks of
 /// whole records: memory holds a chunk, and the keys of the rows read ([`Duplicates`]),
-/// never the rows.
+/// never the rows; a record longer than [`MAX_RECORD_BYTES`] is skipped and reported, and a
+/// report keeps at most [`MAX_FINDINGS`](super::MAX_FINDINGS) findings.
 ///
 /// ```
-/// use rppsplus_core::demande::{Options, csv_reports};
-/// let file = "procedure;rpps;situation.id;situation.date_fin_fonction;confirmations.cgu_acceptees;confirmations.rencontre_en_personne\r\n\
-///             fermeture_situation;10107985318;S1;2026-01-31;oui;oui\r\n\
-///             fermeture_situation;10107985319;S2;;oui;oui\r\n\
-///             fermeture_situation;10107985318;S3;2026-01-31;oui;oui\r\n";
-/// let reports: Vec<_> = csv_reports(file.as_bytes(), Options::default()).collect::<Result<_, _>>()?;
-/// assert_eq!(reports.len(), 3);
-/// assert!(reports[0].1.is_valid());
-/// assert_eq!(reports[1].0, 3); // line 3
-/// let codes: Vec<&str> = reports[1].1.findings().iter().map(|f| f.code.as_str()).collect();
-/// assert_eq!(codes, ["invalid_checksum", "required"]);
-/// // Line 4 closes another situation of the person of line 2: one demande per RPPS number.
-/// assert_eq!(reports[2].1.findings()[0].code, "duplicate");
+/// use rppsplus_core::demande::{CsvItem, Options, csv_reports};
+/// let file = "procedure;rpps;situation.id;situation.date_fin_fonction;confirmations.cgu_acceptees;confirmations.rencontre_en_personne;remarque\r\n\
+///             fermeture_situation;10107985318;S1;2026-01-31;oui;oui;\r\n\
+///             fermeture_situation;10107985319;S2;;oui;oui;\r\n\
+///             \r\n\
+///             fermeture_situation;10107985318;S3;31/1/2026;VRAI;VRAI;à rappeler\r\n";
+/// let items: Vec<CsvItem> = csv_reports(file.as_bytes(), Options::default()).collect::<Result<_, _>>()?;
+/// // The unknown column is the file's, not a demande's.
+/// let CsvItem::File(columns) = &items[0] else { panic!() };
+/// assert_eq!(columns.findings()[0].code, "invalid_csv");
+/// let demandes: Vec<(usize, usize, Vec<&str>)> = items[1..]
+///     .iter()
+///     .map(|item| match item {
+///         CsvItem::Demande { line, record, report } => {
+///             (*line, *record, report.findings().iter().map(|f| f.code.as_str()).collect())
+///         }
+///         CsvItem::File(_) => panic!("one item about the file"),
+///     })
+///     .collect();
+/// assert_eq!(
+///     demandes,
+///     [
+///         (2, 1, vec![]),
+///         (3, 2, vec!["invalid_checksum", "required"]),
+///         // Line 4 is a blank row; line 5 closes another situation of line 2's person.
+///         (5, 4, vec!["duplicate"]),
+///     ]
+/// );
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub fn csv_reports<R: Read>(input: R, options: Options) -> CsvReports<R> {
     CsvReports {
         state: State::Start(input),
         options,
-        encoding: InOrder::default(),
+        order: InOrder::default(),
         ready: VecDeque::new(),
     }
 }
 
 enum State<R> {
     Start(R),
-    Rows(Layout, Chunks<BufReader<R>>),
+    Rows(Box<(Layout, Chunks<Source<R>>)>),
     Done,
 }
 
-/// What the header tells about the data rows.
+/// What the header and the start of the file tell about the data rows.
 struct Layout {
-    /// The column of each field: its position in [`COLUMNS`], or `None` for an unknown column.
-    columns: Vec<Option<usize>>,
+    columns: Columns,
     delimiter: u8,
+    encoding: Legacy,
 }
 
-/// What is known of the file as read so far, in file order: its encoding, and the keys of
-/// its demandes for the duplicates.
+/// The report of one data record: its line, its position among the chunk's records (from
+/// 0), and whether the file is known not to be UTF-8 after it.
+struct RowReport {
+    line: usize,
+    record: usize,
+    report: Report,
+    legacy_after: bool,
+}
+
+/// The reports of a chunk's records, and how many records it has (blank ones included).
+struct ChunkReports {
+    rows: Vec<RowReport>,
+    records: usize,
+}
+
+/// What is known of the file as read so far, in file order: its encoding, its records, and
+/// the keys of its demandes for the duplicates.
 struct InOrder {
-    /// Whether the file turned out to be Windows-1252 (a cell that is not UTF-8).
-    cp1252: bool,
+    /// The encoding of the file if it is not UTF-8.
+    encoding: Legacy,
+    /// Whether the file turned out not to be UTF-8 (a cell that is not).
+    legacy: bool,
     /// Whether the `encoding_converted` notice was given.
     notice_given: bool,
+    /// The records read before the current chunk.
+    records: usize,
     /// The keys of the rows so far.
     duplicates: Duplicates,
 }
@@ -92,90 +183,181 @@ struct InOrder {
 impl Default for InOrder {
     fn default() -> Self {
         Self {
-            cp1252: false,
+            encoding: Legacy::Windows1252,
+            legacy: false,
             notice_given: false,
+            records: 0,
             duplicates: Duplicates::by_line(),
         }
     }
 }
 
 impl InOrder {
-    /// Adds the `encoding_converted` notice to `report` the first time the file is known
-    /// to be Windows-1252.
-    fn notice(&mut self, report: &mut Report) {
-        if self.cp1252 && !self.notice_given {
-            self.notice_given = true;
-            report.push(encoding_notice());
-        }
+    /// The `encoding_converted` notice, the first time the file is known to be
+    /// not UTF-8.
+    fn notice(&mut self) -> Option<Finding> {
+        let (fr, en) = self.encoding.names();
+        (self.legacy && !std::mem::replace(&mut self.notice_given, true))
+            .then(|| Msg::EncodingConverted.labelled(Path::ROOT, &Label::file(), &[fr], &[en]))
     }
 
-    /// The reports of the next chunk, validated from the encoding state at its start,
-    /// with their duplicates; the state moves on to its end.
-    fn settle(&mut self, rows: Vec<(usize, Report, bool)>) -> impl Iterator<Item = (usize, Report)> + '_ {
-        rows.into_iter().map(|(line, mut report, after)| {
-            self.cp1252 = after;
+    /// The items of the next chunk, validated from the encoding state at its start, with
+    /// their record numbers, duplicates and the encoding notice; the state moves on to its
+    /// end.
+    fn settle(&mut self, chunk: ChunkReports, items: &mut Vec<CsvItem>) {
+        for row in chunk.rows {
+            let RowReport {
+                line,
+                record,
+                mut report,
+                legacy_after,
+            } = row;
+            self.legacy = legacy_after;
+            if let Some(notice) = self.notice() {
+                let mut file = Report::of_file();
+                file.push(notice);
+                items.push(CsvItem::File(file));
+            }
             self.duplicates.check(line, &mut report);
-            self.notice(&mut report);
-            (line, report)
-        })
+            items.push(CsvItem::Demande {
+                line,
+                record: self.records + record + 1,
+                report,
+            });
+        }
+        self.records += chunk.records;
     }
 }
 
-/// The iterator of [`csv_reports`]: `(line, report)` or the I/O error that stopped it.
+/// The iterator of [`csv_reports`]: each [`CsvItem`], or the I/O error that stopped it.
 pub struct CsvReports<R> {
     state: State<R>,
     options: Options,
-    encoding: InOrder,
-    /// Reports of the current chunk not yet handed out.
-    ready: VecDeque<(usize, Report)>,
+    order: InOrder,
+    /// Items read and not yet handed out.
+    ready: VecDeque<CsvItem>,
 }
 
 impl<R: Read> CsvReports<R> {
-    /// Reads and checks the header; returns the header's report if it has findings (unknown
-    /// columns, the encoding notice, or an empty file).
-    fn start(&mut self, input: R) -> io::Result<Option<(usize, Report)>> {
-        let mut input = BufReader::new(input);
-        let mut first = Vec::new();
-        input.read_until(b'\n', &mut first)?;
-        let header = first.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&first);
-        let count = |c: u8| header.iter().filter(|&&b| b == c).count();
-        let delimiter = if count(b';') >= count(b',') { b';' } else { b',' };
-        let mut record = csv::ByteRecord::new();
-        let mut report = Report::default();
-        let mut columns = Vec::new();
-        let read = csv::ReaderBuilder::new()
-            .delimiter(delimiter)
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(header)
-            .read_byte_record(&mut record)
-            .map_err(io::Error::other)?;
-        let file = Label::file();
-        if !read {
-            report.push(Msg::EmptyFile.labelled(Path::ROOT, &file, &[], &[]));
-        }
-        for (i, name) in record.iter().enumerate() {
-            let name = row::text(name.trim_ascii(), &mut self.encoding.cp1252);
-            let column = COLUMNS.iter().position(|c| *c == name.as_ref());
-            if column.is_none() {
-                let (position, shown) = ((i + 1).to_string(), name.chars().take(80).collect::<String>());
-                let args = [position.as_str(), shown.as_str()];
-                report.push(Msg::UnknownColumn.labelled(Path::ROOT, &file, &args, &args));
+    /// Reads the start of the file and its header; the findings about the file go to
+    /// `ready`. Leaves the state `Done` when there are no rows to read (an empty file, no
+    /// text, a header too long).
+    fn start(&mut self, input: R) -> io::Result<()> {
+        let (source, sniffed) = Source::open(input)?;
+        let mut file = Report::of_file();
+        let label = Label::file();
+        let message = |msg: Msg, args: &[&str]| msg.labelled(Path::ROOT, &label, args, args);
+        let mut chunks = Chunks::new(source);
+        let layout = match sniffed {
+            Sniffed::Binary => {
+                file.push(message(Msg::NotText, &[]));
+                None
             }
-            columns.push(column);
+            Sniffed::Bytes { cr_only } => {
+                self.order.encoding = Legacy::of_line_ends(cr_only);
+                self.header(&mut chunks, &mut file, &message)?
+            }
+            Sniffed::Utf16 { .. } => self.header(&mut chunks, &mut file, &message)?,
+        };
+        if let Some(notice) = self.order.notice() {
+            file.push(notice);
         }
-        self.encoding.notice(&mut report);
-        self.state = State::Rows(Layout { columns, delimiter }, Chunks::new(input, delimiter, 2));
-        Ok((!report.findings().is_empty()).then_some((1, report)))
+        if !file.findings().is_empty() {
+            self.ready.push_back(CsvItem::File(file));
+        }
+        if let Some(layout) = layout {
+            self.state = State::Rows(Box::new((layout, chunks)));
+        }
+        Ok(())
     }
+
+    /// Reads the header (after blank lines and a `sep=` line) into the layout of the rows;
+    /// `None` when there is no header to read.
+    fn header(
+        &mut self,
+        chunks: &mut Chunks<Source<R>>,
+        file: &mut Report,
+        message: &dyn Fn(Msg, &[&str]) -> Finding,
+    ) -> io::Result<Option<Layout>> {
+        let mut delimiter = None;
+        loop {
+            let Some(line) = chunks.peek_line()? else {
+                file.push(message(Msg::EmptyFile, &[]));
+                return Ok(None);
+            };
+            if let Some(d) = sep_line(line) {
+                delimiter = Some(d);
+            } else if !line.trim_ascii().is_empty() {
+                chunks.delimiter = delimiter.unwrap_or_else(|| sniff_delimiter(line));
+                break;
+            }
+            chunks.skip_line()?;
+        }
+        let Some(header) = chunks.next_record()? else {
+            file.push(message(Msg::EmptyFile, &[]));
+            return Ok(None);
+        };
+        let line = header.first_line.to_string();
+        match header.broken {
+            Some(Broken::TooLong) => {
+                file.push(message(Msg::RecordTooLong, &[&line, &MAX_RECORD_BYTES.to_string()]));
+                return Ok(None);
+            }
+            // Read whole in a chunk that ended past it: too long all the same.
+            _ if header.bytes.len() > MAX_RECORD_BYTES => {
+                file.push(message(Msg::RecordTooLong, &[&line, &MAX_RECORD_BYTES.to_string()]));
+                return Ok(None);
+            }
+            Some(Broken::UnclosedQuote) => file.push(message(Msg::UnclosedQuote, &[&line])),
+            None => {}
+        }
+        let mut names = Vec::new();
+        tokenizer::records(&header.bytes, chunks.delimiter, &mut |_, record| {
+            names = (record.fields.iter())
+                .map(|f| {
+                    let name = record.bytes[f.clone()].trim_ascii();
+                    row::text(name, self.order.encoding, &mut self.order.legacy).into_owned()
+                })
+                .collect();
+        });
+        let columns = Columns::read(&names, file);
+        Ok(Some(Layout {
+            columns,
+            delimiter: chunks.delimiter,
+            encoding: self.order.encoding,
+        }))
+    }
+}
+
+/// The delimiter of a `sep=;` line (Excel writes one and honours it), if `line` is one.
+fn sep_line(line: &[u8]) -> Option<u8> {
+    match line {
+        [s, e, p, b'=', d, rest @ ..]
+            if [s, e, p].map(u8::to_ascii_lowercase) == [b's', b'e', b'p'] && rest.iter().all(|b| b == d) =>
+        {
+            Some(*d)
+        }
+        _ => None,
+    }
+}
+
+/// The delimiter of a file whose header is `line`: the most frequent of `;`, `,` and tab
+/// (`;` on a tie: a French Excel's).
+fn sniff_delimiter(line: &[u8]) -> u8 {
+    let count = |d: u8| memchr::memchr_iter(d, line).count();
+    [b';', b',', b'\t']
+        .into_iter()
+        .rev()
+        .max_by_key(|&d| count(d))
+        .unwrap_or(b';')
 }
 
 impl<R: Read + Send> CsvReports<R> {
     /// Validates the rest of the file on `threads` threads (chunks of whole records, read
-    /// ahead of the validation; memory stays bounded), and calls `each` with the reports in
-    /// file order, batch after batch, on the calling thread. The reports, their order, the
-    /// line numbers and the encoding notice are those of the iterator. Stops at the first
-    /// error, of reading or of `each`.
+    /// ahead of the validation; memory stays bounded), and calls `each` with the items in
+    /// file order, batch after batch, on the calling thread. The items, their order, the
+    /// line and record numbers and the findings about the file are those of the iterator.
+    /// Stops at the first error, of reading or of `each`.
     ///
     /// ```
     /// use rppsplus_core::demande::{Options, csv_reports};
@@ -192,40 +374,40 @@ impl<R: Read + Send> CsvReports<R> {
     /// ```
     pub fn for_each_batch<F>(self, threads: usize, each: F) -> io::Result<()>
     where
-        F: FnMut(Vec<(usize, Report)>) -> io::Result<()>,
+        F: FnMut(Vec<CsvItem>) -> io::Result<()>,
     {
         self.for_each_chunk(threads, CHUNK, each)
     }
 
     fn for_each_chunk<F>(mut self, threads: usize, size: usize, mut each: F) -> io::Result<()>
     where
-        F: FnMut(Vec<(usize, Report)>) -> io::Result<()>,
+        F: FnMut(Vec<CsvItem>) -> io::Result<()>,
     {
         if let State::Start(input) = std::mem::replace(&mut self.state, State::Done) {
-            let header = self.start(input)?;
-            self.ready.extend(header);
+            self.start(input)?;
         }
         if !self.ready.is_empty() {
             each(self.ready.drain(..).collect())?;
         }
-        let State::Rows(layout, mut chunks) = std::mem::replace(&mut self.state, State::Done) else {
+        let State::Rows(rows) = std::mem::replace(&mut self.state, State::Done) else {
             return Ok(());
         };
-        let (layout, options, mut encoding) = (&layout, &self.options, self.encoding);
+        let (layout, mut chunks) = *rows;
+        let (layout, options, mut order) = (&layout, &self.options, self.order);
         // Chunks are validated ahead from the encoding known when they are handed out; a
-        // chunk validated as UTF-8 that turns out to follow the first Windows-1252 cell is
+        // chunk validated as UTF-8 that turns out to follow the first cell that is not UTF-8 is
         // validated again, in order (once per file at most, for the chunks then in flight).
-        let cp1252_seen = AtomicBool::new(encoding.cp1252);
+        let legacy_seen = AtomicBool::new(order.legacy);
         let threads = threads.max(1);
         std::thread::scope(|scope| {
             let (jobs, queue) = mpsc::sync_channel::<(usize, Chunk, bool)>(threads);
             let queue = Arc::new(Mutex::new(queue));
             let (results, done) = mpsc::sync_channel(threads * 2);
-            let cp1252_seen = &cp1252_seen;
+            let legacy_seen = &legacy_seen;
             let reader = scope.spawn(move || -> io::Result<()> {
                 for seq in 0.. {
                     let Some(chunk) = chunks.next_chunk(size)? else { break };
-                    if jobs.send((seq, chunk, cp1252_seen.load(Ordering::Relaxed))).is_err() {
+                    if jobs.send((seq, chunk, legacy_seen.load(Ordering::Relaxed))).is_err() {
                         break;
                     }
                 }
@@ -236,12 +418,12 @@ impl<R: Read + Send> CsvReports<R> {
                 scope.spawn(move || {
                     loop {
                         let job = queue.lock().map_err(|_| ()).and_then(|q| q.recv().map_err(|_| ()));
-                        let Ok((seq, chunk, cp1252)) = job else { break };
-                        let rows = validate_chunk(layout, options, &chunk, cp1252);
-                        if rows.last().is_some_and(|row| row.2) {
-                            cp1252_seen.store(true, Ordering::Relaxed);
+                        let Ok((seq, chunk, legacy)) = job else { break };
+                        let reports = validate_chunk(layout, options, &chunk, legacy);
+                        if reports.rows.last().is_some_and(|row| row.legacy_after) {
+                            legacy_seen.store(true, Ordering::Relaxed);
                         }
-                        if results.send((seq, chunk, cp1252, rows)).is_err() {
+                        if results.send((seq, chunk, legacy, reports)).is_err() {
                             break;
                         }
                     }
@@ -250,17 +432,19 @@ impl<R: Read + Send> CsvReports<R> {
             drop((queue, results));
             let mut pending = BTreeMap::new();
             let mut next = 0;
-            for (seq, chunk, cp1252, rows) in done.iter() {
-                pending.insert(seq, (chunk, cp1252, rows));
-                while let Some((chunk, cp1252, rows)) = pending.remove(&next) {
+            for (seq, chunk, legacy, reports) in done.iter() {
+                pending.insert(seq, (chunk, legacy, reports));
+                while let Some((chunk, legacy, reports)) = pending.remove(&next) {
                     next += 1;
-                    let rows = if cp1252 == encoding.cp1252 {
-                        rows
+                    let reports = if legacy == order.legacy {
+                        reports
                     } else {
-                        validate_chunk(layout, options, &chunk, encoding.cp1252)
+                        validate_chunk(layout, options, &chunk, order.legacy)
                     };
+                    let mut items = Vec::with_capacity(reports.rows.len());
+                    order.settle(reports, &mut items);
                     // Dropping `done` on an error stops the workers, then the reader.
-                    each(encoding.settle(rows).collect())?;
+                    each(items)?;
                 }
             }
             reader.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
@@ -268,120 +452,72 @@ impl<R: Read + Send> CsvReports<R> {
     }
 }
 
-/// The reports of the data records of `chunk`, with each record's line and the encoding
-/// state after it, given the state at the chunk's start. Pure: chunks are validated on
-/// several threads.
-fn validate_chunk(layout: &Layout, options: &Options, chunk: &Chunk, mut cp1252: bool) -> Vec<(usize, Report, bool)> {
+/// The reports of the data records of `chunk`, with each record's line and position and
+/// the encoding state after it, given the state at the chunk's start. Pure: chunks are
+/// validated on several threads.
+fn validate_chunk(layout: &Layout, options: &Options, chunk: &Chunk, mut legacy: bool) -> ChunkReports {
     let mut rows = Vec::new();
-    let mut validate = |line, record: Record<'_>| {
-        if !record.is_blank() {
-            let (report, after) = row::validate_record(&layout.columns, options, record, line, cp1252);
-            cp1252 = after;
-            rows.push((line, report, after));
-        }
-    };
-    if is_plain(&chunk.bytes) {
-        plain_records(chunk, layout.delimiter, &mut validate);
-    } else {
-        quoted_records(chunk, layout.delimiter, &mut validate);
+    let label = Label::file();
+    let at_line = |msg: Msg, args: &[&str]| msg.labelled(Path::ROOT, &label, args, args);
+    let line = chunk.first_line.to_string();
+    if chunk.broken == Some(Broken::TooLong) {
+        let mut report = Report::default();
+        report.push(at_line(Msg::RecordTooLong, &[&line, &MAX_RECORD_BYTES.to_string()]));
+        rows.push(RowReport {
+            line: chunk.first_line,
+            record: 0,
+            report,
+            legacy_after: legacy,
+        });
+        return ChunkReports { rows, records: 1 };
     }
-    if chunk.unclosed_quote {
-        let line = chunk.first_line;
-        let at = [line.to_string()];
-        let at = [at[0].as_str()];
-        let finding = Msg::UnclosedQuote.labelled(Path::ROOT, &Label::file(), &at, &at);
+    let mut records = 0;
+    tokenizer::records(&chunk.bytes, layout.delimiter, &mut |lines_before, record| {
+        records += 1;
+        if !record.is_blank() {
+            let line = chunk.first_line + lines_before;
+            // A record longer than the limit is not read, wherever the chunks end.
+            let (report, after) = if record.bytes.len() > MAX_RECORD_BYTES {
+                let mut report = Report::default();
+                report.push(at_line(
+                    Msg::RecordTooLong,
+                    &[&line.to_string(), &MAX_RECORD_BYTES.to_string()],
+                ));
+                (report, legacy)
+            } else {
+                row::validate_record(&layout.columns, layout.encoding, options, record, line, legacy)
+            };
+            legacy = after;
+            rows.push(RowReport {
+                line,
+                record: records - 1,
+                report,
+                legacy_after: after,
+            });
+        }
+    });
+    if chunk.broken == Some(Broken::UnclosedQuote) {
+        let finding = at_line(Msg::UnclosedQuote, &[&line]);
         match rows.first_mut() {
-            Some((_, report, _)) => report.push(finding),
+            Some(row) => row.report.push(finding),
             None => {
                 let mut report = Report::default();
                 report.push(finding);
-                rows.push((line, report, cp1252));
+                rows.push(RowReport {
+                    line: chunk.first_line,
+                    record: 0,
+                    report,
+                    legacy_after: legacy,
+                });
+                records = records.max(1);
             }
         }
     }
-    rows
-}
-
-/// What is done with each record of a chunk, given its line.
-type EachRecord<'e> = dyn FnMut(usize, Record<'_>) + 'e;
-
-/// Whether the csv crate would read `bytes` as lines split at the delimiter: no quote, and
-/// no carriage return but before a line feed.
-fn is_plain(bytes: &[u8]) -> bool {
-    memchr::memchr(b'"', bytes).is_none() && memchr::memchr_iter(b'\r', bytes).all(|i| bytes.get(i + 1) == Some(&b'\n'))
-}
-
-/// The records of a plain chunk ([`is_plain`]), read straight from its bytes: one per line
-/// that is not empty.
-fn plain_records(chunk: &Chunk, delimiter: u8, each: &mut EachRecord<'_>) {
-    let mut fields = Vec::new();
-    let mut start = 0;
-    let ends = memchr::memchr_iter(b'\n', &chunk.bytes).chain(std::iter::once(chunk.bytes.len()));
-    for (n, end) in ends.enumerate() {
-        let line = &chunk.bytes[start..end];
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        start = end + 1;
-        if line.is_empty() {
-            continue;
-        }
-        fields.clear();
-        let mut from = 0;
-        for at in memchr::memchr_iter(delimiter, line).chain(std::iter::once(line.len())) {
-            fields.push(from..at);
-            from = at + 1;
-        }
-        each(
-            chunk.first_line + n,
-            Record {
-                bytes: line,
-                fields: &fields,
-            },
-        );
-    }
-}
-
-/// The records of any chunk, read by the csv crate (quoted fields, line feeds in quotes).
-fn quoted_records(chunk: &Chunk, delimiter: u8, each: &mut EachRecord<'_>) {
-    let bytes = &chunk.bytes[..];
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(bytes);
-    let mut record = csv::ByteRecord::new();
-    let mut fields = Vec::new();
-    // Lines are counted up to each record's first byte, from the last one.
-    let (mut at, mut line) = (0, chunk.first_line);
-    // An in-memory reader has no I/O error, and byte records no UTF-8 one.
-    while reader.read_byte_record(&mut record).unwrap_or(false) {
-        // A record's position is at or before its first byte: after the previous
-        // record's line feed or carriage return, before blank lines.
-        let start = record.position().map_or(at, |p| p.byte() as usize).max(at);
-        let first = bytes[start..]
-            .iter()
-            .position(|b| !matches!(b, b'\r' | b'\n'))
-            .map_or(bytes.len(), |i| start + i);
-        line += memchr::memchr_iter(b'\n', &bytes[at..first]).count();
-        at = first;
-        fields.clear();
-        fields.extend((0..record.len()).filter_map(|k| record.range(k)));
-        each(
-            line,
-            Record {
-                bytes: record.as_slice(),
-                fields: &fields,
-            },
-        );
-    }
-}
-
-/// The notice of a file decoded from Windows-1252.
-fn encoding_notice() -> super::Finding {
-    Msg::EncodingConverted.labelled(Path::ROOT, &Label::file(), &[], &[])
+    ChunkReports { rows, records }
 }
 
 impl<R: Read> Iterator for CsvReports<R> {
-    type Item = io::Result<(usize, Report)>;
+    type Item = io::Result<CsvItem>;
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
@@ -390,17 +526,20 @@ impl<R: Read> Iterator for CsvReports<R> {
             }
             match std::mem::replace(&mut self.state, State::Done) {
                 State::Done => return None,
-                State::Start(input) => match self.start(input) {
-                    Err(e) => return Some(Err(e)),
-                    Ok(header) => self.ready.extend(header),
-                },
-                State::Rows(layout, mut chunks) => match chunks.next_chunk(SERIAL_CHUNK) {
+                State::Start(input) => {
+                    if let Err(e) = self.start(input) {
+                        return Some(Err(e));
+                    }
+                }
+                State::Rows(mut rows) => match rows.1.next_chunk(SERIAL_CHUNK) {
                     Err(e) => return Some(Err(e)),
                     Ok(None) => {}
                     Ok(Some(chunk)) => {
-                        let rows = validate_chunk(&layout, &self.options, &chunk, self.encoding.cp1252);
-                        self.ready.extend(self.encoding.settle(rows));
-                        self.state = State::Rows(layout, chunks);
+                        let reports = validate_chunk(&rows.0, &self.options, &chunk, self.order.legacy);
+                        let mut items = Vec::with_capacity(reports.rows.len());
+                        self.order.settle(reports, &mut items);
+                        self.ready.extend(items);
+                        self.state = State::Rows(rows);
                     }
                 },
             }
@@ -409,8 +548,23 @@ impl<R: Read> Iterator for CsvReports<R> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
+
+    /// A reader that gives at most `step` bytes a call (the tests of how input is cut).
+    pub(in crate::demande::csv) struct Trickle<'a>(
+        pub(in crate::demande::csv) &'a [u8],
+        pub(in crate::demande::csv) usize,
+    );
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = buf.len().min(self.1).min(self.0.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
 
     /// Options of a draft: the confirmations are not required yet.
     fn draft() -> Options {
@@ -420,18 +574,47 @@ mod tests {
         }
     }
 
-    #[test]
-    fn windows_1252_is_decoded_with_a_notice() {
-        let file = b"procedure;etat_civil.nom_naissance\r\nprimo_enregistrement;L\xc9ON\r\n";
-        let reports: Vec<_> = csv_reports(&file[..], Options::default()).map(Result::unwrap).collect();
-        let codes: Vec<&str> = reports[0].1.findings().iter().map(|f| f.code.as_str()).collect();
-        assert!(codes.contains(&"encoding_converted"), "{codes:?}");
-        assert!(!codes.contains(&"invalid_format"), "LÉON decodes to letters: {codes:?}");
+    fn items(file: &[u8], options: Options) -> Vec<CsvItem> {
+        csv_reports(file, options).map(Result::unwrap).collect()
     }
 
-    /// Every report of `file` by the iterator, and by threads for several chunk sizes.
-    fn same_reports_however_cut(file: &[u8]) {
-        let one_by_one: Vec<_> = csv_reports(file, Options::default()).map(Result::unwrap).collect();
+    /// The codes of each item: `(0, 0, codes)` for the file's, `(line, record, codes)` for a
+    /// demande's.
+    fn codes(items: &[CsvItem]) -> Vec<(usize, usize, Vec<&str>)> {
+        let codes = |r: &Report| r.findings().iter().map(|f| f.code.as_str()).collect();
+        items
+            .iter()
+            .map(|item| match item {
+                CsvItem::File(r) => (0, 0, codes(r)),
+                CsvItem::Demande { line, record, report } => (*line, *record, codes(report)),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn windows_1252_is_decoded_with_a_notice_about_the_file() {
+        let file =
+            b"procedure;etat_civil.nom_naissance\r\nprimo_enregistrement;LEON\r\nprimo_enregistrement;L\xc9ON\r\n";
+        let all = items(&file[..], Options::default());
+        let found = codes(&all);
+        assert_eq!(found[0].0, 2);
+        assert_eq!(found[1], (0, 0, vec!["encoding_converted"]));
+        assert_eq!(found[2].0, 3);
+        assert!(
+            !found[2].2.contains(&"invalid_format"),
+            "LÉON decodes to letters: {found:?}"
+        );
+        // Known from the header: the notice comes first.
+        let header = b"procedure;Civilit\xe9\nprimo_enregistrement;MME\n";
+        assert_eq!(
+            codes(&items(&header[..], draft()))[0],
+            (0, 0, vec!["encoding_converted"])
+        );
+    }
+
+    /// Every item of `file` by the iterator, and by threads for several chunk sizes.
+    fn same_items_however_cut(file: &[u8]) {
+        let one_by_one = items(file, Options::default());
         for size in [1, 2, 3, 5, 17, 64, 200, 1000, 4096, CHUNK] {
             for threads in [1, 2, 3] {
                 let mut batched = Vec::new();
@@ -447,51 +630,45 @@ mod tests {
     }
 
     #[test]
+    fn a_macs_file_is_read_in_mac_roman() {
+        // Excel for Mac's « CSV Macintosh »: CR line ends, é as 0x8E.
+        let file = b"procedure;etat_civil.nom_naissance\rprimo_enregistrement;L\x8eON\r";
+        let found = items(&file[..], draft());
+        let CsvItem::File(notice) = &found[0] else {
+            panic!("{found:?}")
+        };
+        assert_eq!(
+            notice.findings()[0].message,
+            "Le fichier : pas en UTF-8, lu en Mac Roman (export Excel pour Mac) ; vérifiez les accents, ou enregistrez-le en UTF-8."
+        );
+        let CsvItem::Demande { report, .. } = &found[1] else {
+            panic!("{found:?}")
+        };
+        assert!(!report.has_finding_at("etat_civil.nom_naissance"), "{report:?}");
+    }
+
+    #[test]
     fn chunks_and_threads_change_nothing() {
-        same_reports_however_cut(include_bytes!("../../../../examples/data/demandes.csv"));
+        same_items_however_cut(include_bytes!("../../../../examples/data/demandes.csv"));
         let utf8 = "procedure;etat_civil.nom_naissance;situation.id\r\nfermeture_situation;ÉLODIE;\"A\r\n\"\"B\"\"\"\r\n\r\nx;;\n"
             .repeat(40);
-        same_reports_however_cut(utf8.as_bytes());
+        same_items_however_cut(utf8.as_bytes());
         // Windows-1252 from the 30th row on: chunks validated ahead as UTF-8 are redone.
         let mut mixed = utf8.into_bytes();
         mixed.extend_from_slice(&b"fermeture_situation;L\xc9ON;S\n".repeat(30));
         mixed.extend_from_slice(b"fermeture_situation;\xc3\xa9;S\n");
-        same_reports_however_cut(&mixed);
-    }
-
-    /// `(line, fields)` of each record of `bytes` by `read`.
-    fn records(bytes: &[u8], read: fn(&Chunk, u8, &mut EachRecord<'_>)) -> Vec<(usize, Vec<Vec<u8>>)> {
-        let chunk = Chunk {
-            bytes: bytes.to_vec(),
-            first_line: 7,
-            unclosed_quote: false,
-        };
-        let mut out = Vec::new();
-        read(&chunk, b';', &mut |line, r: Record<'_>| {
-            out.push((line, r.fields.iter().map(|f| r.bytes[f.clone()].to_vec()).collect()));
-        });
-        out
-    }
-
-    #[test]
-    fn plain_lines_are_read_as_the_csv_crate_reads_them() {
-        for file in [
-            "a;b;c\nd;e\n\nf\n  \n;;\ng;h;i;j",
-            "a;b\r\n\r\nc\r\n",
-            "x\ny\nzz\n\n\nw\n",
-            "\n\na;b\n",
-            "é;ü\n",
-            "",
-        ] {
-            assert!(is_plain(file.as_bytes()), "{file:?}");
-            assert_eq!(
-                records(file.as_bytes(), plain_records),
-                records(file.as_bytes(), quoted_records),
-                "{file:?}"
-            );
-        }
-        assert!(!is_plain(b"a\rb\n"));
-        assert!(!is_plain(b"a;\"b\"\n"));
+        same_items_however_cut(&mixed);
+        // Mac line ends, a long record and a quote never closed.
+        let mut mac = b"procedure;situation.id\rx;\"a\r\rb\"\r\r".repeat(30);
+        mac.extend_from_slice(
+            &[
+                b"x;".as_slice(),
+                &vec![b'y'; MAX_RECORD_BYTES + 1],
+                b"\rx;\"open\rx;z\r",
+            ]
+            .concat(),
+        );
+        same_items_however_cut(&mac);
     }
 
     #[test]
@@ -500,10 +677,19 @@ mod tests {
                     fermeture_situation;10107985318;\"S1;2026-01-31\n\
                     fermeture_situation;10107985326;S2;2026-01-31\n\
                     fermeture_situation;10107985334;S3;2026-01-31\n";
-        let reports: Vec<_> = csv_reports(file.as_bytes(), draft()).map(Result::unwrap).collect();
-        let lines: Vec<(usize, bool)> = reports.iter().map(|(l, r)| (*l, r.is_valid())).collect();
-        assert_eq!(lines, [(2, false), (3, true), (4, true)]);
-        let broken = reports[0].1.findings().iter().map(|f| f.message_en.as_str());
+        let found = items(file.as_bytes(), draft());
+        let valid: Vec<(usize, bool)> = found
+            .iter()
+            .map(|item| match item {
+                CsvItem::Demande { line, report, .. } => (*line, report.is_valid()),
+                CsvItem::File(_) => panic!("{item:?}"),
+            })
+            .collect();
+        assert_eq!(valid, [(2, false), (3, true), (4, true)]);
+        let CsvItem::Demande { report, .. } = &found[0] else {
+            unreachable!()
+        };
+        let broken = report.findings().iter().map(|f| f.message_en.as_str());
         assert!(
             broken
                 .clone()
@@ -511,100 +697,187 @@ mod tests {
             "{:?}",
             broken.collect::<Vec<_>>()
         );
-        same_reports_however_cut(file.as_bytes());
+        same_items_however_cut(file.as_bytes());
+    }
+
+    #[test]
+    fn a_record_too_long_is_reported_and_skipped() {
+        let file = [
+            &b"procedure;situation.id\nfermeture_situation;"[..],
+            &vec![b'x'; MAX_RECORD_BYTES + 10],
+            b"\nfermeture_situation;S\n",
+        ]
+        .concat();
+        let all = items(&file, draft());
+        let found = codes(&all);
+        assert_eq!(found[0], (2, 1, vec!["invalid_csv"]));
+        assert_eq!((found[1].0, found[1].1), (3, 2));
+        // The header itself: the file has no rows to read.
+        let header = [vec![b'a'; MAX_RECORD_BYTES + 10], b"\nx\n".to_vec()].concat();
+        assert_eq!(codes(&items(&header, draft())), [(0, 0, vec!["invalid_csv"])]);
     }
 
     #[test]
     fn a_cell_ending_inside_a_character_is_not_utf8() {
         // The record's bytes together are UTF-8 (E9 80 80 is U+9000); its cells are not.
         let file = b"procedure;etat_civil.nom_naissance;etat_civil.nom_usage\nx;L\xe9;\x80\x80ON\n";
-        let reports: Vec<_> = csv_reports(&file[..], Options::default()).map(Result::unwrap).collect();
-        let codes: Vec<&str> = reports[0].1.findings().iter().map(|f| f.code.as_str()).collect();
-        assert!(codes.contains(&"encoding_converted"), "{codes:?}");
+        let all = items(&file[..], Options::default());
+        assert_eq!(codes(&all)[0], (0, 0, vec!["encoding_converted"]));
     }
 
     #[test]
-    fn one_character_rows_have_their_line() {
-        for eol in ["\n", "\r\n"] {
+    fn lines_and_records_whatever_the_line_ends() {
+        for eol in ["\n", "\r\n", "\r"] {
             let file = ["procedure", "x", "y", "zz", "", "w"].join(eol);
-            let lines: Vec<usize> = csv_reports(file.as_bytes(), Options::default())
-                .map(|r| r.unwrap().0)
+            let at: Vec<(usize, usize)> = codes(&items(file.as_bytes(), Options::default()))
+                .into_iter()
+                .map(|(line, record, _)| (line, record))
                 .collect();
-            assert_eq!(lines, [2, 3, 4, 6], "{eol:?}");
-        }
-    }
-
-    #[test]
-    fn structure_errors_do_not_stop_the_file() {
-        let file =
-            "procedure,rpps,colonne_inconnue\nfermeture_situation,10107985318\n\"fermeture_situation\",10107985318,x\n";
-        let reports: Vec<_> = csv_reports(file.as_bytes(), Options::default())
-            .map(Result::unwrap)
-            .collect();
-        assert_eq!(reports.iter().map(|r| r.0).collect::<Vec<_>>(), [1, 2, 3]);
-        assert_eq!(reports[0].1.findings()[0].code, "invalid_csv");
-        assert!(reports[1].1.findings().iter().any(|f| f.code == "invalid_csv"));
-        assert!(!reports[2].1.findings().iter().any(|f| f.code == "invalid_csv"));
-    }
-
-    #[test]
-    fn line_numbers_with_crlf_blank_lines_and_quoted_newlines() {
-        for eol in ["\n", "\r\n"] {
+            assert_eq!(at, [(2, 1), (3, 2), (4, 3), (6, 5)], "{eol:?}");
             let file = [
                 "procedure;situation.id",
                 "fermeture_situation;\"A",
                 "B\"",
-                "",
+                ";",
                 "fermeture_situation;C",
                 "",
                 "",
                 "x;D",
             ]
             .join(eol);
-            let lines: Vec<usize> = csv_reports(file.as_bytes(), Options::default())
-                .map(|r| r.unwrap().0)
+            let at: Vec<(usize, usize)> = codes(&items(file.as_bytes(), Options::default()))
+                .into_iter()
+                .map(|(line, record, _)| (line, record))
                 .collect();
-            assert_eq!(lines, [2, 5, 8], "{eol:?}");
+            assert_eq!(at, [(2, 1), (5, 3), (8, 6)], "{eol:?}");
         }
     }
 
     #[test]
-    fn empty_and_header_only_files() {
-        let empty: Vec<_> = csv_reports(&b""[..], Options::default()).map(Result::unwrap).collect();
-        assert_eq!(empty.len(), 1);
-        assert_eq!((empty[0].0, empty[0].1.findings()[0].code.as_str()), (1, "invalid_csv"));
+    fn the_columns_are_the_files_and_cell_counts_the_rows() {
+        let file =
+            "procedure,rpps,colonne_inconnue\nfermeture_situation,10107985318\n\"fermeture_situation\",10107985318,x\n";
+        let all = items(file.as_bytes(), Options::default());
+        let found = codes(&all);
+        assert_eq!(found[0], (0, 0, vec!["invalid_csv"]));
+        assert!(found[1].2.contains(&"invalid_csv"));
+        assert!(!found[2].2.contains(&"invalid_csv"));
+        assert_eq!(found.len(), 3);
+    }
+
+    #[test]
+    fn excels_extra_delimiters_and_unnamed_columns() {
+        let file =
+            "procedure;situation.id;;\nfermeture_situation;S;;\nfermeture_situation;S\nfermeture_situation;S;;;x\n";
+        let all = items(file.as_bytes(), draft());
+        let found = codes(&all);
+        let invalid_csv: Vec<bool> = found.iter().map(|(.., c)| c.contains(&"invalid_csv")).collect();
+        assert_eq!(invalid_csv, [false, false, true]);
+    }
+
+    #[test]
+    fn a_repeated_column_is_reported_and_the_first_kept() {
+        let file = "procedure;rpps;RPPS;situation.id;situation.date_fin_fonction\n\
+                    fermeture_situation;10107985318;10107985319;S1;2026-01-31\n";
+        let found = items(file.as_bytes(), draft());
+        let CsvItem::File(columns) = &found[0] else {
+            panic!("{found:?}")
+        };
         assert_eq!(
-            csv_reports(&b"\xEF\xBB\xBFprocedure\n"[..], Options::default()).count(),
-            0
+            columns.findings()[0].message_en,
+            "The file: column 3 of the header, 'RPPS', names the same field as column 2 and is ignored; remove one of the two columns."
+        );
+        let CsvItem::Demande { report, .. } = &found[1] else {
+            panic!("{found:?}")
+        };
+        assert!(report.is_valid(), "{:?}", report.findings());
+    }
+
+    #[test]
+    fn empty_blank_and_header_only_files() {
+        for file in [&b""[..], b"\n\n", b"sep=;\r\n"] {
+            assert_eq!(
+                codes(&items(file, Options::default())),
+                [(0, 0, vec!["invalid_csv"])],
+                "{file:?}"
+            );
+        }
+        assert!(items(&b"\xEF\xBB\xBFprocedure\n"[..], Options::default()).is_empty());
+        // Blank lines before the header, then a sep line.
+        let file = b"\r\nsep=,\r\nprocedure,situation.id\r\nfermeture_situation,S\r\n";
+        assert_eq!(
+            codes(&items(&file[..], draft())),
+            [(4, 1, vec!["required", "required"])]
         );
     }
 
     #[test]
-    fn an_empty_cell_leaves_an_earlier_column_of_the_same_name() {
-        let file = "procedure;procedure;rpps;situation.id;situation.date_fin_fonction\n\
-                    fermeture_situation;;10107985318;S1;2026-01-31\n";
-        let reports: Vec<_> = csv_reports(file.as_bytes(), draft()).map(Result::unwrap).collect();
-        assert!(reports[0].1.is_valid(), "{:?}", reports[0].1.findings());
+    fn a_file_that_is_no_text_is_one_finding() {
+        let found = items(
+            &b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00"[..],
+            Options::default(),
+        );
+        let CsvItem::File(report) = &found[0] else {
+            panic!("{found:?}")
+        };
+        assert_eq!(found.len(), 1);
+        assert!(
+            report.findings()[0].message.contains("pas un fichier texte"),
+            "{report:?}"
+        );
+    }
+
+    #[test]
+    fn separators_sniffed_or_given() {
+        assert_eq!(sniff_delimiter(b"a\tb\tc;d"), b'\t');
+        assert_eq!(sniff_delimiter(b"a,b;c"), b';');
+        assert_eq!(sniff_delimiter(b"a,b,c;d"), b',');
+        assert_eq!(sniff_delimiter(b"procedure"), b';');
+        assert_eq!(sep_line(b"sep=;"), Some(b';'));
+        assert_eq!(sep_line(b"SEP=,,,"), Some(b','));
+        assert_eq!(sep_line(b"sep=\t"), Some(b'\t'));
+        assert_eq!(sep_line(b"sep=;,"), None);
+        assert_eq!(sep_line(b"separateur"), None);
     }
 
     #[test]
     fn blank_cells_are_absent() {
         let file = "procedure;rpps;etat_civil.nom_naissance;situation.id;situation.date_fin_fonction\n\
                     fermeture_situation ; 10107985318 ;   ; S1 ; 2026-01-31 \n";
-        let reports: Vec<_> = csv_reports(file.as_bytes(), draft()).map(Result::unwrap).collect();
-        assert!(reports[0].1.is_valid(), "{:?}", reports[0].1.findings());
+        assert_eq!(codes(&items(file.as_bytes(), draft())), [(2, 1, vec![])]);
     }
 
     #[test]
-    fn french_dates_are_read_in_csv_only() {
-        let file =
-            "procedure;rpps;situation.id;situation.date_fin_fonction\nfermeture_situation;10107985318;S1;31/01/2026\n";
-        let reports: Vec<_> = csv_reports(file.as_bytes(), draft()).map(Result::unwrap).collect();
-        assert!(reports[0].1.is_valid(), "{:?}", reports[0].1.findings());
+    fn spreadsheet_dates_are_read_in_csv_only() {
+        let file = "procedure;rpps;situation.id;situation.date_fin_fonction\n\
+                    fermeture_situation;10107985318;S1;31/01/2026\n\
+                    fermeture_situation;10107985326;S2;1/2/2026 00:00\n";
+        assert_eq!(
+            codes(&items(file.as_bytes(), draft())),
+            [(2, 1, vec![]), (3, 2, vec![])]
+        );
         let json = br#"{"procedure": "fermeture_situation", "rpps": "10107985318", "situation": {"id": "S1", "date_fin_fonction": "31/01/2026"}}"#;
         assert_eq!(
             super::super::validate_json(json, &Options::default()).findings()[0].code,
             "invalid_format"
         );
+    }
+
+    #[test]
+    fn prenoms_in_columns_of_their_own() {
+        let file = "procedure;Prénom;Deuxième prénom;Troisième prénom\n\
+                    primo_enregistrement;Jean;;Marie\n";
+        let found = items(file.as_bytes(), draft());
+        let CsvItem::Demande { report, .. } = &found[0] else {
+            panic!("{found:?}")
+        };
+        // The empty second prénom is reported at its place, the third is read.
+        let paths: Vec<&str> = report
+            .findings()
+            .iter()
+            .filter(|f| f.path.as_str().starts_with("etat_civil.prenoms"))
+            .map(|f| f.path.as_str())
+            .collect();
+        assert_eq!(paths, ["etat_civil.prenoms[1]"]);
     }
 }

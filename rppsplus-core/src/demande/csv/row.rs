@@ -1,15 +1,26 @@
-//! One data row of a collection file, read into the [`Fields`] of a demande: cells by
-//! column, text decoded from UTF-8 or Windows-1252; an object is given when one of its
-//! cells is.
+//! What a cell of a collection file means: one data row read into the [`Fields`] of a
+//! demande, each cell in the field its column names (`../headers.rs`), its text decoded from
+//! UTF-8 or Windows-1252; an object is given when one of its cells is.
 
 use std::borrow::Cow;
-use std::ops::Range;
 
 use super::super::fields::{Fields, Raw, Shape};
+use super::super::headers::{Columns, Slot};
 use super::super::messages::{Label, Msg, count};
 use super::super::report::{Path, Report};
-use super::super::schema::Obj;
+use super::super::schema::{Col, Obj};
 use super::super::{Keyed, Options, validate_fields};
+use super::tokenizer::Record;
+
+/// The single-byte encoding a collection file that is not UTF-8 is read in: Windows-1252,
+/// the default of a French Excel's « CSV (séparateur : point-virgule) », or Mac Roman when
+/// its lines end with CR alone (Excel for Mac's « CSV Macintosh »: read as Windows-1252,
+/// its `é` would be `Ž`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Legacy {
+    Windows1252,
+    MacRoman,
+}
 
 /// The characters of Windows-1252 bytes 0x80–0x9F (the rest of the high half is Latin-1).
 const CP1252_80: [char; 32] = [
@@ -17,83 +28,121 @@ const CP1252_80: [char; 32] = [
     '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
 ];
 
-/// Decodes Windows-1252 bytes.
-fn cp1252(bytes: &[u8]) -> String {
-    bytes
-        .iter()
-        .map(|&b| match b {
-            0x80..=0x9F => CP1252_80[usize::from(b - 0x80)],
-            _ => char::from(b),
-        })
-        .collect()
+/// The characters of Mac Roman bytes 0x80–0xFF.
+const MAC_ROMAN_80: [char; 128] = [
+    'Ä', 'Å', 'Ç', 'É', 'Ñ', 'Ö', 'Ü', 'á', 'à', 'â', 'ä', 'ã', 'å', 'ç', 'é', 'è', 'ê', 'ë', 'í', 'ì', 'î', 'ï', 'ñ',
+    'ó', 'ò', 'ô', 'ö', 'õ', 'ú', 'ù', 'û', 'ü', '†', '°', '¢', '£', '§', '•', '¶', 'ß', '®', '©', '™', '´', '¨', '≠',
+    'Æ', 'Ø', '∞', '±', '≤', '≥', '¥', 'µ', '∂', '∑', '∏', 'π', '∫', 'ª', 'º', 'Ω', 'æ', 'ø', '¿', '¡', '¬', '√', 'ƒ',
+    '≈', '∆', '«', '»', '…', '\u{a0}', 'À', 'Ã', 'Õ', 'Œ', 'œ', '–', '—', '“', '”', '‘', '’', '÷', '◊', 'ÿ', 'Ÿ', '⁄',
+    '€', '‹', '›', 'ﬁ', 'ﬂ', '‡', '·', '‚', '„', '‰', 'Â', 'Ê', 'Á', 'Ë', 'È', 'Í', 'Î', 'Ï', 'Ì', 'Ó', 'Ô',
+    '\u{f8ff}', 'Ò', 'Ú', 'Û', 'Ù', 'ı', 'ˆ', '˜', '¯', '˘', '˙', '˚', '¸', '˝', '˛', 'ˇ',
+];
+
+impl Legacy {
+    /// The encoding of a file whose lines end with CR alone (`mac`), or not.
+    pub(super) fn of_line_ends(mac: bool) -> Self {
+        if mac { Self::MacRoman } else { Self::Windows1252 }
+    }
+
+    /// Decodes bytes of this encoding.
+    fn decode(self, bytes: &[u8]) -> String {
+        bytes
+            .iter()
+            .map(|&b| match (self, b) {
+                (_, 0..0x80) => char::from(b),
+                (Self::Windows1252, 0x80..=0x9F) => CP1252_80[usize::from(b - 0x80)],
+                (Self::Windows1252, _) => char::from(b),
+                (Self::MacRoman, _) => MAC_ROMAN_80[usize::from(b - 0x80)],
+            })
+            .collect()
+    }
+
+    /// How the `encoding_converted` notice names the encoding, in French and English.
+    pub(super) fn names(self) -> (&'static str, &'static str) {
+        match self {
+            Self::Windows1252 => ("Windows-1252 (export Excel)", "Windows-1252 (an Excel export)"),
+            Self::MacRoman => (
+                "Mac Roman (export Excel pour Mac)",
+                "Mac Roman (an Excel for Mac export)",
+            ),
+        }
+    }
 }
 
-/// The text of a cell: UTF-8 until a cell is not, then Windows-1252 for every cell of the
-/// file from there on (`cp1252` is set; the encoding is the file's, not the cell's).
-pub(super) fn text<'a>(bytes: &'a [u8], cp1252_file: &mut bool) -> Cow<'a, str> {
-    if !*cp1252_file {
+/// The text of a cell: UTF-8 until a cell is not, then the file's legacy `encoding` for every
+/// cell from there on (`legacy` is set; the encoding is the file's, not the cell's).
+pub(super) fn text<'a>(bytes: &'a [u8], encoding: Legacy, legacy: &mut bool) -> Cow<'a, str> {
+    if !*legacy {
         match std::str::from_utf8(bytes) {
             Ok(s) => return Cow::Borrowed(s),
-            Err(_) => *cp1252_file = true,
+            Err(_) => *legacy = true,
         }
     }
     if bytes.is_ascii() {
         Cow::Borrowed(std::str::from_utf8(bytes).unwrap_or_default())
     } else {
-        Cow::Owned(cp1252(bytes))
-    }
-}
-
-/// One record of the file: bytes, and the range of each field in them.
-#[derive(Clone, Copy)]
-pub(super) struct Record<'r> {
-    pub(super) bytes: &'r [u8],
-    pub(super) fields: &'r [Range<usize>],
-}
-
-impl Record<'_> {
-    /// Whether every field is blank (a blank line of the spreadsheet: no demande).
-    pub(super) fn is_blank(self) -> bool {
-        self.fields
-            .iter()
-            .all(|f| self.bytes[f.clone()].trim_ascii().is_empty())
+        Cow::Owned(encoding.decode(bytes))
     }
 }
 
 /// The report of one data record, given the file's encoding state when it starts; also the
 /// state after it. Pure: chunks of rows are validated on several threads.
 pub(super) fn validate_record(
-    columns: &[Option<usize>],
+    columns: &Columns,
+    encoding: Legacy,
     options: &Options,
     record: Record<'_>,
     line: usize,
-    mut cp1252: bool,
+    mut legacy: bool,
 ) -> (Report, bool) {
     let mut fields = Fields::new(true);
     // A UTF-8 record is checked once; its cells are slices of it (delimiters are ASCII).
-    let whole = if cp1252 {
+    let whole = if legacy {
         None
     } else {
         std::str::from_utf8(record.bytes).ok()
     };
-    for (column, range) in columns.iter().zip(record.fields) {
-        let (Some(i), range) = (column, range.clone()) else {
-            continue;
+    // The prénoms given one per column, when the header has such columns.
+    let mut prenoms: [Option<Cow<'_, str>>; 3] = Default::default();
+    let mut unnamed_value = None;
+    for (i, range) in record.fields.iter().enumerate() {
+        let place = match columns.slot(i) {
+            Slot::Field(place) => place,
+            Slot::Ignored => continue,
+            Slot::Unnamed => {
+                if unnamed_value.is_none() && !record.bytes[range.clone()].trim_ascii().is_empty() {
+                    unnamed_value = Some(i);
+                }
+                continue;
+            }
         };
         let text = match whole {
             // A cell may end inside a character that the next one completes: not UTF-8 alone.
             Some(all) if all.is_char_boundary(range.start) && all.is_char_boundary(range.end) => {
-                Cow::Borrowed(all[range].trim_ascii())
+                Cow::Borrowed(all[range.clone()].trim_ascii())
             }
-            _ => text(record.bytes[range].trim_ascii(), &mut cp1252),
+            _ => text(record.bytes[range.clone()].trim_ascii(), encoding, &mut legacy),
         };
-        // An empty cell is absent: it leaves what an earlier column of the same name gave.
-        if !text.is_empty() {
-            fields.leaves[*i] = match text {
-                Cow::Borrowed(text) => Raw::Text(text),
-                Cow::Owned(text) => fields.own(text),
-            };
+        // An empty cell is absent.
+        if text.is_empty() {
+            continue;
         }
+        if columns.prenom_parts && place.field == Col::Prenoms as usize {
+            prenoms[usize::from(place.part)] = Some(text);
+            continue;
+        }
+        fields.leaves[place.field] = match text {
+            Cow::Borrowed(text) => Raw::Text(text),
+            Cow::Owned(text) => fields.own(text),
+        };
+    }
+    if let Some(last) = prenoms.iter().rposition(Option::is_some) {
+        // Each in its place: `Jean,,Marie` keeps Marie third.
+        let joined: Vec<&str> = prenoms[..=last]
+            .iter()
+            .map(|p| p.as_deref().unwrap_or_default())
+            .collect();
+        fields.leaves[Col::Prenoms as usize] = fields.own(joined.join(","));
     }
     for o in Obj::ALL {
         if o == Obj::Root || fields.leaves[o.columns()].iter().any(|l| !matches!(l, Raw::Absent)) {
@@ -102,8 +151,9 @@ pub(super) fn validate_record(
     }
     let mut report = validate_fields(&fields, options, Keyed::Yes);
     let cells = record.fields.len();
-    if cells != columns.len() {
-        let (line, expected) = (line.to_string(), columns.len().to_string());
+    let line = line.to_string();
+    if cells < columns.named {
+        let expected = columns.named.to_string();
         let (fr, en) = count(cells, "cellule", "cell");
         report.push(Msg::CellCount.labelled(
             Path::ROOT,
@@ -112,7 +162,11 @@ pub(super) fn validate_record(
             &[&line, &en, &expected],
         ));
     }
-    (report, cp1252)
+    if let Some(i) = unnamed_value {
+        let column = (i + 1).to_string();
+        report.push(Msg::UnnamedColumnValue.labelled(Path::ROOT, &Label::file(), &[&line, &column], &[&line, &column]));
+    }
+    (report, legacy)
 }
 
 #[cfg(test)]
@@ -120,7 +174,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn windows_1252_bytes_are_decoded() {
-        assert_eq!(cp1252(b"Val\xe9rie \x8c"), "Valérie Œ");
+    fn windows_1252_and_mac_roman_bytes_are_decoded() {
+        assert_eq!(Legacy::Windows1252.decode(b"Val\xe9rie \x8c"), "Valérie Œ");
+        assert_eq!(
+            Legacy::MacRoman.decode(b"Val\x8erie \xce \x8d\xca\xf0"),
+            "Valérie Œ ç\u{a0}\u{f8ff}"
+        );
     }
 }

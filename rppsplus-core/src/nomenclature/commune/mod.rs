@@ -189,6 +189,30 @@ pub fn get(code: &str) -> Option<Commune> {
     code_range(&CODES.records, code).next().map(Commune::at)
 }
 
+/// The current communes and municipal arrondissements named `name` (accents, case and
+/// punctuation ignored), in code order: what a cell that holds a commune's name instead of
+/// its code means. Several communes may share a name (`Saint-Denis`: four départements).
+///
+/// ```
+/// use rppsplus_core::nomenclature::commune::named;
+/// let codes = |name| named(name).iter().map(|c| c.code()).collect::<Vec<_>>();
+/// assert_eq!(codes("marseille 3e arrondissement"), ["13203"]);
+/// assert_eq!(codes("Saint-Denis"), ["11339", "30247", "93066", "97411"]);
+/// assert!(codes("Marseille 3").is_empty());
+/// ```
+pub fn named(name: &str) -> Vec<Commune> {
+    let folded = fold(name);
+    // The search gives names equal to the query first.
+    let mut found: Vec<Commune> = search(name, 500)
+        .into_iter()
+        .filter(|c| matches!(c.kind(), CommuneKind::Commune | CommuneKind::ArrondissementMunicipal))
+        .filter(|c| fold(c.name()) == folded)
+        .collect();
+    found.sort_by_key(|c| c.code());
+    found.dedup();
+    found
+}
+
 /// Every entry, in code order.
 pub fn all() -> impl ExactSizeIterator<Item = Commune> {
     (0..INDEX.blob.len()).map(Commune::at)
