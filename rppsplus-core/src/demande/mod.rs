@@ -40,6 +40,7 @@ mod reader;
 mod report;
 mod rules;
 mod schema;
+mod table;
 mod view;
 
 use chrono::NaiveDate;
@@ -50,6 +51,7 @@ pub use csv::{CsvReports, csv_reports};
 pub use model::{Confirmations, Contact, Demande, EtatCivil, Procedure, PublicView, Situation, Source, Structure};
 pub use report::{Finding, Path, Report, Segment, Severity};
 pub use schema::COLUMNS;
+pub use table::{Columns, validate_row};
 
 use crate::ids::Mode;
 use crate::names::names;

@@ -7,7 +7,7 @@
 //! with an `encoding_converted` notice); CRLF; quoted fields; cells trimmed; an empty
 //! cell is an absent value; `etat_civil.prenoms` holds the prénoms separated by `,`;
 //! booleans read `true`/`false`, `oui`/`non`, `1`/`0`; dates `YYYY-MM-DD` or `JJ/MM/AAAA`.
-//! Each row is read into the same fields as JSON input (`row.rs`, `fields.rs`), so the
+//! Each row is read into the same fields as JSON input (`row.rs`, `../table.rs`), so the
 //! rules and messages are those of JSON input.
 
 mod chunks;
@@ -24,7 +24,7 @@ use row::Record;
 use super::Options;
 use super::messages::finding;
 use super::report::{Path, Report, Severity};
-use super::schema::COLUMNS;
+use super::table::Columns;
 use crate::FindingCode;
 
 /// Bytes per chunk: the unit of work handed to a thread.
@@ -68,8 +68,8 @@ enum State<R> {
 
 /// What the header tells about the data rows.
 struct Layout {
-    /// The column of each field: its position in [`COLUMNS`], or `None` for an unknown column.
-    columns: Vec<Option<usize>>,
+    /// The field of each column.
+    columns: Columns,
     delimiter: u8,
 }
 
@@ -124,7 +124,6 @@ impl<R: Read> CsvReports<R> {
         let delimiter = if count(b';') >= count(b',') { b';' } else { b',' };
         let mut record = csv::ByteRecord::new();
         let mut report = Report::default();
-        let mut columns = Vec::new();
         let read = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .has_headers(false)
@@ -141,20 +140,13 @@ impl<R: Read> CsvReports<R> {
                 "empty file: the first line must name the columns".into(),
             ));
         }
-        for (i, name) in record.iter().enumerate() {
-            let name = row::text(name.trim_ascii(), &mut self.encoding.cp1252);
-            let column = COLUMNS.iter().position(|c| *c == name.as_ref());
-            if column.is_none() {
-                let shown: String = name.chars().take(80).collect();
-                report.push(finding(
-                    Path::ROOT,
-                    FindingCode::InvalidCsv,
-                    Severity::Error,
-                    format!("ligne 1, colonne {} : colonne inconnue « {shown} » (ignorée)", i + 1),
-                    format!("line 1, column {}: unknown column '{shown}' (ignored)", i + 1),
-                ));
-            }
-            columns.push(column);
+        let names: Vec<_> = record
+            .iter()
+            .map(|name| row::text(name.trim_ascii(), &mut self.encoding.cp1252))
+            .collect();
+        let columns = Columns::new(names);
+        for unknown in columns.findings_at(Some(1)) {
+            report.push(unknown);
         }
         self.encoding.notice(&mut report);
         self.state = State::Rows(Layout { columns, delimiter }, Chunks::new(input, delimiter, 2));

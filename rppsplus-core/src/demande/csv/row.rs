@@ -1,14 +1,12 @@
-//! One data row of a collection file, read into the [`Fields`] of a demande: cells by
-//! column, text decoded from UTF-8 or Windows-1252; an object is given when one of its
-//! cells is.
+//! One data row of a collection file, read into the fields of a demande by its columns
+//! (`table.rs`), the text of its cells decoded from UTF-8 or Windows-1252.
 
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::super::fields::{Fields, Raw, Shape};
 use super::super::messages::finding;
 use super::super::report::{Path, Report, Severity};
-use super::super::schema::Obj;
+use super::super::table::Columns;
 use super::super::{Options, validate_fields};
 use crate::FindingCode;
 
@@ -64,43 +62,28 @@ impl Record<'_> {
 /// The report of one data record, given the file's encoding state when it starts; also the
 /// state after it. Pure: chunks of rows are validated on several threads.
 pub(super) fn validate_record(
-    columns: &[Option<usize>],
+    columns: &Columns,
     options: &Options,
     record: Record<'_>,
     line: usize,
     mut cp1252: bool,
 ) -> (Report, bool) {
-    let mut fields = Fields::new(true);
     // A UTF-8 record is checked once; its cells are slices of it (delimiters are ASCII).
     let whole = if cp1252 {
         None
     } else {
         std::str::from_utf8(record.bytes).ok()
     };
-    for (column, range) in columns.iter().zip(record.fields) {
-        let (Some(i), range) = (column, range.clone()) else {
-            continue;
-        };
-        let text = match whole {
+    let fields = columns.fields(|i| {
+        let range = record.fields.get(i)?.clone();
+        Some(match whole {
             // A cell may end inside a character that the next one completes: not UTF-8 alone.
             Some(all) if all.is_char_boundary(range.start) && all.is_char_boundary(range.end) => {
-                Cow::Borrowed(all[range].trim_ascii())
+                Cow::Borrowed(&all[range])
             }
             _ => text(record.bytes[range].trim_ascii(), &mut cp1252),
-        };
-        // An empty cell is absent: it leaves what an earlier column of the same name gave.
-        if !text.is_empty() {
-            fields.leaves[*i] = match text {
-                Cow::Borrowed(text) => Raw::Text(text),
-                Cow::Owned(text) => fields.own(text),
-            };
-        }
-    }
-    for o in Obj::ALL {
-        if o == Obj::Root || fields.leaves[o.columns()].iter().any(|l| !matches!(l, Raw::Absent)) {
-            fields.objects[o as usize] = Shape::Object;
-        }
-    }
+        })
+    });
     let mut report = validate_fields(&fields, options);
     let cells = record.fields.len();
     if cells != columns.len() {
