@@ -46,7 +46,7 @@ mod view;
 use chrono::NaiveDate;
 
 pub use crate::FindingCode;
-pub use batch::{Batch, validate_batches};
+pub use batch::{Batch, Row, validate_batches};
 pub use csv::{CsvReports, csv_reports};
 pub use model::{Confirmations, Contact, Demande, EtatCivil, Procedure, PublicView, Situation, Source, Structure};
 pub use report::{Finding, Path, Report, Segment, Severity};
