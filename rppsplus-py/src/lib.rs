@@ -18,6 +18,8 @@
 //! | documentation | a Rust doc comment on every Python-visible item; `scripts/sync_stub_docstrings.py` copies it into the stub, where `tests/test_stub.py` checks it | `_rppsplus.pyi` |
 
 mod args;
+mod arrow;
+mod cells;
 mod check;
 mod dates;
 mod demande;
@@ -59,7 +61,10 @@ pub mod _rppsplus {
     };
 
     #[pymodule_export]
-    use crate::check::{CheckResult, check};
+    use crate::check::{CheckResult, CheckResults, check};
+
+    #[pymodule_export]
+    use crate::arrow::{ArrowResult, arrow_check, arrow_validate};
 
     #[pymodule_export]
     use crate::nomenclature::{

@@ -36,10 +36,11 @@ def test_all_and_version() -> None:
     assert rppsplus.__version__.count(".") == 2
     for name in rppsplus.__all__:
         assert hasattr(rppsplus, name), name
-    # Every public native name is exported by rppsplus or by rppsplus.nomenclature (the
-    # nomenclature functions under short names: nomenclature_get as get…).
+    # Every public native name is exported by rppsplus, rppsplus.nomenclature or rppsplus.arrow
+    # (their functions under short names: nomenclature_get as get, arrow_check as check…).
     exported = {id(getattr(rppsplus, n)) for n in rppsplus.__all__}
-    exported |= {id(getattr(rppsplus.nomenclature, n)) for n in rppsplus.nomenclature.__all__}
+    for module in (rppsplus.nomenclature, rppsplus.arrow):
+        exported |= {id(getattr(module, n)) for n in module.__all__}
     for name in dir(rppsplus._rppsplus):
         if not name.startswith("_"):
             assert id(getattr(rppsplus._rppsplus, name)) in exported, name
@@ -286,5 +287,5 @@ def test_is_valid_means_what_check_accepts() -> None:
 def test_the_package_docstring_examples_run() -> None:
     import doctest
 
-    for module in (rppsplus, rppsplus.nomenclature):
+    for module in (rppsplus, rppsplus.nomenclature, rppsplus.arrow):
         assert doctest.testmod(module).failed == 0, module.__name__

@@ -151,24 +151,14 @@ impl Columns {
     where
         F: Fn(usize, usize) -> Option<&'a str> + Sync,
     {
-        let one = |row: usize| self.validate_row(|i| cell(row, i), options);
-        let threads = threads.clamp(1, rows.div_ceil(ROWS_PER_THREAD).max(1));
-        if threads == 1 {
-            return (0..rows).map(one).collect();
-        }
-        let per_thread = rows.div_ceil(threads);
-        let one = &one;
-        std::thread::scope(|scope| {
-            let parts: Vec<_> = (0..rows)
-                .step_by(per_thread)
-                .map(|start| scope.spawn(move || (start..rows.min(start + per_thread)).map(one).collect::<Vec<_>>()))
-                .collect();
-            let mut reports = Vec::with_capacity(rows);
-            for part in parts {
-                reports.extend(part.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
-            }
-            reports
-        })
+        let run = |rows: std::ops::Range<usize>| {
+            rows.map(|row| self.validate_row(|i| cell(row, i), options))
+                .collect::<Vec<_>>()
+        };
+        crate::runs::in_runs(rows, threads, ROWS_PER_THREAD, run)
+            .into_iter()
+            .flatten()
+            .collect()
     }
 }
 
