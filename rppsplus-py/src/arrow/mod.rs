@@ -19,6 +19,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use arrow_array::cast::AsArray;
+use arrow_array::make_array;
 use arrow_array::temporal_conversions::as_datetime;
 use arrow_array::types::{
     ArrowTimestampType, Date32Type, Date64Type, Float32Type, Float64Type, TimestampMicrosecondType,
@@ -28,6 +29,8 @@ use arrow_array::{
     Array, ArrayRef, GenericStringArray, LargeStringArray, OffsetSizeTrait, PrimitiveArray, StringArray,
     StringViewArray,
 };
+use arrow_buffer::NullBuffer;
+use arrow_data::{ByteView, MAX_INLINE_VIEW_LEN};
 use arrow_schema::{DataType, TimeUnit};
 use chrono::NaiveTime;
 use pyo3::exceptions::{PyTypeError, PyValueError};
@@ -73,10 +76,7 @@ impl Texts {
         let texts = match array.data_type() {
             DataType::Utf8 => Texts::Utf8(checked(array.as_string::<i32>()).map_err(malformed)?),
             DataType::LargeUtf8 => Texts::Large(checked(array.as_string::<i64>()).map_err(malformed)?),
-            DataType::Utf8View => {
-                array.to_data().validate_full().map_err(|e| malformed(e.to_string()))?;
-                Texts::View(array.as_string_view().clone())
-            }
+            DataType::Utf8View => Texts::View(checked_views(array.as_string_view()).map_err(malformed)?),
             _ => return Ok(None),
         };
         Ok(Some(texts))
@@ -145,6 +145,33 @@ fn checked<O: OffsetSizeTrait>(array: &GenericStringArray<O>) -> Result<GenericS
             return Err("offsets out of order or inside a character".into());
         }
         previous = offset;
+    }
+    Ok(array.clone())
+}
+
+/// `array` once what its accessors take on trust is checked (see [`checked`]): the view of
+/// each value names bytes that exist (in the view itself, or in a buffer) and are UTF-8.
+fn checked_views(array: &StringViewArray) -> Result<StringViewArray, String> {
+    let buffers = array.data_buffers();
+    for (i, view) in array.views().iter().enumerate() {
+        if array.is_null(i) {
+            continue;
+        }
+        let view_bytes = view.to_le_bytes();
+        let view = ByteView::from(*view);
+        let length = view.length as usize;
+        let bytes = if length <= MAX_INLINE_VIEW_LEN as usize {
+            &view_bytes[4..4 + length]
+        } else {
+            let buffer = buffers
+                .get(view.buffer_index as usize)
+                .ok_or("a view of a missing buffer")?;
+            let start = view.offset as usize;
+            buffer.get(start..start + length).ok_or("a view beyond its buffer")?
+        };
+        if !bytes.is_ascii() {
+            std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
+        }
     }
     Ok(array.clone())
 }
@@ -258,29 +285,83 @@ fn column_chunks(column: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<ArrayRef
     // A table of one column (a DuckDB query result) is that column.
     chunks
         .into_iter()
-        .map(|chunk| match chunk.data_type() {
-            DataType::Struct(fields) if fields.len() == 1 => Ok(chunk.as_struct().column(0).clone()),
-            DataType::Struct(fields) => Err(PyTypeError::new_err(format!(
-                "{what} must be one column, not a table of {} columns",
-                fields.len()
-            ))),
-            _ => Ok(chunk),
+        .map(|chunk| {
+            let mut columns = Vec::with_capacity(1);
+            flat_columns(chunk, &mut columns)?;
+            match <[ArrayRef; 1]>::try_from(columns) {
+                Ok([column]) => Ok(column),
+                Err(columns) => Err(PyTypeError::new_err(format!(
+                    "{what} must be one column, not a table of {} columns",
+                    columns.len()
+                ))),
+            }
         })
         .collect()
 }
 
-/// The record batches of an Arrow table, record batch or stream of them (read while
-/// attached), with the column names.
-fn table_batches(table: &Bound<'_, PyAny>, what: &str) -> PyResult<(Vec<String>, Vec<arrow_array::RecordBatch>)> {
+/// A table read for validation: its column names and, batch after batch, its columns.
+struct Table {
+    names: Vec<String>,
+    /// The columns of each batch, in the order of `names`.
+    batches: Vec<(usize, Vec<ArrayRef>)>,
+}
+
+/// An Arrow table, record batch or stream of them (read while attached), its struct columns
+/// flattened: the field `nom_naissance` of a struct column `etat_civil` is the column
+/// `etat_civil.nom_naissance`, as `pyarrow.Table.flatten()` names it (a null struct gives
+/// null cells). A nested Parquet dataset thus has the collection file's columns.
+fn read_table(table: &Bound<'_, PyAny>, what: &str) -> PyResult<Table> {
     if !is_arrow(table)? {
         return Err(not_arrow(table, what, "table"));
     }
     let reader = table.extract::<AnyRecordBatch>()?.into_reader()?;
-    let names = reader.schema().fields().iter().map(|f| f.name().clone()).collect();
-    let batches = reader
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| PyValueError::new_err(e.to_string()))?;
-    Ok((names, batches))
+    let mut names = Vec::new();
+    for field in reader.schema().fields() {
+        flat_names(field.name(), field.data_type(), &mut names);
+    }
+    let mut batches = Vec::new();
+    for batch in reader {
+        let batch = batch.map_err(|e| PyValueError::new_err(e.to_string()))?;
+        let mut columns = Vec::with_capacity(names.len());
+        for column in batch.columns() {
+            flat_columns(column.clone(), &mut columns)?;
+        }
+        batches.push((batch.num_rows(), columns));
+    }
+    Ok(Table { names, batches })
+}
+
+/// The names of a column, flattened.
+fn flat_names(name: &str, t: &DataType, out: &mut Vec<String>) {
+    match t {
+        DataType::Struct(fields) => {
+            for field in fields {
+                flat_names(&format!("{name}.{}", field.name()), field.data_type(), out);
+            }
+        }
+        _ => out.push(name.to_owned()),
+    }
+}
+
+/// The arrays of a column, flattened (in the order of [`flat_names`]).
+fn flat_columns(array: ArrayRef, out: &mut Vec<ArrayRef>) -> PyResult<()> {
+    let DataType::Struct(_) = array.data_type() else {
+        out.push(array);
+        return Ok(());
+    };
+    let parent = array.as_struct();
+    for child in parent.columns() {
+        let nulls = NullBuffer::union(parent.nulls(), child.nulls());
+        let child = match nulls {
+            Some(nulls) if child.nulls() != Some(&nulls) => {
+                let data = child.to_data().into_builder().nulls(Some(nulls)).build();
+                make_array(data.map_err(|e| PyValueError::new_err(e.to_string()))?)
+            }
+            _ => child.clone(),
+        };
+        flat_columns(child, out)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -301,6 +382,25 @@ mod tests {
                 None,
             )
         }
+    }
+
+    #[test]
+    fn malformed_string_views_are_refused() {
+        let long = "a string longer than twelve bytes";
+        let good = StringViewArray::from(vec![Some("10107985318"), None, Some(long), Some("é")]);
+        assert!(checked_views(&good).is_ok());
+        let views = good.views().clone();
+        let bad_buffer = |buffers: Vec<Buffer>| {
+            // SAFETY: as in `imported`: only `checked_views` reads it, view by view.
+            unsafe { StringViewArray::new_unchecked(views.clone(), buffers, None) }
+        };
+        assert!(checked_views(&bad_buffer(vec![])).is_err(), "a missing buffer");
+        assert!(
+            checked_views(&bad_buffer(vec![Buffer::from(&b"short"[..])])).is_err(),
+            "beyond its buffer"
+        );
+        let not_utf8 = Buffer::from(vec![0xffu8; long.len()]);
+        assert!(checked_views(&bad_buffer(vec![not_utf8])).is_err(), "not UTF-8");
     }
 
     #[test]

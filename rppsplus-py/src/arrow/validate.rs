@@ -10,7 +10,7 @@ use arrow_schema::{DataType, Field, Fields};
 use pyo3::prelude::*;
 use rppsplus_core::demande::{Actor, Columns, Finding, Stage};
 
-use super::{ArrowResult, Texts, cells, table_batches};
+use super::{ArrowResult, Texts, cells, read_table};
 use crate::demande::{options, threads};
 use crate::names::Name;
 
@@ -72,8 +72,9 @@ impl Findings {
 /// without findings has none; a valid demande may have warnings.
 ///
 /// The columns are the collection file's (docs/domain.md §4.6): the JSON paths flattened with
-/// ``.`` (``etat_civil.nom_naissance``); an unknown column is an ``invalid_csv`` finding of the
-/// table and is ignored. Rows are read as the CSV's: a null or empty cell is absent,
+/// ``.`` (``etat_civil.nom_naissance``), or struct columns that hold them (a nested Parquet
+/// dataset: the field ``nom_naissance`` of the struct ``etat_civil``); an unknown column is an
+/// ``invalid_csv`` finding of the table and is ignored. Rows are read as the CSV's: a null or empty cell is absent,
 /// ``etat_civil.prenoms`` separated by ``,``, dates ``YYYY-MM-DD`` or ``JJ/MM/AAAA``. Columns
 /// of other types are written as text first: integers and decimals in decimal, booleans
 /// ``true``/``false``, dates and timestamps at midnight ``YYYY-MM-DD``, float NaN as null.
@@ -95,19 +96,18 @@ pub(crate) fn arrow_validate(
     test_mode: bool,
 ) -> PyResult<ArrowResult> {
     let options = options("arrow.validate()", reference_date, stage, actor, test_mode)?;
-    let (names, batches) = table_batches(table, "arrow.validate() argument 'table'")?;
-    let columns = Columns::new(&names);
+    let table = read_table(table, "arrow.validate() argument 'table'")?;
+    let columns = Columns::new(&table.names);
     let mut findings = Findings::default();
     for f in columns.findings() {
         findings.push(None, &f);
     }
     let mut first_row = 0;
-    for batch in &batches {
+    for (rows, arrays) in &table.batches {
         // Only the known columns are read (an unknown one is ignored, whatever its type).
-        let texts = batch
-            .columns()
+        let texts = arrays
             .iter()
-            .zip(&names)
+            .zip(&table.names)
             .map(|(array, name)| {
                 let known = Columns::new([name]).findings().is_empty();
                 known
@@ -116,13 +116,13 @@ pub(crate) fn arrow_validate(
             })
             .collect::<PyResult<Vec<Option<Texts>>>>()?;
         let cell = |row: usize, i: usize| texts[i].as_ref()?.get(row);
-        let reports = py.detach(|| columns.validate_rows(batch.num_rows(), cell, &options, threads()));
+        let reports = py.detach(|| columns.validate_rows(*rows, cell, &options, threads()));
         for (row, report) in reports.iter().enumerate() {
             for f in report.findings() {
                 findings.push(Some(first_row + row), f);
             }
         }
-        first_row += batch.num_rows();
+        first_row += rows;
     }
     Ok(findings.finish())
 }

@@ -136,13 +136,7 @@ fn row_cells<'py>(
     mut push: impl FnMut(&str, Option<&str>),
 ) -> PyResult<()> {
     for (key, value) in dict.iter() {
-        let key = key.cast_into::<PyString>().map_err(|e| {
-            PyTypeError::new_err(format!(
-                "{}: keys must be str, not {}",
-                place.render(),
-                type_name(e.into_inner().as_any())
-            ))
-        })?;
+        let key = place.str_key(key)?;
         place.parts.push(Part::Key(key.clone()));
         let cell = cells::cell(&value, || place.render())?;
         push(&key.to_string_lossy(), cell.as_deref());
@@ -167,7 +161,7 @@ enum Part<'py> {
     Index(usize),
 }
 
-impl<'a> Place<'a, '_> {
+impl<'a, 'py> Place<'a, 'py> {
     fn new(root: &'a str, index: Option<usize>) -> Self {
         Self {
             root,
@@ -196,6 +190,17 @@ impl<'a> Place<'a, '_> {
             }
         }
         out
+    }
+
+    /// A key of the `dict` here, which must be a `str` (else a `TypeError` naming the place).
+    fn str_key(&self, key: Bound<'py, PyAny>) -> PyResult<Bound<'py, PyString>> {
+        key.cast_into::<PyString>().map_err(|e| {
+            PyTypeError::new_err(format!(
+                "{}: keys must be str, not {}",
+                self.render(),
+                type_name(e.into_inner().as_any())
+            ))
+        })
     }
 
     /// The `ValueError` of input nested too deep (or a cycle).
@@ -239,13 +244,7 @@ fn dict_into<'py>(dict: &Bound<'py, PyDict>, slot: &mut Value, place: &mut Place
     // New keys, inserted after the scan so that the ranks hold.
     let mut added: Vec<(String, Value)> = Vec::new();
     for (key, item) in dict.iter() {
-        let key = key.cast_into::<PyString>().map_err(|e| {
-            PyTypeError::new_err(format!(
-                "{}: keys must be str, not {}",
-                place.render(),
-                type_name(e.into_inner().as_any())
-            ))
-        })?;
+        let key = place.str_key(key)?;
         place.parts.push(Part::Key(key.clone()));
         let name = key.to_string_lossy();
         lossy |= matches!(name, Cow::Owned(_));
