@@ -1,18 +1,18 @@
 //! `rppsplus.arrow.check(kind, column)`: a column of identifiers checked into an Arrow struct
 //! array `{valid, canonical, code, message}`.
 
+use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::{Arc, LazyLock};
 
-use arrow_array::builder::{BooleanBuilder, StringBuilder};
-use std::ops::Range;
-
-use arrow_array::{Array, ArrayRef, StructArray};
-use arrow_buffer::NullBufferBuilder;
-use arrow_schema::{DataType, Field, Fields};
+use arrow_array::builder::StringBuilder;
+use arrow_array::{Array, ArrayRef, BooleanArray, StringArray, StructArray};
+use arrow_buffer::{BooleanBufferBuilder, NullBuffer, NullBufferBuilder, OffsetBuffer};
+use arrow_schema::{ArrowError, DataType, Field, Fields};
 use arrow_select::concat::concat;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use rppsplus_core::ids::{self as core, IdKind, Mode};
+use rppsplus_core::ids::{self as core, IdKind, Mode, ParseError};
 use rppsplus_core::runs::in_runs;
 
 use super::{ArrowResult, Rows, Texts, column_chunks, identifiers};
@@ -34,63 +34,89 @@ static FIELDS: LazyLock<Fields> = LazyLock::new(|| {
     ])
 });
 
-/// The result being built, row after row.
+/// The result of a run of rows being built, row after row. Most values are valid: the
+/// columns of the errors are written at the end, from the rows that have one.
 struct Builders {
-    valid: BooleanBuilder,
+    valid: BooleanBufferBuilder,
     canonical: StringBuilder,
-    code: StringBuilder,
-    message: StringBuilder,
     nulls: NullBufferBuilder,
+    /// The invalid values: row (in the run) and error.
+    errors: Vec<(usize, ParseError)>,
 }
 
 impl Builders {
     /// For `rows` rows, most of them valid identifiers of about 16 bytes.
     fn with_capacity(rows: usize) -> Self {
         Self {
-            valid: BooleanBuilder::with_capacity(rows),
+            valid: BooleanBufferBuilder::new(rows),
             canonical: StringBuilder::with_capacity(rows, rows * 16),
-            code: StringBuilder::with_capacity(rows, 0),
-            message: StringBuilder::with_capacity(rows, 0),
             nulls: NullBufferBuilder::new(rows),
+            errors: Vec::new(),
         }
     }
 
     /// Adds the row of one value (the core's verdict; a null stays null).
     fn push(&mut self, kind: IdKind, mode: Mode, value: Option<&str>) {
         let Some(text) = value else {
-            self.valid.append_null();
+            self.valid.append(false);
             self.canonical.append_null();
-            self.code.append_null();
-            self.message.append_null();
             self.nulls.append_null();
             return;
         };
         self.nulls.append_non_null();
         match core::check(kind, text, mode).result() {
             Ok(canonical) => {
-                self.valid.append_value(true);
+                self.valid.append(true);
                 self.canonical.append_value(canonical);
-                self.code.append_null();
-                self.message.append_null();
             }
             Err(e) => {
-                self.valid.append_value(false);
+                self.errors.push((self.valid.len(), e));
+                self.valid.append(false);
                 self.canonical.append_null();
-                self.code.append_value(e.code().as_str());
-                self.message.append_value(e.message_fr());
             }
         }
     }
 
-    fn finish(mut self) -> StructArray {
+    fn finish(mut self) -> Result<StructArray, ArrowError> {
+        let rows = self.valid.len();
+        let nulls = self.nulls.finish();
         let columns: Vec<ArrayRef> = vec![
-            Arc::new(self.valid.finish()),
+            Arc::new(BooleanArray::new(self.valid.finish(), nulls.clone())),
             Arc::new(self.canonical.finish()),
-            Arc::new(self.code.finish()),
-            Arc::new(self.message.finish()),
+            Arc::new(sparse(rows, &self.errors, |e| e.code().as_str().into())?),
+            Arc::new(sparse(rows, &self.errors, |e| e.message_fr().into())?),
         ];
-        StructArray::new(FIELDS.clone(), columns, self.nulls.finish())
+        StructArray::try_new(FIELDS.clone(), columns, nulls)
     }
+}
+
+/// A column of `rows` rows, null but at the rows of `errors` (in order), which hold `text`.
+fn sparse(
+    rows: usize,
+    errors: &[(usize, ParseError)],
+    text: impl Fn(&ParseError) -> Cow<'static, str>,
+) -> Result<StringArray, ArrowError> {
+    let mut offsets: Vec<i32> = Vec::with_capacity(rows + 1);
+    let mut values = String::new();
+    let mut present = BooleanBufferBuilder::new(rows);
+    present.append_n(rows, false);
+    offsets.push(0);
+    let too_long = || ArrowError::ComputeError("over 2 GiB of messages".into());
+    for (row, e) in errors {
+        // The null rows before this one end where the last text ended.
+        let end = offsets.last().copied().unwrap_or_default();
+        offsets.resize(row + 1, end);
+        values.push_str(&text(e));
+        offsets.push(i32::try_from(values.len()).map_err(|_| too_long())?);
+        present.set_bit(*row, true);
+    }
+    let end = offsets.last().copied().unwrap_or_default();
+    offsets.resize(rows + 1, end);
+    StringArray::try_new(
+        OffsetBuffer::new(offsets.into()),
+        values.into_bytes().into(),
+        Some(NullBuffer::new(present.finish())),
+    )
 }
 
 /// Checks every value of an Arrow column as an identifier of ``kind`` and returns an Arrow
@@ -129,9 +155,10 @@ pub(crate) fn arrow_check(
             rows.each(range, |value| builders.push(kind, mode, value));
             builders.finish()
         };
-        let runs = in_runs(rows.len(), threads(), ROWS_PER_THREAD, run);
-        let runs: Vec<&dyn Array> = runs.iter().map(|r| r as &dyn Array).collect();
-        concat(&runs)
+        let runs = in_runs(rows.len(), threads(), ROWS_PER_THREAD, run)
+            .into_iter()
+            .collect::<Result<Vec<_>, _>>()?;
+        concat(&runs.iter().map(|r| r as &dyn Array).collect::<Vec<_>>())
     });
     let result = result.map_err(|e| PyValueError::new_err(e.to_string()))?;
     let field = Field::new("", DataType::Struct(FIELDS.clone()), true);

@@ -26,7 +26,7 @@ use arrow_array::types::{
     TimestampMillisecondType, TimestampNanosecondType, TimestampSecondType,
 };
 use arrow_array::{
-    Array, ArrayRef, GenericStringArray, LargeStringArray, OffsetSizeTrait, PrimitiveArray, StringArray,
+    Array, ArrayAccessor, ArrayRef, GenericStringArray, LargeStringArray, OffsetSizeTrait, PrimitiveArray, StringArray,
     StringViewArray,
 };
 use arrow_buffer::NullBuffer;
@@ -58,6 +58,20 @@ impl Texts {
             Texts::Utf8(a) => a.is_valid(i).then(|| a.value(i)),
             Texts::Large(a) => a.is_valid(i).then(|| a.value(i)),
             Texts::View(a) => a.is_valid(i).then(|| a.value(i)),
+        }
+    }
+
+    /// Calls `f` with the text of each row of `range` (`None` when null), in order.
+    fn each<'a>(&'a self, range: Range<usize>, f: &mut impl FnMut(Option<&'a str>)) {
+        fn rows<'a, A: ArrayAccessor<Item = &'a str>>(a: A, range: Range<usize>, f: &mut impl FnMut(Option<&'a str>)) {
+            for i in range {
+                f(a.is_valid(i).then(|| a.value(i)));
+            }
+        }
+        match self {
+            Texts::Utf8(a) => rows(a, range, f),
+            Texts::Large(a) => rows(a, range, f),
+            Texts::View(a) => rows(a, range, f),
         }
     }
 
@@ -113,8 +127,8 @@ impl<'a> Rows<'a> {
     fn each(&self, range: Range<usize>, mut f: impl FnMut(Option<&'a str>)) {
         for (chunk, start) in self.chunks.iter().zip(&self.starts) {
             let (from, to) = (range.start.max(*start), range.end.min(start + chunk.len()));
-            for row in from..to {
-                f(chunk.get(row - start));
+            if from < to {
+                chunk.each(from - start..to - start, &mut f);
             }
         }
     }

@@ -7,6 +7,7 @@ use std::sync::{Arc, LazyLock};
 use arrow_array::builder::{Int64Builder, StringBuilder};
 use arrow_array::{ArrayRef, StructArray};
 use arrow_schema::{DataType, Field, Fields};
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use rppsplus_core::demande::{Actor, Columns, Finding, Stage};
 
@@ -50,7 +51,7 @@ impl Findings {
         self.message_en.append_value(&f.message_en);
     }
 
-    fn finish(mut self) -> ArrowResult {
+    fn finish(mut self) -> PyResult<ArrowResult> {
         let columns: Vec<ArrayRef> = vec![
             Arc::new(self.row.finish()),
             Arc::new(self.path.finish()),
@@ -59,9 +60,10 @@ impl Findings {
             Arc::new(self.message.finish()),
             Arc::new(self.message_en.finish()),
         ];
-        let table = StructArray::new(FIELDS.clone(), columns, None);
+        let table =
+            StructArray::try_new(FIELDS.clone(), columns, None).map_err(|e| PyValueError::new_err(e.to_string()))?;
         let field = Field::new("", DataType::Struct(FIELDS.clone()), false);
-        ArrowResult::new(Arc::new(table), Arc::new(field))
+        Ok(ArrowResult::new(Arc::new(table), Arc::new(field)))
     }
 }
 
@@ -124,5 +126,5 @@ pub(crate) fn arrow_validate(
         }
         first_row += rows;
     }
-    Ok(findings.finish())
+    findings.finish()
 }
