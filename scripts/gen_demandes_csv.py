@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Write demande collection files in the CSV bulk format of SPEC §4.
+"""Write demande collection files in the CSV bulk format of docs/domain.md §4.6.
 
 Two modes, standard library only:
 
@@ -18,8 +18,9 @@ Two modes, standard library only:
 
        python3 scripts/gen_demandes_csv.py --rows 1000000 --out /tmp/demandes_1m.csv
 
-   About 90 % of the rows are valid ``primo_enregistrement`` demandes; the others carry
-   one error each, of various kinds (missing email, landline as mobile, wrong RPPS or
+   About 90 % of the rows are valid ``primo_enregistrement`` demandes, each of another
+   person (up to 7 million rows: no ``duplicate``); the others carry one error each, of
+   various kinds (missing email, landline as mobile, wrong RPPS or
    FINESS key, deprecated or non-portal profession, postal code as birth commune, end
    date before start date, invalid character in a name, CGU not accepted, bad email,
    impossible date, etat_civil on an ajout_situation, fermeture without end date).
@@ -36,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime
 import io
 import json
 import random
@@ -224,14 +226,35 @@ def make_rng_helpers(rng: random.Random):
     return rand_digits, rpps, mobile, date
 
 
+# Birth dates of the synthetic people: BIRTH_DAYS days from 1962-01-01.
+BIRTH_FIRST = datetime.date(1962, 1, 1)
+BIRTH_DAYS = (datetime.date(2004, 12, 28) - BIRTH_FIRST).days
+# Row i is person (i * PERSON_STEP) mod PEOPLE of the nom x first prénom x birth date space:
+# PERSON_STEP is a prime that does not divide PEOPLE, so that the first PEOPLE rows (about
+# 7.3 million) are all different people, as a real collection file's are (the same person
+# twice is a `duplicate`).
+PEOPLE = len(NOMS) * len(PRENOMS_F) * BIRTH_DAYS
+PERSON_STEP = 1_000_003
+assert len(PRENOMS_F) == len(PRENOMS_M) and PEOPLE % PERSON_STEP != 0
+
+
+def person(i: int, female: bool) -> tuple[str, str, str]:
+    """The nom, first prénom and birth date (ISO) of row i's person."""
+    k = i * PERSON_STEP % PEOPLE
+    k, nom = divmod(k, len(NOMS))
+    day, prenom = divmod(k, len(PRENOMS_F))
+    first = (PRENOMS_F if female else PRENOMS_M)[prenom]
+    return NOMS[nom], first, (BIRTH_FIRST + datetime.timedelta(days=day)).isoformat()
+
+
 def synthetic_rows(n: int, seed: int):
     """Yield n demandes (flat dicts, ISO dates) as the JSON would flatten them."""
     rng = random.Random(seed)
     rand_digits, rpps, mobile, date = make_rng_helpers(rng)
     for i in range(n):
         female = rng.random() < 0.7
-        nom = rng.choice(NOMS)
-        prenoms = [rng.choice(PRENOMS_F if female else PRENOMS_M)]
+        nom, first, born = person(i, female)
+        prenoms = [first]
         if rng.random() < 0.4:
             prenoms.append(rng.choice(PRENOMS_F if female else PRENOMS_M))
         born_abroad = rng.random() < 0.08
@@ -242,14 +265,15 @@ def synthetic_rows(n: int, seed: int):
         email_local = f"{plain}.{i}"
         row = {
             "procedure": "primo_enregistrement",
-            "numero": f"P2026{rng.randint(1, 11):02d}{rng.randint(1, 28):02d}"
+            # Created before the reference date the README uses (2026-11-22).
+            "numero": f"P2026{rng.randint(1, 10):02d}{rng.randint(1, 28):02d}"
                       f"{rng.randint(0, 23):02d}{rng.randint(0, 59):02d}{rng.randint(0, 59):02d}",
             "etat_civil.civilite": "MME" if female else "M",
             "etat_civil.sexe": "F" if female else "M",
             "etat_civil.nom_naissance": nom,
             "etat_civil.nom_usage": rng.choice(NOMS) if female and rng.random() < 0.2 else "",
             "etat_civil.prenoms": ",".join(prenoms),
-            "etat_civil.date_naissance": date(1962, 2004),
+            "etat_civil.date_naissance": born,
             "etat_civil.pays_naissance": pays,
             "etat_civil.commune_naissance": "" if born_abroad else rng.choice(COMMUNES),
             "etat_civil.lieu_naissance": lieu,

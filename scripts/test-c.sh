@@ -4,7 +4,8 @@
 #   1. with AddressSanitizer + UndefinedBehaviorSanitizer,
 #   2. without sanitizers under valgrind --leak-check=full with the shipped suppression
 #      file rppsplus-ffi/valgrind.supp (any error or leak fails, "possibly lost" included),
-#   3. compiled as C++ (g++ -x c++ -std=c++17, same warnings),
+#   3. compiled as C++ (g++ -x c++ -std=c++17, same warnings)
+# (test_card.c runs here without a PC/SC service; scripts/pcscd-e2e.sh runs it through pcscd),
 # plus test_types.c (every type of the header, as C99 and as C++), pays_only.c (one country
 # code, under exactly `valgrind --leak-check=full --error-exitcode=1 --suppressions=...`),
 # leak_control.c (a forgotten list is still reported with the suppressions), the header
@@ -44,51 +45,8 @@ VALGRIND=(valgrind -q --error-exitcode=1 --leak-check=full --suppressions="$SUPP
 export ASAN_OPTIONS="${ASAN_OPTIONS:-abort_on_error=0:detect_leaks=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 
-passed=()
-failed=()
-
-# step NAME COMMAND...: runs COMMAND, logs to $OUT/NAME.log, records the outcome.
-step() {
-  local name=$1
-  shift
-  if "$@" >"$OUT/$name.log" 2>&1; then
-    passed+=("$name")
-    printf '  ok    %-28s %s\n' "$name" "$(tail -n 1 "$OUT/$name.log")"
-  else
-    failed+=("$name")
-    printf '  FAIL  %s (log: %s)\n' "$name" "$OUT/$name.log"
-    tail -n 30 "$OUT/$name.log" | sed 's/^/        /'
-  fi
-}
-
-# A C test binary must print "N passed, 0 failed" last and exit 0.
-run_test() {
-  local out
-  out=$("$@")
-  printf '%s\n' "$out"
-  [[ "$(printf '%s\n' "$out" | tail -n 1)" =~ ^[1-9][0-9]*\ passed,\ 0\ failed$ ]]
-}
-
-# The shared corpus, converted for C: one row per JSON line, tab-separated, hex-encoded
-# strings (tests/corpus/identifiers.jsonl stays the single source).
-corpus_tsv() {
-  python3 - tests/corpus/identifiers.jsonl "$OUT/identifiers.tsv" <<'PY'
-import json, sys
-src, dst = sys.argv[1], sys.argv[2]
-with open(src, encoding="utf-8") as f, open(dst, "w", encoding="ascii", newline="\n") as out:
-    for line in f:
-        if not line.strip():
-            continue
-        r = json.loads(line)
-        hexed = lambda s: s.encode("utf-8").hex()
-        out.write("\t".join([
-            r["kind"], r["mode"], "1" if r["valid"] else "0",
-            r["code"] or "ok", r["warning"] or "none",
-            hexed(r["canonical"]) if r["canonical"] is not None else "-",
-            hexed(r["input"]),
-        ]) + "\n")
-PY
-}
+# step, run_test, corpus_tsv, the example checks and finish.
+source scripts/c-checks.sh
 
 build_c() { gcc "${CFLAGS[@]}" "$@" "${LIBS[@]}"; }
 build_cxx() { g++ "${CXXFLAGS[@]}" "$@" -x none "${LIBS[@]}"; }
@@ -96,7 +54,7 @@ build_cxx() { g++ "${CXXFLAGS[@]}" "$@" -x none "${LIBS[@]}"; }
 echo "== C tests (gcc $(gcc -dumpversion), $LIB)"
 step corpus-tsv corpus_tsv
 
-for t in test_ids test_misuse test_nomenclature test_validate test_types; do
+for t in test_ids test_misuse test_nomenclature test_validate test_types test_card; do
   args=()
   [[ $t == test_ids ]] && args=("$OUT/identifiers.tsv")
   step "$t-asan-build" build_c "${SAN[@]}" "$TESTS/$t.c" -o "$OUT/$t-asan"
@@ -152,8 +110,11 @@ readme_build() {
   local count f
   count=$(readme_blocks)
   ((count >= 4)) || { echo "only $count C blocks found"; return 1; }
+  # The card blocks never reach a real card (one could be in a reader): no PC/SC library.
   for f in "$OUT"/readme/block*.c; do
-    build_c "${SAN[@]}" "$f" -o "${f%.c}" && build_cxx "$f" -o "${f%.c}-cxx" && "${f%.c}" >/dev/null && "${f%.c}-cxx" >/dev/null || return 1
+    build_c "${SAN[@]}" "$f" -o "${f%.c}" && build_cxx "$f" -o "${f%.c}-cxx" &&
+      RPPSPLUS_PCSC_LIBRARY=/nonexistent "${f%.c}" >/dev/null &&
+      RPPSPLUS_PCSC_LIBRARY=/nonexistent "${f%.c}-cxx" >/dev/null || return 1
   done
   echo "$count README blocks compile (C99, C++) and run"
 }
@@ -167,75 +128,16 @@ step two-tu run_test "$OUT/two_tu"
 step two-tu-cxx-build build_cxx "$TESTS/tu_a.c" "$TESTS/tu_b.c" -o "$OUT/two_tu-cxx"
 step two-tu-cxx run_test "$OUT/two_tu-cxx"
 
-example() {
-  local bin=$OUT/check_rpps out status
-  out=$("$bin" "101 0798 5318")
-  printf '%s\n' "$out"
-  [[ $out == '101 0798 5318: ok 10107985318' ]] || return 1
-  set +e
-  out=$("$bin" 10107985318 10107985319)
-  status=$?
-  set -e
-  printf '%s\n' "$out"
-  [[ $status == 1 ]] && grep -q '^10107985319: invalid_checksum (num.*)$' <<<"$out" || return 1
-  set +e
-  "$bin" >/dev/null 2>&1
-  status=$?
-  set -e
-  [[ $status == 2 ]] || return 1
-  echo "example ok"
-}
 step example-build build_c "${SAN[@]}" examples/c/check_rpps.c -o "$OUT/check_rpps"
-step example example
+step example example_rpps "$OUT/check_rpps"
 
-example_commune() {
-  local bin=$OUT/lookup_commune out status
-  out=$("$bin" "marseille 3")
-  printf '%s\n' "$out"
-  [[ $(head -n 1 <<<"$out") == '13203  Marseille 3e Arrondissement  (13)' ]] || return 1
-  out=$("$bin" 75015)
-  printf '%s\n' "$out"
-  grep -q '^75015 is a postal code' <<<"$out" && grep -q '^75115  Paris 15e Arrondissement  (75)$' <<<"$out" || return 1
-  set +e
-  "$bin" zzzzzzzz >/dev/null 2>&1
-  status=$?
-  "$bin" >/dev/null 2>&1
-  status=$status,$?
-  set -e
-  [[ $status == 1,2 ]] || return 1
-  echo "example ok"
-}
 step example-commune-build build_c "${SAN[@]}" examples/c/lookup_commune.c -o "$OUT/lookup_commune"
-step example-commune example_commune
+step example-commune example_commune "$OUT/lookup_commune"
 step example-commune-valgrind-build build_c -O1 examples/c/lookup_commune.c -o "$OUT/lookup_commune-plain"
 step example-commune-valgrind "${VALGRIND[@]}" "$OUT/lookup_commune-plain" "saint"
 
-example_validate() {
-  local bin=$OUT/validate_demande out status
-  out=$("$bin" rppsplus-ffi/tests/c/data/demande.json 2026-11-22)
-  printf '%s\n' "$out"
-  [[ $out == $'[0] valid\n1 demande: 1 valid, 0 invalid' ]] || return 1
-  set +e
-  out=$("$bin" examples/data/demandes.json 2026-11-22)
-  status=$?
-  set -e
-  printf '%s\n' "$out"
-  [[ $status == 1 ]] || return 1
-  grep -q '^\[27\] invalid$' <<<"$out" && grep -qF "  error    contact.email  required  L'adresse email est obligatoire." <<<"$out" || return 1
-  [[ $(tail -n 1 <<<"$out") == '34 demandes: 20 valid, 14 invalid' ]] || return 1
-  set +e
-  "$bin" /nonexistent.json >/dev/null 2>&1
-  status=$?
-  "$bin" rppsplus-ffi/tests/c/data/demande.json 2026-02-30 >/dev/null 2>&1
-  status=$status,$?
-  "$bin" >/dev/null 2>&1
-  status=$status,$?
-  set -e
-  [[ $status == 2,2,2 ]] || return 1
-  echo "example ok"
-}
 step example-validate-build build_c "${SAN[@]}" examples/c/validate_demande.c -o "$OUT/validate_demande"
-step example-validate example_validate
+step example-validate example_validate "$OUT/validate_demande"
 step example-validate-valgrind-build build_c -O1 examples/c/validate_demande.c -o "$OUT/validate_demande-plain"
 step example-validate-valgrind bash -c '"$@"; [[ $? == 1 ]] && echo "exit 1 (invalid demandes), no memory error"' _ "${VALGRIND[@]}" "$OUT/validate_demande-plain" \
   examples/data/demandes.json 2026-11-22
@@ -244,8 +146,4 @@ step example-validate-valgrind bash -c '"$@"; [[ $? == 1 ]] && echo "exit 1 (inv
 step bench-build gcc "${CFLAGS[@]}" -O2 "$TESTS/bench_rpps.c" "${LIBS[@]}" -o "$OUT/bench_rpps"
 step bench-smoke "$OUT/bench_rpps" 10000
 
-echo "== C tests: ${#passed[@]} steps passed, ${#failed[@]} failed"
-if ((${#failed[@]})); then
-  printf '   failed: %s\n' "${failed[@]}"
-  exit 1
-fi
+finish "C tests"

@@ -9,7 +9,8 @@ step() { printf '\n=== %s (%ss)\n' "$1" "$(( $(date +%s) - start ))"; }
 
 step "system packages"
 # default-jre-headless: the Java of PySpark in local mode (examples/python/spark_validate.py).
-packages=(pkg-config libpcsclite-dev pcscd vsmartcard-vpcd valgrind gcc g++ python3-venv default-jre-headless)
+packages=(pkg-config libpcsclite-dev pcscd vsmartcard-vpcd valgrind gcc g++ python3-venv graphviz cmake gcc-mingw-w64-x86-64 wine64
+  default-jre-headless)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -37,17 +38,27 @@ cargo clippy --workspace --all-targets --all-features -- -D warnings
 step "cargo test (workspace, all features; includes the header freshness check)"
 cargo test --workspace --all-features
 
-step "PC/SC end-to-end: the simulated CPx card through pcscd and vpcd (scripts/pcscd-e2e.sh)"
-bash scripts/pcscd-e2e.sh
-
 step "release builds (C library, CLI)"
 cargo build --release -p rppsplus-ffi -p rppsplus-cli
+
+step "the lifecycle diagram is what the core's table draws"
+bash scripts/gen_lifecycle.sh
+git diff --exit-code -- docs/lifecycle.svg
 
 step "C tests (gcc -std=c99 -Werror, ASan/UBSan, valgrind)"
 bash scripts/test-c.sh
 
-step "Python wheel, pytest, stubtest"
+step "C library as installed (scripts/install-c.sh into a temporary prefix; pkg-config, CMake, a vendor's .so)"
+RPPSPLUS_SKIP_BUILD=1 bash scripts/test-install-c.sh
+
+step "Windows DLL (x86_64-pc-windows-gnu with mingw-w64; the C tests under wine)"
+bash scripts/test-windows.sh
+
+step "Python sdist, the manylinux wheel built from it, pytest on the lowest and highest CPython, stubtest"
 bash scripts/test-python.sh
+
+step "PC/SC end-to-end: the simulated CPx card through one pcscd and vpcd, from Rust, C (valgrind), the CLI and Python (scripts/pcscd-e2e.sh)"
+bash scripts/pcscd-e2e.sh
 
 step "Rust example"
 cargo run -q -p rppsplus-core --example check_identifiers
@@ -62,6 +73,7 @@ expect_exit() { # expect_exit CODE COMMAND...: the sample data hold invalid valu
 expect_exit 1 target/release/rppsplus validate examples/data/demandes.csv --reference-date 2026-11-22
 expect_exit 1 target/release/rppsplus validate examples/data/demandes.json --reference-date 2026-11-22 --format json >/dev/null
 expect_exit 1 target/release/rppsplus check rpps < examples/data/rpps.txt
+expect_exit 0 target/release/rppsplus workflow run examples/data/scenario.json >/dev/null
 
 step "CLI contract"
 contract=../shared/tools/contract-check

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""A plain pure-Python validator of demande collection files (SPEC §4): the baseline the
+"""A plain pure-Python validator of demande collection files (docs/domain.md §4): the baseline the
 Rust validator's speed is compared with.
 
 Straightforward code on purpose: the ``csv`` module, simple functions, ``re`` and
@@ -15,8 +15,8 @@ without BOM, else Windows-1252, announced on stderr), validates every row, print
 row, valid and invalid counts, the number of findings by code, and the elapsed time with
 the rows per second. ``--show N`` also prints the first N findings.
 
-The code lists come from ``nos_rppsplus.json`` (default: ``../shared/data/nos_rppsplus.json``
-relative to the repository root, i.e. ``/work/shared/data``); the country list
+The code lists come from ``nos_rppsplus.json`` (default: the repository's ``data/nos_rppsplus.json``,
+see docs/data.md); the country list
 (``countries_insee_tre_r20.csv``) and the mobile patterns (``phone_fr_mobile_patterns.json``)
 are read from the same folder when present.
 
@@ -27,7 +27,7 @@ As a module::
     for row_number, findings in validate_rows(rows): ...
 
 A row is a flat dict keyed by the CSV header (``etat_civil.nom_naissance``); a nested JSON
-demande is flattened first. A finding is ``{"path", "code", "severity"}`` with the SPEC's
+demande is flattened first. A finding is ``{"path", "code", "severity"}`` with the docs' (docs/domain.md §4.5)
 stable codes (``validate_rows`` adds ``"row"``).
 
 Differences from the Rust validator, by design of a baseline: commune codes are checked
@@ -54,7 +54,7 @@ from collections import Counter
 # --------------------------------------------------------------------------------------
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-DEFAULT_NOS = os.path.join(REPO_ROOT, "..", "shared", "data", "nos_rppsplus.json")
+DEFAULT_NOS = os.path.join(REPO_ROOT, "data", "nos_rppsplus.json")
 
 REPLACED_BY = {"318": "328", "323": "328", "350": "371|372"}
 

@@ -62,7 +62,7 @@ def best(fn: Callable[[], T], repeat: int) -> tuple[float, T]:
 
 def nested(row: dict[str, object]) -> dict[str, Any]:
     """A flat demande of the generator (``etat_civil.prenoms`` joined with ``,``, empty
-    string = absent) as the nested JSON dict of SPEC §4."""
+    string = absent) as the nested JSON dict of docs/domain.md §4."""
     out: dict[str, Any] = {}
     for key, value in row.items():
         if value == "" or value is None:

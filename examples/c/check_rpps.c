@@ -3,10 +3,13 @@
  *
  *   $ ./check_rpps "101 0798 5318" 10107985319
  *   101 0798 5318: ok 10107985318
- *   10107985319: invalid_checksum (numéro RPPS : la clé de contrôle est fausse)
+ *   10107985319: invalid_checksum (numéro RPPS : la clé de contrôle est fausse ; vérifiez les chiffres : l'un d'eux est sans doute mal recopié)
  *
- * Exit status: 0 when every number is valid, 1 when one is not, 2 on a usage error.
- * Build: gcc -std=c99 -I include check_rpps.c target/release/librppsplus.a -lpthread -ldl -lm
+ * Exit status: 0 when every number is valid, 1 when one is not, 2 on a usage error or when
+ * the library is not the version the program was compiled for.
+ * Build, after bash scripts/install-c.sh PREFIX and with PKG_CONFIG_PATH=PREFIX/lib/pkgconfig:
+ *   cc -std=c99 check_rpps.c $(pkg-config --cflags --libs rppsplus) -o check_rpps          (shared)
+ *   cc -std=c99 check_rpps.c $(pkg-config --cflags --libs rppsplus-static) -o check_rpps   (static)
  */
 #include <stdio.h>
 #include <string.h>
@@ -15,6 +18,13 @@
 
 int main(int argc, char **argv) {
   int i, status = 0;
+  /* First: is the library the one this program was compiled for? (A shared library may have
+     been replaced since.) */
+  if (rppsplus_check_version(RPPSPLUS_VERSION_NUMBER) != RPPSPLUS_RESULT_OK) {
+    fprintf(stderr, "%s: librppsplus %s cannot serve a program built for %d.%d.%d\n", argv[0], rppsplus_version(),
+            RPPSPLUS_VERSION_MAJOR, RPPSPLUS_VERSION_MINOR, RPPSPLUS_VERSION_PATCH);
+    return 2;
+  }
   if (argc < 2) {
     fprintf(stderr, "usage: %s RPPS...\n", argv[0]);
     return 2;

@@ -10,7 +10,8 @@
  *
  * Exit status: 0 when something was found, 1 when nothing was, 2 on a usage or library
  * error.
- * Build: gcc -std=c99 -I include lookup_commune.c target/release/librppsplus.a -lpthread -ldl -lm
+ * Build (after bash scripts/install-c.sh PREFIX; see check_rpps.c):
+ *   cc -std=c99 lookup_commune.c $(pkg-config --cflags --libs rppsplus-static) -o lookup_commune
  */
 #include <stdio.h>
 #include <string.h>

@@ -7,15 +7,16 @@
  *   [0] valid
  *   ...
  *   [27] invalid
- *     error    contact.email  required  L'adresse email est obligatoire.
+ *     error    contact.email  required  L'adresse email : manquante, obligatoire pour la procédure « Primo enregistrement » ; renseignez-la.
  *   ...
- *   34 demandes: 20 valid, 14 invalid
+ *   49 demandes: 24 valid, 25 invalid
  *
  * The reference date (codes in force, dates in the future) is today in UTC unless given;
  * the stage is submit, the actor gestionnaire, the mode strict.
  * Exit status: 0 when every demande is valid, 1 when one is not, 2 on a usage, file or
  * library error.
- * Build: gcc -std=c99 -I include validate_demande.c target/release/librppsplus.a -lpthread -ldl -lm
+ * Build (after bash scripts/install-c.sh PREFIX; see check_rpps.c):
+ *   cc -std=c99 validate_demande.c $(pkg-config --cflags --libs rppsplus-static) -o validate_demande
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -4,13 +4,15 @@
 
 DATASET is a Parquet file or directory whose columns are the collection file's
 (``procedure``, ``rpps``, ``etat_civil.nom_naissance``…, docs/domain.md §4.6). Without it, a
-dataset of N rows (default 3 400) is written to a temporary directory from the sample
-collection ``examples/data/demandes.csv``.
+synthetic dataset of N demandes (default 10 000) is written to a temporary directory by
+``scripts/gen_demandes_csv.py``.
 
 Spark hands each partition to ``rppsplus.arrow`` as Arrow record batches (``mapInArrow``):
 no row becomes a Python object. ``arrow.validate`` gives the findings of a batch with the
 row's index in the batch, mapped back to the dataset's own key; ``arrow.check`` checks one
-column of identifiers. The script prints the counts by code and a few findings.
+column of identifiers. The script prints the counts by code and a few findings. A
+``duplicate`` (the same person or RPPS number twice) is found within a batch: Spark hands the
+batches over apart, so rows of two batches are not compared.
 
 It runs Spark in local mode (``local[2]``). On a cluster the same functions run on the
 executors, which need rppsplus installed (README, "Python on a Spark cluster").
@@ -20,8 +22,8 @@ from __future__ import annotations
 
 import argparse
 import csv
-import io
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -31,22 +33,29 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 import rppsplus
 from rppsplus import arrow
 
-SAMPLE = Path(__file__).resolve().parents[1] / "data" / "demandes.csv"
+GENERATOR = Path(__file__).resolve().parents[2] / "scripts" / "gen_demandes_csv.py"
 KEY = "_row"
 FINDINGS = f"{KEY} long, path string, code string, severity string, message string"
 
 
 def sample_dataset(directory: Path, rows: int) -> Path:
-    """The sample collection repeated to `rows` rows, as a Parquet dataset of 4 files."""
-    header, *lines = csv.reader(io.StringIO(SAMPLE.read_bytes().decode("cp1252")), delimiter=";")
-    lines = [line for line in lines if any(cell.strip() for cell in line)]
-    data = [lines[i % len(lines)] for i in range(rows)]
-    table = pa.table({name: [row[i] or None for row in data] for i, name in enumerate(header)})
+    """A synthetic collection of `rows` demandes (``scripts/gen_demandes_csv.py``: each of
+    another person, ~90 % valid), as a Parquet dataset of 4 files of text columns."""
+    written = directory / "demandes.csv"
+    subprocess.run([sys.executable, str(GENERATOR), "--rows", str(rows), "--out", str(written)], check=True)
+    with written.open(encoding="utf-8") as f:
+        header = next(csv.reader(f, delimiter=";"))
+    table = pa_csv.read_csv(
+        written,
+        parse_options=pa_csv.ParseOptions(delimiter=";"),
+        convert_options=pa_csv.ConvertOptions(column_types=dict.fromkeys(header, pa.string()), strings_can_be_null=True),
+    )
     out = directory / "demandes.parquet"
     out.mkdir()
     step = -(-rows // 4)
@@ -91,7 +100,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dataset", nargs="?", type=Path, help="a Parquet file or directory")
     parser.add_argument("--at", default="2026-11-22", help="reference date YYYY-MM-DD")
-    parser.add_argument("--rows", type=int, default=3400, help="rows of the sample dataset")
+    parser.add_argument("--rows", type=int, default=10_000, help="rows of the synthetic dataset")
     args = parser.parse_args()
 
     # The executors' Python is this one, where rppsplus is installed.

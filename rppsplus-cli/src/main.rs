@@ -5,12 +5,16 @@
 //! rppsplus check phone --format json < numbers.txt
 //! rppsplus lookup commune "marseille 3"      # 13203<TAB>Marseille 3e Arrondissement<TAB>…
 //! rppsplus lookup JDV_J121 --at 2025-01-01   # every profession the portal then offered
+//! rppsplus workflow table --format json     # [{"event":"creer","actor":"professionnel",…}]
+//! rppsplus card read --format json           # the CPx card in the first reader holding one
 //! ```
 
+mod card;
 mod check;
 mod lookup;
 mod output;
 mod validate;
+mod workflow;
 
 use std::process::ExitCode;
 
@@ -48,6 +52,13 @@ enum Command {
     /// Every finding of every demande, with its path, stable code and message. Exit 0 when all
     /// demandes are valid, 1 when some are not, 2 when a file cannot be read.
     Validate(validate::Args),
+    /// The lifecycle of a demande: the transition table, and scenarios played on it.
+    Workflow(workflow::Args),
+    /// CPx cards through PC/SC: list the readers, read a card (holder without PIN; the
+    /// situations with it), show the PIN status.
+    ///
+    /// Exit 0 on success, 1 on a card error (its code and message on stderr), 2 on usage errors.
+    Card(card::Args),
 }
 
 /// Output format shared by the subcommands.
@@ -83,5 +94,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Lookup(args) => lookup::run(&args),
         Command::Validate(args) => validate::run(&args),
+        Command::Workflow(args) => workflow::run(&args),
+        Command::Card(args) => card::run(&args),
     }
 }

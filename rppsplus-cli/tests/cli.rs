@@ -1,27 +1,8 @@
 //! The CLI contract (docs/cli.md), run on the built binary.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn rppsplus(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_rppsplus"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    let written = child.stdin.take().expect("stdin is piped").write_all(stdin);
-    // A command refused for its arguments may exit before reading its input.
-    if let Err(e) = written {
-        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "stdin is writable");
-    }
-    child.wait_with_output().expect("the binary ends")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
-}
+use common::{rppsplus, stdout};
 
 #[test]
 fn text_lines_and_exit_codes() {
@@ -249,14 +230,14 @@ fn validate_the_sample_collection() {
         &["validate", csv, "--reference-date", "2026-11-22", "--format", "json"],
         b"",
     );
-    assert_eq!(o.status.code(), Some(1), "14 of the 34 sample demandes are invalid");
+    assert_eq!(o.status.code(), Some(1), "25 of the 49 sample demandes are invalid");
     let reports: serde_json::Value = serde_json::from_slice(&o.stdout).expect("one JSON array");
     let reports = reports.as_array().expect("an array");
-    assert_eq!(reports.len(), 34);
-    assert_eq!(reports.iter().filter(|r| r["valid"] == true).count(), 20);
+    assert_eq!(reports.len(), 49);
+    assert_eq!(reports.iter().filter(|r| r["valid"] == true).count(), 24);
     assert_eq!(reports[0]["row"], 2);
     let text = rppsplus(&["validate", csv, "--reference-date", "2026-11-22"], b"");
-    assert!(stdout(&text).ends_with("34 demande(s) : 20 valide(s), 14 invalide(s)\n"));
+    assert!(stdout(&text).ends_with("49 demande(s) : 24 valide(s), 25 invalide(s)\n"));
 }
 
 #[test]

@@ -34,9 +34,11 @@
 //! | reference dates: the one parser and the one "today" (UTC) | [`date`] | |
 //! | many items on several threads, in runs of consecutive items (rows of a table, columns of identifiers) | [`runs`] | |
 //! | CPx cards: APDUs, PKCS#15 discovery, the holder, the PIN, a simulator, the PC/SC backend | [`cpx`] | docs/cards.md, docs/domain.md §6 |
+//! | the lifecycle: statuts, events, the transition table, history, dossiers, the registry and its journal | [`workflow`] | docs/domain.md §5, docs/lifecycle.md |
 //!
-//! Everything is offline and deterministic; without the `pcsc` feature the crate never opens a
-//! file or a socket (with it, `cpx::pcsc` talks to the platform's smart card service).
+//! Everything is offline and deterministic. The crate opens no socket, and one file: the journal
+//! of a [`workflow::Registry`], at the path its caller gives; with the `pcsc` feature,
+//! `cpx::pcsc` also talks to the platform's smart card service.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -44,9 +46,11 @@ pub mod cpx;
 pub mod date;
 pub mod demande;
 mod finding_code;
+mod fnv;
 pub mod ids;
 pub mod names;
 pub mod nomenclature;
 pub mod runs;
+pub mod workflow;
 
 pub use finding_code::FindingCode;

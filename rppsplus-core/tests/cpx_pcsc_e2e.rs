@@ -7,41 +7,24 @@
 
 use std::time::{Duration, Instant};
 
-use rppsplus_core::cpx::pcsc::{PcscTransport, readers, wait_for_change};
-use rppsplus_core::cpx::vpcd::{VPCD_ADDR, VirtualCard};
+use rppsplus_core::cpx::pcsc::{PcscTransport, wait_for_card};
+use rppsplus_core::cpx::vpcd::{VPCD_ADDR, VirtualCard, reader_name, serve};
 use rppsplus_core::cpx::{CardError, Cpx, Generation, PinStatus, SimCard};
 
-/// Waits (at most 20 s, polling PC/SC) until `reader` shows a card or not.
+const WAIT: Duration = Duration::from_secs(20);
+
+/// Waits (at most 20 s) until `reader` shows a card or not.
 fn wait_for(reader: &str, present: bool) {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        let now = wait_for_change(Duration::from_millis(250)).unwrap();
-        if now.iter().any(|r| r.name == reader && r.card_present == present) {
-            return;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "{reader}: card_present never became {present}: {now:?}"
-        );
-    }
+    assert!(
+        wait_for_card(reader, present, WAIT).unwrap(),
+        "{reader}: card_present never became {present}"
+    );
 }
 
 fn vpcd_reader() -> String {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        let all = readers().expect("pcscd answers");
-        if let Some(r) = all
-            .iter()
-            .find(|r| r.name.starts_with("Virtual PCD") && r.name.ends_with("00 00"))
-        {
-            return r.name.clone();
-        }
-        assert!(
-            Instant::now() < deadline,
-            "no vpcd reader in {all:?}: is vsmartcard-vpcd installed?"
-        );
-        std::thread::sleep(Duration::from_millis(200));
-    }
+    reader_name(WAIT)
+        .expect("pcscd answers")
+        .expect("no vpcd reader: is vsmartcard-vpcd installed?")
 }
 
 fn pin(text: &str) -> rppsplus_core::cpx::Pin {
@@ -60,8 +43,8 @@ fn a_simulated_card_through_pcscd() {
         Err(CardError::UnknownReader)
     );
 
-    let inserted = VirtualCard::insert(SimCard::cps3(), VPCD_ADDR).expect("vpcd listens on 127.0.0.1:35963");
-    wait_for(&reader, true);
+    let (inserted, served) = serve(SimCard::cps3(), WAIT).expect("vpcd serves the card");
+    assert_eq!(served, reader);
     let mut card = Cpx::new(PcscTransport::open(Some(&reader)).unwrap());
     let expected = Cpx::new(SimCard::cps3()).read().unwrap();
 
@@ -137,6 +120,7 @@ fn a_simulated_card_through_pcscd() {
     wait_for(&reader, true);
     assert_eq!(card.read().unwrap(), expected_for_cps3());
     drop(inserted.remove());
+    wait_for(&reader, false);
 }
 
 fn expected_for_cps3() -> rppsplus_core::cpx::Card {

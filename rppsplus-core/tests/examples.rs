@@ -17,8 +17,8 @@ const CSV: &[u8] = include_bytes!("../../examples/data/demandes.csv");
 #[test]
 fn json_sample_reports() {
     let reports = validate_json_document(JSON, &options());
-    assert_eq!(reports.len(), 34);
-    assert_eq!(reports.iter().filter(|(_, r)| r.is_valid()).count(), 20);
+    assert_eq!(reports.len(), 49);
+    assert_eq!(reports.iter().filter(|(_, r)| r.is_valid()).count(), 24);
     let shown: Vec<serde_json::Value> = reports
         .iter()
         .map(|(i, r)| serde_json::json!({"index": i, "report": r}))

@@ -8,6 +8,7 @@ use std::{ptr, slice, str};
 use chrono::NaiveDate;
 use rppsplus_core::date;
 
+use crate::handle::{Castable, try_from};
 use crate::result::{
     RPPSPLUS_RESULT_INSUFFICIENT_SIZE, RPPSPLUS_RESULT_INVALID_PARAMETER, RPPSPLUS_RESULT_INVALID_UTF8,
     RPPSPLUS_RESULT_NULL_PARAMETER, rppsplus_result,
@@ -107,6 +108,29 @@ impl Output {
             }
         }
     }
+}
+
+/// The body of every `_to_json` function: checks the output's pointers, then the handle
+/// (`NULL_PARAMETER` for NULL), then writes the JSON `json` makes of it (`serde_json` of a
+/// core type: compact, UTF-8, the core's serialization, as the CLI and Python give it).
+///
+/// # Safety
+///
+/// `handle` is NULL or a live handle of type `C`; the contract of [`Output::new`].
+pub(crate) unsafe fn write_json<C: Castable>(
+    handle: *const C,
+    out: *mut c_char,
+    out_cap: usize,
+    out_len: *mut usize,
+    json: impl FnOnce(&C::RustType) -> serde_json::Result<String>,
+) -> Result<(), rppsplus_result> {
+    // SAFETY: forwarded to the caller.
+    let output = unsafe { Output::new(out, out_cap, out_len) }?;
+    // SAFETY: forwarded to the caller.
+    let handle = unsafe { try_from(handle) }.ok_or(RPPSPLUS_RESULT_NULL_PARAMETER)?;
+    // The core's types always serialize (string keys, no custom failure): an error here is a
+    // bug, caught by the panic boundary.
+    output.write(&json(handle).expect("the core's types serialize to JSON"))
 }
 
 /// An output the caller may decline by passing NULL (`rppsplus_warning *warning_out`).

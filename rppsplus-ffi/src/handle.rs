@@ -7,9 +7,9 @@
 //!
 //! | ownership | made by | C frees it with | C pointer | example |
 //! |---|---|---|---|---|
-//! | [`OwnershipBox`] | [`HandleOut::set`], [`to_boxed_mut_ptr`] | the type's `_free` ([`free_box`]) | `T *` to own and free, `const T *` to read | `rppsplus_entries`, `rppsplus_report`, `rppsplus_reports`, `rppsplus_validate_options` |
+//! | [`OwnershipBox`] | [`HandleOut::set`], [`to_boxed_mut_ptr`] | the type's `_free` ([`free_box`]) | `T *` to own and free, `const T *` to read | `rppsplus_entries`, `rppsplus_report`, `rppsplus_reports`, `rppsplus_validate_options`, `rppsplus_readers`, `rppsplus_card` |
 //! | [`OwnershipArc`] | [`to_arc_const_ptr`] | the type's `_free` ([`free_arc`]), once per reference | `const T *` | (for shared, read-only handles such as a registry) |
-//! | [`OwnershipRef`] | [`to_const_ptr`] | never: borrowed from another handle | `const T *` | (for values only ever borrowed) |
+//! | [`OwnershipRef`] | [`to_const_ptr`] | never: borrowed from another handle | `const T *` | `rppsplus_holder` (of its `rppsplus_card`) |
 //!
 //! Every exported function reaches the Rust value through [`try_ref_from_ptr!`] (shared
 //! read), [`try_mut_from_ptr!`] (exclusive, `Box` only) or [`free_box`] / [`free_arc`], never
@@ -42,10 +42,6 @@ pub(crate) enum OwnershipBox {}
 pub(crate) enum OwnershipArc {}
 
 /// The handle is borrowed from another one: C never frees it.
-#[cfg_attr(
-    not(test),
-    expect(dead_code, reason = "for the first handle that is only ever borrowed")
-)]
 pub(crate) enum OwnershipRef {}
 
 /// A new `Box` handle holding `value`, for C to free with the type's `_free`.

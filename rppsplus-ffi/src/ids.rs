@@ -1,6 +1,6 @@
 //! Identifier validation: one `rppsplus_<kind>_validate` per kind, the generic
-//! `rppsplus_check` and `rppsplus_check_message`, and the values they take and give
-//! (`rppsplus_kind`, `rppsplus_mode`, `rppsplus_warning`).
+//! `rppsplus_check`, `rppsplus_check_message` and `rppsplus_format` (display forms), and the
+//! values they take and give (`rppsplus_kind`, `rppsplus_mode`, `rppsplus_warning`).
 
 use std::ffi::c_char;
 
@@ -116,6 +116,26 @@ impl rppsplus_warning {
 /// The core's names of the kinds, with a NUL.
 static KIND_NAMES: CNames<{ IdKind::NAMES.len() }> = CNames::new(IdKind::NAMES);
 
+/// The input of every identifier function, once its outputs' pointers are checked: `input`
+/// NULL-checked first, then `values` (the kind, mode, language..., read from their
+/// integers by the caller: an error there is reported only now), then the UTF-8 of `input`.
+///
+/// # Safety
+///
+/// The contract of [`input_str`].
+unsafe fn identifier_input<'a, T>(
+    input: *const c_char,
+    input_len: usize,
+    values: Result<T, rppsplus_result>,
+) -> Result<(T, &'a str), rppsplus_result> {
+    if input.is_null() {
+        return Err(RPPSPLUS_RESULT_NULL_PARAMETER);
+    }
+    let values = values?;
+    // SAFETY: forwarded to the caller.
+    Ok((values, unsafe { input_str(input, input_len) }?))
+}
+
 /// The body of every `rppsplus_<kind>_validate` and of `rppsplus_check`: the pointers
 /// first, then `kind` and `mode` (an error there is reported only now), then the input, then
 /// the core's `check`; every output on success only (and `*out_len` on `INSUFFICIENT_SIZE`).
@@ -136,12 +156,8 @@ unsafe fn validate(
 ) -> Result<(), rppsplus_result> {
     // SAFETY: forwarded to the caller.
     let (output, warning_out) = unsafe { (Output::new(out, out_cap, out_len)?, OptionalOut::new(warning_out)) };
-    if input.is_null() {
-        return Err(RPPSPLUS_RESULT_NULL_PARAMETER);
-    }
-    let (kind, mode) = (kind?, mode?);
     // SAFETY: forwarded to the caller.
-    let s = unsafe { input_str(input, input_len) }?;
+    let ((kind, mode), s) = unsafe { identifier_input(input, input_len, kind.and_then(|k| Ok((k, mode?)))) }?;
     let check = ids::check(kind, s, mode);
     output.write(check.result()?)?;
     warning_out.set(rppsplus_warning::of(check.warning()));
@@ -565,17 +581,65 @@ pub unsafe extern "C" fn rppsplus_check_message(
     ffi_panic_boundary! {
         // SAFETY: the caller's contract.
         let output = unsafe { Output::new(out, out_cap, out_len) }?;
-        if input.is_null() {
-            return Err(RPPSPLUS_RESULT_NULL_PARAMETER);
-        }
-        let (kind, mode, lang) = (from_value::<IdKind>(kind.0)?, mode.core()?, lang.checked()?);
+        let values = from_value::<IdKind>(kind.0).and_then(|k| Ok((k, mode.core()?, lang.checked()?)));
         // SAFETY: the caller's contract.
-        let check = ids::check(kind, unsafe { input_str(input, input_len) }?, mode);
+        let ((kind, mode, lang), s) = unsafe { identifier_input(input, input_len, values) }?;
+        let check = ids::check(kind, s, mode);
         match (check.error(), check.warning()) {
             (Some(error), _) => output.write(&lang.pick(error.message_fr(), error.to_string())),
             (None, Some(warning)) => output.write(&lang.pick(warning.message_fr(), warning.message_en())),
             (None, None) => output.write(""),
         }
+    }
+}
+
+/// Writes the display form of `input` as an identifier of `kind` in `mode` (the core's
+/// `ids::format`, python-stdnum's `format`): how a valid identifier is shown to people. A
+/// SIREN in groups of 3 (`732 829 320`), a SIRET as its SIREN's groups then the NIC
+/// (`732 829 320 00074`), a mobile of the French numbering plan in national form
+/// (`06 92 12 34 56`, for `+262692123456` too), any other phone number in E.164, every
+/// other kind its canonical form (docs/domain.md section 2.1). The display form is for a
+/// screen or a letter; store and exchange the canonical form (`rppsplus_check`). It parses
+/// back to the same value, and may be as confidential as the value (a phone number, an
+/// email address).
+///
+/// Results:
+/// - `RPPSPLUS_RESULT_OK`: the display form and a NUL are in `out`, `*out_len` is its
+///   length;
+/// - `RPPSPLUS_RESULT_INSUFFICIENT_SIZE`: valid, but `out_cap` < length + 1: only
+///   `*out_len` is written, the length needed;
+/// - an identifier error of the kind, nothing written, as `rppsplus_check` gives it
+///   (`RPPSPLUS_RESULT_INVALID_FORMAT`, `RPPSPLUS_RESULT_INVALID_LENGTH`,
+///   `RPPSPLUS_RESULT_INVALID_CHECKSUM`, `RPPSPLUS_RESULT_INVALID_COMPONENT`,
+///   `RPPSPLUS_RESULT_NOT_MOBILE`, `RPPSPLUS_RESULT_UNKNOWN_CODE`; the per-kind
+///   validators list each kind's);
+/// - `RPPSPLUS_RESULT_NULL_PARAMETER`: `input` or `out_len` NULL, or `out` NULL with
+///   `out_cap > 0`;
+/// - `RPPSPLUS_RESULT_INVALID_PARAMETER`: `kind` or `mode` not one of its values (checked
+///   after the pointers, before the input), or `input_len` > `PTRDIFF_MAX`;
+/// - `RPPSPLUS_RESULT_INVALID_UTF8`; `RPPSPLUS_RESULT_PANIC`.
+///
+/// # Safety
+///
+/// `input` points to `input_len` readable bytes, `out` (unless NULL) to `out_cap` writable
+/// bytes, `out_len` to a writable `size_t`; `out` does not overlap `input`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn rppsplus_format(
+    kind: rppsplus_kind,
+    mode: rppsplus_mode,
+    input: *const c_char,
+    input_len: usize,
+    out: *mut c_char,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> rppsplus_result {
+    ffi_panic_boundary! {
+        // SAFETY: the caller's contract.
+        let output = unsafe { Output::new(out, out_cap, out_len) }?;
+        let values = from_value::<IdKind>(kind.0).and_then(|k| Ok((k, mode.core()?)));
+        // SAFETY: the caller's contract.
+        let ((kind, mode), s) = unsafe { identifier_input(input, input_len, values) }?;
+        output.write(&ids::format(kind, s, mode)?)
     }
 }
 

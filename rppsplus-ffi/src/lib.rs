@@ -21,8 +21,10 @@ mod panic;
 #[macro_use]
 mod handle;
 mod buffer;
+mod card;
 mod idnat;
 mod ids;
+mod meta;
 mod names;
 mod nomenclature;
 mod options;
@@ -31,10 +33,12 @@ mod result;
 mod version;
 
 pub use buffer::rppsplus_str;
+pub use card::*;
 pub use idnat::{rppsplus_idnat_from_adeli, rppsplus_idnat_from_rpps, rppsplus_idnat_to_adeli, rppsplus_idnat_to_rpps};
 pub use ids::*;
+pub use meta::*;
 pub use nomenclature::*;
 pub use options::*;
 pub use report::*;
 pub use result::*;
-pub use version::{rppsplus_version, rppsplus_version_number};
+pub use version::{rppsplus_check_version, rppsplus_version, rppsplus_version_number};

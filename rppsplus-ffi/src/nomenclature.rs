@@ -1,6 +1,7 @@
 //! Nomenclatures (ANS NOS tables, INSEE countries and communes): the label of a code, the
-//! validity of a code for a portal field at a date, and lookups returning an opaque list
-//! of entries (`rppsplus_entries`).
+//! validity of a code for a portal field at a date, lookups and the lists of the codes
+//! offered at a date (an opaque list of entries, `rppsplus_entries`), and the metadata of a
+//! table or value set with the version in force at a date (`rppsplus_meta`).
 //!
 //! Everything here converts: the tables, the validity rules and the search are the core's
 //! (`rppsplus_core::nomenclature`).
@@ -23,8 +24,8 @@ use crate::result::{RPPSPLUS_RESULT_NULL_PARAMETER, RPPSPLUS_RESULT_UNKNOWN_CODE
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct rppsplus_offered(pub u32);
 
-/// The question does not apply: the field takes the whole table (`sexe`, `categorie`,
-/// `motif-fin`, a NOS table name...), the entry is a commune, or there is no such entry.
+/// The question does not apply: the field takes the whole table (`sexe`, a NOS table
+/// name...), the entry is a commune, or there is no such entry.
 pub const RPPSPLUS_OFFERED_NOT_APPLICABLE: rppsplus_offered = rppsplus_offered(0);
 /// The portal does not offer the code at the reference date (not in its value set, not yet
 /// in force, or ended).
@@ -42,10 +43,11 @@ impl rppsplus_offered {
     }
 }
 
-/// The result of `rppsplus_lookup`: an immutable list of entries (codes of a table, or
-/// communes), best first.
+/// The result of `rppsplus_lookup` (best first) or `rppsplus_nomenclature_list` (in the
+/// source's order): an immutable list of entries, codes of a table or communes.
 ///
-/// - Owner: the caller of `rppsplus_lookup`, who frees it once with
+/// - Owner: the caller of `rppsplus_lookup` or `rppsplus_nomenclature_list`, who frees it
+///   once with
 ///   `rppsplus_entries_free` (freeing NULL does nothing). A `Box` handle.
 /// - Threads: the accessors take a `const rppsplus_entries *` and never modify the list:
 ///   they may be called from several threads at once. `rppsplus_entries_free` needs the list
@@ -75,6 +77,15 @@ struct Item {
     date_fin: String,
     /// The replacement codes, comma-separated, or empty.
     replaced_by: String,
+}
+
+impl Entries {
+    fn new(entries: Vec<Entry>, postal_code: bool) -> Self {
+        Self {
+            items: entries.into_iter().map(Item::new).collect(),
+            postal_code,
+        }
+    }
 }
 
 impl Item {
@@ -144,12 +155,14 @@ unsafe fn table_text(
 /// `Educateur sp\xc3\xa9cialis\xc3\xa9` in UTF-8), or the name of a commune
 /// (`commune`, `13203` -> `Marseille 3e Arrondissement`).
 ///
-/// `table` is a portal field alias (`profession`, `role`, `profession-rpps`, `civilite`,
-/// `sexe`, `mode-exercice`, `categorie`, `motif-fin`, `statut-etat-civil`, `secteur`,
-/// `type-carte`, `pays`), a NOS name (`TRE_R85-RolePriseCharge`) or code (`TRE_R85`), or
-/// `commune`. `code` is the exact code as the table spells it (no trimming or case
-/// folding; a commune's current INSEE code): ended codes still have their label. Use
-/// `rppsplus_lookup` for a forgiving search.
+/// `table` names a field, a value set or a table, as every nomenclature function takes it:
+/// a portal field alias such as `profession` or `pays` (the aliases are the core's one list:
+/// docs/domain.md section 3.2, and at run time the message of
+/// `RPPSPLUS_RESULT_UNKNOWN_TABLE` from `rppsplus_result_message` names every one), the
+/// NOS name or code of a table (`TRE_R85-RolePriseCharge`, `TRE_R85`) or of a value set
+/// (`JDV_J121-RolePriseCharge-ENREG`, `JDV_J121`), or `commune`. `code` is the exact code
+/// as the table spells it (no trimming or case folding; a commune's current INSEE code):
+/// ended codes still have their label. Use `rppsplus_lookup` for a forgiving search.
 ///
 /// Results:
 /// - `RPPSPLUS_RESULT_OK`: the label (UTF-8) and a NUL are in `out`, `*out_len` is its
@@ -232,13 +245,12 @@ pub unsafe extern "C" fn rppsplus_nomenclature_replaced_by(
 /// value set for the field, with the validity dates of the code (the core's
 /// `nomenclature::field(..).check(..)`).
 ///
-/// `field` is a portal field alias (`profession`, `role`, `profession-rpps`, `civilite`,
-/// `mode-exercice`, `statut-etat-civil`, `secteur`, `pays`: checked against the value set
-/// the portal offers; `sexe`, `categorie`, `motif-fin`, `type-carte`: the whole table), a
-/// value set's NOS name or code (`JDV_J121`), or a table's NOS name or code (`TRE_R85`:
-/// the whole table). Communes have no validity dates: check a commune code with
-/// `rppsplus_commune_validate` (`commune` here gives `RPPSPLUS_RESULT_UNKNOWN_TABLE`).
-/// `code` is the exact code.
+/// `field` is named as for `rppsplus_nomenclature_label`: a portal field alias is checked
+/// against the value set the portal offers for it (`profession`: JDV_J121), or against its
+/// whole table when the portal offers all of it (`sexe`); a value set's NOS name or code
+/// (`JDV_J121`) against that set; a table's (`TRE_R85`) against the whole table. Communes
+/// have no validity dates: check a commune code with `rppsplus_commune_validate` (`commune`
+/// here gives `RPPSPLUS_RESULT_UNKNOWN_TABLE`). `code` is the exact code.
 ///
 /// `date` is the reference date, `YYYY-MM-DD` (exactly 10 bytes, e.g. `2026-11-23`, years
 /// `0000` to `9999`; the core's one date parser). `date == NULL` with `date_len == 0` means
@@ -334,12 +346,62 @@ pub unsafe extern "C" fn rppsplus_lookup(
         // SAFETY: the caller's contract.
         let (table, query) = unsafe { table_and_code(table, table_len, query, query_len) }?;
         let found = nomenclature::lookup(table, query, at, limit)?;
-        let entries = Entries {
-            items: found.entries.into_iter().map(Item::new).collect(),
-            postal_code: found.postal_code,
-        };
         // SAFETY: `entries_out` is writable (the caller's contract).
-        unsafe { entries_out.set(entries) };
+        unsafe { entries_out.set(Entries::new(found.entries, found.postal_code)) };
+        Ok(())
+    }
+}
+
+/// Lists every code a field, value set or table offers on `date`, in the source's order,
+/// for a form's list (a dropdown): the CLI's `rppsplus lookup TABLE` without a query, the
+/// core's `nomenclature::list`. On success `*entries_out` receives a new list that the
+/// caller frees with `rppsplus_entries_free`; read it with the `rppsplus_entries_*_at`
+/// accessors (code, label, short label, display label, status, date_fin, replaced_by).
+///
+/// `name` is as for `rppsplus_nomenclature_label`: a portal field alias gives the codes its
+/// value set offers on `date` (`profession`: JDV_J121 as it stood that day, each code in
+/// force itself), or the codes of its table in force on `date` when the portal offers the
+/// whole table (`sexe`); a value set's NOS name or code (`JDV_J121`) that set's codes, a
+/// table's (`TRE_R85`) its codes in force; `commune` every commune (37 590 entries, in code
+/// order). `date` is as for `rppsplus_nomenclature_check` (NULL with `date_len == 0` = today
+/// in UTC; pass it, and record `rppsplus_nomenclature_meta`'s version in force, for a list
+/// you must be able to reproduce).
+///
+/// Results:
+/// - `RPPSPLUS_RESULT_OK`: `*entries_out` is a new list (possibly empty: a value set's
+///   version may offer no code in force);
+/// - `RPPSPLUS_RESULT_UNKNOWN_TABLE`: `name` names nothing;
+/// - `RPPSPLUS_RESULT_INVALID_DATE`: `date` is not a `YYYY-MM-DD` date;
+/// - `RPPSPLUS_RESULT_NULL_PARAMETER`: `name` or `entries_out` NULL, or `date` NULL with
+///   `date_len > 0`;
+/// - `RPPSPLUS_RESULT_INVALID_UTF8`; `RPPSPLUS_RESULT_INVALID_PARAMETER` (a length above
+///   `PTRDIFF_MAX`); `RPPSPLUS_RESULT_PANIC`.
+///
+/// On any error `*entries_out` is left unchanged and nothing needs freeing.
+///
+/// # Safety
+///
+/// `name` and `date` (when not NULL) point to `name_len` and `date_len` readable bytes;
+/// `entries_out` to a writable `rppsplus_entries *`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn rppsplus_nomenclature_list(
+    name: *const c_char,
+    name_len: usize,
+    date: *const c_char,
+    date_len: usize,
+    entries_out: *mut *mut rppsplus_entries,
+) -> rppsplus_result {
+    ffi_panic_boundary! {
+        // Every pointer before any text: a NULL is reported whatever the texts hold.
+        let entries_out = HandleOut::new(entries_out)?;
+        non_null(&[name])?;
+        // SAFETY: the caller's contract.
+        let at = unsafe { input_date(date, date_len) }?.unwrap_or_else(date::today);
+        // SAFETY: the caller's contract.
+        let name = unsafe { input_str(name, name_len) }?;
+        let entries = nomenclature::list(name, at)?;
+        // SAFETY: `entries_out` is writable (the caller's contract).
+        unsafe { entries_out.set(Entries::new(entries, false)) };
         Ok(())
     }
 }
@@ -348,7 +410,8 @@ pub unsafe extern "C" fn rppsplus_lookup(
 ///
 /// # Safety
 ///
-/// `entries` is NULL or a list from `rppsplus_lookup` not yet freed.
+/// `entries` is NULL or a list from `rppsplus_lookup` or `rppsplus_nomenclature_list` not
+/// yet freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rppsplus_entries_len(entries: *const rppsplus_entries) -> usize {
     ffi_panic_boundary! {
@@ -363,7 +426,8 @@ pub unsafe extern "C" fn rppsplus_entries_len(entries: *const rppsplus_entries) 
 ///
 /// # Safety
 ///
-/// `entries` is NULL or a list from `rppsplus_lookup` not yet freed.
+/// `entries` is NULL or a list from `rppsplus_lookup` or `rppsplus_nomenclature_list` not
+/// yet freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rppsplus_entries_is_postal_code(entries: *const rppsplus_entries) -> bool {
     ffi_panic_boundary! {
@@ -393,7 +457,8 @@ unsafe fn text(entries: *const rppsplus_entries, index: usize, field: impl FnOnc
 ///
 /// # Safety
 ///
-/// `entries` is NULL or a list from `rppsplus_lookup` not yet freed.
+/// `entries` is NULL or a list from `rppsplus_lookup` or `rppsplus_nomenclature_list` not
+/// yet freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rppsplus_entries_code_at(entries: *const rppsplus_entries, index: usize) -> rppsplus_str {
     // SAFETY: the caller's contract.
@@ -409,6 +474,36 @@ pub unsafe extern "C" fn rppsplus_entries_code_at(entries: *const rppsplus_entri
 pub unsafe extern "C" fn rppsplus_entries_label_at(entries: *const rppsplus_entries, index: usize) -> rppsplus_str {
     // SAFETY: the caller's contract.
     unsafe { text(entries, index, |i| i.entry.label) }
+}
+
+/// The short label of entry `index`, where the code system gives one (TRE_R22's `GENR08`:
+/// `Activit\xc3\xa9 de coordination et d'orientation` in UTF-8), else an empty text. As
+/// `rppsplus_entries_code_at`.
+///
+/// # Safety
+///
+/// As `rppsplus_entries_code_at`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn rppsplus_entries_short_label_at(
+    entries: *const rppsplus_entries,
+    index: usize,
+) -> rppsplus_str {
+    // SAFETY: the caller's contract.
+    unsafe { text(entries, index, |i| i.entry.short_label.unwrap_or_default()) }
+}
+
+/// The display label of entry `index`: the value set's own label for the code where it
+/// differs from the code system's (JDV_J256's `France` for 99100, whose label is
+/// `R\xc3\xa9publique fran\xc3\xa7aise`), else an empty text. A form's list shows the
+/// display label when it is not empty, the label otherwise. As `rppsplus_entries_code_at`.
+///
+/// # Safety
+///
+/// As `rppsplus_entries_code_at`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn rppsplus_entries_display_at(entries: *const rppsplus_entries, index: usize) -> rppsplus_str {
+    // SAFETY: the caller's contract.
+    unsafe { text(entries, index, |i| i.entry.display.unwrap_or_default()) }
 }
 
 /// The status of entry `index` at the reference date, the core's name: `active`, or
@@ -502,13 +597,15 @@ pub unsafe extern "C" fn rppsplus_entries_offered_at(
     }
 }
 
-/// Frees a list from `rppsplus_lookup`, and the texts its views point to. NULL does
-/// nothing. Freeing a list twice, or using it (or one of its views) afterwards, is
-/// undefined behaviour; no other call on the list may run at the same time.
+/// Frees a list from `rppsplus_lookup` or `rppsplus_nomenclature_list`, and the texts its
+/// views point to. NULL does nothing. Freeing a list twice, or using it (or one of its
+/// views) afterwards, is undefined behaviour; no other call on the list may run at the same
+/// time.
 ///
 /// # Safety
 ///
-/// `entries` is NULL or a list from `rppsplus_lookup` not yet freed.
+/// `entries` is NULL or a list from `rppsplus_lookup` or `rppsplus_nomenclature_list` not
+/// yet freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rppsplus_entries_free(entries: *mut rppsplus_entries) {
     ffi_panic_boundary! {

@@ -13,7 +13,7 @@ use std::ptr;
 
 use rppsplus_core::demande::{self, Finding, Options, Report, Severity};
 
-use crate::buffer::{Output, input_bytes, rppsplus_str};
+use crate::buffer::{input_bytes, rppsplus_str, write_json};
 use crate::handle::{Castable, HandleOut, OwnershipBox, free_box, to_const_ptr, try_from};
 use crate::names::{CNames, to_value};
 use crate::options::{ValidateOptions, rppsplus_validate_options};
@@ -320,11 +320,7 @@ pub unsafe extern "C" fn rppsplus_report_to_json(
 ) -> rppsplus_result {
     ffi_panic_boundary! {
         // SAFETY: the caller's contract.
-        let output = unsafe { Output::new(out, out_cap, out_len) }?;
-        let report = try_ref_from_ptr!(report);
-        // A `Report` always serializes (string keys, no custom failure): an error here is a
-        // bug, caught by the panic boundary.
-        output.write(&serde_json::to_string(report).expect("a report serializes to JSON"))
+        unsafe { write_json(report, out, out_cap, out_len, serde_json::to_string) }
     }
 }
 

@@ -5,12 +5,13 @@ use std::borrow::Cow;
 use std::ffi::{CStr, c_char};
 
 use rppsplus_core::FindingCode;
+use rppsplus_core::cpx::{CardError, CardErrorCode};
 use rppsplus_core::date::DateError;
 use rppsplus_core::ids::ParseError;
 use rppsplus_core::nomenclature::{CodeError, NomenclatureError};
 
 use crate::buffer::Output;
-use crate::names::{UNKNOWN, finding_code};
+use crate::names::{CNames, UNKNOWN, finding_code};
 
 /// The result of a fallible function: `typedef uint32_t rppsplus_result`, the same type in
 /// C and C++, with the `RPPSPLUS_RESULT_*` constants. The numbers are fixed and never reused
@@ -19,11 +20,13 @@ use crate::names::{UNKNOWN, finding_code};
 ///
 /// - `0`: success.
 /// - `1xx`: the call itself is wrong (a NULL pointer, a bad parameter, a buffer too small,
-///   a caught panic, a reference date that is not a date).
+///   a caught panic, a reference date that is not a date, a library of another version).
 /// - `2xx`: the input is not a valid identifier or code. The names of these codes are the
 ///   core's finding codes (`FindingCode::as_str()`), which the CLI and Python report too.
 /// - `3xx`: a conversion between identifiers is not possible.
 /// - `4xx`: a nomenclature argument names nothing.
+/// - `5xx`: a CPx card operation failed. `500 + i` is the core's `CardErrorCode::ALL[i]`,
+///   whose name it has (`service_absent`, `no_card`, `wrong_pin`...).
 #[repr(transparent)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct rppsplus_result(pub u32);
@@ -46,6 +49,9 @@ pub const RPPSPLUS_RESULT_PANIC: rppsplus_result = rppsplus_result(104);
 /// A reference date is not a calendar date written `YYYY-MM-DD` (10 bytes, e.g.
 /// `2026-11-23`; `2026-02-30` and `2026-1-5` are not).
 pub const RPPSPLUS_RESULT_INVALID_DATE: rppsplus_result = rppsplus_result(105);
+/// The library cannot serve a program compiled against the header version given to
+/// `rppsplus_check_version` (before 1.0, any other version).
+pub const RPPSPLUS_RESULT_VERSION_MISMATCH: rppsplus_result = rppsplus_result(106);
 /// The input has a character the identifier cannot contain, or lacks one it must contain
 /// (the `@` of an email address).
 pub const RPPSPLUS_RESULT_INVALID_FORMAT: rppsplus_result = rppsplus_result(200);
@@ -74,6 +80,38 @@ pub const RPPSPLUS_RESULT_INVALID_IDENTIFIER: rppsplus_result = rppsplus_result(
 pub const RPPSPLUS_RESULT_WRONG_IDNAT_TYPE: rppsplus_result = rppsplus_result(300);
 /// No nomenclature table, value set or portal field has this name.
 pub const RPPSPLUS_RESULT_UNKNOWN_TABLE: rppsplus_result = rppsplus_result(400);
+/// No PC/SC library on this machine, or no PC/SC service running (pcscd on Linux).
+pub const RPPSPLUS_RESULT_SERVICE_ABSENT: rppsplus_result = rppsplus_result(500);
+/// The PC/SC service knows no reader.
+pub const RPPSPLUS_RESULT_NO_READER: rppsplus_result = rppsplus_result(501);
+/// No reader has the name given.
+pub const RPPSPLUS_RESULT_UNKNOWN_READER: rppsplus_result = rppsplus_result(502);
+/// The reader is empty (or, when no reader is named, no reader holds a card).
+pub const RPPSPLUS_RESULT_NO_CARD: rppsplus_result = rppsplus_result(503);
+/// The card is not a CPx card.
+pub const RPPSPLUS_RESULT_NOT_CPX: rppsplus_result = rppsplus_result(504);
+/// The card was removed (or reset by another application) during the call.
+pub const RPPSPLUS_RESULT_CARD_REMOVED: rppsplus_result = rppsplus_result(505);
+/// The PIN is not 4 to 8 digits, or outside the card's bounds: nothing was sent.
+pub const RPPSPLUS_RESULT_INVALID_PIN: rppsplus_result = rppsplus_result(506);
+/// The card refused the PIN (the tries left go to `tries_left_out`).
+pub const RPPSPLUS_RESULT_WRONG_PIN: rppsplus_result = rppsplus_result(507);
+/// The PIN is blocked: no try left.
+pub const RPPSPLUS_RESULT_PIN_BLOCKED: rppsplus_result = rppsplus_result(508);
+/// The reader or the PC/SC service failed.
+pub const RPPSPLUS_RESULT_TRANSPORT_FAILURE: rppsplus_result = rppsplus_result(509);
+/// The card answered a status word the step does not expect.
+pub const RPPSPLUS_RESULT_CARD_STATUS: rppsplus_result = rppsplus_result(510);
+/// The card's data does not have the expected structure.
+pub const RPPSPLUS_RESULT_MALFORMED_DATA: rppsplus_result = rppsplus_result(511);
+/// An object the library needs is not on the card.
+pub const RPPSPLUS_RESULT_MISSING_OBJECT: rppsplus_result = rppsplus_result(512);
+
+/// The first card result: `CARD_RESULTS + i` is `CardErrorCode::ALL[i]`.
+const CARD_RESULTS: u32 = 500;
+
+/// The core's card error codes, with a NUL.
+static CARD_ERROR_CODES: CNames<{ CardErrorCode::NAMES.len() }> = CNames::new(CardErrorCode::NAMES);
 
 /// Where the name and the messages of a code come from.
 #[derive(Clone, Copy)]
@@ -86,10 +124,12 @@ enum Meaning {
     Date,
     /// The core's [`NomenclatureError::UnknownTable`].
     Table,
+    /// A card error code of the core (`5xx`): name and messages are the core's.
+    Card(CardErrorCode),
 }
 
 /// Every code, in numeric order, with its meaning.
-const RESULTS: [(rppsplus_result, Meaning); 18] = [
+const RESULTS: [(rppsplus_result, Meaning); 19] = [
     (RPPSPLUS_RESULT_OK, Meaning::Call(c"ok", "succès", "success")),
     (
         RPPSPLUS_RESULT_NULL_PARAMETER,
@@ -132,6 +172,14 @@ const RESULTS: [(rppsplus_result, Meaning); 18] = [
         ),
     ),
     (RPPSPLUS_RESULT_INVALID_DATE, Meaning::Date),
+    (
+        RPPSPLUS_RESULT_VERSION_MISMATCH,
+        Meaning::Call(
+            c"version_mismatch",
+            "la bibliothèque n'est pas d'une version qui convient à l'en-tête avec lequel le programme a été compilé",
+            "the library is not a version that serves the header the program was compiled with",
+        ),
+    ),
     (
         RPPSPLUS_RESULT_INVALID_FORMAT,
         Meaning::Finding(FindingCode::InvalidFormat),
@@ -176,7 +224,14 @@ const RESULTS: [(rppsplus_result, Meaning); 18] = [
 impl rppsplus_result {
     /// The meaning of a code, if it is one.
     fn meaning(self) -> Option<Meaning> {
-        RESULTS.iter().find(|(r, _)| *r == self).map(|(_, m)| *m)
+        let card = self
+            .0
+            .checked_sub(CARD_RESULTS)
+            .and_then(|i| CardErrorCode::ALL.get(usize::try_from(i).ok()?));
+        match card {
+            Some(code) => Some(Meaning::Card(*code)),
+            None => RESULTS.iter().find(|(r, _)| *r == self).map(|(_, m)| *m),
+        }
     }
 
     /// The code whose name is the core's finding code `code`; `INVALID_IDENTIFIER` for a code
@@ -195,6 +250,7 @@ impl rppsplus_result {
             Meaning::Finding(code) => finding_code(code),
             Meaning::Date => c"invalid_date",
             Meaning::Table => c"unknown_table",
+            Meaning::Card(code) => CARD_ERROR_CODES.get(CardErrorCode::ALL.iter().position(|c| *c == code)?)?,
         })
     }
 
@@ -208,6 +264,7 @@ impl rppsplus_result {
                 let table = NomenclatureError::UnknownTable;
                 lang.pick(table.message_fr().into(), table.to_string().into())
             }
+            Meaning::Card(code) => lang.pick(code.message_fr(), code.message_en()).into(),
         })
     }
 }
@@ -242,6 +299,18 @@ impl From<NomenclatureError> for rppsplus_result {
             // `NomenclatureError` is non-exhaustive; its variants are about the arguments.
             _ => RPPSPLUS_RESULT_INVALID_PARAMETER,
         }
+    }
+}
+
+/// A card error: the `5xx` code of the same name (the details, such as the tries left of a
+/// wrong PIN, go to the function's outputs).
+impl From<CardError> for rppsplus_result {
+    fn from(error: CardError) -> Self {
+        let index = CardErrorCode::ALL.iter().position(|c| *c == error.code());
+        // A set has a few codes: `500 + index` fits in 32 bits.
+        index
+            .and_then(|i| u32::try_from(i).ok())
+            .map_or(RPPSPLUS_RESULT_PANIC, |i| Self(CARD_RESULTS + i))
     }
 }
 
@@ -373,6 +442,31 @@ mod tests {
             rppsplus_result::of_finding(FindingCode::Required),
             RPPSPLUS_RESULT_INVALID_IDENTIFIER
         );
+    }
+
+    #[test]
+    fn card_codes_are_the_core_codes_in_the_core_order() {
+        for (i, code) in CardErrorCode::ALL.iter().enumerate() {
+            let r = rppsplus_result(500 + u32::try_from(i).unwrap());
+            assert_eq!(r.name().map(CStr::to_str), Some(Ok(code.as_str())));
+            assert_eq!(r.message(RPPSPLUS_LANG_FR).as_deref(), Some(code.message_fr()));
+            assert_eq!(r.message(RPPSPLUS_LANG_EN).as_deref(), Some(code.message_en()));
+        }
+        let past = 500 + u32::try_from(CardErrorCode::ALL.len()).unwrap();
+        assert_eq!(rppsplus_result(past).name(), None);
+        assert_eq!(rppsplus_result(499).name(), None);
+        for e in [
+            CardError::ServiceAbsent,
+            CardError::WrongPin { tries_left: 2 },
+            CardError::MissingObject {
+                object: rppsplus_core::cpx::CardObject::Cdf,
+            },
+        ] {
+            assert_eq!(
+                rppsplus_result::from(e).name().map(CStr::to_str),
+                Some(Ok(e.code().as_str()))
+            );
+        }
     }
 
     #[test]

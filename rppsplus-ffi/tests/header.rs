@@ -124,6 +124,7 @@ fn check_set<T: rppsplus_core::names::Named>(header: &str, prefix: &str, name: i
 fn constants_are_the_core_values_and_names() {
     use rppsplus::*;
     use rppsplus_core::FindingCode;
+    use rppsplus_core::cpx::{CardErrorCode, CardType, Generation};
     use rppsplus_core::demande::{Actor, Severity, Stage};
     use rppsplus_core::ids::IdKind;
 
@@ -152,6 +153,18 @@ fn constants_are_the_core_values_and_names() {
         |v| c_name(rppsplus_severity_name(rppsplus_severity(v))),
         &["NONE"],
     );
+    check_set::<Generation>(
+        &header,
+        "RPPSPLUS_GENERATION_",
+        |v| c_name(rppsplus_generation_name(rppsplus_generation(v))),
+        &["NONE"],
+    );
+    check_set::<CardType>(
+        &header,
+        "RPPSPLUS_CARD_TYPE_",
+        |v| c_name(rppsplus_card_type_name(rppsplus_card_type(v))),
+        &["NONE"],
+    );
     // Warnings and results: each constant is named by its name function, and the names of
     // the warnings and of the 2xx results are the core's finding codes.
     for (constant, value) in constants(&header, "RPPSPLUS_WARNING_") {
@@ -162,12 +175,17 @@ fn constants_are_the_core_values_and_names() {
         }
     }
     let results = constants(&header, "RPPSPLUS_RESULT_");
-    assert_eq!(results.len(), 18);
+    assert_eq!(results.len(), 19 + CardErrorCode::ALL.len());
     for (constant, value) in results {
         let name = c_name(rppsplus_result_name(rppsplus_result(value)));
         assert_eq!(constant_name(&name), constant);
         if (200..299).contains(&value) {
             assert!(name.parse::<FindingCode>().is_ok(), "RPPSPLUS_RESULT_{constant}");
+        }
+        // The card results are the core's card error codes, in the core's order.
+        if (500..600).contains(&value) {
+            let index = CardErrorCode::NAMES.iter().position(|n| *n == name);
+            assert_eq!(index, usize::try_from(value - 500).ok(), "RPPSPLUS_RESULT_{constant}");
         }
     }
 }

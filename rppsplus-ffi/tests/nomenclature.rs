@@ -68,7 +68,7 @@ fn text_call(f: TableText, table: &[u8], code: &[u8], cap: usize) -> (rppsplus_r
 
 /// `rppsplus_nomenclature_check`; `date` None = NULL (today).
 fn check(field: &str, code: &str, date: Option<&[u8]>) -> rppsplus_result {
-    let (d, dl) = date.map_or((ptr::null(), 0), |d| (d.as_ptr().cast(), d.len()));
+    let (d, dl) = date_arg(date);
     // SAFETY: valid pointers and sizes.
     unsafe {
         rppsplus_nomenclature_check(
@@ -132,29 +132,30 @@ impl List {
     }
 }
 
-fn lookup_raw(table: &[u8], query: &[u8], date: Option<&[u8]>, limit: usize) -> Result<List, rppsplus_result> {
-    let mut out: *mut rppsplus_entries = ptr::null_mut();
-    let (d, dl) = date.map_or((ptr::null(), 0), |d| (d.as_ptr().cast(), d.len()));
-    // SAFETY: valid pointers and sizes.
-    let rc = unsafe {
-        rppsplus_lookup(
-            table.as_ptr().cast(),
-            table.len(),
-            query.as_ptr().cast(),
-            query.len(),
-            d,
-            dl,
-            limit,
-            &mut out,
-        )
-    };
+/// Runs a function that writes a new handle to `*out`: the handle on success (never NULL),
+/// else the result, with `*out` left NULL.
+fn made<T>(make: impl FnOnce(*mut *mut T) -> rppsplus_result) -> Result<*mut T, rppsplus_result> {
+    let mut out: *mut T = ptr::null_mut();
+    let rc = make(&mut out);
     if rc == OK {
         assert!(!out.is_null());
-        Ok(List(out))
+        Ok(out)
     } else {
-        assert!(out.is_null(), "no list on error");
+        assert!(out.is_null(), "no handle on error");
         Err(rc)
     }
+}
+
+/// A date argument: `None` is NULL with length 0 (today).
+fn date_arg(date: Option<&[u8]>) -> (*const c_char, usize) {
+    date.map_or((ptr::null(), 0), |d| (d.as_ptr().cast(), d.len()))
+}
+
+fn lookup_raw(table: &[u8], query: &[u8], date: Option<&[u8]>, limit: usize) -> Result<List, rppsplus_result> {
+    let (d, dl) = date_arg(date);
+    let (t, q) = (table.as_ptr().cast(), query.as_ptr().cast());
+    // SAFETY: valid pointers and sizes.
+    made(|out| unsafe { rppsplus_lookup(t, table.len(), q, query.len(), d, dl, limit, out) }).map(List)
 }
 
 fn lookup(table: &str, query: &str) -> List {
@@ -566,4 +567,360 @@ fn limit_zero_with_an_exact_commune_code() {
     // `limit` applies to exact codes too.
     assert_eq!(lookup_raw(b"commune", b"13203", None, 0).unwrap().len(), 0);
     assert_eq!(lookup_raw(b"commune", b"75015", None, 0).unwrap().len(), 0);
+}
+
+// --- lists of the codes offered at a date, metadata, display and short labels ------------
+
+/// `rppsplus_nomenclature_list`; `date` None = NULL (today).
+fn list_raw(name: &[u8], date: Option<&[u8]>) -> Result<List, rppsplus_result> {
+    let (d, dl) = date_arg(date);
+    // SAFETY: valid pointers and sizes.
+    made(|out| unsafe { rppsplus_nomenclature_list(name.as_ptr().cast(), name.len(), d, dl, out) }).map(List)
+}
+
+fn list(name: &str, date: &str) -> List {
+    list_raw(name.as_bytes(), Some(date.as_bytes())).expect("list")
+}
+
+impl List {
+    fn codes(&self) -> Vec<&str> {
+        (0..self.len()).map(|i| self.code(i)).collect()
+    }
+}
+
+/// Every name a nomenclature function takes: the aliases, and the NOS name and code of every
+/// table and value set.
+fn every_name() -> Vec<&'static str> {
+    use rppsplus_core::nomenclature::{Table, ValueSet, aliases, tables, value_sets};
+    let metas = (tables().iter().map(Table::meta)).chain(value_sets().iter().map(ValueSet::meta));
+    aliases()
+        .chain(metas.flat_map(|m| [m.name(), m.short_name()]))
+        .collect()
+}
+
+#[test]
+fn lists_are_the_cores_for_every_name_and_date() {
+    let dates = ["2020-01-01", "2022-09-05", "2025-04-24", "2026-01-01", AT, "9999-12-31"];
+    let mut entries = 0;
+    for name in every_name() {
+        for date in dates {
+            let at = rppsplus_core::date::parse(date).unwrap();
+            let core = rppsplus_core::nomenclature::list(name, at).unwrap();
+            let l = list(name, date);
+            assert_eq!(l.len(), core.len(), "{name} {date}");
+            for (i, e) in core.iter().enumerate() {
+                assert_eq!(l.code(i), e.code);
+                assert_eq!(l.label(i), e.label);
+                assert_eq!(l.get(rppsplus_entries_short_label_at, i), e.short_label.unwrap_or(""));
+                assert_eq!(l.get(rppsplus_entries_display_at, i), e.display.unwrap_or(""));
+                assert_eq!(l.get(rppsplus_entries_status_at, i), e.status.as_str());
+                let fin = e.date_fin.map(|d| d.to_string()).unwrap_or_default();
+                assert_eq!(l.get(rppsplus_entries_date_fin_at, i), fin);
+                assert_eq!(l.get(rppsplus_entries_replaced_by_at, i), e.replaced_by.join(","));
+            }
+            assert!(!l.postal());
+            entries += l.len();
+        }
+    }
+    assert!(entries > 5_000, "{entries} entries compared");
+}
+
+#[test]
+fn list_seeds() {
+    let professions = list("profession", AT);
+    assert_eq!(professions.len(), 60);
+    assert!(professions.codes().contains(&"326") && !professions.codes().contains(&"323"));
+    assert_eq!(professions.offered(0), RPPSPLUS_OFFERED_YES);
+    // NOS names and codes of value sets and tables, at a date.
+    assert_eq!(list("JDV_J121", AT).codes(), professions.codes());
+    assert_eq!(list("JDV_J121-RolePriseCharge-ENREG", AT).codes(), professions.codes());
+    assert!(list("JDV_J121", "2022-09-05").codes().contains(&"323"));
+    assert_eq!(list("civilite", AT).codes(), ["M", "MME"]);
+    assert_eq!(list("TRE_R81", "2010-01-01").codes(), ["M", "MLLE", "MME"]);
+    assert_eq!(list("JDV_J117", "2026-01-01").codes(), ["S", "L", "B"]);
+    assert_eq!(list("mode-exercice", "2026-02-02").codes(), ["S", "L", "B", "I"]);
+    // A whole table: the source's order, the codes in force.
+    assert_eq!(list("sexe", "2026-01-01").codes(), ["UN", "F", "M", "O"]);
+    assert_eq!(list("sexe", "2026-01-01").offered(0), RPPSPLUS_OFFERED_NOT_APPLICABLE);
+    // The countries as the portal lists them: display labels beside the code system's.
+    let pays = list("pays", AT);
+    assert_eq!(pays.len(), 217);
+    assert_eq!((pays.code(0), pays.label(0)), ("99100", "République française"));
+    assert_eq!(pays.get(rppsplus_entries_display_at, 0), "France");
+    // Short labels (TRE_R22's GENR08).
+    let roles = list("role", AT);
+    let genr08 = roles
+        .codes()
+        .iter()
+        .position(|c| *c == "GENR08")
+        .expect("GENR08 offered");
+    assert_eq!(roles.label(genr08), "Coordination et orientation");
+    assert_eq!(
+        roles.get(rppsplus_entries_short_label_at, genr08),
+        "Activité de coordination et d'orientation"
+    );
+    assert_eq!(roles.get(rppsplus_entries_display_at, genr08), "");
+    // Every commune, in code order.
+    let communes = list("commune", AT);
+    assert_eq!(communes.len(), 37_590);
+    assert_eq!(communes.get(rppsplus_entries_departement_at, 0).len(), 2);
+    // Today (NULL date).
+    assert!(list_raw(b"profession", None).unwrap().len() > 50);
+}
+
+#[test]
+fn list_misuse() {
+    assert_eq!(
+        list_raw(b"no-such-table", Some(AT.as_bytes())).err(),
+        Some(UNKNOWN_TABLE)
+    );
+    assert_eq!(list_raw(b"", None).err(), Some(UNKNOWN_TABLE));
+    assert_eq!(
+        list_raw(b"Profession", None).err(),
+        Some(UNKNOWN_TABLE),
+        "aliases are exact"
+    );
+    assert_eq!(list_raw(b"prof\xc3", None).err(), Some(UTF8));
+    for bad in [&b"2026-02-30"[..], b"2026-1-5", b" 2026-11-23", b"+2026-11-23", b""] {
+        assert_eq!(list_raw(b"profession", Some(bad)).err(), Some(DATE));
+    }
+    assert!(list_raw(b"profession", Some(b"0000-01-01")).is_ok());
+    let sentinel = ptr::NonNull::<rppsplus_entries>::dangling().as_ptr();
+    let mut out = sentinel;
+    let (n, d, bad) = (c"profession".as_ptr(), c"2026-11-23".as_ptr(), c"\xff".as_ptr());
+    // SAFETY: the library must check every pointer before reading any text.
+    unsafe {
+        assert_eq!(rppsplus_nomenclature_list(ptr::null(), 0, bad, 1, &mut out), NULL);
+        assert_eq!(rppsplus_nomenclature_list(bad, 1, ptr::null(), 10, &mut out), NULL);
+        assert_eq!(rppsplus_nomenclature_list(bad, 1, bad, 1, ptr::null_mut()), NULL);
+        assert_eq!(rppsplus_nomenclature_list(n, usize::MAX, d, 10, &mut out), PARAM);
+        assert_eq!(rppsplus_nomenclature_list(n, 10, d, usize::MAX, &mut out), PARAM);
+    }
+    assert_eq!(out, sentinel);
+}
+
+#[test]
+fn new_accessors_on_null_and_out_of_range() {
+    let l = list("pays", AT);
+    for f in [rppsplus_entries_short_label_at, rppsplus_entries_display_at] {
+        for i in [l.len(), usize::MAX] {
+            // SAFETY: a live list; out-of-range indexes are allowed.
+            assert!(view(unsafe { f(l.0, i) }).is_none());
+        }
+        // SAFETY: NULL is allowed.
+        assert!(view(unsafe { f(ptr::null(), 0) }).is_none());
+        for i in 0..l.len() {
+            // SAFETY: a live list.
+            assert!(view(unsafe { f(l.0, i) }).is_some(), "never NULL in range");
+        }
+    }
+}
+
+#[test]
+fn search_matches_short_and_display_labels() {
+    // JDV_J256 and the retired JDV_J114 show 99100 as "France" (TRE_R20: République
+    // française).
+    for name in ["pays", "JDV_J256", "JDV_J114", "JDV_J114-Pays-ENREG"] {
+        let l = lookup(name, "France");
+        assert_eq!(l.code(0), "99100", "{name}");
+        assert_eq!(l.get(rppsplus_entries_display_at, 0), "France", "{name}");
+    }
+    // TRE_R22's short label, from the field, the value set and the table.
+    for name in ["role", "JDV_J116", "TRE_R22"] {
+        let l = lookup(name, "Activité de coordination et d'orientation");
+        assert_eq!(l.code(0), "GENR08", "{name}");
+        assert_eq!(
+            l.get(rppsplus_entries_short_label_at, 0),
+            "Activité de coordination et d'orientation"
+        );
+        assert_eq!(lookup(name, "activite de coordination").code(0), "GENR08");
+    }
+    // JDV_J116's own display label.
+    assert_eq!(
+        lookup("role", "medico-administratif").get(rppsplus_entries_display_at, 0),
+        "Médico-administratif"
+    );
+}
+
+/// An owned metadata handle, freed on drop.
+struct MetaHandle(*mut rppsplus_meta);
+
+impl Drop for MetaHandle {
+    fn drop(&mut self) {
+        // SAFETY: a handle from rppsplus_nomenclature_meta, freed once.
+        unsafe { rppsplus_meta_free(self.0) }
+    }
+}
+
+type MetaText = unsafe extern "C" fn(*const rppsplus_meta) -> rppsplus_str;
+
+impl MetaHandle {
+    fn get(&self, f: MetaText) -> &str {
+        // SAFETY: a live handle; the view is used while `self` lives.
+        view(unsafe { f(self.0) }).expect("a text")
+    }
+
+    fn stand_in(&self) -> bool {
+        // SAFETY: a live handle.
+        unsafe { rppsplus_meta_is_earliest_stand_in(self.0) }
+    }
+}
+
+const META_TEXTS: [MetaText; 9] = [
+    rppsplus_meta_name,
+    rppsplus_meta_short_name,
+    rppsplus_meta_oid,
+    rppsplus_meta_url,
+    rppsplus_meta_version,
+    rppsplus_meta_version_date,
+    rppsplus_meta_description,
+    rppsplus_meta_version_in_force,
+    rppsplus_meta_version_in_force_date,
+];
+
+fn meta_raw(name: &[u8], date: Option<&[u8]>) -> Result<MetaHandle, rppsplus_result> {
+    let (d, dl) = date_arg(date);
+    // SAFETY: valid pointers and sizes.
+    made(|out| unsafe { rppsplus_nomenclature_meta(name.as_ptr().cast(), name.len(), d, dl, out) }).map(MetaHandle)
+}
+
+fn meta(name: &str, date: &str) -> MetaHandle {
+    meta_raw(name.as_bytes(), Some(date.as_bytes())).expect("meta")
+}
+
+#[test]
+fn meta_seeds() {
+    let j121 = meta("profession", "2025-04-24");
+    assert_eq!(j121.get(rppsplus_meta_name), "JDV_J121-RolePriseCharge-ENREG");
+    assert_eq!(j121.get(rppsplus_meta_short_name), "JDV_J121");
+    assert_eq!(j121.get(rppsplus_meta_oid), "1.2.250.1.213.1.6.1.200");
+    assert!(
+        j121.get(rppsplus_meta_url)
+            .starts_with("https://mos.esante.gouv.fr/NOS/JDV_J121")
+    );
+    assert_eq!(j121.get(rppsplus_meta_version), "20260505120000");
+    assert_eq!(j121.get(rppsplus_meta_version_date), "2026-05-05");
+    assert!(!j121.get(rppsplus_meta_description).is_empty());
+    assert_eq!(j121.get(rppsplus_meta_version_in_force), "20241025120000");
+    assert_eq!(j121.get(rppsplus_meta_version_in_force_date), "2024-10-25");
+    assert!(!j121.stand_in());
+    // Before every known version, the earliest stands in.
+    let j117 = meta("JDV_J117", "2020-01-01");
+    assert_eq!(j117.get(rppsplus_meta_version_in_force), "20210827120000");
+    assert!(j117.stand_in());
+    assert!(!meta("JDV_J117", "2026-02-02").stand_in());
+    // A whole-table field gives its table; a table has one version.
+    assert_eq!(meta("sexe", AT).get(rppsplus_meta_name), "TRE_R249-Sexe");
+    let r85 = meta("TRE_R85", "2022-09-05");
+    assert_eq!(r85.get(rppsplus_meta_name), "TRE_R85-RolePriseCharge");
+    assert_eq!(r85.get(rppsplus_meta_version_in_force), r85.get(rppsplus_meta_version));
+    assert!(r85.stand_in());
+    assert!(!meta("TRE_R85", AT).stand_in());
+    // Today (NULL date).
+    assert_eq!(
+        meta_raw(b"JDV_J121", None).unwrap().get(rppsplus_meta_short_name),
+        "JDV_J121"
+    );
+}
+
+#[test]
+fn meta_is_the_cores_for_every_name() {
+    for name in every_name() {
+        for date in ["2020-01-01", "2025-04-24", AT] {
+            let field = rppsplus_core::nomenclature::field(name).unwrap();
+            let (m, v) = (
+                field.meta(),
+                field.version_at(rppsplus_core::date::parse(date).unwrap()),
+            );
+            let h = meta(name, date);
+            let want = [
+                m.name(),
+                m.short_name(),
+                m.oid(),
+                m.url(),
+                m.version(),
+                &m.version_date().to_string(),
+                m.description(),
+                v.version,
+                &v.date.to_string(),
+            ];
+            for (f, want) in META_TEXTS.into_iter().zip(want) {
+                assert_eq!(h.get(f), want, "{name} {date}");
+            }
+            assert_eq!(h.stand_in(), v.earliest_stands_in);
+        }
+    }
+}
+
+#[test]
+fn meta_misuse() {
+    assert_eq!(meta_raw(b"commune", None).err(), Some(UNKNOWN_TABLE), "not a table");
+    assert_eq!(meta_raw(b"no-such-table", None).err(), Some(UNKNOWN_TABLE));
+    assert_eq!(meta_raw(b"\xff", None).err(), Some(UTF8));
+    assert_eq!(meta_raw(b"profession", Some(b"2026-02-30")).err(), Some(DATE));
+    let sentinel = ptr::NonNull::<rppsplus_meta>::dangling().as_ptr();
+    let mut out = sentinel;
+    let (n, d, bad) = (c"profession".as_ptr(), c"2026-11-23".as_ptr(), c"\xff".as_ptr());
+    // SAFETY: the library must check every pointer before reading any text.
+    unsafe {
+        assert_eq!(rppsplus_nomenclature_meta(ptr::null(), 0, bad, 1, &mut out), NULL);
+        assert_eq!(rppsplus_nomenclature_meta(bad, 1, ptr::null(), 10, &mut out), NULL);
+        assert_eq!(rppsplus_nomenclature_meta(bad, 1, bad, 1, ptr::null_mut()), NULL);
+        assert_eq!(rppsplus_nomenclature_meta(n, usize::MAX, d, 10, &mut out), PARAM);
+    }
+    assert_eq!(out, sentinel);
+    // NULL handles: NULL views, false, free does nothing.
+    for f in META_TEXTS {
+        // SAFETY: NULL is allowed.
+        assert!(view(unsafe { f(ptr::null()) }).is_none());
+    }
+    // SAFETY: NULL is allowed.
+    unsafe {
+        assert!(!rppsplus_meta_is_earliest_stand_in(ptr::null()));
+        rppsplus_meta_free(ptr::null_mut());
+    }
+}
+
+#[test]
+fn one_meta_read_from_several_threads() {
+    let h = meta("pays", AT);
+    let p = h.0 as usize;
+    std::thread::scope(|s| {
+        for _ in 0..8 {
+            s.spawn(move || {
+                let p = p as *const rppsplus_meta;
+                for _ in 0..500 {
+                    // SAFETY: the handle outlives the scope; const accessors only.
+                    assert_eq!(view(unsafe { rppsplus_meta_short_name(p) }), Some("JDV_J256"));
+                }
+            });
+        }
+    });
+    drop(h);
+}
+
+/// The C documentation names the aliases by pointing at the core's one list, never by
+/// restating it: no comment of the header and no paragraph or item of the crate's README
+/// names more than three of them as examples.
+#[test]
+fn the_c_docs_restate_no_list_of_aliases() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+    let aliases: Vec<&str> = rppsplus_core::nomenclature::aliases().collect();
+    let named = |text: &str| {
+        aliases
+            .iter()
+            .filter(|a| text.contains(&format!("`{a}`")) || text.contains(&format!("\"{a}\"")))
+            .count()
+    };
+    let header = std::fs::read_to_string(format!("{root}/include/rppsplus.h")).unwrap();
+    for comment in header.split("/*").filter_map(|c| c.split("*/").next()) {
+        assert!(named(comment) <= 3, "a list of aliases in the header:\n{comment}");
+    }
+    let readme = std::fs::read_to_string(format!("{root}/rppsplus-ffi/README.md")).unwrap();
+    for paragraph in readme.split("\n\n").flat_map(|p| p.split("\n- ")) {
+        assert!(
+            named(paragraph) <= 3,
+            "a list of aliases in rppsplus-ffi/README.md:\n{paragraph}"
+        );
+    }
 }

@@ -238,8 +238,14 @@ fn without_email_it_is_required() {
         (f.code.as_str(), f.path.as_str(), f.severity),
         ("required", "contact.email", ERROR)
     );
-    assert_eq!(f.fr, "L'adresse email est obligatoire.");
-    assert_eq!(f.en, "The email address is required.");
+    assert_eq!(
+        f.fr,
+        "L'adresse email : manquante, obligatoire pour la procédure « Primo enregistrement » ; renseignez-la."
+    );
+    assert_eq!(
+        f.en,
+        "The email address: missing, required for the procedure 'Primo enregistrement'; fill it in."
+    );
 }
 
 #[test]
@@ -317,7 +323,7 @@ fn content_that_is_not_json_is_a_report() {
         let found = r.findings();
         assert_eq!(found.len(), 1, "{bad:?}: {found:?}");
         assert_eq!((found[0].code.as_str(), found[0].path.as_str()), ("invalid_json", ""));
-        assert!(found[0].fr.starts_with("JSON invalide"), "{}", found[0].fr);
+        assert!(found[0].fr.starts_with("Le texte JSON : invalide"), "{}", found[0].fr);
         let (rc, text, _) = to_json(r.0, 1024);
         assert_eq!(rc, OK);
         assert_eq!(
@@ -506,12 +512,14 @@ fn options_stage_actor_mode_and_date() {
     assert_eq!(o.stage(RPPSPLUS_STAGE_SUBMIT), OK);
     assert!(!validate(without_confirmations.as_bytes(), Some(&o)).valid());
 
-    // Actor: the in-person meeting is a gestionnaire's confirmation.
+    // Actor: the in-person meeting is a gestionnaire's confirmation (and a professional's
+    // primo comes through FranceConnect).
     let cgu_only = example_with(|v| {
         v["confirmations"]
             .as_object_mut()
             .unwrap()
             .remove("rencontre_en_personne");
+        v["etat_civil"]["source"] = "franceconnect".into();
     });
     let r = validate(cgu_only.as_bytes(), Some(&o));
     assert!(
@@ -665,12 +673,12 @@ fn the_sample_demandes() {
     let json = std::fs::read(path).expect("examples/data/demandes.json");
     let o = Opts::at();
     let list = document(&json, Some(&o));
-    assert_eq!(list.len(), 34);
+    assert_eq!(list.len(), 49);
     // SAFETY: borrowed reports of a live list.
     let valid = (0..list.len())
         .filter(|&i| unsafe { rppsplus_report_is_valid(list.report(i)) })
         .count();
-    assert_eq!(valid, 20);
+    assert_eq!(valid, 24);
     let core = demande::validate_json_document(&json, &core_options(Stage::Submit));
     for (i, (index, report)) in core.iter().enumerate() {
         assert_eq!(list.index(i), *index);

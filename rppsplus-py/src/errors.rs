@@ -12,7 +12,12 @@
 //!     ├── UnknownTable
 //!     ├── CodeNotAllowed
 //!     ├── CodeDeprecated
-//!     └── ValidationError
+//!     ├── ValidationError
+//!     └── CardError
+//!         ├── ServiceAbsent
+//!         ├── InvalidPin
+//!         ├── WrongPin
+//!         └── PinBlocked
 //! ```
 //!
 //! The classes mirror python-stdnum's taxonomy (`InvalidLength` is an `InvalidFormat`).
@@ -31,6 +36,7 @@ use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyString, PyTuple, PyType};
 use rppsplus_core::FindingCode;
+use rppsplus_core::cpx::CardError as CoreCardError;
 use rppsplus_core::ids::{IdKind, ParseError};
 use rppsplus_core::nomenclature::{CodeError, NomenclatureError};
 
@@ -246,4 +252,76 @@ pub(crate) fn missing(py: Python<'_>, kind: IdKind) -> PyErr {
         Ok(PyErr::from_value(exc))
     };
     build().unwrap_or_else(|failed| failed)
+}
+
+create_exception!(
+    rppsplus,
+    CardError,
+    RppsplusError,
+    "A CPx card operation failed (``rppsplus.cpx``): ``code`` is one of ``CARD_ERROR_CODES``\n\
+     (``no_reader``, ``no_card``, ``not_cpx``, ``card_removed``…), ``kind`` is ``card``.\n\
+     The subclasses are the errors a program handles apart: ``ServiceAbsent``,\n\
+     ``InvalidPin``, ``WrongPin``, ``PinBlocked``. No message holds a PIN or holder data."
+);
+create_exception!(
+    rppsplus,
+    ServiceAbsent,
+    CardError,
+    "No PC/SC library on this machine, or no PC/SC service running (pcscd on Linux)\n\
+     (code ``service_absent``)."
+);
+create_exception!(
+    rppsplus,
+    InvalidPin,
+    CardError,
+    "The PIN is not 4 to 8 digits, or outside the card's bounds: nothing was sent to the card\n\
+     (code ``invalid_pin``)."
+);
+create_exception!(
+    rppsplus,
+    WrongPin,
+    CardError,
+    "The card refused the PIN (code ``wrong_pin``); ``tries_left`` tries remain."
+);
+create_exception!(
+    rppsplus,
+    PinBlocked,
+    CardError,
+    "The PIN is blocked: no try left (code ``pin_blocked``; ``tries_left`` is 0)."
+);
+
+/// The `kind` of the exceptions raised by the card functions.
+const CARD: &str = "card";
+
+/// A core card error on its way to Python.
+pub(crate) struct PyCardErr(pub(crate) CoreCardError);
+
+impl From<CoreCardError> for PyCardErr {
+    fn from(e: CoreCardError) -> Self {
+        Self(e)
+    }
+}
+
+impl From<PyCardErr> for PyErr {
+    fn from(PyCardErr(e): PyCardErr) -> Self {
+        Python::attach(|py| {
+            let build = || -> PyResult<PyErr> {
+                let (class, tries_left) = match e {
+                    CoreCardError::ServiceAbsent => (py.get_type::<ServiceAbsent>(), None),
+                    CoreCardError::InvalidPin => (py.get_type::<InvalidPin>(), None),
+                    CoreCardError::WrongPin { tries_left } => (py.get_type::<WrongPin>(), Some(tries_left)),
+                    CoreCardError::PinBlocked => (py.get_type::<PinBlocked>(), Some(0)),
+                    _ => (py.get_type::<CardError>(), None),
+                };
+                let fr = e.message_fr();
+                let exc = class.call1((fr.as_str(),))?;
+                fill(&exc, name(py, e.code()), CARD, &fr, &e.to_string())?;
+                if let Some(tries_left) = tries_left {
+                    exc.setattr(intern!(py, "tries_left"), tries_left)?;
+                }
+                Ok(PyErr::from_value(exc))
+            };
+            build().unwrap_or_else(|failed| failed)
+        })
+    }
 }

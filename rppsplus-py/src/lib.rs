@@ -23,6 +23,7 @@ mod args;
 mod arrow;
 mod cells;
 mod check;
+mod cpx;
 mod dates;
 mod demande;
 mod errors;
@@ -41,6 +42,15 @@ pub mod _rppsplus {
     use crate::errors::{
         CodeDeprecated, CodeNotAllowed, InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength, NotMobile,
         RppsplusError, UnknownCode, UnknownTable, ValidationError,
+    };
+
+    #[pymodule_export]
+    use crate::errors::{CardError, InvalidPin, PinBlocked, ServiceAbsent, WrongPin};
+
+    #[pymodule_export]
+    use crate::cpx::{
+        Card, Holder, PinStatus, Reader, SimCard, VirtualCard, cpx_pin_status, cpx_read, cpx_readers, cpx_verify_pin,
+        cpx_wait_for_card,
     };
 
     #[pymodule_export]
@@ -70,13 +80,15 @@ pub mod _rppsplus {
 
     #[pymodule_export]
     use crate::nomenclature::{
-        Code, Commune, CommuneResolution, Communes, LookupEntry, LookupResult, Table, ValueSet, communes,
-        nomenclature_aliases, nomenclature_check, nomenclature_get, nomenclature_lookup, nomenclature_search,
-        nomenclature_table, nomenclature_tables, nomenclature_value_set, nomenclature_value_sets, resolve_commune,
+        Code, Commune, CommuneResolution, Communes, Entry, LookupResult, Meta, SetVersion, Table, ValueSet, VersionAt,
+        communes, nomenclature_aliases, nomenclature_check, nomenclature_field, nomenclature_get, nomenclature_list,
+        nomenclature_lookup, nomenclature_search, nomenclature_table, nomenclature_tables, nomenclature_value_set,
+        nomenclature_value_sets, resolve_commune,
     };
 
     /// Adds `__version__` (the crate's version) and the core's lists of names: `KINDS`,
-    /// `FINDING_CODES`, `STAGES`, `ACTORS`, `SEVERITIES`.
+    /// `FINDING_CODES`, `STAGES`, `ACTORS`, `SEVERITIES`, `GENERATIONS`, `CARD_TYPES`,
+    /// `CARD_ERROR_CODES`.
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add("__version__", env!("CARGO_PKG_VERSION"))?;

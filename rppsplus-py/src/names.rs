@@ -1,6 +1,7 @@
 //! The core's closed sets of names as Python sees them.
 //!
-//! - The module's tuples `KINDS`, `FINDING_CODES`, `STAGES`, `ACTORS`, `SEVERITIES`: the
+//! - The module's tuples `KINDS`, `FINDING_CODES`, `STAGES`, `ACTORS`, `SEVERITIES`,
+//!   `GENERATIONS`, `CARD_TYPES`, `CARD_ERROR_CODES`: the
 //!   core's `NAMES`, as interned `str`, built at module init. The `Literal` types of the
 //!   stub (`_rppsplus.pyi`) are tested against them.
 //! - [`name`]: the `str` of a core value (`FindingCode::Required` → `"required"`), the same
@@ -14,6 +15,7 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyString, PyTuple};
 use rppsplus_core::FindingCode;
+use rppsplus_core::cpx::{CardErrorCode, CardType, Generation};
 use rppsplus_core::demande::{Actor, Severity, Stage};
 use rppsplus_core::ids::IdKind;
 use rppsplus_core::names::{Named, UnknownName};
@@ -83,6 +85,9 @@ exported! {
     STAGES: Stage,
     ACTORS: Actor,
     SEVERITIES: Severity,
+    GENERATIONS: Generation,
+    CARD_TYPES: CardType,
+    CARD_ERROR_CODES: CardErrorCode,
 }
 
 /// The `str` of a core value: `name(py, Severity::Error)` is `"error"`.

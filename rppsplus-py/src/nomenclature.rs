@@ -258,13 +258,16 @@ pub(crate) fn resolve_commune(code: &Bound<'_, PyAny>) -> PyResult<CommuneResolu
 
 /// What an iterator walks.
 enum Source {
+    /// A table's codes.
     Codes(&'static [core::Code]),
+    /// A value set version's members.
+    Members(&'static [&'static core::Code]),
     /// Collected when the iterator is made: 2 bytes an entry.
     Communes(Vec<commune::Commune>),
 }
 
-/// An iterator over the codes of a ``Table`` or the entries of ``Communes`` (frozen: the
-/// position is atomic, so that it is safe to share between threads).
+/// An iterator over the codes of a ``Table`` or ``ValueSet`` or the entries of ``Communes``
+/// (frozen: the position is atomic, so that it is safe to share between threads).
 #[pyclass(frozen, module = "rppsplus._rppsplus")]
 pub(crate) struct EntryIterator {
     source: Source,
@@ -293,6 +296,10 @@ impl EntryIterator {
                 .get(i)
                 .map(|c| Ok(Bound::new(py, Code(c))?.into_any()))
                 .transpose(),
+            Source::Members(codes) => codes
+                .get(i)
+                .map(|c| Ok(Bound::new(py, Code(c))?.into_any()))
+                .transpose(),
             Source::Communes(all) => all
                 .get(i)
                 .map(|c| Ok(Bound::new(py, Commune(*c))?.into_any()))
@@ -301,10 +308,182 @@ impl EntryIterator {
     }
 }
 
+// --- Meta, VersionAt, SetVersion ------------------------------------------------------
+
+/// What a table and a value set both carry (the core's ``Meta``): ``name`` (the NOS name,
+/// ``"JDV_J121-RolePriseCharge-ENREG"``), ``short_name`` (the NOS code, ``"JDV_J121"``),
+/// ``oid``, ``url``, ``version`` (the embedded version, the latest known,
+/// ``"20260505120000"``), ``version_date`` (its ``datetime.date``) and ``description``.
+/// Read it as ``Table.meta`` or ``ValueSet.meta``.
+#[pyclass(frozen, eq, hash, module = "rppsplus._rppsplus")]
+pub(crate) struct Meta(&'static core::Meta);
+
+by_address!(Meta);
+
+#[pymethods]
+impl Meta {
+    /// The NOS name (``"TRE_R85-RolePriseCharge"``, ``"JDV_J121-RolePriseCharge-ENREG"``).
+    #[getter]
+    fn name(&self) -> &'static str {
+        self.0.name()
+    }
+
+    /// The NOS code, the name up to its first ``-`` (``"TRE_R85"``, ``"JDV_J121"``).
+    #[getter]
+    fn short_name(&self) -> &'static str {
+        self.0.short_name()
+    }
+
+    /// The OID.
+    #[getter]
+    fn oid(&self) -> &'static str {
+        self.0.oid()
+    }
+
+    /// The canonical URL.
+    #[getter]
+    fn url(&self) -> &'static str {
+        self.0.url()
+    }
+
+    /// The embedded version (``yyyymmddhhmmss``), the latest known.
+    #[getter]
+    fn version(&self) -> &'static str {
+        self.0.version()
+    }
+
+    /// The date of the embedded version.
+    #[getter]
+    fn version_date<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        dates::py_date(py, self.0.version_date())
+    }
+
+    /// What the table or value set holds.
+    #[getter]
+    fn description(&self) -> &'static str {
+        self.0.description()
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "Meta({}, version={})",
+            quoted(py, self.0.name())?,
+            quoted(py, self.0.version())?
+        ))
+    }
+}
+
+/// Which version of a table or value set was in force at a date (the core's
+/// ``VersionAt``), from ``version_at()``: ``name`` (the NOS name), ``version``, ``date`` (from
+/// which it was in force) and ``earliest_stands_in`` (the date asked is before every version
+/// known: the earliest known stands in for the one then in force, which the sources do not
+/// give). Equal when every field is.
+#[pyclass(frozen, eq, module = "rppsplus._rppsplus")]
+#[derive(PartialEq)]
+pub(crate) struct VersionAt(core::VersionAt);
+
+#[pymethods]
+impl VersionAt {
+    /// The NOS name of the table or value set.
+    #[getter]
+    fn name(&self) -> &'static str {
+        self.0.name
+    }
+
+    /// The version id (``"20241025120000"``).
+    #[getter]
+    fn version(&self) -> &'static str {
+        self.0.version
+    }
+
+    /// The date from which the version was in force.
+    #[getter]
+    fn date<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        dates::py_date(py, self.0.date)
+    }
+
+    /// Whether the earliest known version stands in for an earlier one the sources do not
+    /// give.
+    #[getter]
+    fn earliest_stands_in(&self) -> bool {
+        self.0.earliest_stands_in
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "VersionAt({}, version={}, date={}, earliest_stands_in={})",
+            quoted(py, self.0.name)?,
+            quoted(py, self.0.version)?,
+            self.0.date,
+            if self.0.earliest_stands_in { "True" } else { "False" }
+        ))
+    }
+}
+
+/// One version of a value set (the core's ``SetVersion``): ``version``, ``date`` (from which
+/// it is in force) and its members, ``codes`` (``Code`` objects, in the source's order);
+/// ``len()``, ``in`` (a code ``str``) and iteration give the members.
+#[pyclass(frozen, eq, hash, module = "rppsplus._rppsplus")]
+pub(crate) struct SetVersion(&'static core::SetVersion);
+
+by_address!(SetVersion);
+
+#[pymethods]
+impl SetVersion {
+    /// The version id (``"20250425120000"``).
+    #[getter]
+    fn version(&self) -> &'static str {
+        self.0.version()
+    }
+
+    /// The date from which the version is in force.
+    #[getter]
+    fn date<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        dates::py_date(py, self.0.date())
+    }
+
+    /// The members, in the source's order.
+    #[getter]
+    fn codes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(py, self.0.codes().iter().map(|c| Code(c)))
+    }
+
+    fn __len__(&self) -> usize {
+        self.0.codes().len()
+    }
+
+    fn __iter__(&self) -> EntryIterator {
+        EntryIterator::new(Source::Members(self.0.codes()))
+    }
+
+    fn __contains__(&self, code: &Bound<'_, PyAny>) -> bool {
+        code.cast::<PyString>()
+            .is_ok_and(|s| self.0.contains(&s.to_string_lossy()))
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "SetVersion({}, {} codes)",
+            quoted(py, self.0.version())?,
+            self.0.codes().len()
+        ))
+    }
+}
+
+/// A list of ``Code`` objects.
+fn code_list<'py>(
+    py: Python<'py>,
+    codes: impl IntoIterator<Item = &'static core::Code>,
+) -> PyResult<Bound<'py, PyList>> {
+    PyList::new(py, codes.into_iter().map(Code))
+}
+
 // --- Table, ValueSet, Communes ---------------------------------------------------------
 
 /// A nomenclature code system (a TRE table of the ANS NOS, or the INSEE country list):
-/// a read-only mapping of its codes, ended ones included, in the source's order.
+/// a read-only mapping of its codes, ended ones included, in the source's order. Its name,
+/// OID, URL and version are ``meta``; the codes a form offers at a date are
+/// ``rppsplus.nomenclature.list()``.
 #[pyclass(frozen, eq, hash, module = "rppsplus._rppsplus")]
 pub(crate) struct Table(pub(crate) &'static core::Table);
 
@@ -312,34 +491,10 @@ by_address!(Table);
 
 #[pymethods]
 impl Table {
-    /// The NOS name (``"TRE_R85-RolePriseCharge"``).
+    /// Name, short name, OID, URL, version and its date, description.
     #[getter]
-    fn name(&self) -> &'static str {
-        self.0.meta().name()
-    }
-
-    /// The OID.
-    #[getter]
-    fn oid(&self) -> &'static str {
-        self.0.meta().oid()
-    }
-
-    /// The canonical URL.
-    #[getter]
-    fn url(&self) -> &'static str {
-        self.0.meta().url()
-    }
-
-    /// The version of the embedded table.
-    #[getter]
-    fn version(&self) -> &'static str {
-        self.0.meta().version()
-    }
-
-    /// What the table holds.
-    #[getter]
-    fn description(&self) -> &'static str {
-        self.0.meta().description()
+    fn meta(&self) -> Meta {
+        Meta(self.0.meta())
     }
 
     /// Whether only part of the source table is embedded.
@@ -354,13 +509,29 @@ impl Table {
         Ok(self.0.get(&code).map(Code))
     }
 
-    /// The codes whose code or label matches ``query`` (accents, case and punctuation
-    /// ignored), best first; ``[]`` for an empty or over-long query or ``limit=0``.
+    /// The codes whose code, label or short label matches ``query`` (accents, case and
+    /// punctuation ignored), best first; ``[]`` for an empty or over-long query or
+    /// ``limit=0``.
     #[pyo3(signature = (query, limit = 10))]
     fn search<'py>(&self, py: Python<'py>, query: &Bound<'py, PyAny>, limit: isize) -> PyResult<Bound<'py, PyList>> {
         let query = text(query, "Table.search() argument 'query'")?;
         let limit = limit_arg(limit, "Table.search() argument")?;
-        PyList::new(py, self.0.search(&query, limit).into_iter().map(Code))
+        code_list(py, self.0.search(&query, limit))
+    }
+
+    /// The codes in force on ``at`` (a ``datetime.date`` or ``"YYYY-MM-DD"``: started and not
+    /// ended), in the source's order.
+    fn in_force_at<'py>(&self, py: Python<'py>, at: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+        let at = dates::date(at, "Table.in_force_at() argument")?;
+        code_list(py, self.0.in_force_at(at))
+    }
+
+    /// The version in force on ``at`` (a ``datetime.date`` or ``"YYYY-MM-DD"``): only the
+    /// embedded version of a table is known, with ``earliest_stands_in`` when ``at`` is before
+    /// its date.
+    fn version_at(&self, at: &Bound<'_, PyAny>) -> PyResult<VersionAt> {
+        let at = dates::date(at, "Table.version_at() argument")?;
+        Ok(VersionAt(self.0.version_at(at)))
     }
 
     fn __len__(&self) -> usize {
@@ -389,7 +560,11 @@ impl Table {
     }
 }
 
-/// A value set (JDV): the codes of a code system that a field of the portal offers.
+/// A value set (JDV): the codes of a code system that a field of the portal offers, with
+/// every version of it the sources give. ``len()``, ``in`` and iteration are the members of
+/// the latest version (``latest``); at a date, the set offers the members of the version
+/// then in force (``members_at``) that are in force themselves (``offered_at``, what
+/// ``rppsplus.nomenclature.list()`` gives for a form).
 #[pyclass(frozen, eq, hash, module = "rppsplus._rppsplus")]
 pub(crate) struct ValueSet(pub(crate) &'static core::ValueSet);
 
@@ -397,28 +572,10 @@ by_address!(ValueSet);
 
 #[pymethods]
 impl ValueSet {
-    /// The NOS name (``"JDV_J121-RolePriseCharge-ENREG"``).
+    /// Name, short name, OID, URL, version (the latest known) and its date, description.
     #[getter]
-    fn name(&self) -> &'static str {
-        self.0.meta().name()
-    }
-
-    /// The OID.
-    #[getter]
-    fn oid(&self) -> &'static str {
-        self.0.meta().oid()
-    }
-
-    /// The canonical URL.
-    #[getter]
-    fn url(&self) -> &'static str {
-        self.0.meta().url()
-    }
-
-    /// The version of the embedded set.
-    #[getter]
-    fn version(&self) -> &'static str {
-        self.0.meta().version()
+    fn meta(&self) -> Meta {
+        Meta(self.0.meta())
     }
 
     /// The code system the codes come from.
@@ -427,10 +584,63 @@ impl ValueSet {
         Table(self.0.system())
     }
 
-    /// The codes of the set.
+    /// Every version known, oldest first (the last is ``latest``).
     #[getter]
-    fn codes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        strings(py, self.0.latest().codes().iter().map(|c| c.code()))
+    fn versions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(py, self.0.versions().map(SetVersion).collect::<Vec<_>>())
+    }
+
+    /// The latest version known (the embedded one).
+    #[getter]
+    fn latest(&self) -> SetVersion {
+        SetVersion(self.0.latest())
+    }
+
+    /// The version in force on ``at`` (a ``datetime.date`` or ``"YYYY-MM-DD"``): the latest
+    /// dated on or before ``at``, or the earliest known before every version.
+    fn members_at(&self, at: &Bound<'_, PyAny>) -> PyResult<SetVersion> {
+        let at = dates::date(at, "ValueSet.members_at() argument")?;
+        Ok(SetVersion(self.0.members_at(at)))
+    }
+
+    /// The codes the set offers on ``at`` (a ``datetime.date`` or ``"YYYY-MM-DD"``), in the
+    /// source's order: the members of the version then in force that are in force themselves.
+    fn offered_at<'py>(&self, py: Python<'py>, at: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+        let at = dates::date(at, "ValueSet.offered_at() argument")?;
+        code_list(py, self.0.offered_at(at))
+    }
+
+    /// Which version was in force on ``at`` (a ``datetime.date`` or ``"YYYY-MM-DD"``), and
+    /// whether the earliest known stands in for it.
+    fn version_at(&self, at: &Bound<'_, PyAny>) -> PyResult<VersionAt> {
+        let at = dates::date(at, "ValueSet.version_at() argument")?;
+        Ok(VersionAt(self.0.version_at(at)))
+    }
+
+    /// The set's display label for ``code`` (a ``Code`` or a code ``str``) where it differs
+    /// from the code system's label (JDV_J256: ``"France"`` for ``"99100"``), else ``None``.
+    fn display(&self, code: &Bound<'_, PyAny>) -> PyResult<Option<&'static str>> {
+        if let Ok(code) = code.cast::<Code>() {
+            return Ok(self.0.display(code.get().0));
+        }
+        let code = text(code, "ValueSet.display() argument")?;
+        Ok(self.0.get(&code).and_then(|c| self.0.display(c)))
+    }
+
+    /// The code ``code`` (exact spelling) of the set's code system, or one the set takes
+    /// from outside it (``"01"`` of JDV_J256), member or not, else ``None``.
+    fn get(&self, code: &Bound<'_, PyAny>) -> PyResult<Option<Code>> {
+        let code = text(code, "ValueSet.get() argument")?;
+        Ok(self.0.get(&code).map(Code))
+    }
+
+    /// ``Table.search`` over the codes of the set's system and those it takes from outside
+    /// it, also matching the set's display labels (``"France"`` finds ``"99100"``).
+    #[pyo3(signature = (query, limit = 10))]
+    fn search<'py>(&self, py: Python<'py>, query: &Bound<'py, PyAny>, limit: isize) -> PyResult<Bound<'py, PyList>> {
+        let query = text(query, "ValueSet.search() argument 'query'")?;
+        let limit = limit_arg(limit, "ValueSet.search() argument")?;
+        code_list(py, self.0.search(&query, limit))
     }
 
     /// The code if it may be entered for the field on ``at`` (a ``datetime.date``, an ISO
@@ -445,6 +655,10 @@ impl ValueSet {
 
     fn __len__(&self) -> usize {
         self.0.latest().codes().len()
+    }
+
+    fn __iter__(&self) -> EntryIterator {
+        EntryIterator::new(Source::Members(self.0.latest().codes()))
     }
 
     fn __contains__(&self, code: &Bound<'_, PyAny>) -> bool {
@@ -517,18 +731,20 @@ fn search_communes<'py>(
     PyList::new(py, commune::search(&query, limit).into_iter().map(Commune))
 }
 
-// --- lookup ----------------------------------------------------------------------------
+// --- lookup and list -------------------------------------------------------------------
 
-/// One entry found by ``lookup()``: ``code``, ``label`` (a commune's name), ``status`` at
-/// the reference date, ``date_fin``, ``replaced_by``, ``offered`` (whether the portal
-/// offers the code for its field at that date; ``None`` for whole-table fields and
-/// communes) and ``commune`` (for the commune table).
+/// One entry of ``list()`` or ``lookup()`` (the core's ``Entry``): ``code``, ``label`` (a
+/// commune's name), ``short_label``, ``display`` (the value set's own label where it differs
+/// from ``label``: what a form shows), ``status`` at the reference date, ``date_fin``,
+/// ``replaced_by``, ``offered`` (whether the portal offers the code for its field at that
+/// date; ``None`` for whole-table fields and communes) and ``commune`` (for the commune
+/// table).
 #[pyclass(frozen, eq, module = "rppsplus._rppsplus")]
 #[derive(PartialEq)]
-pub(crate) struct LookupEntry(core::Entry);
+pub(crate) struct Entry(core::Entry);
 
 #[pymethods]
-impl LookupEntry {
+impl Entry {
     /// The code.
     #[getter]
     fn code(&self) -> &'static str {
@@ -539,6 +755,19 @@ impl LookupEntry {
     #[getter]
     fn label(&self) -> &'static str {
         self.0.label
+    }
+
+    /// The short label, where the code system gives one.
+    #[getter]
+    fn short_label(&self) -> Option<&'static str> {
+        self.0.short_label
+    }
+
+    /// The value set's display label where it differs from ``label`` (``"France"`` for
+    /// ``"99100"`` in ``"pays"``): a form shows ``display or label``.
+    #[getter]
+    fn display(&self) -> Option<&'static str> {
+        self.0.display
     }
 
     /// ``"active"``, or ``"deprecated"`` when the code has ended by the reference date.
@@ -573,7 +802,7 @@ impl LookupEntry {
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
-            "LookupEntry(code={}, label={}, status='{}')",
+            "Entry(code={}, label={}, status='{}')",
             quoted(py, self.0.code)?,
             quoted(py, self.0.label)?,
             self.0.status.as_str()
@@ -593,7 +822,7 @@ impl LookupResult {
     /// The entries, best first.
     #[getter]
     fn entries<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        PyList::new(py, self.0.entries.iter().copied().map(LookupEntry))
+        PyList::new(py, self.0.entries.iter().copied().map(Entry))
     }
 
     /// Whether the query was a postal code typed as a commune code.
@@ -617,9 +846,9 @@ impl LookupResult {
 
 // --- module functions ------------------------------------------------------------------
 
-/// The code ``code`` of ``table`` (an alias such as ``"profession"``, a NOS name or code),
-/// or the ``Commune`` of a current INSEE code for ``"commune"``; ``None`` when absent.
-/// An unknown table raises ``UnknownTable``.
+/// The code ``code`` of ``table`` (an alias such as ``"profession"``, the NOS name or code
+/// of a table or value set), ended or not, or the ``Commune`` of a current INSEE code for
+/// ``"commune"``; ``None`` when absent. An unknown table raises ``UnknownTable``.
 #[pyfunction]
 pub(crate) fn nomenclature_get(
     py: Python<'_>,
@@ -633,13 +862,15 @@ pub(crate) fn nomenclature_get(
             .map(|c| Ok(Bound::new(py, Commune(c))?.into_any().unbind()))
             .transpose();
     }
-    let t = core::table(&table).map_err(PyNomenclatureErr)?;
-    t.get(&code)
+    let field = core::field(&table).map_err(PyNomenclatureErr)?;
+    field
+        .get(&code)
         .map(|c| Ok(Bound::new(py, Code(c))?.into_any().unbind()))
         .transpose()
 }
 
-/// Label search in ``table``, best first: ``Code`` objects, or ``Commune`` objects for
+/// Label search in ``table``, best first: ``Code`` objects whose code, label, short label
+/// or display label (``"pays"``: ``"France"``) matches, or ``Commune`` objects for
 /// ``"commune"`` (the autocomplete). ``[]`` for an empty or over-long query, or
 /// ``limit=0``; a negative ``limit`` raises ``ValueError``.
 #[pyfunction]
@@ -654,10 +885,10 @@ pub(crate) fn nomenclature_search<'py>(
     if name == core::COMMUNE_TABLE {
         return search_communes(py, query, limit, "search() argument");
     }
-    let t = core::table(&name).map_err(PyNomenclatureErr)?;
+    let field = core::field(&name).map_err(PyNomenclatureErr)?;
     let query = text(query, "search() argument 'query'")?;
     let limit = limit_arg(limit, "search() argument")?;
-    PyList::new(py, t.search(&query, limit).into_iter().map(Code))
+    code_list(py, field.search(&query, limit))
 }
 
 /// Looks ``query`` up in ``table`` as the CLI's ``rppsplus lookup``: the entry with that
@@ -678,6 +909,41 @@ pub(crate) fn nomenclature_lookup(
     let limit = limit_arg(limit, "lookup() argument")?;
     let found = core::lookup(&table, &query, at, limit).map_err(PyNomenclatureErr)?;
     Ok(LookupResult(found))
+}
+
+/// Every code ``name`` offers on ``at`` (a ``datetime.date``, an ISO date ``"YYYY-MM-DD"``,
+/// or ``None`` for today in UTC), in the source's order, for a form's list: the CLI's
+/// ``rppsplus lookup TABLE`` without a query. A portal field alias gives the codes its value
+/// set offers then (``"profession"``: JDV_J121 as it stood that day, each code in force), or
+/// its table's codes in force when the portal offers the whole table (``"sexe"``); a value
+/// set's NOS name or code (``"JDV_J121"``) that set's, a table's (``"TRE_R85"``) its codes in
+/// force; ``"commune"`` every commune. Show ``entry.display or entry.label``. An unknown
+/// name raises ``UnknownTable``.
+#[pyfunction]
+#[pyo3(signature = (name, *, at = None))]
+pub(crate) fn nomenclature_list<'py>(
+    py: Python<'py>,
+    name: &Bound<'py, PyAny>,
+    at: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyList>> {
+    let name = text(name, "list() argument 'name'")?;
+    let at = dates::date_or_today(at, "list() argument 'at'")?;
+    let entries = core::list(&name, at).map_err(PyNomenclatureErr)?;
+    PyList::new(py, entries.into_iter().map(Entry))
+}
+
+/// What the field ``name`` accepts: the ``ValueSet`` the portal offers for a field alias
+/// (``"profession"``: JDV_J121), or its ``Table`` when the portal offers the whole table
+/// (``"sexe"``); the value set or table a NOS name or code names (``"JDV_J121"``,
+/// ``"TRE_R85"``). Both have ``meta`` and ``version_at()``. An unknown name raises
+/// ``UnknownTable``.
+#[pyfunction]
+pub(crate) fn nomenclature_field(py: Python<'_>, name: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+    let name = text(name, "field() argument")?;
+    Ok(match core::field(&name).map_err(PyNomenclatureErr)? {
+        core::Field::ValueSet(set) => Bound::new(py, ValueSet(set))?.into_any().unbind(),
+        core::Field::Table(table) => Bound::new(py, Table(table))?.into_any().unbind(),
+    })
 }
 
 /// The code if it may be entered for ``field`` on ``at`` (a ``datetime.date``, an ISO date
@@ -730,8 +996,9 @@ pub(crate) fn nomenclature_value_sets(py: Python<'_>) -> PyResult<Bound<'_, PyLi
     PyList::new(py, core::value_sets().iter().map(ValueSet))
 }
 
-/// The portal field aliases ``table()`` takes besides NOS names (``"commune"`` is the
-/// name of ``communes()`` for ``get``, ``search`` and ``lookup``).
+/// The portal field aliases every function taking a table name accepts besides NOS names,
+/// the core's one list (``"commune"`` is the name of ``communes()`` for ``get``, ``search``,
+/// ``lookup`` and ``list``).
 #[pyfunction]
 pub(crate) fn nomenclature_aliases(py: Python<'_>) -> PyResult<Bound<'_, PyTuple>> {
     strings(py, core::aliases())

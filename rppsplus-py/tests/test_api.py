@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime
+import importlib.util
+import re
+from pathlib import Path
 
 import pytest
 
@@ -36,15 +39,19 @@ def test_all_and_version() -> None:
     assert rppsplus.__version__.count(".") == 2
     for name in rppsplus.__all__:
         assert hasattr(rppsplus, name), name
-    # Every public native name is exported by rppsplus, rppsplus.nomenclature or rppsplus.arrow
-    # (their functions under short names: nomenclature_get as get, arrow_check as check…).
+    # Every public native name is exported by rppsplus, rppsplus.nomenclature, rppsplus.cpx or
+    # rppsplus.arrow (the functions under short names: nomenclature_get as get, cpx_read as read,
+    # arrow_check as check…). `list` is public but kept out of `__all__` (a star import would hide
+    # the builtin).
     exported = {id(getattr(rppsplus, n)) for n in rppsplus.__all__}
-    for module in (rppsplus.nomenclature, rppsplus.arrow):
+    exported |= {id(getattr(rppsplus.nomenclature, n)) for n in [*rppsplus.nomenclature.__all__, "list"]}
+    for module in (rppsplus.cpx, rppsplus.arrow):
         exported |= {id(getattr(module, n)) for n in module.__all__}
+    assert "list" not in rppsplus.nomenclature.__all__
     for name in dir(rppsplus._rppsplus):
         if not name.startswith("_"):
             assert id(getattr(rppsplus._rppsplus, name)) in exported, name
-    for names in ("KINDS", "FINDING_CODES", "STAGES", "ACTORS", "SEVERITIES"):
+    for names in ("KINDS", "FINDING_CODES", "STAGES", "ACTORS", "SEVERITIES", "GENERATIONS", "CARD_TYPES"):
         assert names in rppsplus.__all__
 
 
@@ -85,8 +92,12 @@ def test_exception_codes(cls: type, value: str, exc: type[RppsplusError], code: 
 def test_exception_details() -> None:
     with pytest.raises(InvalidLength) as info:
         Rpps("1010798531")
-    assert info.value.message == "numéro RPPS : 10 caractères au lieu de 11"
-    assert info.value.message_en == "RPPS number: 10 characters, expected 11"
+    assert info.value.message == (
+        "numéro RPPS : 10 caractères au lieu de 11 ; vérifiez qu'aucun caractère ne manque ni n'est en trop"
+    )
+    assert info.value.message_en == (
+        "RPPS number: 10 characters instead of 11; check that no character is missing or extra"
+    )
     assert info.value.kind == "rpps"
     assert info.value.position is None
     with pytest.raises(InvalidFormat) as info2:
@@ -220,6 +231,7 @@ def test_mssante_idnat_is_redacted_everywhere() -> None:
     report = rppsplus.validate(
         {"procedure": "modification_informations", "rpps": "10107985318", "contact": {"email": "nathalie@mssante"}},
         reference_date="2026-11-22",
+        stage="draft",  # the confirmations are not asked yet
     )
     (finding,) = report.findings
     assert finding.path == "contact.email"
@@ -284,8 +296,26 @@ def test_is_valid_means_what_check_accepts() -> None:
             assert helper(value) == rppsplus.check(kind, [value])[0].valid, (kind, value)
 
 
+def test_the_readme_python_blocks_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The README's Python blocks run as written, from the repository's root (their paths).
+    root = Path(__file__).resolve().parents[2]
+    blocks = re.findall(r"```python\n(.*?)```", (root / "README.md").read_text(encoding="utf-8"), re.S)
+    assert len(blocks) >= 3
+    monkeypatch.chdir(root)
+    ran = 0
+    for block in blocks:
+        # A block that uses a data engine runs where the engine is installed (test dependencies).
+        imported = re.findall(r"^(?:import|from) (\w+)", block, re.M)
+        if all(importlib.util.find_spec(name) for name in imported):
+            exec(compile(block, "README.md", "exec"), {})
+            ran += 1
+    assert ran >= 3
+
+
 def test_the_package_docstring_examples_run() -> None:
     import doctest
 
-    for module in (rppsplus, rppsplus.nomenclature, rppsplus.arrow):
+    # rppsplus.arrow's example takes a pyarrow array: where pyarrow is installed.
+    with_pyarrow = [rppsplus.arrow] if importlib.util.find_spec("pyarrow") else []
+    for module in (rppsplus, rppsplus.nomenclature, *with_pyarrow):
         assert doctest.testmod(module).failed == 0, module.__name__

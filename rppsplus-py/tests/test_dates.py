@@ -12,7 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
 import pytest
 
 import rppsplus
@@ -40,7 +39,11 @@ def flat(demande: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return row
 
 
-ENDED_TABLE = pa.table({k: [v] for k, v in flat(ENDED).items()})
+def arrow_deprecated(at: Any) -> bool:
+    """Whether arrow.validate finds 323 ended at `at` (pyarrow: a test dependency)."""
+    pa = pytest.importorskip("pyarrow")
+    table = pa.table({k: [v] for k, v in flat(ENDED).items()})
+    return "code_deprecated" in pa.table(arrow.validate(table, reference_date=at)).column("code").to_pylist()
 
 
 def deprecated(report: rppsplus.Report) -> bool:
@@ -60,13 +63,20 @@ CALLS: dict[str, Callable[[Any], bool]] = {
     "validate_csv.reference_date": lambda at: any(
         f.code == "code_deprecated" for _, r in rppsplus.validate_csv(DEMANDES_CSV, reference_date=at) for f in r
     ),
-    "arrow_validate.reference_date": lambda at: "code_deprecated"
-    in pa.table(arrow.validate(ENDED_TABLE, reference_date=at)).column("code").to_pylist(),
+    "arrow_validate.reference_date": arrow_deprecated,
     "nomenclature_check.at": lambda at: _raises(lambda: nom.check("TRE_R85", "323", at=at)),
     "nomenclature_lookup.at": lambda at: nom.lookup("profession", "323", at=at).entries[0].status == "deprecated",
     "ValueSet.check.at": lambda at: not _raises(lambda: nom.value_set("mode-exercice").check("I", at)),
     "Code.is_valid_at.at": lambda at: not code_323().is_valid_at(at),
     "Code.is_ended_at.at": lambda at: code_323().is_ended_at(at),
+    "nomenclature_list.at": lambda at: "323" not in [e.code for e in nom.list("TRE_R85", at=at)],
+    "Table.in_force_at.at": lambda at: "323" not in [c.code for c in nom.table("TRE_R85").in_force_at(at)],
+    # TRE_R85's one embedded version dates from 2026-05-05: before it, it stands in.
+    "Table.version_at.at": lambda at: not nom.table("TRE_R85").version_at(at).earliest_stands_in,
+    # JDV_J121's version of 2025-12-22 no longer lists 323.
+    "ValueSet.members_at.at": lambda at: "323" not in nom.value_set("JDV_J121").members_at(at),
+    "ValueSet.offered_at.at": lambda at: "323" not in [c.code for c in nom.value_set("JDV_J121").offered_at(at)],
+    "ValueSet.version_at.at": lambda at: nom.value_set("JDV_J121").version_at(at).date >= datetime.date(2025, 12, 22),
 }
 
 

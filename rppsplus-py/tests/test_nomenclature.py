@@ -16,10 +16,14 @@ from rppsplus.nomenclature import (
     CodeDeprecated,
     CodeNotAllowed,
     Commune,
+    Entry,
+    Meta,
+    SetVersion,
     Table,
     UnknownCode,
     UnknownTable,
     ValueSet,
+    VersionAt,
 )
 
 AFTER = datetime.date(2026, 11, 23)
@@ -207,10 +211,10 @@ def test_lookup_communes() -> None:
 def test_table_mapping() -> None:
     r85 = nom.table("profession")
     assert isinstance(r85, Table)
-    assert r85.name == "TRE_R85-RolePriseCharge"
-    assert r85.oid.startswith("1.2.250.1.213.1.6.1.")
-    assert r85.url.startswith("https://")
-    assert r85.version.isdigit() and r85.description
+    assert r85.meta.name == "TRE_R85-RolePriseCharge"
+    assert r85.meta.oid.startswith("1.2.250.1.213.1.6.1.")
+    assert r85.meta.url.startswith("https://")
+    assert r85.meta.version.isdigit() and r85.meta.description
     assert r85.partial is False
     assert repr(r85) == "Table('TRE_R85-RolePriseCharge')"
     assert len(r85) == 80
@@ -251,10 +255,11 @@ def test_value_set() -> None:
     j121 = nom.value_set("JDV_J121")
     assert isinstance(j121, ValueSet)
     assert j121 == nom.value_set("profession") == nom.value_set("JDV_J121-RolePriseCharge-ENREG")
-    assert j121.name == "JDV_J121-RolePriseCharge-ENREG"
-    assert j121.oid and j121.url and j121.version
+    assert j121.meta.name == "JDV_J121-RolePriseCharge-ENREG"
+    assert j121.meta.oid and j121.meta.url and j121.meta.version
     assert j121.system == nom.table("profession")
-    assert len(j121) == len(j121.codes) == 60
+    assert len(j121) == len(j121.latest) == len(list(j121)) == 60
+    assert list(j121) == list(j121.latest.codes) and all(isinstance(c, Code) for c in j121)
     assert "326" in j121 and "300" not in j121 and None not in j121
     assert j121.check("326", AFTER).code == "326"
     assert j121.check("326").code == "326"
@@ -263,6 +268,136 @@ def test_value_set() -> None:
     assert j121 in nom.value_sets()
     with pytest.raises(UnknownTable):
         nom.value_set("sexe")  # the whole table: no value set
+
+
+def test_meta_is_one_shape() -> None:
+    # The same object on tables and value sets: no name, oid, url or version of their own.
+    j121 = nom.value_set("JDV_J121").meta
+    assert isinstance(j121, Meta) and isinstance(nom.table("TRE_R85").meta, Meta)
+    assert (j121.name, j121.short_name, j121.oid) == ("JDV_J121-RolePriseCharge-ENREG", "JDV_J121", "1.2.250.1.213.1.6.1.200")
+    assert (j121.version, j121.version_date) == ("20260505120000", datetime.date(2026, 5, 5))
+    assert j121.url == "https://mos.esante.gouv.fr/NOS/JDV_J121-RolePriseCharge-ENREG/FHIR/JDV-J121-RolePriseCharge-ENREG"
+    assert j121.description
+    assert repr(j121) == "Meta('JDV_J121-RolePriseCharge-ENREG', version='20260505120000')"
+    assert j121 == nom.value_set("profession").meta and hash(j121) == hash(nom.value_set("profession").meta)
+    assert j121 != nom.table("TRE_R85").meta
+    for cls in (Table, ValueSet):
+        for attr in ("name", "oid", "url", "version", "description"):
+            assert not hasattr(cls, attr), (cls, attr)
+    # Every table and value set answers to its NOS name and code.
+    for item in [*nom.tables(), *nom.value_sets()]:
+        assert nom.field(item.meta.name) == item == nom.field(item.meta.short_name)
+
+
+def test_field_and_version_at() -> None:
+    assert nom.field("profession") == nom.value_set("JDV_J121")
+    assert nom.field("sexe") == nom.table("TRE_R249")  # the whole table
+    assert nom.field("TRE_R85") == nom.table("profession")
+    j121 = nom.field("profession")
+    assert isinstance(j121, ValueSet)
+    v = j121.version_at(datetime.date(2025, 4, 24))
+    assert isinstance(v, VersionAt)
+    assert (v.name, v.version, v.date, v.earliest_stands_in) == (
+        "JDV_J121-RolePriseCharge-ENREG",
+        "20241025120000",
+        datetime.date(2024, 10, 25),
+        False,
+    )
+    assert v == j121.version_at("2025-04-24") and v != j121.version_at(AFTER)
+    assert repr(v) == "VersionAt('JDV_J121-RolePriseCharge-ENREG', version='20241025120000', date=2024-10-25, earliest_stands_in=False)"
+    assert nom.value_set("mode-exercice").version_at("2020-01-01").earliest_stands_in
+    r85 = nom.table("TRE_R85").version_at("2022-09-05")
+    assert (r85.version, r85.earliest_stands_in) == ("20260505120000", True)
+    assert not nom.table("TRE_R85").version_at(AFTER).earliest_stands_in
+    with pytest.raises(UnknownTable):
+        nom.field("commune")
+    with pytest.raises(TypeError):
+        j121.version_at(None)  # type: ignore[arg-type]
+
+
+def test_set_versions() -> None:
+    j121 = nom.value_set("JDV_J121")
+    versions = j121.versions
+    assert len(versions) == 6 and versions[-1] == j121.latest
+    assert [v.date for v in versions] == sorted(v.date for v in versions)
+    v = j121.members_at("2025-04-24")
+    assert isinstance(v, SetVersion)
+    assert (v.version, v.date) == ("20241025120000", datetime.date(2024, 10, 25))
+    assert "369" in v and "371" not in v and 369 not in v
+    assert len(v) == len(v.codes) == len(list(v)) and all(isinstance(c, Code) for c in v)
+    assert repr(v) == f"SetVersion('20241025120000', {len(v)} codes)"
+    # offered_at: the members then in force themselves.
+    j117 = nom.value_set("mode-exercice")
+    assert [c.code for c in j117.offered_at("2026-02-01")] == ["S", "L", "B"]
+    assert [c.code for c in j117.offered_at("2026-02-02")] == ["S", "L", "B", "I"]
+    civilite = nom.table("TRE_R81")
+    assert [c.code for c in civilite.in_force_at("2010-01-01")] == ["M", "MLLE", "MME"]
+    assert [c.code for c in civilite.in_force_at(AFTER)] == ["M", "MME"]
+
+
+# --- list: a form's dropdown --------------------------------------------------------------
+
+
+def test_list_fills_a_dropdown() -> None:
+    professions = nom.list("profession", at=AFTER)
+    assert len(professions) == 60 and all(isinstance(e, Entry) for e in professions)
+    options = {e.code: e.display or e.label for e in professions}
+    assert options["326"] == "Educateur spécialisé" and "323" not in options
+    assert all(e.status == "active" and e.offered is True for e in professions)
+    # The version a form used, to record beside its list.
+    assert nom.field("profession").version_at(AFTER).version == "20260505120000"
+    # The same codes as the value set offers, in the same order, by every name.
+    offered = [c.code for c in nom.value_set("JDV_J121").offered_at(AFTER)]
+    for name in ("profession", "JDV_J121", "JDV_J121-RolePriseCharge-ENREG"):
+        assert [e.code for e in nom.list(name, at=AFTER)] == offered
+    assert "323" in [e.code for e in nom.list("JDV_J121", at="2022-09-05")]
+    assert [e.code for e in nom.list("civilite", at=AFTER)] == ["M", "MME"]
+    sexe = nom.list("sexe", at="2026-01-01")
+    assert [e.code for e in sexe] == ["UN", "F", "M", "O"] and sexe[0].offered is None
+    assert len(nom.list("profession")) > 50  # at=None: today
+
+
+def test_list_display_and_short_labels() -> None:
+    pays = nom.list("pays", at=AFTER)
+    assert len(pays) == 217
+    france = pays[0]
+    assert (france.code, france.label, france.display) == ("99100", "République française", "France")
+    roles = {e.code: e for e in nom.list("role", at=AFTER)}
+    genr08 = roles["GENR08"]
+    assert (genr08.label, genr08.short_label, genr08.display) == (
+        "Coordination et orientation",
+        "Activité de coordination et d'orientation",
+        None,
+    )
+    assert repr(genr08) == "Entry(code='GENR08', label='Coordination et orientation', status='active')"
+    communes = nom.list("commune", at=AFTER)
+    assert len(communes) == 37590 and communes[0].commune is not None
+
+
+def test_list_is_what_the_values_sets_and_tables_give() -> None:
+    for name in [*nom.aliases(), *(t.meta.short_name for t in nom.tables()), *(v.meta.name for v in nom.value_sets())]:
+        field = nom.field(name)
+        for at in ("2020-01-01", "2025-04-24", AFTER):
+            codes = field.offered_at(at) if isinstance(field, ValueSet) else field.in_force_at(at)
+            assert [e.code for e in nom.list(name, at=at)] == [c.code for c in codes], (name, at)
+
+
+def test_search_matches_short_and_display_labels() -> None:
+    for name in ("pays", "JDV_J256", "JDV_J114"):
+        assert nom.search(name, "France")[0].code == "99100", name
+        assert nom.lookup(name, "France", at=AFTER).entries[0].display == "France", name
+    for name in ("role", "JDV_J116", "TRE_R22"):
+        assert nom.search(name, "Activité de coordination et d'orientation")[0].code == "GENR08", name
+        assert nom.lookup(name, "activite de coordination", at=AFTER).entries[0].code == "GENR08"
+    pays = nom.value_set("pays")
+    assert pays.search("france", 1)[0].code == "99100"
+    france = pays.get("99100")
+    assert france is not None and pays.display(france) == pays.display("99100") == "France"
+    assert pays.display("99999") is None and pays.display("01") is None
+    # The codes a value set takes from outside its code system.
+    outside = nom.get("pays", "01")
+    assert outside is not None and outside.label == "Non renseigné" and pays.get("01") == outside
+    assert nom.get("TRE_R20", "01") is None
 
 
 # --- communes ---------------------------------------------------------------------------
@@ -331,6 +466,11 @@ CALLS: list[Any] = [
     lambda v: nom.search("commune", v),
     lambda v: nom.lookup(v, "x"),
     lambda v: nom.lookup("profession", v),
+    lambda v: nom.list(v),
+    lambda v: nom.field(v),
+    lambda v: nom.value_set("pays").get(v),
+    lambda v: nom.value_set("pays").search(v),
+    lambda v: nom.value_set("pays").display(v),
     lambda v: nom.check(v, "326"),
     lambda v: nom.check("profession", v),
     lambda v: nom.table(v),
@@ -355,6 +495,8 @@ def test_bad_dates_are_type_errors(bad: Any) -> None:
         nom.check("profession", "326", at=bad)
     with pytest.raises(TypeError, match="must be datetime.date"):
         nom.lookup("profession", "326", at=bad)
+    with pytest.raises(TypeError, match="must be datetime.date"):
+        nom.list("profession", at=bad)
     code = nom.get("profession", "326")
     assert code is not None
     with pytest.raises(TypeError):
@@ -391,6 +533,8 @@ def test_control_characters_in_codes() -> None:
         nom.resolve_commune("1320\x00")
     with pytest.raises(UnknownTable):
         nom.table("profession\x00")
+    with pytest.raises(UnknownTable):
+        nom.list("profession\x00")
 
 
 def test_limits() -> None:

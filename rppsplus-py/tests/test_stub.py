@@ -22,6 +22,9 @@ ALIASES = {
     "_Stage": rppsplus.STAGES,
     "_Actor": rppsplus.ACTORS,
     "_Severity": rppsplus.SEVERITIES,
+    "_Generation": rppsplus.GENERATIONS,
+    "_CardType": rppsplus.CARD_TYPES,
+    "_CardErrorCode": rppsplus.CARD_ERROR_CODES,
 }
 
 

@@ -107,8 +107,8 @@ def test_missing_email() -> None:
     f = report.findings[0]
     assert isinstance(f, Finding)
     assert (f.path, f.code, f.severity) == ("contact.email", "required", "error")
-    assert f.message == "L'adresse email est obligatoire."
-    assert f.message_en == "The email address is required."
+    assert f.message == "L'adresse email : manquante, obligatoire pour la procédure « Primo enregistrement » ; renseignez-la."
+    assert f.message_en == "The email address: missing, required for the procedure 'Primo enregistrement'; fill it in."
     assert f.loc == ("contact", "email")
     assert repr(f) == "Finding(path='contact.email', code='required', severity='error')"
     assert f == validate(d, reference_date=AT).findings[0]
@@ -116,8 +116,8 @@ def test_missing_email() -> None:
         {
             "type": "required",
             "loc": ("contact", "email"),
-            "msg": "L'adresse email est obligatoire.",
-            "msg_en": "The email address is required.",
+            "msg": "L'adresse email : manquante, obligatoire pour la procédure « Primo enregistrement » ; renseignez-la.",
+            "msg_en": "The email address: missing, required for the procedure 'Primo enregistrement'; fill it in.",
             "severity": "error",
         }
     ]
@@ -128,8 +128,8 @@ def test_missing_email() -> None:
                 "path": "contact.email",
                 "code": "required",
                 "severity": "error",
-                "message": "L'adresse email est obligatoire.",
-                "message_en": "The email address is required.",
+                "message": "L'adresse email : manquante, obligatoire pour la procédure « Primo enregistrement » ; renseignez-la.",
+                "message_en": "The email address: missing, required for the procedure 'Primo enregistrement'; fill it in.",
             }
         ],
     }
@@ -212,6 +212,11 @@ def test_actor_professionnel_needs_no_rencontre_en_personne() -> None:
     gestionnaire = validate(d, reference_date=AT)
     assert codes(gestionnaire) == [("confirmations.rencontre_en_personne", "required")]
     assert validate(d, reference_date=AT, actor="gestionnaire") == gestionnaire
+    # A professional's primo comes through FranceConnect.
+    assert codes(validate(d, reference_date=AT, actor="professionnel")) == [
+        ("etat_civil.source", "not_allowed_for_actor")
+    ]
+    d["etat_civil"]["source"] = "franceconnect"
     assert validate(d, reference_date=AT, actor="professionnel").valid
 
 
@@ -220,6 +225,7 @@ def test_test_mode() -> None:
         "procedure": "modification_informations",
         "rpps": "99700075122",  # a test RPPS number (99…)
         "contact": {"email": "a.b@example.org"},
+        "confirmations": {"cgu_acceptees": True, "rencontre_en_personne": True},
     }
     strict = validate(d, reference_date=AT)
     assert not strict.valid
@@ -562,16 +568,30 @@ EXPECTED_INVALID = {
     27: [("rpps", "invalid_checksum")],
     28: [("etat_civil", "not_applicable")],
     29: [("contact.email", "required")],
-    30: [("situation.date_fin_fonction", "required")],
+    30: [("situation.date_fin_fonction", "required"), ("situation.motif_fin", "inconsistent")],
     31: [("situation.date_fin_fonction", "inconsistent")],
     32: [("etat_civil.prenoms[1]", "invalid_format")],
     33: [("rpps", "not_applicable")],
     34: [("etat_civil.commune_naissance", "required"), ("etat_civil.lieu_naissance", "not_applicable")],
     35: [("confirmations.cgu_acceptees", "required"), ("situation.role", "code_not_allowed")],
+    40: [("situation.structure", "not_applicable"), ("situation.profession", "not_applicable")],
+    41: [("situation.profession", "not_applicable")],
+    42: [("contact.email", "not_applicable")],
+    43: [("situation.date_fin_fonction", "not_applicable")],
+    44: [("numero", "out_of_range")],
+    45: [("etat_civil.lieu_naissance", "invalid_format")],
+    46: [("rpps", "invalid_component")],
+    47: [("contact.telephone_mobile", "invalid_format")],
+    48: [("contact.telephone_mobile", "invalid_component")],
+    49: [("etat_civil", "duplicate")],
+    50: [("rpps", "duplicate")],
 }
 EXPECTED_WARNINGS = {
     5: [("etat_civil.commune_naissance", "also_postal_code")],
     21: [("etat_civil.sexe", "inconsistent")],
+    37: [("etat_civil.date_naissance", "out_of_range")],
+    38: [("etat_civil.commune_naissance", "old_code")],
+    39: [("etat_civil.commune_naissance", "code_not_allowed")],
 }
 
 
@@ -584,10 +604,10 @@ def test_validate_csv_sample_collection() -> None:
     assert len(notices) == 1
     assert notices[0][1].severity == "warning" and notices[0][1].path == ""
     data = [(line, [f for f in r if f.code != "encoding_converted"], r) for line, r in rows]
-    assert [line for line, _, _ in data] == list(range(2, 36))
+    assert [line for line, _, _ in data] == list(range(2, 51))
     data = [(line, r) for line, _, r in data]
-    assert sum(r.valid for _, r in data) == 20
-    assert sum(not r.valid for _, r in data) == 14
+    assert sum(r.valid for _, r in data) == 24
+    assert sum(not r.valid for _, r in data) == 25
     for line, r in data:
         if line in EXPECTED_INVALID:
             found = [c for c in codes(r) if c[1] != "encoding_converted"]
@@ -604,17 +624,20 @@ def test_validate_csv_matches_the_json_collection() -> None:
     rows = dict(validate_csv(str(DEMANDES_CSV), reference_date=AT))
     demandes = json.loads(DEMANDES_JSON.read_text(encoding="utf-8"))
     for i, report in enumerate(validate_many(demandes, reference_date=AT)):
-        assert [c for c in codes(rows[i + 2]) if c[1] != "encoding_converted"] == codes(report), i
+        # A file's duplicates ([47] and [48]) are the file's: validate_many checks each
+        # demande on its own.
+        in_file = [c for c in codes(rows[i + 2]) if c[1] not in ("encoding_converted", "duplicate")]
+        assert in_file == codes(report), i
 
 
 def test_validate_csv_draft_keeps_only_the_role_of_line_35() -> None:
     rows = dict(validate_csv(DEMANDES_CSV, reference_date=AT, stage="draft"))
     assert codes(rows[35]) == [("situation.role", "code_not_allowed")]
-    assert sum(not r.valid for r in rows.values()) == 14
+    assert sum(not r.valid for r in rows.values()) == 25
 
 
 def test_validate_csv_path_forms_and_errors(tmp_path: Path) -> None:
-    assert len(validate_csv(os.fspath(DEMANDES_CSV), reference_date=AT)) == 34
+    assert len(validate_csv(os.fspath(DEMANDES_CSV), reference_date=AT)) == 49
     with pytest.raises(FileNotFoundError) as info:
         validate_csv(tmp_path / "missing.csv")
     assert info.value.filename == str(tmp_path / "missing.csv")
@@ -630,7 +653,7 @@ def test_validate_csv_path_forms_and_errors(tmp_path: Path) -> None:
         "fermeture_situation;10107985319;S2;\r\n",
         encoding="utf-8",
     )
-    rows = validate_csv(small, reference_date=AT)
+    rows = validate_csv(small, reference_date=AT, stage="draft")
     assert [(line, r.valid) for line, r in rows] == [(2, True), (4, False)]
     assert codes(rows[1][1]) == [("rpps", "invalid_checksum"), ("situation.date_fin_fonction", "required")]
     empty = tmp_path / "empty.csv"

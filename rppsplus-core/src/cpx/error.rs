@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::names::names;
+
 /// What a card error is about: a file, an object or a field the library reads.
 ///
 /// ```
@@ -139,6 +141,92 @@ impl fmt::Display for CardObject {
     }
 }
 
+names! {
+    /// The stable code of a [`CardError`]: one per variant, in the order of the variants. The
+    /// C result codes (`5xx`, in this order), the Python `CARD_ERROR_CODES` and the CLI's
+    /// messages come from this one list. Codes are stable: new ones may be added, none is
+    /// renamed or reused.
+    ///
+    /// ```
+    /// use rppsplus_core::cpx::CardErrorCode;
+    /// assert_eq!(CardErrorCode::WrongPin.as_str(), "wrong_pin");
+    /// assert_eq!(CardErrorCode::WrongPin.message_en(), "wrong PIN");
+    /// assert_eq!("no_card".parse::<CardErrorCode>(), Ok(CardErrorCode::NoCard));
+    /// ```
+    #[non_exhaustive]
+    pub enum CardErrorCode: "card error code" / "code d'erreur carte" {
+        /// [`CardError::ServiceAbsent`].
+        ServiceAbsent = "service_absent",
+        /// [`CardError::NoReader`].
+        NoReader = "no_reader",
+        /// [`CardError::UnknownReader`].
+        UnknownReader = "unknown_reader",
+        /// [`CardError::NoCard`].
+        NoCard = "no_card",
+        /// [`CardError::NotCpx`].
+        NotCpx = "not_cpx",
+        /// [`CardError::CardRemoved`].
+        CardRemoved = "card_removed",
+        /// [`CardError::InvalidPin`].
+        InvalidPin = "invalid_pin",
+        /// [`CardError::WrongPin`].
+        WrongPin = "wrong_pin",
+        /// [`CardError::PinBlocked`].
+        PinBlocked = "pin_blocked",
+        /// [`CardError::Transport`].
+        TransportFailure = "transport_failure",
+        /// [`CardError::CardStatus`].
+        CardStatus = "card_status",
+        /// [`CardError::MalformedData`].
+        MalformedData = "malformed_data",
+        /// [`CardError::MissingObject`].
+        MissingObject = "missing_object",
+    }
+}
+
+impl CardErrorCode {
+    /// What the code means in French, without the details of one error (the tries left, the
+    /// status word): [`CardError::message_fr`] gives those.
+    pub fn message_fr(self) -> &'static str {
+        self.messages().0
+    }
+
+    /// What the code means in English, without the details of one error.
+    pub fn message_en(self) -> &'static str {
+        self.messages().1
+    }
+
+    fn messages(self) -> (&'static str, &'static str) {
+        match self {
+            Self::ServiceAbsent => (
+                "le service carte à puce PC/SC est absent",
+                "the PC/SC smart card service is absent",
+            ),
+            Self::NoReader => ("aucun lecteur de carte", "no smart card reader"),
+            Self::UnknownReader => ("aucun lecteur ne porte ce nom", "no smart card reader has this name"),
+            Self::NoCard => ("aucune carte dans le lecteur", "no card in the reader"),
+            Self::NotCpx => ("la carte n'est pas une carte CPx", "the card is not a CPx card"),
+            Self::CardRemoved => (
+                "la carte a été retirée pendant l'opération",
+                "the card was removed during the operation",
+            ),
+            Self::InvalidPin => (
+                "le code porteur doit compter 4 à 8 chiffres",
+                "the PIN must be 4 to 8 digits",
+            ),
+            Self::WrongPin => ("code porteur faux", "wrong PIN"),
+            Self::PinBlocked => ("le code porteur est bloqué", "the PIN is blocked"),
+            Self::TransportFailure => (
+                "échec de la communication avec le lecteur ou le service PC/SC",
+                "transport failure (reader or PC/SC service)",
+            ),
+            Self::CardStatus => ("statut inattendu de la carte", "unexpected card status"),
+            Self::MalformedData => ("données de la carte mal formées", "malformed card data"),
+            Self::MissingObject => ("un objet manque sur la carte", "an object is missing on the card"),
+        }
+    }
+}
+
 /// Why a card operation failed.
 ///
 /// Every variant has a stable snake_case [`code`](CardError::code) (the C result names, the
@@ -148,7 +236,7 @@ impl fmt::Display for CardObject {
 /// ```
 /// use rppsplus_core::cpx::CardError;
 /// let err = CardError::WrongPin { tries_left: 2 };
-/// assert_eq!(err.code(), "wrong_pin");
+/// assert_eq!(err.code().as_str(), "wrong_pin");
 /// assert_eq!(err.to_string(), "wrong PIN: 2 tries left");
 /// assert_eq!(err.message_fr(), "code porteur faux : il reste 2 essais");
 /// ```
@@ -214,45 +302,29 @@ pub enum CardError {
 }
 
 impl CardError {
-    /// Every code, in the order of the variants (the C result codes follow this order).
-    pub const CODES: [&'static str; 13] = [
-        "service_absent",
-        "no_reader",
-        "unknown_reader",
-        "no_card",
-        "not_cpx",
-        "card_removed",
-        "invalid_pin",
-        "wrong_pin",
-        "pin_blocked",
-        "transport_failure",
-        "card_status",
-        "malformed_data",
-        "missing_object",
-    ];
-
-    /// The stable snake_case code.
+    /// The stable code (a value of [`CardErrorCode`], whose name is snake_case).
     ///
     /// ```
-    /// use rppsplus_core::cpx::CardError;
-    /// assert_eq!(CardError::ServiceAbsent.code(), "service_absent");
+    /// use rppsplus_core::cpx::{CardError, CardErrorCode};
+    /// assert_eq!(CardError::ServiceAbsent.code(), CardErrorCode::ServiceAbsent);
+    /// assert_eq!(CardError::ServiceAbsent.code().as_str(), "service_absent");
     /// ```
-    pub fn code(&self) -> &'static str {
-        Self::CODES[match self {
-            Self::ServiceAbsent => 0,
-            Self::NoReader => 1,
-            Self::UnknownReader => 2,
-            Self::NoCard => 3,
-            Self::NotCpx => 4,
-            Self::CardRemoved => 5,
-            Self::InvalidPin => 6,
-            Self::WrongPin { .. } => 7,
-            Self::PinBlocked => 8,
-            Self::Transport { .. } => 9,
-            Self::CardStatus { .. } => 10,
-            Self::MalformedData { .. } => 11,
-            Self::MissingObject { .. } => 12,
-        }]
+    pub fn code(&self) -> CardErrorCode {
+        match self {
+            Self::ServiceAbsent => CardErrorCode::ServiceAbsent,
+            Self::NoReader => CardErrorCode::NoReader,
+            Self::UnknownReader => CardErrorCode::UnknownReader,
+            Self::NoCard => CardErrorCode::NoCard,
+            Self::NotCpx => CardErrorCode::NotCpx,
+            Self::CardRemoved => CardErrorCode::CardRemoved,
+            Self::InvalidPin => CardErrorCode::InvalidPin,
+            Self::WrongPin { .. } => CardErrorCode::WrongPin,
+            Self::PinBlocked => CardErrorCode::PinBlocked,
+            Self::Transport { .. } => CardErrorCode::TransportFailure,
+            Self::CardStatus { .. } => CardErrorCode::CardStatus,
+            Self::MalformedData { .. } => CardErrorCode::MalformedData,
+            Self::MissingObject { .. } => CardErrorCode::MissingObject,
+        }
     }
 
     /// The message in French; [`Display`](fmt::Display) gives English.
@@ -314,9 +386,10 @@ mod tests {
             },
         ];
         let codes: Vec<_> = all.iter().map(CardError::code).collect();
-        assert_eq!(codes, CardError::CODES);
+        assert_eq!(codes, CardErrorCode::ALL);
         for e in all {
             assert!(!e.message_fr().is_empty() && !e.to_string().is_empty());
+            assert!(!e.code().message_fr().is_empty() && !e.code().message_en().is_empty());
         }
         assert_eq!(
             CardError::WrongPin { tries_left: 1 }.to_string(),

@@ -43,7 +43,7 @@ mod transport;
 pub mod vpcd;
 
 pub use apdu::{Command, MAX_READ, Response, Sw};
-pub use error::{CardError, CardObject};
+pub use error::{CardError, CardErrorCode, CardObject};
 pub use model::{Card, CardSerial, CardType, Generation, Holder, PinStatus, Reader, SituationKind, SituationObject};
 pub use pin::Pin;
 pub use session::{Cpx, Detection};

@@ -19,7 +19,7 @@
 //! ```
 
 use std::ffi::{CStr, CString};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ::pcsc::{Context, Error, MAX_BUFFER_SIZE, Protocols, ReaderState, Scope, ShareMode, State};
 
@@ -104,6 +104,31 @@ pub fn wait_for_change(timeout: Duration) -> Result<Vec<Reader>, CardError> {
         return readers();
     }
     Ok(to_readers(&watched[..known]))
+}
+
+/// Waits until the reader named `reader` holds a card (`present`) or is empty (`!present`);
+/// `Ok(false)` when `timeout` passes first, or when no reader has this name by then.
+///
+/// ```no_run
+/// use std::time::Duration;
+/// use rppsplus_core::cpx::pcsc::wait_for_card;
+///
+/// if wait_for_card("Virtual PCD 00 00", true, Duration::from_secs(30))? {
+///     println!("a card is in the reader");
+/// }
+/// # Ok::<(), rppsplus_core::cpx::CardError>(())
+/// ```
+pub fn wait_for_card(reader: &str, present: bool, timeout: Duration) -> Result<bool, CardError> {
+    let deadline = Instant::now() + timeout;
+    loop {
+        let now = wait_for_change(Duration::from_millis(250).min(timeout))?;
+        if now.iter().any(|r| r.name == reader && r.card_present == present) {
+            return Ok(true);
+        }
+        if Instant::now() >= deadline {
+            return Ok(false);
+        }
+    }
 }
 
 /// A card in a PC/SC reader, connected in shared mode.

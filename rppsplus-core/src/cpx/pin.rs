@@ -19,7 +19,7 @@ use super::pkcs15::{PinEntry, PinType};
 /// let pin: Pin = "1234".parse()?;
 /// assert_eq!(format!("{pin:?}"), "Pin(<redacted>)");
 /// assert_eq!("12a4".parse::<Pin>().unwrap_err(), CardError::InvalidPin);
-/// assert_eq!(Pin::new(b"123").unwrap_err().code(), "invalid_pin");
+/// assert_eq!(Pin::new(b"123").unwrap_err().code().as_str(), "invalid_pin");
 /// # Ok::<(), CardError>(())
 /// ```
 pub struct Pin {

@@ -53,6 +53,30 @@ pub trait CardTransport {
     ) -> Result<(), CardError>;
 }
 
+/// A borrowed transport is a transport: a [`Cpx`](super::Cpx) session over `&mut card` leaves
+/// the card (and its state) with its owner.
+///
+/// ```
+/// use rppsplus_core::cpx::{Cpx, SimCard};
+/// let mut card = SimCard::cps3();
+/// assert!(Cpx::new(&mut card).verify_pin("0000".parse()?).is_err());
+/// assert_eq!(card.pin_tries(), 2);
+/// # Ok::<(), rppsplus_core::cpx::CardError>(())
+/// ```
+impl<T: CardTransport + ?Sized> CardTransport for &mut T {
+    fn atr(&mut self) -> Result<Vec<u8>, CardError> {
+        (**self).atr()
+    }
+
+    fn transaction(
+        &mut self,
+        end: Disposition,
+        body: &mut dyn FnMut(&mut dyn ApduLink) -> Result<(), CardError>,
+    ) -> Result<(), CardError> {
+        (**self).transaction(end, body)
+    }
+}
+
 /// The most GET RESPONSE rounds after one command (a card answering `61 xx` forever is
 /// malformed).
 const MAX_CHAINED: usize = 64;

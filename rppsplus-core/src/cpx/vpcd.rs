@@ -8,11 +8,12 @@
 //! the connection is pulling the card out.
 //!
 //! ```no_run
-//! use rppsplus_core::cpx::vpcd::{VPCD_ADDR, VirtualCard};
+//! use std::time::Duration;
+//! use rppsplus_core::cpx::vpcd::serve;
 //! use rppsplus_core::cpx::SimCard;
 //!
-//! let inserted = VirtualCard::insert(SimCard::cps3(), VPCD_ADDR)?;
-//! // … PC/SC clients now see a CPS3 in "Virtual PCD 00 00" …
+//! let (inserted, reader) = serve(SimCard::cps3(), Duration::from_secs(20))?;
+//! // … PC/SC clients now see a CPS3 in `reader` ("Virtual PCD 00 00") …
 //! let card: SimCard = inserted.remove();
 //! # Ok::<(), std::io::Error>(())
 //! ```
@@ -20,11 +21,52 @@
 use std::io::{self, Read, Write};
 use std::net::{Shutdown, TcpStream, ToSocketAddrs};
 use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
-use super::SimCard;
+use super::pcsc::{readers, wait_for_card};
+use super::{CardError, SimCard};
 
 /// The address vpcd listens on for its first reader (Debian's reader.conf.d entry).
 pub const VPCD_ADDR: &str = "127.0.0.1:35963";
+
+/// The name the PC/SC service gives vpcd's first reader (`Virtual PCD 00 00`), waiting up to
+/// `timeout` for the service to list it; `Ok(None)` when it does not by then (vpcd not
+/// installed).
+pub fn reader_name(timeout: Duration) -> Result<Option<String>, CardError> {
+    let deadline = Instant::now() + timeout;
+    loop {
+        let found = readers()?
+            .into_iter()
+            .find(|r| r.name.starts_with("Virtual PCD") && r.name.ends_with("00 00"));
+        if found.is_some() || Instant::now() >= deadline {
+            return Ok(found.map(|r| r.name));
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// Inserts `card` in vpcd's first reader ([`VPCD_ADDR`]) and serves it: waits (each step up to
+/// `timeout`) for the PC/SC service to list the reader and to show it empty (a card served
+/// before may still be going out), connects, then waits for the service to show the card.
+/// Returns the card being served and the reader's name.
+///
+/// Errors: vpcd not listening (the connection's error), a card error of the PC/SC service
+/// (`ErrorKind::Other`), a step that does not happen in time (`ErrorKind::TimedOut`).
+pub fn serve(card: SimCard, timeout: Duration) -> io::Result<(VirtualCard, String)> {
+    let timed_out = |what: &str| io::Error::new(io::ErrorKind::TimedOut, what);
+    let reader = reader_name(timeout)
+        .map_err(io::Error::other)?
+        .ok_or_else(|| timed_out("the PC/SC service does not list vpcd's reader"))?;
+    if !wait_for_card(&reader, false, timeout).map_err(io::Error::other)? {
+        return Err(timed_out("vpcd's reader still holds a card"));
+    }
+    let inserted = VirtualCard::insert(card, VPCD_ADDR)?;
+    if !wait_for_card(&reader, true, timeout).map_err(io::Error::other)? {
+        drop(inserted.remove());
+        return Err(timed_out("the PC/SC service never showed the card"));
+    }
+    Ok((inserted, reader))
+}
 
 /// A simulated card inserted in vpcd's reader, served by a thread of this process.
 #[derive(Debug)]
@@ -42,7 +84,7 @@ impl VirtualCard {
         let served = stream.try_clone()?;
         let server = std::thread::Builder::new()
             .name("vpcd-card".into())
-            .spawn(move || serve(served, card))?;
+            .spawn(move || answer(served, card))?;
         Ok(Self { stream, server })
     }
 
@@ -65,7 +107,7 @@ impl VirtualCard {
 }
 
 /// Answers vpcd until the connection closes or the card leaves its reader.
-fn serve(mut stream: TcpStream, mut card: SimCard) -> SimCard {
+fn answer(mut stream: TcpStream, mut card: SimCard) -> SimCard {
     let mut message = Vec::new();
     loop {
         let mut len = [0u8; 2];

@@ -48,7 +48,7 @@ impl Kind {
 
 /// The value of a field as given.
 #[derive(Clone, Copy, PartialEq)]
-#[cfg_attr(test, derive(Debug))] // It holds input values: no `Debug` outside tests (SPEC.md §7).
+#[cfg_attr(test, derive(Debug))] // It holds input values: no `Debug` outside tests (docs/domain.md §7).
 pub(crate) enum Raw<'a> {
     /// Absent, `null`, or an empty cell.
     Absent,
@@ -96,7 +96,7 @@ pub(crate) enum Shape {
 
 /// The fields of one demande by place ([`COLUMNS`], [`OBJECTS`]).
 #[derive(Clone, PartialEq)]
-#[cfg_attr(test, derive(Debug))] // It holds input values: no `Debug` outside tests (SPEC.md §7).
+#[cfg_attr(test, derive(Debug))] // It holds input values: no `Debug` outside tests (docs/domain.md §7).
 pub(crate) struct Fields<'a> {
     /// Whether the text follows a spreadsheet's conventions (a CSV row): dates may be
     /// `JJ/MM/AAAA`, booleans `oui`/`non`/`1`/`0`, and the prénoms are one cell separated by `,`.

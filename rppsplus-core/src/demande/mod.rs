@@ -1,4 +1,4 @@
-//! The demande (SPEC.md §4): the model, collect-all validation into a [`Report`] of
+//! The demande (docs/domain.md §4): the model, collect-all validation into a [`Report`] of
 //! [`Finding`]s with stable codes, and the JSON and CSV readers.
 //!
 //! How a demande is validated: every input (JSON text, a `serde_json::Value`, a CSV row) is
@@ -32,14 +32,16 @@
 
 mod batch;
 mod csv;
+mod duplicates;
 mod fields;
-mod messages;
+pub(crate) mod messages;
 mod model;
-mod plain_json;
+pub(crate) mod plain_json;
 mod reader;
 mod report;
 mod rules;
 mod schema;
+mod scope;
 mod table;
 mod view;
 
@@ -48,9 +50,11 @@ use chrono::NaiveDate;
 pub use crate::FindingCode;
 pub use batch::{Batch, Row, validate_batches};
 pub use csv::{CsvReports, csv_reports};
+pub use duplicates::Duplicates;
 pub use model::{Confirmations, Contact, Demande, EtatCivil, Procedure, PublicView, Situation, Source, Structure};
 pub use report::{Finding, Path, Report, Segment, Severity};
 pub use schema::COLUMNS;
+pub use scope::{ETAT_CIVIL_REQUIRED, FIELDS_BY_PROCEDURE, FieldRule, Presence, SENDERS, Sending, sending};
 pub use table::{Columns, validate_row};
 
 use crate::ids::Mode;
@@ -124,15 +128,31 @@ impl Default for Options {
 /// Validates a typed demande: every rule, every finding.
 ///
 /// ```
-/// use rppsplus_core::demande::{Demande, Options, Procedure, validate};
+/// use rppsplus_core::demande::{Demande, Options, Procedure, Stage, validate};
 /// let d = Demande { procedure: Some(Procedure::FermetureSituation), ..Demande::default() };
-/// let report = validate(&d, &Options::default());
+/// let draft = Options { stage: Stage::Draft, ..Options::default() };
+/// let report = validate(&d, &draft);
 /// let paths: Vec<String> = report.findings().iter().map(|f| f.path.to_string()).collect();
 /// assert_eq!(paths, ["rpps", "situation.id", "situation.date_fin_fonction"]);
 /// ```
 pub fn validate(demande: &Demande, options: &Options) -> Report {
+    typed_report(demande, options, Keyed::No)
+}
+
+/// Whether a validation gives its report the keys of the demande, for the duplicates of
+/// a file ([`Duplicates`]): only the paths that check duplicates pay for them.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Keyed {
+    /// A demande on its own.
+    No,
+    /// A demande of a file.
+    Yes,
+}
+
+/// [`validate`], with the keys or not.
+pub(crate) fn typed_report(demande: &Demande, options: &Options, keyed: Keyed) -> Report {
     let mut report = Report::default();
-    rules::check(&view::View::from(demande), options, &mut report);
+    checked(&view::View::from(demande), options, keyed, &mut report);
     report
 }
 
@@ -140,35 +160,54 @@ pub fn validate(demande: &Demande, options: &Options) -> Report {
 /// otherwise wrong types, bad values and unknown fields are findings at their paths and
 /// every rule still runs on the rest.
 pub fn validate_json(json: &[u8], options: &Options) -> Report {
+    json_report(json, options, Keyed::No)
+}
+
+/// [`validate_json`], with the keys or not.
+pub(crate) fn json_report(json: &[u8], options: &Options, keyed: Keyed) -> Report {
     let text = std::str::from_utf8(json).ok();
     if let Some(fields) = text.and_then(plain_json::demande) {
-        return validate_fields(&fields, options);
+        return validate_fields(&fields, options, keyed);
     }
     match parse_json(json, text, std::marker::PhantomData::<Fields<'_>>) {
-        Ok(fields) => validate_fields(&fields, options),
+        Ok(fields) => validate_fields(&fields, options, keyed),
         Err(e) => invalid_json(&e),
     }
 }
 
 /// Validates one demande given as a parsed JSON value (see [`validate_json`]).
 pub fn validate_value(value: &serde_json::Value, options: &Options) -> Report {
+    value_report(value, options, Keyed::No)
+}
+
+/// [`validate_value`], with the keys or not.
+pub(crate) fn value_report(value: &serde_json::Value, options: &Options, keyed: Keyed) -> Report {
     match Fields::from_value(value) {
-        Ok(fields) => validate_fields(&fields, options),
+        Ok(fields) => validate_fields(&fields, options, keyed),
         Err(e) => invalid_json(&e),
     }
 }
 
 /// Types and checks the fields of one demande (from any input), then runs the rules.
-fn validate_fields(fields: &Fields<'_>, options: &Options) -> Report {
+fn validate_fields(fields: &Fields<'_>, options: &Options, keyed: Keyed) -> Report {
     let mut report = Report::default();
     let view = reader::Reader::new(&mut report, options.mode, fields).read();
-    rules::check(&view, options, &mut report);
+    checked(&view, options, keyed, &mut report);
     report
+}
+
+/// Runs the rules on `view`, and gives the report its keys when asked.
+fn checked(view: &view::View<'_>, options: &Options, keyed: Keyed, report: &mut Report) {
+    let commune = rules::check(view, options, report);
+    if keyed == Keyed::Yes {
+        report.keys = duplicates::Keys::of(view, commune);
+    }
 }
 
 /// Validates a JSON document of demandes: one demande (an object), an array of demandes,
 /// or JSON Lines (one demande per line). Each report comes with the index of its demande
-/// (0-based: array position, or line number − 1 for JSON Lines).
+/// (0-based: array position, or line number − 1 for JSON Lines). The same person or RPPS
+/// number in two demandes is `duplicate` on the later one ([`Duplicates`]).
 ///
 /// ```
 /// use rppsplus_core::demande::{Options, validate_json_document};
@@ -177,7 +216,17 @@ fn validate_fields(fields: &Fields<'_>, options: &Options) -> Report {
 /// assert_eq!(reports[1].1.findings()[0].code, "invalid_format");
 /// ```
 pub fn validate_json_document(json: &[u8], options: &Options) -> Vec<(usize, Report)> {
-    let validate = |i, fields: &Fields<'_>| (i, validate_fields(fields, options));
+    let mut reports = document_reports(json, options);
+    let mut duplicates = Duplicates::by_index();
+    for (index, report) in &mut reports {
+        duplicates.check(*index, report);
+    }
+    reports
+}
+
+/// The reports of the demandes of a JSON document, each on its own.
+fn document_reports(json: &[u8], options: &Options) -> Vec<(usize, Report)> {
+    let validate = |i, fields: &Fields<'_>| (i, validate_fields(fields, options, Keyed::Yes));
     let mut reports = Vec::new();
     let text = std::str::from_utf8(json).ok();
     if let Some(text) = text {
@@ -206,7 +255,7 @@ pub fn validate_json_document(json: &[u8], options: &Options) -> Vec<(usize, Rep
             }
             lines
                 .into_iter()
-                .map(|(i, line)| (i, validate_json(line, options)))
+                .map(|(i, line)| (i, json_report(line, options, Keyed::Yes)))
                 .collect()
         }
     }
@@ -239,12 +288,8 @@ fn whole<'a, R: serde_json::de::Read<'a>, S: serde::de::DeserializeSeed<'a>>(
 /// The report of a text that is not JSON, with the line and column of the error.
 pub(crate) fn invalid_json(e: &serde_json::Error) -> Report {
     let mut report = Report::default();
-    report.push(messages::finding(
-        Path::ROOT,
-        FindingCode::InvalidJson,
-        Severity::Error,
-        format!("JSON invalide, ligne {} colonne {}", e.line(), e.column()),
-        format!("invalid JSON at line {} column {}", e.line(), e.column()),
-    ));
+    let (line, column) = (e.line().to_string(), e.column().to_string());
+    let label = messages::Label::json();
+    report.push(messages::Msg::InvalidJson.labelled(Path::ROOT, &label, &[&line, &column], &[&line, &column]));
     report
 }

@@ -1,4 +1,4 @@
-//! The demande (SPEC.md §4): serde with exactly the JSON names, unknown fields refused.
+//! The demande (docs/domain.md §4): serde with exactly the JSON names, unknown fields refused.
 
 use std::fmt;
 
@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::names::names;
 
 use crate::ids::{Email, Finess, InseeCommuneCode, InseeCountryCode, MobilePhone, NumeroDemande, Rpps, Siret};
+use crate::nomenclature::{Civilite, Sexe};
 
 names! {
     /// The six procedures of the portal.
@@ -28,7 +29,7 @@ names! {
 }
 
 impl Procedure {
-    /// The portal's label (SPEC.md §5).
+    /// The portal's label (docs/domain.md §5.2).
     pub fn label(self) -> &'static str {
         match self {
             Self::PrimoEnregistrement => "Primo enregistrement",
@@ -89,10 +90,10 @@ pub struct Demande {
 #[derive(Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EtatCivil {
-    /// Civilité code (TRE_R81, JDV_J113: `M`, `MME`).
-    pub civilite: Option<String>,
-    /// Sexe code (TRE_R249: `M`, `F`).
-    pub sexe: Option<String>,
+    /// Civilité (TRE_R81, JDV_J113: `M`, `MME`).
+    pub civilite: Option<Civilite>,
+    /// Sexe (TRE_R249: `M`, `F`; the portal takes no other).
+    pub sexe: Option<Sexe>,
     /// Nom de naissance.
     pub nom_naissance: Option<String>,
     /// Nom d'usage.
@@ -201,7 +202,7 @@ pub struct Confirmations {
     pub rencontre_en_personne: Option<bool>,
 }
 
-/// The public part of a demande (SPEC.md §7): what the Annuaire Santé publishes.
+/// The public part of a demande (docs/domain.md §7): what the Annuaire Santé publishes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PublicView<'a> {
     /// The procedure.

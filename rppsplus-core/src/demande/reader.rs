@@ -6,15 +6,15 @@
 use chrono::NaiveDate;
 
 use super::fields::{Fields, Kind, Raw, Shape};
-use super::messages::about;
-use super::report::{Finding, Path, Report, Severity};
+use super::messages::{self, Msg};
+use super::report::{Finding, Path, Report};
 use super::rules::{parse_finding, test_identity};
-use super::schema::{Col, Obj};
+use super::schema::{COLUMNS, Col, Obj};
 use super::view::{Prenoms, View};
 use super::{Procedure, Source};
-use crate::FindingCode;
 use crate::ids::{
-    Email, Finess, InseeCommuneCode, InseeCountryCode, MobilePhone, Mode, NumeroDemande, ParseError, Rpps, Siret,
+    Component, Email, Finess, InseeCommuneCode, InseeCountryCode, MobilePhone, Mode, NumeroDemande, ParseError, Rpps,
+    Siret,
 };
 
 /// Reads the [`Fields`] of one demande, reporting type errors, bad values and unknown
@@ -23,28 +23,39 @@ pub(crate) struct Reader<'r, 'f, 'a> {
     report: &'r mut Report,
     mode: Mode,
     fields: &'f Fields<'a>,
+    /// The fields and objects given so far, valid or not ([`View::given`]): a text of
+    /// white space only is not given, nor is an empty list of prénoms.
+    given: u64,
 }
 
 impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
     pub(crate) fn new(report: &'r mut Report, mode: Mode, fields: &'f Fields<'a>) -> Self {
-        Self { report, mode, fields }
+        Self {
+            report,
+            mode,
+            fields,
+            given: 0,
+        }
+    }
+
+    /// Notes that the field `col` is given.
+    fn mark(&mut self, col: Col) {
+        self.given |= 1 << col as usize;
     }
 
     fn wrong_type(&mut self, path: impl Into<Path>, got: Kind, expected: Kind) {
         let ((got_fr, got_en), (expected_fr, expected_en)) = (got.names(), expected.names());
-        self.report.push(about(
-            path,
-            FindingCode::InvalidFormat,
-            Severity::Error,
-            &format!("{expected_fr} attendu, {got_fr} reçu"),
-            &format!("{expected_en} expected, {got_en} found"),
-        ));
+        self.report
+            .push(Msg::WrongType.at_in(path, &[expected_fr, got_fr], &[expected_en, got_en]));
     }
 
     /// Whether `object` is given as an object, reporting its type otherwise and its
     /// unknown keys: sorted and once each, whatever their order and repetitions in the
     /// input (as a JSON object's keys are, a map of them).
     fn object(&mut self, object: Obj) -> bool {
+        if object != Obj::Root && self.fields.shape(object) != Shape::Absent {
+            self.given |= 1 << (COLUMNS.len() + object as usize);
+        }
         match self.fields.shape(object) {
             Shape::Object => {}
             // A demande that is `null`.
@@ -75,11 +86,18 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
         let fields = self.fields;
         let got = match fields.leaf(col) {
             Raw::Absent => return None,
-            raw @ (Raw::Text(_) | Raw::Owned(_)) => return fields.text(&raw).map(trim).filter(|s| !s.is_empty()),
+            raw @ (Raw::Text(_) | Raw::Owned(_)) => {
+                let text = fields.text(&raw).map(trim).filter(|s| !s.is_empty());
+                if text.is_some() {
+                    self.mark(col);
+                }
+                return text;
+            }
             Raw::Bool(_) => Kind::Boolean,
             Raw::List { .. } => Kind::Array,
             Raw::Other(kind) => kind,
         };
+        self.mark(col);
         self.wrong_type(col.path(), got, Kind::String);
         None
     }
@@ -92,18 +110,39 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
             .ok()
     }
 
+    /// The RPPS number; the idNat of one (`8` and the number) says which number to give.
+    fn rpps(&mut self) -> Option<Rpps> {
+        let s = self.text(Col::Rpps)?;
+        match Rpps::parse_with(s, Mode::Test) {
+            Ok(r) => Some(r),
+            Err(ParseError::InvalidComponent {
+                component: Component::RppsIdNat(number),
+                ..
+            }) => {
+                // An RPPS number is public: the message may give it.
+                self.report
+                    .push(Msg::RppsIdNat.at(Col::Rpps.path(), &[number.as_str()]));
+                None
+            }
+            Err(e) => {
+                self.report.push(parse_finding(Col::Rpps.path(), &e));
+                None
+            }
+        }
+    }
+
     /// A date: exactly `YYYY-MM-DD`, a real date (or `JJ/MM/AAAA` in a spreadsheet).
     fn date(&mut self, col: Col) -> Option<NaiveDate> {
         let s = self.text(col)?;
-        let date = parse_date(s.as_bytes(), self.fields.spreadsheet);
+        let spreadsheet = self.fields.spreadsheet;
+        let date = parse_date(s.as_bytes(), spreadsheet);
         if date.is_none() {
-            self.report.push(about(
-                col.path(),
-                FindingCode::InvalidFormat,
-                Severity::Error,
-                "date réelle attendue, au format AAAA-MM-JJ",
-                "a real date expected, as YYYY-MM-DD",
-            ));
+            let (fr, en) = if spreadsheet {
+                ("AAAA-MM-JJ ou JJ/MM/AAAA", "YYYY-MM-DD or DD/MM/YYYY")
+            } else {
+                ("AAAA-MM-JJ", "YYYY-MM-DD")
+            };
+            self.report.push(Msg::BadDate.at_in(col.path(), &[fr], &[en]));
         }
         date
     }
@@ -111,6 +150,9 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
     /// A boolean (in a spreadsheet, `true`/`false`, `oui`/`non`, `1`/`0`, any case).
     fn boolean(&mut self, col: Col) -> Option<bool> {
         let fields = self.fields;
+        if fields.leaf(col) != Raw::Absent {
+            self.mark(col);
+        }
         let got = match fields.leaf(col) {
             Raw::Absent => return None,
             Raw::Bool(b) => return Some(b),
@@ -137,13 +179,7 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
         let parsed = s.parse().ok();
         if parsed.is_none() {
             let list = all.iter().map(|&v| name(v)).collect::<Vec<_>>().join(", ");
-            self.report.push(about(
-                col.path(),
-                FindingCode::UnknownCode,
-                Severity::Error,
-                &format!("valeur inconnue (attendu : {list})"),
-                &format!("unknown value (expected: {list})"),
-            ));
+            self.report.push(Msg::UnknownName.at(col.path(), &[&list]));
         }
         parsed
     }
@@ -156,6 +192,9 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
             Raw::Absent => return Prenoms::None,
             raw @ (Raw::Text(_) | Raw::Owned(_)) => {
                 let text = fields.text(&raw).unwrap_or_default();
+                if !trim(text).is_empty() {
+                    self.mark(Col::Prenoms);
+                }
                 return if fields.spreadsheet {
                     Prenoms::Cell(text)
                 } else {
@@ -163,6 +202,9 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
                 };
             }
             Raw::List { from, to } => {
+                if from < to {
+                    self.mark(Col::Prenoms);
+                }
                 let items = fields.list(from, to);
                 for (i, item) in items.iter().enumerate() {
                     // The other items are text (the fields keep no list, boolean or
@@ -179,6 +221,7 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
             Raw::Bool(_) => Kind::Boolean,
             Raw::Other(kind) => kind,
         };
+        self.mark(Col::Prenoms);
         self.wrong_type(path, got, Kind::Array);
         Prenoms::None
     }
@@ -188,7 +231,7 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
         if !self.object(Obj::Root) {
             return View::default();
         }
-        let rpps = match self.parsed(Col::Rpps, |s| Rpps::parse_with(s, Mode::Test)) {
+        let rpps = match self.rpps() {
             Some(r) if r.is_test() && self.mode == Mode::Strict => {
                 self.report.push(test_identity("rpps", self.mode));
                 None
@@ -196,9 +239,10 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
             other => other,
         };
         let procedure = self.name(Col::Procedure, Procedure::ALL, Procedure::as_str);
-        self.parsed(Col::Numero, NumeroDemande::parse);
+        let numero = self.parsed(Col::Numero, NumeroDemande::parse);
         let mut v = View {
             procedure,
+            numero,
             rpps,
             ..View::default()
         };
@@ -213,7 +257,7 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
             v.pays_naissance = self.parsed(Col::PaysNaissance, InseeCountryCode::parse);
             v.commune_naissance = self.parsed(Col::CommuneNaissance, InseeCommuneCode::parse);
             v.lieu_naissance = self.text(Col::LieuNaissance);
-            self.name(Col::Source, Source::ALL, Source::as_str);
+            v.source = self.name(Col::Source, Source::ALL, Source::as_str);
         }
         if self.object(Obj::Contact) {
             v.email_given = self.parsed(Col::Email, Email::validate).is_some();
@@ -239,6 +283,7 @@ impl<'r, 'f, 'a> Reader<'r, 'f, 'a> {
             v.cgu_acceptees = self.boolean(Col::CguAcceptees);
             v.rencontre_en_personne = self.boolean(Col::RencontreEnPersonne);
         }
+        v.given = self.given;
         v
     }
 }
@@ -278,13 +323,8 @@ fn parse_date(b: &[u8], french: bool) -> Option<NaiveDate> {
 fn unknown_field(parent: Path, key: &str) -> Finding {
     let key: String = key.chars().take(80).collect();
     let path = parent.key(key);
-    super::messages::finding(
-        path.clone(),
-        FindingCode::UnknownField,
-        Severity::Error,
-        format!("champ inconnu « {path} » (faute de frappe ?)"),
-        format!("unknown field '{path}' (a typo?)"),
-    )
+    let label = messages::unknown_field(&path);
+    Msg::UnknownField.labelled(path, &label, &[], &[])
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use std::fmt;
 
 use serde::Serialize;
 
+use super::duplicates::Keys;
 use crate::FindingCode;
 use crate::names::names;
 
@@ -173,9 +174,26 @@ pub struct Finding {
 /// assert!(!report.is_valid());
 /// assert!(report.findings().iter().any(|f| f.path == "contact.email" && f.code == "required"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Clone, Default)]
 pub struct Report {
     findings: Vec<Finding>,
+    /// The keys of the demande, for the duplicates of a file (not shown, not compared).
+    pub(crate) keys: Keys,
+}
+
+/// Two reports are equal when their findings are.
+impl PartialEq for Report {
+    fn eq(&self, other: &Self) -> bool {
+        self.findings == other.findings
+    }
+}
+
+impl Eq for Report {}
+
+impl fmt::Debug for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Report").field("findings", &self.findings).finish()
+    }
 }
 
 impl Report {
@@ -218,6 +236,7 @@ impl FromIterator<Finding> for Report {
     fn from_iter<I: IntoIterator<Item = Finding>>(findings: I) -> Self {
         Self {
             findings: findings.into_iter().collect(),
+            keys: Keys::default(),
         }
     }
 }

@@ -1,4 +1,4 @@
-//! The places of a demande (SPEC.md §4): its 28 fields, which are also the columns of a
+//! The places of a demande (docs/domain.md §4.1): its 28 fields, which are also the columns of a
 //! collection file, and the 6 objects that hold them. Every input is read into these
 //! places (`fields.rs`), so that JSON and CSV share one reader.
 

@@ -8,12 +8,12 @@
 
 use std::borrow::Cow;
 
+use super::duplicates::Duplicates;
 use super::fields::{Fields, Raw, Shape};
-use super::messages::finding;
-use super::report::{Finding, Path, Report, Severity};
+use super::messages::{Label, Msg};
+use super::report::{Finding, Path, Report};
 use super::schema::{COLUMNS, Obj};
-use super::{Options, validate_fields};
-use crate::FindingCode;
+use super::{Keyed, Options, validate_fields};
 
 /// Rows per thread below which [`Columns::validate_rows`] starts no more threads: a row takes
 /// a few microseconds, a thread some tens.
@@ -27,9 +27,12 @@ const ROWS_PER_THREAD: usize = 256;
 ///
 /// ```
 /// use rppsplus_core::demande::{Columns, Options};
-/// let columns = Columns::new(["procedure", "rpps", "situation.id", "situation.date_fin_fonction", "remarque"]);
-/// assert_eq!(columns.findings()[0].message_en, "Column 5: unknown column 'remarque' (ignored)");
-/// let row = ["fermeture_situation", " 10107985318 ", "S1", "31/01/2026", "à rappeler"];
+/// let columns = Columns::new([
+///     "procedure", "rpps", "situation.id", "situation.date_fin_fonction", "remarque",
+///     "confirmations.cgu_acceptees", "confirmations.rencontre_en_personne",
+/// ]);
+/// assert!(columns.findings()[0].message_en.contains("column 5 of the header, 'remarque', is unknown"));
+/// let row = ["fermeture_situation", " 10107985318 ", "S1", "31/01/2026", "à rappeler", "oui", "1"];
 /// let report = columns.validate_row(|i| row.get(i).copied(), &Options::default());
 /// assert!(report.is_valid(), "{:?}", report.findings());
 /// ```
@@ -72,23 +75,10 @@ impl Columns {
     /// The findings about the columns themselves, which belong to the table and not to a
     /// demande: an `invalid_csv` error per unknown column.
     pub fn findings(&self) -> Vec<Finding> {
-        self.findings_at(None)
-    }
-
-    /// [`Columns::findings`], the messages naming the line of the header when there is one.
-    pub(super) fn findings_at(&self, line: Option<usize>) -> Vec<Finding> {
-        let (fr, en) = match line {
-            Some(line) => (format!("ligne {line}, c"), format!("line {line}, c")),
-            None => ("C".to_owned(), "C".to_owned()),
-        };
         let unknown = |(i, name): &(usize, String)| {
-            finding(
-                Path::ROOT,
-                FindingCode::InvalidCsv,
-                Severity::Error,
-                format!("{fr}olonne {} : colonne inconnue « {name} » (ignorée)", i + 1),
-                format!("{en}olumn {}: unknown column '{name}' (ignored)", i + 1),
-            )
+            let position = (i + 1).to_string();
+            let args = [position.as_str(), name.as_str()];
+            Msg::UnknownColumn.labelled(Path::ROOT, &Label::file(), &args, &args)
         };
         self.unknown.iter().map(unknown).collect()
     }
@@ -126,39 +116,52 @@ impl Columns {
     /// The report of one row, whose `cell(i)` is the text of column `i` (`None`: no cell, or
     /// a null one). The findings of the columns ([`Columns::findings`]) are not repeated in it.
     pub fn validate_row<'a>(&self, mut cell: impl FnMut(usize) -> Option<&'a str>, options: &Options) -> Report {
-        validate_fields(&self.fields(|i| cell(i).map(Cow::Borrowed)), options)
+        validate_fields(&self.fields(|i| cell(i).map(Cow::Borrowed)), options, Keyed::No)
     }
 
-    /// The reports of rows `0..rows`, in order, whose `cell(row, i)` is the text of column `i`
-    /// (see [`Columns::validate_row`]). The rows are shared out among up to `threads` threads
-    /// (none is started for a few hundred rows).
+    /// The reports of the rows `0..rows` of a table, in order, whose `cell(row, i)` is the
+    /// text of column `i` (see [`Columns::validate_row`]), with their duplicates: the same
+    /// person or RPPS number as a row that `duplicates` saw before is `duplicate` (the rows are
+    /// at the positions `first..first + rows`, so that a table read in batches is checked
+    /// whole). The rows are shared out among up to `threads` threads (none is started for a
+    /// few hundred rows).
     ///
     /// ```
-    /// use rppsplus_core::demande::{Columns, Options};
+    /// use rppsplus_core::demande::{Columns, Duplicates, Options};
     /// let columns = Columns::new(["procedure", "rpps"]);
-    /// let rpps = ["10107985318", "10107985319"];
-    /// let reports = columns.validate_rows(
-    ///     1000,
-    ///     |row, i| Some(if i == 0 { "fermeture_situation" } else { rpps[row % 2] }),
-    ///     &Options::default(),
-    ///     2,
-    /// );
+    /// let rpps = ["10107985318", "10107985319", "10107985300"];
+    /// let cell = |row: usize, i: usize| Some(if i == 0 { "fermeture_situation" } else { rpps[row % 3] });
+    /// let mut duplicates = Duplicates::by_index();
+    /// let reports = columns.validate_rows(0, 1000, cell, &Options::default(), 2, &mut duplicates);
     /// assert_eq!(reports.len(), 1000);
     /// assert!(reports[1].findings().iter().any(|f| f.code == "invalid_checksum"));
-    /// assert!(!reports[0].findings().iter().any(|f| f.code == "invalid_checksum"));
+    /// assert!(!reports[0].findings().iter().any(|f| f.code == "duplicate"));
+    /// assert!(reports[3].findings().iter().any(|f| f.code == "duplicate"));
     /// ```
-    pub fn validate_rows<'a, F>(&self, rows: usize, cell: F, options: &Options, threads: usize) -> Vec<Report>
+    pub fn validate_rows<'a, F>(
+        &self,
+        first: usize,
+        rows: usize,
+        cell: F,
+        options: &Options,
+        threads: usize,
+        duplicates: &mut Duplicates,
+    ) -> Vec<Report>
     where
         F: Fn(usize, usize) -> Option<&'a str> + Sync,
     {
         let run = |rows: std::ops::Range<usize>| {
-            rows.map(|row| self.validate_row(|i| cell(row, i), options))
+            rows.map(|row| validate_fields(&self.fields(|i| cell(row, i).map(Cow::Borrowed)), options, Keyed::Yes))
                 .collect::<Vec<_>>()
         };
-        crate::runs::in_runs(rows, threads, ROWS_PER_THREAD, run)
+        let mut reports: Vec<Report> = crate::runs::in_runs(rows, threads, ROWS_PER_THREAD, run)
             .into_iter()
             .flatten()
-            .collect()
+            .collect();
+        for (row, report) in reports.iter_mut().enumerate() {
+            duplicates.check(first + row, report);
+        }
+        reports
     }
 }
 
@@ -173,6 +176,8 @@ impl Columns {
 ///     ("rpps", Some("10107985318")),
 ///     ("situation.id", Some("S1")),
 ///     ("situation.date_fin_fonction", None),
+///     ("confirmations.cgu_acceptees", Some("oui")),
+///     ("confirmations.rencontre_en_personne", Some("oui")),
 /// ];
 /// let report = validate_row(row, &Options::default());
 /// let found: Vec<(String, &str)> = report.findings().iter().map(|f| (f.path.to_string(), f.code.as_str())).collect();
@@ -215,26 +220,46 @@ mod tests {
             _ => (row % 5 != 0).then_some("S1"),
         };
         let options = Options::default();
+        let mut duplicates = Duplicates::by_index();
         let alone: Vec<Report> = (0..1001)
-            .map(|row| columns.validate_row(|i| cell(row, i), &options))
+            .map(|row| {
+                let mut report = validate_fields(
+                    &columns.fields(|i| cell(row, i).map(Cow::Borrowed)),
+                    &options,
+                    Keyed::Yes,
+                );
+                duplicates.check(row, &mut report);
+                report
+            })
             .collect();
+        assert!(alone[2].findings().iter().any(|f| f.code == "duplicate"));
         for threads in [1, 2, 3, 8] {
-            assert_eq!(columns.validate_rows(1001, cell, &options, threads), alone, "{threads}");
+            let mut duplicates = Duplicates::by_index();
+            assert_eq!(
+                columns.validate_rows(0, 1001, cell, &options, threads, &mut duplicates),
+                alone,
+                "{threads}"
+            );
         }
-        assert!(columns.validate_rows(0, cell, &options, 4).is_empty());
+        let mut duplicates = Duplicates::by_index();
+        assert!(
+            columns
+                .validate_rows(0, 0, cell, &options, 4, &mut duplicates)
+                .is_empty()
+        );
+        // A table in two batches is checked whole.
+        let mut duplicates = Duplicates::by_index();
+        let mut batched = columns.validate_rows(0, 600, cell, &options, 2, &mut duplicates);
+        batched.extend(columns.validate_rows(600, 401, |row, i| cell(600 + row, i), &options, 2, &mut duplicates));
+        assert_eq!(batched, alone);
     }
 
     #[test]
-    fn unknown_columns_name_the_line_of_a_header() {
+    fn unknown_columns_are_the_tables_findings() {
         let columns = Columns::new(["procedure", "nom"]);
-        assert_eq!(
-            columns.findings_at(Some(1))[0].message,
-            "ligne 1, colonne 2 : colonne inconnue « nom » (ignorée)"
-        );
-        assert_eq!(
-            columns.findings()[0].message,
-            "Colonne 2 : colonne inconnue « nom » (ignorée)"
-        );
+        let findings = columns.findings();
+        assert_eq!((findings.len(), findings[0].code.as_str()), (1, "invalid_csv"));
+        assert!(findings[0].message.contains("« nom »"), "{}", findings[0].message);
         assert_eq!((columns.len(), columns.is_empty()), (2, false));
     }
 }

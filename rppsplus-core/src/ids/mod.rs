@@ -1,4 +1,4 @@
-//! Every identifier of the RPPS+ domain (SPEC.md §2), each a newtype valid by construction.
+//! Every identifier of the RPPS+ domain (docs/domain.md §2), each a newtype valid by construction.
 //!
 //! Each type parses with [`FromStr`](std::str::FromStr) / `TryFrom<&str>` (or `parse_with`
 //! where a [`Mode`] matters), prints its canonical form with `Display` and `as_str()`, and

@@ -68,6 +68,11 @@ impl NumeroDemande {
         ascii(&self.0)
     }
 
+    /// The creation day as the number `YYYYMMDD` (compared without building a date).
+    pub(crate) fn day_number(&self) -> u32 {
+        self.0[1..9].iter().fold(0, |n, b| n * 10 + u32::from(b - b'0'))
+    }
+
     /// The creation time the number encodes.
     pub fn created_at(&self) -> NaiveDateTime {
         timestamp(&self.0).unwrap_or_default()

@@ -3,6 +3,25 @@
 use super::scan::{ascii, digits, keyed_digits};
 use super::{Component, IdKind, Mode, ParseError, identifier_traits, luhn};
 
+/// `error`, or [`Component::RppsIdNat`] when `input` is `8` and an RPPS number (the digits
+/// of an idNat, 12 in all).
+#[cold]
+fn idnat_of_rpps(input: &str, error: ParseError) -> ParseError {
+    let twelve = matches!(error, ParseError::InvalidLength { found: 12, .. });
+    let rpps = || {
+        let d = digits::<12>(input, IdKind::Rpps).ok().filter(|d| d[0] == b'8')?;
+        let number: [u8; 11] = d[1..].try_into().ok()?;
+        Rpps::from_digits(number, Mode::Test, IdKind::Rpps).ok()
+    };
+    match rpps().filter(|_| twelve) {
+        Some(rpps) => ParseError::InvalidComponent {
+            kind: IdKind::Rpps,
+            component: Component::RppsIdNat(rpps),
+        },
+        None => error,
+    }
+}
+
 /// An RPPS number: 10 digits and a Luhn key, 11 digits in all.
 ///
 /// Production numbers start with `1`; ANS test cards carry numbers starting with `99`,
@@ -28,9 +47,20 @@ impl Rpps {
     }
 
     /// Parses an RPPS number; [`Mode::Test`] also accepts numbers not starting with `1`.
+    ///
+    /// Twelve digits starting with `8` whose last eleven are an RPPS number are the idNat of
+    /// that person (as the portal's lists show it): `invalid_component`
+    /// ([`Component::RppsIdNat`]), which says to remove the `8`.
+    ///
+    /// ```
+    /// use rppsplus_core::ids::{Component, ParseError, Rpps};
+    /// let e = "810107985318".parse::<Rpps>().unwrap_err();
+    /// assert!(matches!(e, ParseError::InvalidComponent { component: Component::RppsIdNat(_), .. }));
+    /// assert!(e.message_fr().contains("indiquez le numéro RPPS 10107985318"));
+    /// ```
     #[inline]
     pub fn parse_with(input: &str, mode: Mode) -> Result<Self, ParseError> {
-        let (d, keyed) = keyed_digits::<11>(input, IdKind::Rpps)?;
+        let (d, keyed) = keyed_digits::<11>(input, IdKind::Rpps).map_err(|e| idnat_of_rpps(input, e))?;
         Self::from_keyed_digits(d, keyed, mode, IdKind::Rpps)
     }
 

@@ -1,4 +1,7 @@
-//! Typed codes for the small closed tables the rules branch on.
+//! Typed codes for the small closed tables the rules branch on: the civilité and the sexe
+//! (docs/domain.md §4.4: the portal takes M or F; civilité and sexe should agree). The other
+//! coded fields (profession, rôle, mode d'exercice, motif de fin) are only checked against
+//! their value sets at a date, which change over time: they stay codes.
 
 use super::{Code, NomenclatureError, table};
 
@@ -76,7 +79,8 @@ closed_codes! {
 }
 
 closed_codes! {
-    /// Sexe (TRE_R249). The portal expects M or F; O and UN exist in the table.
+    /// Sexe (TRE_R249, every code). The portal expects M or F; O, UN and the ended U exist in
+    /// the table.
     Sexe in "TRE_R249-Sexe" {
         /// Masculin.
         M = "M",
@@ -86,66 +90,38 @@ closed_codes! {
         O = "O",
         /// Inconnu.
         Un = "UN",
-    }
-}
-
-closed_codes! {
-    /// Mode d'exercice offered by the portal (TRE_R23, JDV_J117); absent means salarié.
-    ModeExercice in "TRE_R23-ModeExercice" {
-        /// Salarié.
-        S = "S",
-        /// Libéral, indépendant, artisan, commerçant.
-        L = "L",
-        /// Bénévole.
-        B = "B",
-        /// Indirect (since 2026-02-02).
-        I = "I",
-    }
-}
-
-closed_codes! {
-    /// The rôle (genre d'activité, TRE_R22) offered by the portal (JDV_J116).
-    ///
-    /// ```
-    /// use rppsplus_core::nomenclature::Role;
-    /// assert_eq!("GENR08".parse::<Role>()?.entry().label(), "Coordination et orientation");
-    /// assert!("GENR02".parse::<Role>().is_err()); // exists in TRE_R22, not offered by ENREG
-    /// # Ok::<(), rppsplus_core::nomenclature::NomenclatureError>(())
-    /// ```
-    Role in "TRE_R22-GenreActivite" {
-        /// Activité de soin et de pharmacie.
-        Genr01 = "GENR01",
-        /// Coordination et orientation.
-        Genr08 = "GENR08",
-        /// Administratif ou appui à l'organisation de l'accompagnement social/médico-social.
-        Genr09 = "GENR09",
-        /// Accompagnement social/médico-social à la vie sociale, professionnelle, éducative.
-        Genr10 = "GENR10",
-        /// Accompagnement social/médico-social au soin.
-        Genr11 = "GENR11",
-        /// Encadrement et organisation de l'accompagnement social/médico-social.
-        Genr12 = "GENR12",
-        /// Activité médico-administrative.
-        Genr13 = "GENR13",
-        /// Autre activité.
-        Genr99 = "GENR99",
+        /// Inconnu (ended on 2023-12-15, replaced by UN).
+        U = "U",
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use chrono::NaiveDate;
+
     use super::*;
 
+    /// Every code the portal's field accepts, at any date, is a value of its enum (the
+    /// rules branch on the enum after checking the code: none may be missing).
     #[test]
-    fn every_variant_is_in_its_table_and_value_set() {
-        for r in Role::ALL {
-            assert!(
-                super::super::portal_value_set("role")
-                    .unwrap()
-                    .latest()
-                    .contains(r.code())
-            );
-            let _ = r.entry();
+    fn every_code_of_the_fields_is_a_value() {
+        let dates = [(1990, 1, 1), (2020, 6, 1), (2024, 1, 1), (2026, 11, 22), (2040, 1, 1)];
+        for (name, parses) in [
+            ("civilite", (|c| c.parse::<Civilite>().is_ok()) as fn(&str) -> bool),
+            ("sexe", |c| c.parse::<Sexe>().is_ok()),
+        ] {
+            let field = super::super::field(name).expect("a portal field");
+            for code in field.table().codes() {
+                for (y, m, d) in dates {
+                    let at = NaiveDate::from_ymd_opt(y, m, d).expect("a date");
+                    if field.check(code.code(), at).is_ok() {
+                        assert!(parses(code.code()), "{name} {} at {at}", code.code());
+                    }
+                }
+            }
+        }
+        for s in Sexe::ALL {
+            let _ = s.entry();
         }
         for c in Civilite::ALL {
             assert!(
@@ -154,17 +130,6 @@ mod tests {
                     .latest()
                     .contains(c.code())
             );
-        }
-        for m in ModeExercice::ALL {
-            assert!(
-                super::super::portal_value_set("mode-exercice")
-                    .unwrap()
-                    .latest()
-                    .contains(m.code())
-            );
-        }
-        for s in Sexe::ALL {
-            let _ = s.entry();
         }
         assert_eq!(serde_json::to_string(&Sexe::F).unwrap(), "\"F\"");
         assert!(serde_json::from_str::<Sexe>("\"X\"").is_err());

@@ -1,8 +1,9 @@
 //! The accent-, case- and punctuation-insensitive form of labels and queries.
 
 /// The base letters of the accented Latin-1 and Latin Extended-A letters that French
-/// names use, lower-cased; `None` for a character that folds to a separator.
-fn base(c: char) -> Option<&'static str> {
+/// names use, lower-cased; `None` for a character that folds to a separator. (The
+/// duplicates of a file compare names through it too: `demande/duplicates.rs`.)
+pub(crate) fn base(c: char) -> Option<&'static str> {
     Some(match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'ā' | 'Ā' | 'ă' | 'Ă' | 'ą' | 'Ą' => {
             "a"

@@ -31,7 +31,7 @@
 
 pub mod commune;
 mod enums;
-mod fold;
+pub(crate) mod fold;
 mod generated;
 mod lookup;
 mod model;
@@ -40,7 +40,7 @@ mod validity;
 
 use std::sync::LazyLock;
 
-pub use enums::{Civilite, ModeExercice, Role, Sexe};
+pub use enums::{Civilite, Sexe};
 pub use fold::fold;
 pub use lookup::{COMMUNE_TABLE, Entry, Lookup, label, list, lookup};
 use model::Alias;

@@ -1,36 +1,13 @@
 //! Whether a code may be entered for a field at a reference date (docs/domain.md §3): the
 //! code lookups, the value sets judged by their own versions, and [`CodeError`].
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 
 use super::generated::nos::{TABLES, VALUE_SETS};
 use super::model::{Code, Date, Field, Meta, Table, ValueSet, VersionAt};
-
-/// A hash map with [`Fnv`].
-type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-
-/// FNV-1a: codes are a few ASCII bytes from our own tables (no untrusted keys are
-/// inserted), where SipHash's protection costs more than the lookup itself.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
+use crate::fnv::FnvMap;
 
 /// Per table, the position of each code: O(1) lookups.
 static CODE_INDEX: LazyLock<Vec<FnvMap<&'static str, usize>>> = LazyLock::new(|| {

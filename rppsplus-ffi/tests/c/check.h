@@ -46,6 +46,19 @@ static inline int check_str(const char *got, const char *expected, const char *w
   return 0;
 }
 
+/* Whether a view holds exactly `expected`. */
+static inline int view_is(rppsplus_str s, const char *expected, const char *what, const char *file, int line) {
+  size_t n = strlen(expected);
+  if (s.data != NULL && s.len == n && memcmp(s.data, expected, n) == 0) {
+    check_passed++;
+    return 1;
+  }
+  check_failed++;
+  fprintf(stderr, "%s:%d: %s: got \"%.*s\"%s, expected \"%s\"\n", file, line, what, s.data ? (int)s.len : 0,
+          s.data ? s.data : "", s.data ? "" : " (NULL)", expected);
+  return 0;
+}
+
 /* Prints the final line and returns the process exit status. */
 static inline int check_report(void) {
   printf("%lu passed, %lu failed\n", check_passed, check_failed);
@@ -55,5 +68,6 @@ static inline int check_report(void) {
 #define CHECK(cond) check_true((cond) ? 1 : 0, #cond, __FILE__, __LINE__)
 #define CHECK_CODE(got, expected) check_code((got), (uint32_t)(expected), #got, __FILE__, __LINE__)
 #define CHECK_STR(got, expected) check_str((got), (expected), #got, __FILE__, __LINE__)
+#define CHECK_VIEW(got, expected) view_is((got), (expected), #got, __FILE__, __LINE__)
 
 #endif /* RPPSPLUS_TEST_CHECK_H */

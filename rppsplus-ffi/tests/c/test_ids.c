@@ -7,8 +7,9 @@
  *   kind  mode  valid(0/1)  code-or-ok  warning-or-none  canonical-hex-or--  input-hex
  * Inputs are hex-encoded so that any byte (NUL, no-break space...) survives.
  *
- * Each row goes through rppsplus_check and rppsplus_check_message; strict rows also go
- * through the kind's own rppsplus_<kind>_validate, which must agree with rppsplus_check
+ * Each row goes through rppsplus_check, rppsplus_check_message and rppsplus_format (the
+ * same error, or a display form that checks to the same canonical form); strict rows also
+ * go through the kind's own rppsplus_<kind>_validate, which must agree with rppsplus_check
  * (code, canonical form and warning).
  * Inputs are copied to buffers of their exact size (no NUL terminator), so the sanitizers
  * and valgrind catch any read past the end.
@@ -115,6 +116,18 @@ static void run_row(unsigned long lineno, char **f) {
   rc = rppsplus_check_message(kind, mode, RPPSPLUS_LANG_FR, input, input_len, msg, sizeof msg, &msg_len);
   check_code(rc, RPPSPLUS_RESULT_OK, what, __FILE__, __LINE__);
   check_true((msg_len > 0) == (!valid || strcmp(warning, "none") != 0), what, __FILE__, __LINE__);
+
+  /* The display form: the same error as the check, or a text that checks to the same
+     canonical form. */
+  rc = rppsplus_format(kind, mode, input, input_len, msg, sizeof msg, &msg_len);
+  check_str(rppsplus_result_name(rc), code, what, __FILE__, __LINE__);
+  if (valid && rc == RPPSPLUS_RESULT_OK) {
+    check_true(msg_len > 0 && msg[msg_len] == '\0', what, __FILE__, __LINE__);
+    out_len = 0;
+    rc = rppsplus_check(kind, mode, msg, msg_len, out, sizeof out, &out_len, NULL);
+    check_code(rc, RPPSPLUS_RESULT_OK, what, __FILE__, __LINE__);
+    check_true(out_len == canonical_len && memcmp(out, canonical, canonical_len) == 0, what, __FILE__, __LINE__);
+  }
 
   /* Strict rows: the kind's own validate function agrees with rppsplus_check. */
   if (mode == RPPSPLUS_MODE_STRICT) {

@@ -1,7 +1,7 @@
 /*
  * Misuse of the C API: NULL pointers, invalid UTF-8, values outside the enums, buffers
  * too small, inputs without a NUL terminator; plus the header's version macros against
- * the library's runtime version. Built with ASan/UBSan and run under valgrind by
+ * the library's runtime version, and rppsplus_format (display forms). Built with ASan/UBSan and run under valgrind by
  * scripts/test-c.sh, so an out-of-bounds access fails the test even when the results look
  * right.
  */
@@ -68,11 +68,15 @@ static void test_version(void) {
   /* "0.1.0", or "0.1.0-rc.1"/"0.1.0+meta" for a pre-release or build metadata. */
   CHECK(rppsplus_version() != NULL && strncmp(rppsplus_version(), expected, strlen(expected)) == 0 &&
         strchr("-+", rppsplus_version()[strlen(expected)]) != NULL);
+  /* The ABI check: this header's version only, before 1.0. */
+  CHECK_CODE(rppsplus_check_version(RPPSPLUS_VERSION_NUMBER), RPPSPLUS_RESULT_OK);
+  CHECK_CODE(rppsplus_check_version(RPPSPLUS_VERSION_NUMBER + 1), RPPSPLUS_RESULT_VERSION_MISMATCH);
+  CHECK_CODE(rppsplus_check_version(0), RPPSPLUS_RESULT_VERSION_MISMATCH);
 }
 
 static void test_names(void) {
-  static const uint32_t known[] = {0, 100, 101, 102, 103, 104, 105, 200, 201, 202, 203, 204, 205, 206, 207, 299, 300, 400};
-  static const uint32_t unknown[] = {1, 99, 106, 199, 208, 298, 301, 399, 401, 7000, 0x7fffffffu, 0xffffffffu};
+  static const uint32_t known[] = {0, 100, 101, 102, 103, 104, 105, 106, 200, 201, 202, 203, 204, 205, 206, 207, 299, 300, 400};
+  static const uint32_t unknown[] = {1, 99, 107, 199, 208, 298, 301, 399, 401, 7000, 0x7fffffffu, 0xffffffffu};
   size_t i;
   uint32_t k;
   for (i = 0; i < sizeof known / sizeof known[0]; i++) {
@@ -301,7 +305,9 @@ static void test_small_buffers(void) {
     CHECK_CODE(rppsplus_check_message(RPPSPLUS_KIND_RPPS, RPPSPLUS_MODE_STRICT, RPPSPLUS_LANG_EN, "10107985319", 11,
                                       msg, sizeof msg, &msg_len),
                RPPSPLUS_RESULT_INSUFFICIENT_SIZE);
-    CHECK(msg_len == strlen("RPPS number: the check digit does not match") && msg[0] == 'x');
+    CHECK(msg_len == strlen("RPPS number: the check digit does not match; check the digits: one of them is probably "
+                            "mistyped") &&
+          msg[0] == 'x');
     msg_len = SENTINEL_LEN;
     CHECK_CODE(rppsplus_result_message(RPPSPLUS_RESULT_INVALID_CHECKSUM, RPPSPLUS_LANG_EN, msg, sizeof msg, &msg_len),
                RPPSPLUS_RESULT_INSUFFICIENT_SIZE);
@@ -346,12 +352,13 @@ static void test_results(void) {
   CHECK_CODE(rppsplus_check_message(RPPSPLUS_KIND_RPPS, RPPSPLUS_MODE_STRICT, RPPSPLUS_LANG_FR, "10107985319", 11, msg,
                                     sizeof msg, &msg_len),
              RPPSPLUS_RESULT_OK);
-  CHECK_STR(msg, "numéro RPPS : la clé de contrôle est fausse");
+  CHECK_STR(msg, "numéro RPPS : la clé de contrôle est fausse ; vérifiez les chiffres : l'un d'eux est sans doute mal "
+                "recopié");
   CHECK(msg_len == strlen(msg));
   CHECK_CODE(rppsplus_check_message(RPPSPLUS_KIND_RPPS, RPPSPLUS_MODE_STRICT, RPPSPLUS_LANG_EN, "1010798531", 10, msg,
                                     sizeof msg, &msg_len),
              RPPSPLUS_RESULT_OK);
-  CHECK_STR(msg, "RPPS number: 10 characters, expected 11");
+  CHECK_STR(msg, "RPPS number: 10 characters instead of 11; check that no character is missing or extra");
   CHECK_CODE(rppsplus_check_message(RPPSPLUS_KIND_RPPS, RPPSPLUS_MODE_STRICT, RPPSPLUS_LANG_EN, "10107985318", 11,
                                     msg, sizeof msg, &msg_len),
              RPPSPLUS_RESULT_OK);
@@ -360,15 +367,15 @@ static void test_results(void) {
   CHECK_CODE(rppsplus_check_message(RPPSPLUS_KIND_RPPS, RPPSPLUS_MODE_STRICT, RPPSPLUS_LANG_FR, "1010798531A", 11,
                                     msg, sizeof msg, &msg_len),
              RPPSPLUS_RESULT_OK);
-  CHECK_STR(msg, "numéro RPPS : caractère non autorisé en position 11");
+  CHECK_STR(msg, "numéro RPPS : caractère non autorisé en position 11 ; retirez ou corrigez ce caractère");
   CHECK_CODE(rppsplus_check_message(RPPSPLUS_KIND_RPPS, RPPSPLUS_MODE_STRICT, RPPSPLUS_LANG_EN, "1010798531A", 11,
                                     msg, sizeof msg, &msg_len),
              RPPSPLUS_RESULT_OK);
-  CHECK_STR(msg, "RPPS number: invalid character at position 11");
+  CHECK_STR(msg, "RPPS number: invalid character at position 11; remove or correct that character");
   CHECK_CODE(rppsplus_check_message(RPPSPLUS_KIND_EMAIL, RPPSPLUS_MODE_STRICT, RPPSPLUS_LANG_EN,
                                     "nathalie.dupont.example", 23, msg, sizeof msg, &msg_len),
              RPPSPLUS_RESULT_OK);
-  CHECK_STR(msg, "email address: '@' is missing");
+  CHECK_STR(msg, "email address: '@' is missing; write the whole address, name@domain");
 
   /* Every result code has a message in both languages; any other value is refused. */
   for (code = 0; code <= 1000; code++) {
@@ -411,6 +418,72 @@ static void test_big_input(void) {
   free(big);
 }
 
+/* rppsplus_format: the display forms of the seeds, then misuse. */
+static void test_format(void) {
+  char out[32];
+  size_t len = 0;
+  size_t cap;
+  CHECK_CODE(rppsplus_format(RPPSPLUS_KIND_SIRET, RPPSPLUS_MODE_STRICT, "73282932000074", 14, out, sizeof out, &len),
+             RPPSPLUS_RESULT_OK);
+  CHECK_STR(out, "732 829 320 00074");
+  CHECK(len == 17);
+  CHECK_CODE(rppsplus_format(RPPSPLUS_KIND_SIREN, RPPSPLUS_MODE_STRICT, "732829320", 9, out, sizeof out, &len),
+             RPPSPLUS_RESULT_OK);
+  CHECK_STR(out, "732 829 320");
+  CHECK_CODE(rppsplus_format(RPPSPLUS_KIND_PHONE, RPPSPLUS_MODE_STRICT, "+262692123456", 13, out, sizeof out, &len),
+             RPPSPLUS_RESULT_OK);
+  CHECK_STR(out, "06 92 12 34 56");
+  CHECK_CODE(rppsplus_format(RPPSPLUS_KIND_PHONE, RPPSPLUS_MODE_STRICT, "0044 7700 900123", 16, out, sizeof out, &len),
+             RPPSPLUS_RESULT_OK);
+  CHECK_STR(out, "+447700900123");
+  CHECK_CODE(rppsplus_format(RPPSPLUS_KIND_COMMUNE, RPPSPLUS_MODE_STRICT, "20004", 5, out, sizeof out, &len),
+             RPPSPLUS_RESULT_OK);
+  CHECK_STR(out, "2A004");
+  CHECK_CODE(rppsplus_format(RPPSPLUS_KIND_RPPS, RPPSPLUS_MODE_TEST, "99700075122", 11, out, sizeof out, &len),
+             RPPSPLUS_RESULT_OK);
+  CHECK_STR(out, "99700075122");
+
+  /* Invalid: the identifier's code, nothing written. */
+  len = SENTINEL_LEN;
+  memset(out, 'x', sizeof out);
+  CHECK_CODE(rppsplus_format(RPPSPLUS_KIND_SIRET, RPPSPLUS_MODE_STRICT, "73282932000075", 14, out, sizeof out, &len),
+             RPPSPLUS_RESULT_INVALID_CHECKSUM);
+  CHECK_CODE(rppsplus_format(RPPSPLUS_KIND_PHONE, RPPSPLUS_MODE_STRICT, "01 23 45 67 89", 14, out, sizeof out, &len),
+             RPPSPLUS_RESULT_NOT_MOBILE);
+  CHECK_CODE(rppsplus_format(RPPSPLUS_KIND_RPPS, RPPSPLUS_MODE_STRICT, "99700075122", 11, out, sizeof out, &len),
+             RPPSPLUS_RESULT_INVALID_COMPONENT);
+  CHECK(len == SENTINEL_LEN && out[0] == 'x');
+
+  /* Every capacity up to the length: the length needed only, in a heap buffer of exactly
+   * `cap` bytes. */
+  for (cap = 0; cap <= 18; cap++) {
+    char *buf = cap ? (char *)malloc(cap) : NULL;
+    if (buf) memset(buf, 'x', cap);
+    len = SENTINEL_LEN;
+    CHECK_CODE(rppsplus_format(RPPSPLUS_KIND_SIRET, RPPSPLUS_MODE_STRICT, "73282932000074", 14, buf, cap, &len),
+               cap == 18 ? RPPSPLUS_RESULT_OK : RPPSPLUS_RESULT_INSUFFICIENT_SIZE);
+    CHECK(len == 17);
+    if (cap == 18) CHECK_STR(buf, "732 829 320 00074");
+    else if (buf) CHECK(buf[0] == 'x' && buf[cap - 1] == 'x');
+    free(buf);
+  }
+
+  /* NULL before anything, then the values, then the text. */
+  len = SENTINEL_LEN;
+  CHECK_CODE(rppsplus_format(99, 7, NULL, 0, out, sizeof out, &len), RPPSPLUS_RESULT_NULL_PARAMETER);
+  CHECK_CODE(rppsplus_format(99, 7, "\xff", 1, NULL, 8, &len), RPPSPLUS_RESULT_NULL_PARAMETER);
+  CHECK_CODE(rppsplus_format(99, 7, "\xff", 1, out, sizeof out, NULL), RPPSPLUS_RESULT_NULL_PARAMETER);
+  CHECK_CODE(rppsplus_format(99, RPPSPLUS_MODE_STRICT, "\xff", 1, out, sizeof out, &len),
+             RPPSPLUS_RESULT_INVALID_PARAMETER);
+  CHECK_CODE(rppsplus_format(RPPSPLUS_KIND_SIRET, 2, "\xff", 1, out, sizeof out, &len),
+             RPPSPLUS_RESULT_INVALID_PARAMETER);
+  CHECK_CODE(rppsplus_format(RPPSPLUS_KIND_SIRET, RPPSPLUS_MODE_STRICT, "\xff", 1, out, sizeof out, &len),
+             RPPSPLUS_RESULT_INVALID_UTF8);
+  CHECK_CODE(rppsplus_format(RPPSPLUS_KIND_SIRET, RPPSPLUS_MODE_STRICT, "7", (size_t)-1, out, sizeof out, &len),
+             RPPSPLUS_RESULT_INVALID_PARAMETER);
+  CHECK(len == SENTINEL_LEN);
+}
+
 int main(void) {
   test_version();
   test_names();
@@ -421,5 +494,6 @@ int main(void) {
   test_results();
   test_is_valid();
   test_big_input();
+  test_format();
   return check_report();
 }

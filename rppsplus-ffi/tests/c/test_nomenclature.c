@@ -1,28 +1,16 @@
 /*
- * Nomenclatures from C: rppsplus_nomenclature_label, rppsplus_nomenclature_check and
- * rppsplus_lookup with the rppsplus_entries accessors, on the seeds of the issue, plus
- * misuse (NULL everywhere, invalid UTF-8, unknown tables, bad dates, out-of-range
- * indexes, free(NULL)). Every list is freed: valgrind's leak check runs on this binary.
+ * Nomenclatures from C: rppsplus_nomenclature_label, rppsplus_nomenclature_check,
+ * rppsplus_lookup and rppsplus_nomenclature_list with the rppsplus_entries accessors,
+ * rppsplus_nomenclature_meta with the rppsplus_meta accessors, on the seeds of the issue
+ * (a form's dropdown, the version it came from, searches of short and display labels), plus
+ * misuse (NULL everywhere, invalid UTF-8, unknown tables, bad dates, out-of-range indexes,
+ * free(NULL)). Every handle is freed: valgrind's leak check runs on this binary.
  */
 #include <stdlib.h>
 
 #include "check.h"
 
 #define AT "2026-11-23"
-
-/* Whether a view holds exactly `expected`. */
-static int view_is(rppsplus_str s, const char *expected, const char *what, const char *file, int line) {
-  size_t n = strlen(expected);
-  if (s.data != NULL && s.len == n && memcmp(s.data, expected, n) == 0) {
-    check_passed++;
-    return 1;
-  }
-  check_failed++;
-  fprintf(stderr, "%s:%d: %s: got \"%.*s\"%s, expected \"%s\"\n", file, line, what, s.data ? (int)s.len : 0,
-          s.data ? s.data : "", s.data ? "" : " (NULL)", expected);
-  return 0;
-}
-#define CHECK_VIEW(got, expected) view_is((got), (expected), #got, __FILE__, __LINE__)
 
 static rppsplus_result label(const char *table, const char *code, char *out, size_t cap, size_t *len) {
   return rppsplus_nomenclature_label(table, strlen(table), code, strlen(code), out, cap, len);
@@ -238,10 +226,199 @@ static void test_lookup_misuse(void) {
   }
 }
 
+static rppsplus_result list_at(const char *name, const char *date, rppsplus_entries **out) {
+  return rppsplus_nomenclature_list(name, strlen(name), date, date ? strlen(date) : 0, out);
+}
+
+static rppsplus_result meta_at(const char *name, const char *date, rppsplus_meta **out) {
+  return rppsplus_nomenclature_meta(name, strlen(name), date, date ? strlen(date) : 0, out);
+}
+
+/* The index of `code` in a list, or (size_t)-1. */
+static size_t find(const rppsplus_entries *list, const char *code) {
+  size_t i, n = strlen(code);
+  for (i = 0; i < rppsplus_entries_len(list); i++) {
+    rppsplus_str c = rppsplus_entries_code_at(list, i);
+    if (c.len == n && memcmp(c.data, code, n) == 0) return i;
+  }
+  return (size_t)-1;
+}
+
+static void test_list(void) {
+  rppsplus_entries *list = NULL;
+  size_t i;
+
+  /* A form's profession dropdown: JDV_J121 as it stands on the date, in the source's order. */
+  CHECK_CODE(list_at("profession", AT, &list), RPPSPLUS_RESULT_OK);
+  CHECK(rppsplus_entries_len(list) == 60);
+  CHECK(find(list, "326") != (size_t)-1 && find(list, "323") == (size_t)-1);
+  for (i = 0; i < rppsplus_entries_len(list); i++) {
+    CHECK(rppsplus_entries_code_at(list, i).len > 0 && rppsplus_entries_label_at(list, i).len > 0);
+    CHECK(rppsplus_entries_offered_at(list, i) == RPPSPLUS_OFFERED_YES);
+  }
+  CHECK(!rppsplus_entries_is_postal_code(list));
+  rppsplus_entries_free(list);
+
+  /* The value set at an earlier date, by its NOS code: 323 was offered. */
+  list = NULL;
+  CHECK_CODE(list_at("JDV_J121", "2022-09-05", &list), RPPSPLUS_RESULT_OK);
+  CHECK(find(list, "323") != (size_t)-1);
+  rppsplus_entries_free(list);
+
+  list = NULL;
+  CHECK_CODE(list_at("civilite", AT, &list), RPPSPLUS_RESULT_OK);
+  CHECK(rppsplus_entries_len(list) == 2);
+  CHECK_VIEW(rppsplus_entries_code_at(list, 0), "M");
+  CHECK_VIEW(rppsplus_entries_code_at(list, 1), "MME");
+  rppsplus_entries_free(list);
+
+  list = NULL;
+  CHECK_CODE(list_at("JDV_J117-ModeExercice-ENREG", "2026-02-02", &list), RPPSPLUS_RESULT_OK);
+  CHECK(rppsplus_entries_len(list) == 4);
+  CHECK_VIEW(rppsplus_entries_code_at(list, 3), "I");
+  rppsplus_entries_free(list);
+
+  /* A whole table: its codes in force, the source's order. */
+  list = NULL;
+  CHECK_CODE(list_at("sexe", "2026-01-01", &list), RPPSPLUS_RESULT_OK);
+  CHECK(rppsplus_entries_len(list) == 4);
+  CHECK_VIEW(rppsplus_entries_code_at(list, 0), "UN");
+  CHECK(rppsplus_entries_offered_at(list, 0) == RPPSPLUS_OFFERED_NOT_APPLICABLE);
+  rppsplus_entries_free(list);
+
+  /* The countries: the portal's display labels beside the code system's labels. */
+  list = NULL;
+  CHECK_CODE(list_at("pays", AT, &list), RPPSPLUS_RESULT_OK);
+  CHECK(rppsplus_entries_len(list) == 217);
+  CHECK_VIEW(rppsplus_entries_code_at(list, 0), "99100");
+  CHECK_VIEW(rppsplus_entries_label_at(list, 0), "R\xc3\xa9publique fran\xc3\xa7" "aise");
+  CHECK_VIEW(rppsplus_entries_display_at(list, 0), "France");
+  CHECK_VIEW(rppsplus_entries_short_label_at(list, 0), "");
+  CHECK(rppsplus_entries_display_at(list, rppsplus_entries_len(list)).data == NULL);
+  rppsplus_entries_free(list);
+
+  /* Short labels: TRE_R22's GENR08. */
+  list = NULL;
+  CHECK_CODE(list_at("role", AT, &list), RPPSPLUS_RESULT_OK);
+  i = find(list, "GENR08");
+  if (CHECK(i != (size_t)-1)) {
+    CHECK_VIEW(rppsplus_entries_label_at(list, i), "Coordination et orientation");
+    CHECK_VIEW(rppsplus_entries_short_label_at(list, i), "Activit\xc3\xa9 de coordination et d'orientation");
+    CHECK_VIEW(rppsplus_entries_display_at(list, i), "");
+  }
+  rppsplus_entries_free(list);
+
+  /* Every commune. */
+  list = NULL;
+  CHECK_CODE(list_at("commune", AT, &list), RPPSPLUS_RESULT_OK);
+  CHECK(rppsplus_entries_len(list) == 37590);
+  rppsplus_entries_free(list);
+
+  /* Today (NULL date). */
+  list = NULL;
+  CHECK_CODE(list_at("profession", NULL, &list), RPPSPLUS_RESULT_OK);
+  CHECK(rppsplus_entries_len(list) > 50);
+  rppsplus_entries_free(list);
+}
+
+static void test_list_misuse(void) {
+  rppsplus_entries *list = NULL;
+  CHECK_CODE(list_at("no-such-table", AT, &list), RPPSPLUS_RESULT_UNKNOWN_TABLE);
+  CHECK_CODE(list_at("Profession", AT, &list), RPPSPLUS_RESULT_UNKNOWN_TABLE);
+  CHECK_CODE(list_at("prof\xc3", AT, &list), RPPSPLUS_RESULT_INVALID_UTF8);
+  CHECK_CODE(list_at("profession", "2026-02-30", &list), RPPSPLUS_RESULT_INVALID_DATE);
+  CHECK_CODE(list_at("profession", "2026-1-5", &list), RPPSPLUS_RESULT_INVALID_DATE);
+  CHECK_CODE(rppsplus_nomenclature_list(NULL, 0, "\xff", 1, &list), RPPSPLUS_RESULT_NULL_PARAMETER);
+  CHECK_CODE(rppsplus_nomenclature_list("\xff", 1, NULL, 10, &list), RPPSPLUS_RESULT_NULL_PARAMETER);
+  CHECK_CODE(rppsplus_nomenclature_list("\xff", 1, "\xff", 1, NULL), RPPSPLUS_RESULT_NULL_PARAMETER);
+  CHECK_CODE(rppsplus_nomenclature_list("profession", (size_t)-1, AT, 10, &list), RPPSPLUS_RESULT_INVALID_PARAMETER);
+  CHECK(list == NULL);
+  CHECK(rppsplus_entries_short_label_at(NULL, 0).data == NULL);
+  CHECK(rppsplus_entries_display_at(NULL, 0).data == NULL);
+}
+
+static void test_search_labels(void) {
+  static const char *const pays[] = {"pays", "JDV_J256", "JDV_J114"};
+  static const char *const roles[] = {"role", "JDV_J116", "TRE_R22"};
+  rppsplus_entries *list = NULL;
+  size_t i;
+  /* A value set's display label: "France" is 99100 (TRE_R20: République française). */
+  for (i = 0; i < sizeof pays / sizeof pays[0]; i++) {
+    list = NULL;
+    CHECK_CODE(lookup(pays[i], "France", AT, 5, &list), RPPSPLUS_RESULT_OK);
+    CHECK_VIEW(rppsplus_entries_code_at(list, 0), "99100");
+    CHECK_VIEW(rppsplus_entries_display_at(list, 0), "France");
+    rppsplus_entries_free(list);
+  }
+  /* A short label: GENR08, labelled "Coordination et orientation". */
+  for (i = 0; i < sizeof roles / sizeof roles[0]; i++) {
+    list = NULL;
+    CHECK_CODE(lookup(roles[i], "Activit\xc3\xa9 de coordination et d'orientation", AT, 5, &list), RPPSPLUS_RESULT_OK);
+    CHECK_VIEW(rppsplus_entries_code_at(list, 0), "GENR08");
+    rppsplus_entries_free(list);
+  }
+}
+
+static void test_meta(void) {
+  rppsplus_meta *meta = NULL;
+
+  /* Which version of JDV_J121 a form used on 2025-04-24, and what JDV_J121 is. */
+  CHECK_CODE(meta_at("profession", "2025-04-24", &meta), RPPSPLUS_RESULT_OK);
+  CHECK_VIEW(rppsplus_meta_name(meta), "JDV_J121-RolePriseCharge-ENREG");
+  CHECK_VIEW(rppsplus_meta_short_name(meta), "JDV_J121");
+  CHECK_VIEW(rppsplus_meta_oid(meta), "1.2.250.1.213.1.6.1.200");
+  CHECK_VIEW(rppsplus_meta_url(meta),
+             "https://mos.esante.gouv.fr/NOS/JDV_J121-RolePriseCharge-ENREG/FHIR/JDV-J121-RolePriseCharge-ENREG");
+  CHECK_VIEW(rppsplus_meta_version(meta), "20260505120000");
+  CHECK_VIEW(rppsplus_meta_version_date(meta), "2026-05-05");
+  CHECK(rppsplus_meta_description(meta).len > 0);
+  CHECK_VIEW(rppsplus_meta_version_in_force(meta), "20241025120000");
+  CHECK_VIEW(rppsplus_meta_version_in_force_date(meta), "2024-10-25");
+  CHECK(!rppsplus_meta_is_earliest_stand_in(meta));
+  rppsplus_meta_free(meta);
+
+  /* Before every known version, the earliest stands in. */
+  meta = NULL;
+  CHECK_CODE(meta_at("JDV_J117", "2020-01-01", &meta), RPPSPLUS_RESULT_OK);
+  CHECK_VIEW(rppsplus_meta_version_in_force(meta), "20210827120000");
+  CHECK(rppsplus_meta_is_earliest_stand_in(meta));
+  rppsplus_meta_free(meta);
+
+  /* A whole-table field is its table; a table by its NOS code. */
+  meta = NULL;
+  CHECK_CODE(meta_at("sexe", AT, &meta), RPPSPLUS_RESULT_OK);
+  CHECK_VIEW(rppsplus_meta_name(meta), "TRE_R249-Sexe");
+  rppsplus_meta_free(meta);
+  meta = NULL;
+  CHECK_CODE(meta_at("TRE_R85", NULL, &meta), RPPSPLUS_RESULT_OK);
+  CHECK_VIEW(rppsplus_meta_short_name(meta), "TRE_R85");
+  rppsplus_meta_free(meta);
+
+  /* Misuse: nothing written, nothing to free. */
+  meta = NULL;
+  CHECK_CODE(meta_at("commune", AT, &meta), RPPSPLUS_RESULT_UNKNOWN_TABLE);
+  CHECK_CODE(meta_at("no-such-table", AT, &meta), RPPSPLUS_RESULT_UNKNOWN_TABLE);
+  CHECK_CODE(meta_at("\xff", AT, &meta), RPPSPLUS_RESULT_INVALID_UTF8);
+  CHECK_CODE(meta_at("profession", "2026-13-01", &meta), RPPSPLUS_RESULT_INVALID_DATE);
+  CHECK_CODE(rppsplus_nomenclature_meta(NULL, 0, "\xff", 1, &meta), RPPSPLUS_RESULT_NULL_PARAMETER);
+  CHECK_CODE(rppsplus_nomenclature_meta("\xff", 1, NULL, 10, &meta), RPPSPLUS_RESULT_NULL_PARAMETER);
+  CHECK_CODE(rppsplus_nomenclature_meta("\xff", 1, "\xff", 1, NULL), RPPSPLUS_RESULT_NULL_PARAMETER);
+  CHECK_CODE(rppsplus_nomenclature_meta("pays", (size_t)-1, AT, 10, &meta), RPPSPLUS_RESULT_INVALID_PARAMETER);
+  CHECK(meta == NULL);
+  CHECK(rppsplus_meta_name(NULL).data == NULL && rppsplus_meta_name(NULL).len == 0);
+  CHECK(rppsplus_meta_version_in_force_date(NULL).data == NULL);
+  CHECK(!rppsplus_meta_is_earliest_stand_in(NULL));
+  rppsplus_meta_free(NULL);
+}
+
 int main(void) {
   test_labels();
   test_check();
   test_lookup();
   test_lookup_misuse();
+  test_list();
+  test_list_misuse();
+  test_search_labels();
+  test_meta();
   return check_report();
 }

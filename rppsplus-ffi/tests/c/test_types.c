@@ -1,7 +1,8 @@
 /*
  * Every type of the header, used as C and C++ programs use them. The value types
  * (rppsplus_result, rppsplus_kind, rppsplus_mode, rppsplus_warning, rppsplus_lang,
- * rppsplus_offered, rppsplus_stage, rppsplus_actor, rppsplus_severity) are the same
+ * rppsplus_offered, rppsplus_stage, rppsplus_actor, rppsplus_severity, rppsplus_generation,
+ * rppsplus_card_type) are the same
  * `typedef uint32_t` in both languages: a function's return value, a constant and a plain
  * integer go into a variable of the header's own type and back without a cast, a loop can
  * count through the values, a switch can test them. scripts/test-c.sh compiles this file as
@@ -15,7 +16,8 @@
 typedef char rppsplus_test_value_types_are_32_bits
     [(sizeof(rppsplus_result) == 4 && sizeof(rppsplus_kind) == 4 && sizeof(rppsplus_mode) == 4 &&
       sizeof(rppsplus_warning) == 4 && sizeof(rppsplus_lang) == 4 && sizeof(rppsplus_offered) == 4 &&
-      sizeof(rppsplus_stage) == 4 && sizeof(rppsplus_actor) == 4 && sizeof(rppsplus_severity) == 4)
+      sizeof(rppsplus_stage) == 4 && sizeof(rppsplus_actor) == 4 && sizeof(rppsplus_severity) == 4 &&
+      sizeof(rppsplus_generation) == 4 && sizeof(rppsplus_card_type) == 4)
          ? 1
          : -1];
 
@@ -46,7 +48,7 @@ static void test_values(void) {
   rppsplus_warning warning = RPPSPLUS_WARNING_NONE;
   rppsplus_lang lang;
   uint32_t plain;
-  char message[128];
+  char message[256];
   size_t len = 0;
 
   rc = check_kind(RPPSPLUS_KIND_RPPS, mode, "99700075122", &warning);
@@ -74,6 +76,8 @@ static void test_values(void) {
 
 static void test_handles(void) {
   rppsplus_entries *entries = NULL;
+  rppsplus_meta *meta = NULL;
+  bool stand_in;
   rppsplus_str view;
   rppsplus_offered offered;
   rppsplus_validate_options *options = rppsplus_validate_options_new();
@@ -94,6 +98,13 @@ static void test_handles(void) {
   postal = rppsplus_entries_is_postal_code(entries);
   CHECK(!postal);
   rppsplus_entries_free(entries);
+
+  CHECK_CODE(rppsplus_nomenclature_meta("pays", 4, "2026-11-23", 10, &meta), RPPSPLUS_RESULT_OK);
+  view = rppsplus_meta_short_name(meta);
+  CHECK(view.len == 8 && memcmp(view.data, "JDV_J256", 8) == 0);
+  stand_in = rppsplus_meta_is_earliest_stand_in(meta);
+  CHECK(!stand_in);
+  rppsplus_meta_free(meta);
 
   CHECK(options != NULL);
   for (stage = RPPSPLUS_STAGE_DRAFT; stage <= RPPSPLUS_STAGE_SUBMIT; stage++) {
@@ -121,8 +132,33 @@ static void test_handles(void) {
   rppsplus_validate_options_free(options);
 }
 
+/* The card types and handles (NULL handles: no card is needed to use the types). */
+static void test_card_types(void) {
+  rppsplus_generation generation;
+  rppsplus_card_type card_type;
+  rppsplus_card *card = NULL;
+  const rppsplus_holder *holder = rppsplus_card_holder(card);
+  rppsplus_readers *readers = NULL;
+
+  for (generation = RPPSPLUS_GENERATION_CPS3; generation <= RPPSPLUS_GENERATION_CPS4; generation++) {
+    CHECK(strcmp(rppsplus_generation_name(generation), "unknown") != 0);
+  }
+  for (card_type = RPPSPLUS_CARD_TYPE_CPS; card_type <= RPPSPLUS_CARD_TYPE_CPE; card_type++) {
+    CHECK(strcmp(rppsplus_card_type_name(card_type), "unknown") != 0);
+  }
+  generation = rppsplus_card_generation(card);
+  CHECK(generation == RPPSPLUS_GENERATION_NONE);
+  card_type = rppsplus_card_type_of(card);
+  CHECK(card_type == RPPSPLUS_CARD_TYPE_NONE);
+  CHECK(holder == NULL && rppsplus_holder_nom(holder).data == NULL);
+  CHECK(rppsplus_readers_len(readers) == 0);
+  rppsplus_readers_free(readers);
+  rppsplus_card_free(card);
+}
+
 int main(void) {
   test_values();
   test_handles();
+  test_card_types();
   return check_report();
 }

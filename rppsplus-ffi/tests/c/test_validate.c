@@ -13,14 +13,14 @@
 
 #define AT "2026-11-22"
 
-/* The docs/domain.md section 4 example, with its birth date, contact and confirmations as parameters
- * (null is an absent member). */
-#define DEMANDE3(date_naissance, contact, confirmations)                                                                              \
+/* The docs/domain.md section 4 example, with its birth date, contact, confirmations and the source of
+ * its état civil as parameters (null is an absent member). */
+#define DEMANDE4(date_naissance, contact, confirmations, source)                                                       \
   "{\"procedure\": \"primo_enregistrement\", \"numero\": \"P20220905011141\", \"rpps\": null,"                        \
   " \"etat_civil\": {\"civilite\": \"MME\", \"sexe\": \"F\", \"nom_naissance\": \"DUPONT\", \"nom_usage\": null,"     \
   " \"prenoms\": [\"Nathalie\"], \"date_naissance\": " date_naissance ","                                             \
   " \"pays_naissance\": \"99100\", \"commune_naissance\": \"13203\", \"lieu_naissance\": null,"                       \
-  " \"source\": \"saisie\"},"                                                                                         \
+  " \"source\": \"" source "\"},"                                                                                   \
   " \"contact\": " contact ","                                                                                        \
   " \"situation\": {\"id\": null, \"nom_exercice\": \"DUPONT\", \"prenom_exercice\": \"Nathalie\","                   \
   " \"structure\": {\"finess\": \"970405593\"}, \"profession\": \"326\", \"role\": \"GENR08\","                       \
@@ -28,6 +28,7 @@
   " \"motif_fin\": null},"                                                                                            \
   " \"confirmations\": " confirmations "}"
 #define CONFIRMED "{\"cgu_acceptees\": true, \"rencontre_en_personne\": true}"
+#define DEMANDE3(date_naissance, contact, confirmations) DEMANDE4(date_naissance, contact, confirmations, "saisie")
 #define DEMANDE(date_naissance, contact) DEMANDE3(date_naissance, contact, CONFIRMED)
 
 #define FULL_CONTACT "{\"email\": \"nathalie.dupont@example.org\", \"telephone_mobile\": \"+33730494959\"}"
@@ -37,19 +38,6 @@ static const char DOMAIN_EXAMPLE[] = DEMANDE("\"1999-05-05\"", FULL_CONTACT);
 static const char WITHOUT_EMAIL[] = DEMANDE("\"1999-05-05\"", NO_EMAIL);
 static const char DATE_AS_NUMBER[] = DEMANDE("19990505", NO_EMAIL);
 
-/* Whether a view holds exactly `expected`. */
-static int view_is(rppsplus_str s, const char *expected, const char *what, const char *file, int line) {
-  size_t n = strlen(expected);
-  if (s.data != NULL && s.len == n && memcmp(s.data, expected, n) == 0) {
-    check_passed++;
-    return 1;
-  }
-  check_failed++;
-  fprintf(stderr, "%s:%d: %s: got \"%.*s\"%s, expected \"%s\"\n", file, line, what, s.data ? (int)s.len : 0,
-          s.data ? s.data : "", s.data ? "" : " (NULL)", expected);
-  return 0;
-}
-#define CHECK_VIEW(got, expected) view_is((got), (expected), #got, __FILE__, __LINE__)
 #define CHECK_NONE(got) CHECK((got).data == NULL && (got).len == 0)
 
 /* Options at `date` (NULL: today), to free. */
@@ -99,8 +87,8 @@ static void test_seeds(void) {
   CHECK_VIEW(rppsplus_report_code_at(r, 0), "required");
   CHECK_VIEW(rppsplus_report_path_at(r, 0), "contact.email");
   CHECK(rppsplus_report_severity_at(r, 0) == RPPSPLUS_SEVERITY_ERROR);
-  CHECK_VIEW(rppsplus_report_message_at(r, 0, RPPSPLUS_LANG_FR), "L'adresse email est obligatoire.");
-  CHECK_VIEW(rppsplus_report_message_at(r, 0, RPPSPLUS_LANG_EN), "The email address is required.");
+  CHECK_VIEW(rppsplus_report_message_at(r, 0, RPPSPLUS_LANG_FR), "L'adresse email : manquante, obligatoire pour la procédure « Primo enregistrement » ; renseignez-la.");
+  CHECK_VIEW(rppsplus_report_message_at(r, 0, RPPSPLUS_LANG_EN), "The email address: missing, required for the procedure 'Primo enregistrement'; fill it in.");
   rppsplus_report_free(r);
 
   /* A number for the birth date: invalid_format there, and the rest is still checked. */
@@ -127,7 +115,7 @@ static void test_to_json(void) {
   char *buf;
   size_t len = 0, needed;
   const char *prefix = "{\"valid\":false,\"findings\":[{\"path\":\"contact.email\",\"code\":\"required\","
-                       "\"severity\":\"error\",\"message\":\"L'adresse email est obligatoire.\"";
+                       "\"severity\":\"error\",\"message\":\"L'adresse email : manquante, obligatoire pour la procédure « Primo enregistrement » ; renseignez-la.\"";
 
   /* Ask the length, then retry with length + 1 bytes. */
   CHECK_CODE(rppsplus_report_to_json(r, NULL, 0, &len), RPPSPLUS_RESULT_INSUFFICIENT_SIZE);
@@ -213,6 +201,9 @@ static void test_big_value(void) {
 static void test_options(void) {
   static const char without_confirmations[] = DEMANDE3("\"1999-05-05\"", FULL_CONTACT, "null");
   static const char cgu_only[] = DEMANDE3("\"1999-05-05\"", FULL_CONTACT, "{\"cgu_acceptees\": true}");
+  /* A professional's primo comes through FranceConnect. */
+  static const char cgu_only_franceconnect[] =
+      DEMANDE4("\"1999-05-05\"", FULL_CONTACT, "{\"cgu_acceptees\": true}", "franceconnect");
   static const char *const bad_dates[] = {"2026-02-30", "2026-1-5", "", "22/11/2026", "2026-11-22 "};
   rppsplus_validate_options *o = options_at(AT);
   rppsplus_report *r;
@@ -251,6 +242,10 @@ static void test_options(void) {
   rppsplus_report_free(r);
   CHECK_CODE(rppsplus_validate_options_set_actor(o, RPPSPLUS_ACTOR_PROFESSIONNEL), RPPSPLUS_RESULT_OK);
   r = validate(cgu_only, o);
+  CHECK(!rppsplus_report_is_valid(r));
+  HAS(r, "not_allowed_for_actor", "etat_civil.source");
+  rppsplus_report_free(r);
+  r = validate(cgu_only_franceconnect, o);
   CHECK(rppsplus_report_is_valid(r));
   rppsplus_report_free(r);
   CHECK_CODE(rppsplus_validate_options_set_actor(o, RPPSPLUS_ACTOR_RPPS), RPPSPLUS_RESULT_OK);

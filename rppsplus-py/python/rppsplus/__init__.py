@@ -43,14 +43,15 @@ The verbs mean one thing each, as in python-stdnum and on every face of rppsplus
 ==========================  ==========================================================
 
 Names are the core's: ``KINDS`` (what ``check`` and ``format`` take), ``FINDING_CODES``
-(every ``code`` of a finding, a ``CheckResult`` or an exception but ``unknown_table``),
-``STAGES``, ``ACTORS``, ``SEVERITIES``. Dates (``reference_date=``, ``at=``) are a
+(every ``code`` of a finding, a ``CheckResult`` or an exception but ``unknown_table`` and
+the card errors' ``CARD_ERROR_CODES``), ``STAGES``, ``ACTORS``, ``SEVERITIES``,
+``GENERATIONS``, ``CARD_TYPES``. Dates (``reference_date=``, ``at=``) are a
 ``datetime.date`` or an ISO ``"YYYY-MM-DD"`` string; ``None`` is today in UTC. Values,
 results, reports, findings and exceptions pickle (``multiprocessing``, ``copy``).
 
 The nomenclatures (ANS NOS tables, value sets, INSEE communes) are in the submodule
-``rppsplus.nomenclature``; columnar validation of Arrow data (pyarrow, Polars, pandas,
-DuckDB, Spark's ``mapInArrow``) in ``rppsplus.arrow``.
+``rppsplus.nomenclature``; CPx cards through PC/SC in ``rppsplus.cpx``; columnar validation
+of Arrow data (pyarrow, Polars, pandas, DuckDB, Spark's ``mapInArrow``) in ``rppsplus.arrow``.
 
 Values from data frames are read as cells: ``None``, NaN and ``pandas.NA`` are missing (a
 ``CheckResult`` with the code ``required``; an empty cell of a row), NumPy scalars are their
@@ -62,6 +63,14 @@ The rules live in the Rust library ``rppsplus-core``; this package is a thin bin
 
 from ._rppsplus import (
     ACTORS,
+    CARD_ERROR_CODES,
+    CARD_TYPES,
+    GENERATIONS,
+    CardError,
+    InvalidPin,
+    PinBlocked,
+    ServiceAbsent,
+    WrongPin,
     FINDING_CODES,
     KINDS,
     SEVERITIES,
@@ -115,10 +124,19 @@ from ._rppsplus import (
     validate_csv,
     validate_many,
 )
-from . import arrow, nomenclature
+from . import arrow, cpx, nomenclature
 
 __all__ = [
     "ACTORS",
+    "CARD_ERROR_CODES",
+    "CARD_TYPES",
+    "GENERATIONS",
+    "CardError",
+    "InvalidPin",
+    "PinBlocked",
+    "ServiceAbsent",
+    "WrongPin",
+    "cpx",
     "FINDING_CODES",
     "KINDS",
     "SEVERITIES",

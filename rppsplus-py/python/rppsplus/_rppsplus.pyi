@@ -59,8 +59,29 @@ _Actor: TypeAlias = Literal["professionnel", "gestionnaire", "rpps"]
 """Who sends a demande (``ACTORS``)."""
 _Severity: TypeAlias = Literal["error", "warning"]
 """How serious a finding is (``SEVERITIES``)."""
-_ErrorCode: TypeAlias = _FindingCode | Literal["unknown_table"]
-"""The ``code`` of an exception: a finding code, or ``unknown_table`` (``UnknownTable``)."""
+_Generation: TypeAlias = Literal["cps3", "cps3_contactless", "cps4"]
+"""The generation of a CPx card (``GENERATIONS``)."""
+_CardType: TypeAlias = Literal["CPS", "CPE"]
+"""The type of a CPx card, as TRE_R87-TypeCarte names it (``CARD_TYPES``)."""
+_CardErrorCode: TypeAlias = Literal[
+    "service_absent",
+    "no_reader",
+    "unknown_reader",
+    "no_card",
+    "not_cpx",
+    "card_removed",
+    "invalid_pin",
+    "wrong_pin",
+    "pin_blocked",
+    "transport_failure",
+    "card_status",
+    "malformed_data",
+    "missing_object",
+]
+"""The ``code`` of a ``CardError`` (``CARD_ERROR_CODES``)."""
+_ErrorCode: TypeAlias = _FindingCode | _CardErrorCode | Literal["unknown_table"]
+"""The ``code`` of an exception: a finding code, a card error code, or ``unknown_table``
+(``UnknownTable``)."""
 
 __version__: str
 KINDS: tuple[_Kind, ...]
@@ -73,6 +94,12 @@ ACTORS: tuple[_Actor, ...]
 """The ``actor`` values of ``validate()``."""
 SEVERITIES: tuple[_Severity, ...]
 """The ``severity`` of a finding."""
+GENERATIONS: tuple[_Generation, ...]
+"""The ``generation`` of a ``Card``."""
+CARD_TYPES: tuple[_CardType, ...]
+"""The ``card_type`` of a ``Card``."""
+CARD_ERROR_CODES: tuple[_CardErrorCode, ...]
+"""Every ``code`` of a ``CardError``."""
 
 # --- exceptions -------------------------------------------------------------------------
 
@@ -136,6 +163,36 @@ class ValidationError(RppsplusError):
     errors: Callable[[], list[_ErrorDetails]]
     """The report's errors in the pydantic-core shape (``report.errors``)."""
     error_count: Callable[[], int]
+
+class CardError(RppsplusError):
+    """A CPx card operation failed (``rppsplus.cpx``): ``code`` is one of ``CARD_ERROR_CODES``
+    (``no_reader``, ``no_card``, ``not_cpx``, ``card_removed``…), ``kind`` is ``card``.
+    The subclasses are the errors a program handles apart: ``ServiceAbsent``,
+    ``InvalidPin``, ``WrongPin``, ``PinBlocked``. No message holds a PIN or holder data.
+    """
+
+    code: _CardErrorCode  # type: ignore[assignment]
+    """The stable snake_case code (``no_card``…)."""
+
+class ServiceAbsent(CardError):
+    """No PC/SC library on this machine, or no PC/SC service running (pcscd on Linux)
+    (code ``service_absent``).
+    """
+class InvalidPin(CardError):
+    """The PIN is not 4 to 8 digits, or outside the card's bounds: nothing was sent to the card
+    (code ``invalid_pin``).
+    """
+class WrongPin(CardError):
+    """The card refused the PIN (code ``wrong_pin``); ``tries_left`` tries remain."""
+
+    tries_left: int
+    """The tries left before the PIN blocks."""
+
+class PinBlocked(CardError):
+    """The PIN is blocked: no try left (code ``pin_blocked``; ``tries_left`` is 0)."""
+
+    tries_left: int
+    """0."""
 
 # --- value classes ----------------------------------------------------------------------
 
@@ -603,14 +660,20 @@ class CommuneResolution:
     def __ne__(self, other: object, /) -> bool: ...
 
 @final
-class Table:
-    """A nomenclature code system (a TRE table of the ANS NOS, or the INSEE country list):
-    a read-only mapping of its codes, ended ones included, in the source's order.
+class Meta:
+    """What a table and a value set both carry (the core's ``Meta``): ``name`` (the NOS name,
+    ``"JDV_J121-RolePriseCharge-ENREG"``), ``short_name`` (the NOS code, ``"JDV_J121"``),
+    ``oid``, ``url``, ``version`` (the embedded version, the latest known,
+    ``"20260505120000"``), ``version_date`` (its ``datetime.date``) and ``description``.
+    Read it as ``Table.meta`` or ``ValueSet.meta``.
     """
 
     @property
     def name(self) -> str:
-        """The NOS name (``"TRE_R85-RolePriseCharge"``)."""
+        """The NOS name (``"TRE_R85-RolePriseCharge"``, ``"JDV_J121-RolePriseCharge-ENREG"``)."""
+    @property
+    def short_name(self) -> str:
+        """The NOS code, the name up to its first ``-`` (``"TRE_R85"``, ``"JDV_J121"``)."""
     @property
     def oid(self) -> str:
         """The OID."""
@@ -619,18 +682,96 @@ class Table:
         """The canonical URL."""
     @property
     def version(self) -> str:
-        """The version of the embedded table."""
+        """The embedded version (``yyyymmddhhmmss``), the latest known."""
+    @property
+    def version_date(self) -> datetime.date:
+        """The date of the embedded version."""
     @property
     def description(self) -> str:
-        """What the table holds."""
+        """What the table or value set holds."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class VersionAt:
+    """Which version of a table or value set was in force at a date (the core's
+    ``VersionAt``), from ``version_at()``: ``name`` (the NOS name), ``version``, ``date`` (from
+    which it was in force) and ``earliest_stands_in`` (the date asked is before every version
+    known: the earliest known stands in for the one then in force, which the sources do not
+    give). Equal when every field is.
+    """
+
+    @property
+    def name(self) -> str:
+        """The NOS name of the table or value set."""
+    @property
+    def version(self) -> str:
+        """The version id (``"20241025120000"``)."""
+    @property
+    def date(self) -> datetime.date:
+        """The date from which the version was in force."""
+    @property
+    def earliest_stands_in(self) -> bool:
+        """Whether the earliest known version stands in for an earlier one the sources do not
+        give.
+        """
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class SetVersion:
+    """One version of a value set (the core's ``SetVersion``): ``version``, ``date`` (from which
+    it is in force) and its members, ``codes`` (``Code`` objects, in the source's order);
+    ``len()``, ``in`` (a code ``str``) and iteration give the members.
+    """
+
+    @property
+    def version(self) -> str:
+        """The version id (``"20250425120000"``)."""
+    @property
+    def date(self) -> datetime.date:
+        """The date from which the version is in force."""
+    @property
+    def codes(self) -> tuple[Code, ...]:
+        """The members, in the source's order."""
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[Code]: ...
+    def __contains__(self, code: object, /) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Table:
+    """A nomenclature code system (a TRE table of the ANS NOS, or the INSEE country list):
+    a read-only mapping of its codes, ended ones included, in the source's order. Its name,
+    OID, URL and version are ``meta``; the codes a form offers at a date are
+    ``rppsplus.nomenclature.list()``.
+    """
+
+    @property
+    def meta(self) -> Meta:
+        """Name, short name, OID, URL, version and its date, description."""
     @property
     def partial(self) -> bool:
         """Whether only part of the source table is embedded."""
     def get(self, code: str) -> Code | None:
         """The code ``code`` (exact spelling), ended or not, else ``None``."""
     def search(self, query: str, limit: int = 10) -> list[Code]:
-        """The codes whose code or label matches ``query`` (accents, case and punctuation
-        ignored), best first; ``[]`` for an empty or over-long query or ``limit=0``.
+        """The codes whose code, label or short label matches ``query`` (accents, case and
+        punctuation ignored), best first; ``[]`` for an empty or over-long query or
+        ``limit=0``.
+        """
+    def in_force_at(self, at: datetime.date | str) -> list[Code]:
+        """The codes in force on ``at`` (a ``datetime.date`` or ``"YYYY-MM-DD"``: started and not
+        ended), in the source's order.
+        """
+    def version_at(self, at: datetime.date | str) -> VersionAt:
+        """The version in force on ``at`` (a ``datetime.date`` or ``"YYYY-MM-DD"``): only the
+        embedded version of a table is known, with ``earliest_stands_in`` when ``at`` is before
+        its date.
         """
     def __len__(self) -> int: ...
     def __iter__(self) -> Iterator[Code]: ...
@@ -642,32 +783,56 @@ class Table:
 
 @final
 class ValueSet:
-    """A value set (JDV): the codes of a code system that a field of the portal offers."""
+    """A value set (JDV): the codes of a code system that a field of the portal offers, with
+    every version of it the sources give. ``len()``, ``in`` and iteration are the members of
+    the latest version (``latest``); at a date, the set offers the members of the version
+    then in force (``members_at``) that are in force themselves (``offered_at``, what
+    ``rppsplus.nomenclature.list()`` gives for a form).
+    """
 
     @property
-    def name(self) -> str:
-        """The NOS name (``"JDV_J121-RolePriseCharge-ENREG"``)."""
-    @property
-    def oid(self) -> str:
-        """The OID."""
-    @property
-    def url(self) -> str:
-        """The canonical URL."""
-    @property
-    def version(self) -> str:
-        """The version of the embedded set."""
+    def meta(self) -> Meta:
+        """Name, short name, OID, URL, version (the latest known) and its date, description."""
     @property
     def system(self) -> Table:
         """The code system the codes come from."""
     @property
-    def codes(self) -> tuple[str, ...]:
-        """The codes of the set."""
+    def versions(self) -> tuple[SetVersion, ...]:
+        """Every version known, oldest first (the last is ``latest``)."""
+    @property
+    def latest(self) -> SetVersion:
+        """The latest version known (the embedded one)."""
+    def members_at(self, at: datetime.date | str) -> SetVersion:
+        """The version in force on ``at`` (a ``datetime.date`` or ``"YYYY-MM-DD"``): the latest
+        dated on or before ``at``, or the earliest known before every version.
+        """
+    def offered_at(self, at: datetime.date | str) -> list[Code]:
+        """The codes the set offers on ``at`` (a ``datetime.date`` or ``"YYYY-MM-DD"``), in the
+        source's order: the members of the version then in force that are in force themselves.
+        """
+    def version_at(self, at: datetime.date | str) -> VersionAt:
+        """Which version was in force on ``at`` (a ``datetime.date`` or ``"YYYY-MM-DD"``), and
+        whether the earliest known stands in for it.
+        """
+    def display(self, code: Code | str) -> str | None:
+        """The set's display label for ``code`` (a ``Code`` or a code ``str``) where it differs
+        from the code system's label (JDV_J256: ``"France"`` for ``"99100"``), else ``None``.
+        """
+    def get(self, code: str) -> Code | None:
+        """The code ``code`` (exact spelling) of the set's code system, or one the set takes
+        from outside it (``"01"`` of JDV_J256), member or not, else ``None``.
+        """
+    def search(self, query: str, limit: int = 10) -> list[Code]:
+        """``Table.search`` over the codes of the set's system and those it takes from outside
+        it, also matching the set's display labels (``"France"`` finds ``"99100"``).
+        """
     def check(self, code: str, at: datetime.date | str | None = None) -> Code:
         """The code if it may be entered for the field on ``at`` (a ``datetime.date``, an ISO
         date ``"YYYY-MM-DD"``, or ``None`` for today in UTC); else raises ``UnknownCode``,
         ``CodeDeprecated`` (with ``replaced_by``) or ``CodeNotAllowed``.
         """
     def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[Code]: ...
     def __contains__(self, code: object, /) -> bool: ...
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
@@ -691,11 +856,13 @@ class Communes:
     def __getitem__(self, code: str, /) -> Commune: ...
 
 @final
-class LookupEntry:
-    """One entry found by ``lookup()``: ``code``, ``label`` (a commune's name), ``status`` at
-    the reference date, ``date_fin``, ``replaced_by``, ``offered`` (whether the portal
-    offers the code for its field at that date; ``None`` for whole-table fields and
-    communes) and ``commune`` (for the commune table).
+class Entry:
+    """One entry of ``list()`` or ``lookup()`` (the core's ``Entry``): ``code``, ``label`` (a
+    commune's name), ``short_label``, ``display`` (the value set's own label where it differs
+    from ``label``: what a form shows), ``status`` at the reference date, ``date_fin``,
+    ``replaced_by``, ``offered`` (whether the portal offers the code for its field at that
+    date; ``None`` for whole-table fields and communes) and ``commune`` (for the commune
+    table).
     """
     @property
     def code(self) -> str:
@@ -703,6 +870,14 @@ class LookupEntry:
     @property
     def label(self) -> str:
         """The label (a commune's name)."""
+    @property
+    def short_label(self) -> str | None:
+        """The short label, where the code system gives one."""
+    @property
+    def display(self) -> str | None:
+        """The value set's display label where it differs from ``label`` (``"France"`` for
+        ``"99100"`` in ``"pays"``): a form shows ``display or label``.
+        """
     @property
     def status(self) -> str:
         """``"active"``, or ``"deprecated"`` when the code has ended by the reference date."""
@@ -728,7 +903,7 @@ class LookupResult:
     serves).
     """
     @property
-    def entries(self) -> list[LookupEntry]:
+    def entries(self) -> list[Entry]:
         """The entries, best first."""
     @property
     def postal_code(self) -> bool:
@@ -740,25 +915,27 @@ class LookupResult:
 # "commune" gives communes, any other table name codes.
 @overload
 def nomenclature_get(table: Literal["commune"], code: str) -> Commune | None:  # type: ignore[overload-overlap]
-    """The code ``code`` of ``table`` (an alias such as ``"profession"``, a NOS name or code),
-    or the ``Commune`` of a current INSEE code for ``"commune"``; ``None`` when absent.
-    An unknown table raises ``UnknownTable``.
+    """The code ``code`` of ``table`` (an alias such as ``"profession"``, the NOS name or code
+    of a table or value set), ended or not, or the ``Commune`` of a current INSEE code for
+    ``"commune"``; ``None`` when absent. An unknown table raises ``UnknownTable``.
     """
 @overload
 def nomenclature_get(table: str, code: str) -> Code | None:
-    """The code ``code`` of ``table`` (an alias such as ``"profession"``, a NOS name or code),
-    or the ``Commune`` of a current INSEE code for ``"commune"``; ``None`` when absent.
-    An unknown table raises ``UnknownTable``.
+    """The code ``code`` of ``table`` (an alias such as ``"profession"``, the NOS name or code
+    of a table or value set), ended or not, or the ``Commune`` of a current INSEE code for
+    ``"commune"``; ``None`` when absent. An unknown table raises ``UnknownTable``.
     """
 @overload
 def nomenclature_search(table: Literal["commune"], query: str, *, limit: int = 10) -> list[Commune]:  # type: ignore[overload-overlap]
-    """Label search in ``table``, best first: ``Code`` objects, or ``Commune`` objects for
+    """Label search in ``table``, best first: ``Code`` objects whose code, label, short label
+    or display label (``"pays"``: ``"France"``) matches, or ``Commune`` objects for
     ``"commune"`` (the autocomplete). ``[]`` for an empty or over-long query, or
     ``limit=0``; a negative ``limit`` raises ``ValueError``.
     """
 @overload
 def nomenclature_search(table: str, query: str, *, limit: int = 10) -> list[Code]:
-    """Label search in ``table``, best first: ``Code`` objects, or ``Commune`` objects for
+    """Label search in ``table``, best first: ``Code`` objects whose code, label, short label
+    or display label (``"pays"``: ``"France"``) matches, or ``Commune`` objects for
     ``"commune"`` (the autocomplete). ``[]`` for an empty or over-long query, or
     ``limit=0``; a negative ``limit`` raises ``ValueError``.
     """
@@ -769,6 +946,23 @@ def nomenclature_lookup(
     exact code first, else the best ``limit`` label matches, with their status at ``at`` (a
     ``datetime.date``, an ISO date ``"YYYY-MM-DD"``, or ``None`` for today in UTC). For
     ``"commune"``, a postal code gives the communes it serves (``postal_code=True``).
+    """
+def nomenclature_list(name: str, *, at: datetime.date | str | None = None) -> list[Entry]:
+    """Every code ``name`` offers on ``at`` (a ``datetime.date``, an ISO date ``"YYYY-MM-DD"``,
+    or ``None`` for today in UTC), in the source's order, for a form's list: the CLI's
+    ``rppsplus lookup TABLE`` without a query. A portal field alias gives the codes its value
+    set offers then (``"profession"``: JDV_J121 as it stood that day, each code in force), or
+    its table's codes in force when the portal offers the whole table (``"sexe"``); a value
+    set's NOS name or code (``"JDV_J121"``) that set's, a table's (``"TRE_R85"``) its codes in
+    force; ``"commune"`` every commune. Show ``entry.display or entry.label``. An unknown
+    name raises ``UnknownTable``.
+    """
+def nomenclature_field(name: str) -> ValueSet | Table:
+    """What the field ``name`` accepts: the ``ValueSet`` the portal offers for a field alias
+    (``"profession"``: JDV_J121), or its ``Table`` when the portal offers the whole table
+    (``"sexe"``); the value set or table a NOS name or code names (``"JDV_J121"``,
+    ``"TRE_R85"``). Both have ``meta`` and ``version_at()``. An unknown name raises
+    ``UnknownTable``.
     """
 def nomenclature_check(field: str, code: str, *, at: datetime.date | str | None = None) -> Code:
     """The code if it may be entered for ``field`` on ``at`` (a ``datetime.date``, an ISO date
@@ -793,8 +987,9 @@ def nomenclature_value_set(name: str) -> ValueSet:
 def nomenclature_value_sets() -> list[ValueSet]:
     """Every embedded value set."""
 def nomenclature_aliases() -> tuple[str, ...]:
-    """The portal field aliases ``table()`` takes besides NOS names (``"commune"`` is the
-    name of ``communes()`` for ``get``, ``search`` and ``lookup``).
+    """The portal field aliases every function taking a table name accepts besides NOS names,
+    the core's one list (``"commune"`` is the name of ``communes()`` for ``get``, ``search``,
+    ``lookup`` and ``list``).
     """
 def communes() -> Communes:
     """The INSEE communes (COG): ``len(communes()) == 37590``."""
@@ -963,6 +1158,203 @@ def validate_csv(
     ``OSError`` (``FileNotFoundError``…).
     """
 
+# --- CPx cards (re-exported by rppsplus.cpx) --------------------------------------------
+
+@final
+class Reader:
+    """A smart card reader, as the PC/SC service lists it: ``name`` (pass it as ``reader=``)
+    and whether a card is in it (``card_present``). Compares by value and pickles.
+    """
+    def __new__(cls, name: str, card_present: bool) -> Self: ...
+    @property
+    def name(self) -> str:
+        """The reader's name, as the PC/SC service gives it."""
+    @property
+    def card_present(self) -> bool:
+        """Whether a card is in the reader."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __getnewargs__(self) -> tuple[str, bool]: ...
+
+@final
+class PinStatus:
+    """The state of the holder's PIN: ``tries_left`` before it blocks, and ``blocked``.
+    Compares by value and pickles.
+    """
+    def __new__(cls, tries_left: int, blocked: bool) -> Self: ...
+    @property
+    def tries_left(self) -> int:
+        """The tries left before the PIN blocks."""
+    @property
+    def blocked(self) -> bool:
+        """Whether the PIN is blocked."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __getnewargs__(self) -> tuple[int, bool]: ...
+
+@final
+class Holder:
+    """The holder of a card, from its authentication certificate (read without PIN): ``id_nat``
+    (``8`` + RPPS, ``0`` + ADELI, or structure-based on a staff card), ``id_nat_type`` (its
+    TRE_G08 code), ``rpps``, ``nom``, ``prenom``, ``profession``.
+
+    Personal data (docs/domain.md §7): the ``repr()`` shows none of it. Compares by value; not
+    picklable (a holder comes from a card, never from arguments).
+    """
+    @property
+    def id_nat(self) -> str:
+        """The national identifier (idNat)."""
+    @property
+    def id_nat_type(self) -> str:
+        """The type of the idNat, its TRE_G08 code: ``"8"`` (RPPS), ``"0"`` (ADELI), ``"3"``
+        (FINESS + local number)…
+        """
+    @property
+    def rpps(self) -> str | None:
+        """The RPPS number (11 digits) when the idNat is ``8`` + RPPS, else ``None``."""
+    @property
+    def nom(self) -> str:
+        """The nom (surname), as the certificate writes it."""
+    @property
+    def prenom(self) -> str:
+        """The prénom (given name), as the certificate writes it."""
+    @property
+    def profession(self) -> str | None:
+        """The profession's label (``"Médecin"``…), ``None`` on a staff card."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class Card:
+    """What a CPx card tells without PIN: ``generation`` (one of ``GENERATIONS``),
+    ``card_type`` (one of ``CARD_TYPES``), ``serial`` (8 digits) and ``holder``.
+
+    ``to_json()`` gives the JSON of ``rppsplus card read --format json``. The ``repr()``
+    hides the holder. Compares by value; not picklable (a card is read, never built).
+    """
+    @property
+    def generation(self) -> _Generation:
+        """The generation: ``"cps3"``, ``"cps3_contactless"`` or ``"cps4"``."""
+    @property
+    def card_type(self) -> _CardType:
+        """The type of card, as TRE_R87-TypeCarte names it: ``"CPS"`` (a professional's card) or
+        ``"CPE"`` (a staff card), told by the holder's idNat.
+        """
+    @property
+    def serial(self) -> str:
+        """The serial number, 8 digits."""
+    @property
+    def holder(self) -> Holder:
+        """The holder."""
+    def to_json(self) -> str:
+        """The card as JSON, as ``rppsplus card read --format json`` prints it:
+        ``{"generation","card_type","serial","holder":{"id_nat","id_nat_type","rpps","nom","prenom","profession"}}``.
+        """
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+def cpx_readers() -> list[Reader]:
+    """The smart card readers the PC/SC service knows (possibly none), each with whether a card
+    is in it. Raises ``ServiceAbsent`` without a PC/SC library or service.
+    """
+def cpx_read(reader: str | None = None) -> Card:
+    """Reads the CPx card in ``reader`` (by name; ``None``: the first reader holding a card)
+    without PIN: generation, type, serial number, holder. One card transaction.
+
+    Raises ``CardError`` (``code``: ``no_reader``, ``unknown_reader``, ``no_card``,
+    ``not_cpx``, ``card_removed``…) or ``ServiceAbsent``.
+    """
+def cpx_pin_status(reader: str | None = None) -> PinStatus:
+    """The state of the holder's PIN in ``reader`` (``None``: the first reader holding a card),
+    without presenting it. Raises ``CardError`` as ``read()``.
+    """
+def cpx_verify_pin(pin: str | bytes, reader: str | None = None) -> None:
+    """Verifies the holder's PIN (``str`` or ``bytes``, 4 to 8 digits) on the card in
+    ``reader`` (``None``: the first reader holding a card). Returns ``None`` when the card
+    accepts it.
+
+    The PIN is copied once into a buffer wiped after use, sent once, never retried, never
+    kept; the card is reset afterwards. Raises ``InvalidPin`` before anything is sent (not
+    4 to 8 digits), ``WrongPin`` (``tries_left``), ``PinBlocked``, or ``CardError`` as
+    ``read()``.
+    """
+def cpx_wait_for_card(reader: str, present: bool = True, timeout: float = 30.0) -> bool:
+    """Waits until the reader named ``reader`` holds a card (``present=True``) or is empty;
+    returns ``False`` when ``timeout`` seconds pass first. Raises ``ServiceAbsent``.
+    """
+
+@final
+class SimCard:
+    """A simulated CPx card, for tests: **synthetic data only** (a test RPPS identity, a
+    self-signed certificate, PIN ``SimCard.PIN``), built from the public facts of
+    docs/cards.md.
+
+    Use it in process (``read()``, ``pin_status()``, ``verify_pin()``: the library's own
+    code over the simulated card), or ``serve_vpcd()`` it to vsmartcard's vpcd so that a
+    real pcscd, and so ``rppsplus.cpx.read()``, sees it. The card keeps its state (the PIN
+    counter) across calls and servings.
+    """
+
+    PIN: ClassVar[str]
+    """The PIN of every simulated card (``"1234"``)."""
+    @staticmethod
+    def cps3() -> SimCard:
+        """A CPS3 (contact) of a doctor with a test RPPS number."""
+    @staticmethod
+    def cps3_contactless() -> SimCard:
+        """A CPS3 read without contact."""
+    @staticmethod
+    def cps4() -> SimCard:
+        """A CPS4."""
+    @staticmethod
+    def cpe() -> SimCard:
+        """A CPE (staff card, structure-based idNat, no profession)."""
+    def with_pin_blocked(self) -> SimCard:
+        """A copy of this card whose PIN is blocked."""
+    def remove_after(self, apdus: int) -> SimCard:
+        """A copy of this card that is pulled out of its reader after ``apdus`` commands."""
+    @property
+    def pin_tries(self) -> int:
+        """The tries left on the PIN counter."""
+    @property
+    def apdu_count(self) -> int:
+        """The command APDUs the card has answered."""
+    @property
+    def reset_count(self) -> int:
+        """How many times the card was reset (after each use of the PIN)."""
+    def read(self) -> Card:
+        """Reads this card in process, as ``rppsplus.cpx.read()`` reads a real one."""
+    def pin_status(self) -> PinStatus:
+        """The PIN state of this card, as ``rppsplus.cpx.pin_status()``."""
+    def verify_pin(self, pin: str | bytes) -> None:
+        """Verifies a PIN on this card, as ``rppsplus.cpx.verify_pin()``."""
+    def serve_vpcd(self, timeout: float = 20.0) -> VirtualCard:
+        """Inserts this card in vsmartcard's vpcd reader (listening on ``127.0.0.1:35963``) and
+        serves it from a thread of this process until ``VirtualCard.remove()``; waits up to
+        ``timeout`` seconds for each step (the reader listed and empty, the card shown). Raises
+        ``OSError`` when vpcd does not listen, ``TimeoutError`` when a step does not happen.
+        """
+
+@final
+class VirtualCard:
+    """A ``SimCard`` in vpcd's reader, served by a thread of this process (``SimCard.serve_vpcd()``):
+    ``reader`` is the reader's name. ``remove()`` (or leaving a ``with`` block) pulls the card
+    out and gives it back to its ``SimCard``, with its state.
+    """
+    @property
+    def reader(self) -> str:
+        """The name of the reader holding the card."""
+    def remove(self) -> None:
+        """Pulls the card out of the reader (the PC/SC service sees a removal) and gives it back
+        to its ``SimCard``; does nothing the second time.
+        """
+    def __enter__(self) -> Self: ...
+    def __exit__(self, *_exc: object) -> None: ...
+
 # --- Arrow (re-exported by rppsplus.arrow) -----------------------------------------------
 
 class _ArrowArrayExportable(Protocol):
@@ -1027,10 +1419,12 @@ def arrow_validate(
     The columns are the collection file's (docs/domain.md §4.6): the JSON paths flattened with
     ``.`` (``etat_civil.nom_naissance``), or struct columns that hold them (a nested Parquet
     dataset: the field ``nom_naissance`` of the struct ``etat_civil``); an unknown column is an
-    ``invalid_csv`` finding of the table and is ignored. Rows are read as the CSV's: a null or empty cell is absent,
-    ``etat_civil.prenoms`` separated by ``,``, dates ``YYYY-MM-DD`` or ``JJ/MM/AAAA``. Columns
-    of other types are written as text first: integers and decimals in decimal, booleans
-    ``true``/``false``, dates and timestamps at midnight ``YYYY-MM-DD``, float NaN as null.
+    ``invalid_csv`` finding of the table and is ignored. Rows are read as the CSV's: a null or
+    empty cell is absent, ``etat_civil.prenoms`` separated by ``,``, dates ``YYYY-MM-DD`` or
+    ``JJ/MM/AAAA``; the same person or RPPS number as an earlier row is ``duplicate`` (naming
+    that row's index). Columns of other types are written as text first: integers and
+    decimals in decimal, booleans ``true``/``false``, dates and timestamps at midnight
+    ``YYYY-MM-DD``, float NaN as null.
 
     ``table`` is any Arrow table or record batch through the Arrow PyCapsule interface: a
     pyarrow ``Table``, a Polars or pandas ``DataFrame``, a DuckDB query result. The keywords

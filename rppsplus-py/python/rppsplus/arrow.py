@@ -6,7 +6,7 @@ with results handed back the same way::
     >>> from rppsplus import arrow
     >>> result = arrow.check("rpps", pa.array(["10107985318", "10107985319", None]))
     >>> pa.array(result).to_pylist()[1]
-    {'valid': False, 'canonical': None, 'code': 'invalid_checksum', 'message': 'numéro RPPS : la clé de contrôle est fausse'}
+    {'valid': False, 'canonical': None, 'code': 'invalid_checksum', 'message': "numéro RPPS : la clé de contrôle est fausse ; vérifiez les chiffres : l'un d'eux est sans doute mal recopié"}
 
 ``check(kind, column)`` gives one row per value (a null value gives a null row);
 ``validate(table)`` gives the findings of the demandes of a table with the collection

@@ -9,7 +9,7 @@ use arrow_array::{ArrayRef, StructArray};
 use arrow_schema::{DataType, Field, Fields};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use rppsplus_core::demande::{Actor, Columns, Finding, Stage};
+use rppsplus_core::demande::{Actor, Columns, Duplicates, Finding, Stage};
 
 use super::{ArrowResult, Texts, cells, read_table};
 use crate::demande::{options, threads};
@@ -76,10 +76,12 @@ impl Findings {
 /// The columns are the collection file's (docs/domain.md §4.6): the JSON paths flattened with
 /// ``.`` (``etat_civil.nom_naissance``), or struct columns that hold them (a nested Parquet
 /// dataset: the field ``nom_naissance`` of the struct ``etat_civil``); an unknown column is an
-/// ``invalid_csv`` finding of the table and is ignored. Rows are read as the CSV's: a null or empty cell is absent,
-/// ``etat_civil.prenoms`` separated by ``,``, dates ``YYYY-MM-DD`` or ``JJ/MM/AAAA``. Columns
-/// of other types are written as text first: integers and decimals in decimal, booleans
-/// ``true``/``false``, dates and timestamps at midnight ``YYYY-MM-DD``, float NaN as null.
+/// ``invalid_csv`` finding of the table and is ignored. Rows are read as the CSV's: a null or
+/// empty cell is absent, ``etat_civil.prenoms`` separated by ``,``, dates ``YYYY-MM-DD`` or
+/// ``JJ/MM/AAAA``; the same person or RPPS number as an earlier row is ``duplicate`` (naming
+/// that row's index). Columns of other types are written as text first: integers and
+/// decimals in decimal, booleans ``true``/``false``, dates and timestamps at midnight
+/// ``YYYY-MM-DD``, float NaN as null.
 ///
 /// ``table`` is any Arrow table or record batch through the Arrow PyCapsule interface: a
 /// pyarrow ``Table``, a Polars or pandas ``DataFrame``, a DuckDB query result. The keywords
@@ -104,6 +106,8 @@ pub(crate) fn arrow_validate(
     for f in columns.findings() {
         findings.push(None, &f);
     }
+    // The same person or RPPS number in two rows of the table, batches apart or not.
+    let mut duplicates = Duplicates::by_index();
     let mut first_row = 0;
     for (rows, arrays) in &table.batches {
         // Only the known columns are read (an unknown one is ignored, whatever its type).
@@ -118,7 +122,7 @@ pub(crate) fn arrow_validate(
             })
             .collect::<PyResult<Vec<Option<Texts>>>>()?;
         let cell = |row: usize, i: usize| texts[i].as_ref()?.get(row);
-        let reports = py.detach(|| columns.validate_rows(*rows, cell, &options, threads()));
+        let reports = py.detach(|| columns.validate_rows(first_row, *rows, cell, &options, threads(), &mut duplicates));
         for (row, report) in reports.iter().enumerate() {
             for f in report.findings() {
                 findings.push(Some(first_row + row), f);

@@ -1,5 +1,5 @@
 //! Bulk input: the CSV collection files HR teams fill before keying demandes into the
-//! portal (SPEC.md §4). Streaming: the file is read in chunks of whole records (`chunks.rs`),
+//! portal (docs/domain.md §4.6). Streaming: the file is read in chunks of whole records (`chunks.rs`),
 //! validated one after the other or on several threads; memory does not grow with the file.
 //!
 //! The header names the JSON paths flattened with `.`; `;` or `,` is sniffed from the
@@ -22,10 +22,10 @@ use chunks::{Chunk, Chunks};
 use row::Record;
 
 use super::Options;
-use super::messages::finding;
-use super::report::{Path, Report, Severity};
+use super::duplicates::Duplicates;
+use super::messages::{Label, Msg};
+use super::report::{Path, Report};
 use super::table::Columns;
-use crate::FindingCode;
 
 /// Bytes per chunk: the unit of work handed to a thread.
 const CHUNK: usize = 1 << 20;
@@ -35,27 +35,32 @@ const SERIAL_CHUNK: usize = 64 << 10;
 /// The reports of a CSV collection file, one per data row, with the line number of the
 /// row (the header is line 1). Unknown columns come as a report for line 1, first; the
 /// Windows-1252 notice (`encoding_converted`, a warning, given once) is in the report of the
-/// first line that needed decoding (line 1 when the header did). Memory does not grow with
-/// the file: it is read in chunks of whole records.
+/// first line that needed decoding (line 1 when the header did); the same person or RPPS
+/// number as an earlier row is `duplicate` ([`Duplicates`]). The file is read in chunks of
+/// whole records: memory holds a chunk, and the keys of the rows read ([`Duplicates`]),
+/// never the rows.
 ///
 /// ```
 /// use rppsplus_core::demande::{Options, csv_reports};
-/// let file = "procedure;rpps;situation.id;situation.date_fin_fonction\r\n\
-///             fermeture_situation;10107985318;S1;2026-01-31\r\n\
-///             fermeture_situation;10107985319;S2;\r\n";
+/// let file = "procedure;rpps;situation.id;situation.date_fin_fonction;confirmations.cgu_acceptees;confirmations.rencontre_en_personne\r\n\
+///             fermeture_situation;10107985318;S1;2026-01-31;oui;oui\r\n\
+///             fermeture_situation;10107985319;S2;;oui;oui\r\n\
+///             fermeture_situation;10107985318;S3;2026-01-31;oui;oui\r\n";
 /// let reports: Vec<_> = csv_reports(file.as_bytes(), Options::default()).collect::<Result<_, _>>()?;
-/// assert_eq!(reports.len(), 2);
+/// assert_eq!(reports.len(), 3);
 /// assert!(reports[0].1.is_valid());
 /// assert_eq!(reports[1].0, 3); // line 3
 /// let codes: Vec<&str> = reports[1].1.findings().iter().map(|f| f.code.as_str()).collect();
 /// assert_eq!(codes, ["invalid_checksum", "required"]);
+/// // Line 4 closes another situation of the person of line 2: one demande per RPPS number.
+/// assert_eq!(reports[2].1.findings()[0].code, "duplicate");
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub fn csv_reports<R: Read>(input: R, options: Options) -> CsvReports<R> {
     CsvReports {
         state: State::Start(input),
         options,
-        encoding: Encoding::default(),
+        encoding: InOrder::default(),
         ready: VecDeque::new(),
     }
 }
@@ -73,16 +78,28 @@ struct Layout {
     delimiter: u8,
 }
 
-/// The file's encoding as read so far, in file order.
-#[derive(Default)]
-struct Encoding {
+/// What is known of the file as read so far, in file order: its encoding, and the keys of
+/// its demandes for the duplicates.
+struct InOrder {
     /// Whether the file turned out to be Windows-1252 (a cell that is not UTF-8).
     cp1252: bool,
     /// Whether the `encoding_converted` notice was given.
     notice_given: bool,
+    /// The keys of the rows so far.
+    duplicates: Duplicates,
 }
 
-impl Encoding {
+impl Default for InOrder {
+    fn default() -> Self {
+        Self {
+            cp1252: false,
+            notice_given: false,
+            duplicates: Duplicates::by_line(),
+        }
+    }
+}
+
+impl InOrder {
     /// Adds the `encoding_converted` notice to `report` the first time the file is known
     /// to be Windows-1252.
     fn notice(&mut self, report: &mut Report) {
@@ -92,11 +109,12 @@ impl Encoding {
         }
     }
 
-    /// The reports of the next chunk, validated from the encoding state at its start;
-    /// the state moves on to its end.
+    /// The reports of the next chunk, validated from the encoding state at its start,
+    /// with their duplicates; the state moves on to its end.
     fn settle(&mut self, rows: Vec<(usize, Report, bool)>) -> impl Iterator<Item = (usize, Report)> + '_ {
         rows.into_iter().map(|(line, mut report, after)| {
             self.cp1252 = after;
+            self.duplicates.check(line, &mut report);
             self.notice(&mut report);
             (line, report)
         })
@@ -107,7 +125,7 @@ impl Encoding {
 pub struct CsvReports<R> {
     state: State<R>,
     options: Options,
-    encoding: Encoding,
+    encoding: InOrder,
     /// Reports of the current chunk not yet handed out.
     ready: VecDeque<(usize, Report)>,
 }
@@ -131,21 +149,16 @@ impl<R: Read> CsvReports<R> {
             .from_reader(header)
             .read_byte_record(&mut record)
             .map_err(io::Error::other)?;
+        let file = Label::file();
         if !read {
-            report.push(finding(
-                Path::ROOT,
-                FindingCode::InvalidCsv,
-                Severity::Error,
-                "fichier vide : la première ligne doit nommer les colonnes".into(),
-                "empty file: the first line must name the columns".into(),
-            ));
+            report.push(Msg::EmptyFile.labelled(Path::ROOT, &file, &[], &[]));
         }
         let names: Vec<_> = record
             .iter()
             .map(|name| row::text(name.trim_ascii(), &mut self.encoding.cp1252))
             .collect();
         let columns = Columns::new(names);
-        for unknown in columns.findings_at(Some(1)) {
+        for unknown in columns.findings() {
             report.push(unknown);
         }
         self.encoding.notice(&mut report);
@@ -163,8 +176,8 @@ impl<R: Read + Send> CsvReports<R> {
     ///
     /// ```
     /// use rppsplus_core::demande::{Options, csv_reports};
-    /// let file = "procedure;rpps;situation.id;situation.date_fin_fonction\n\
-    ///             fermeture_situation;10107985318;S1;2026-01-31\n".repeat(3);
+    /// let file = "procedure;rpps;situation.id;situation.date_fin_fonction;confirmations.cgu_acceptees\n\
+    ///             fermeture_situation;10107985318;S1;2026-01-31;oui\n".repeat(3);
     /// let one_by_one: Vec<_> = csv_reports(file.as_bytes(), Options::default()).collect::<Result<_, _>>()?;
     /// let mut batched = Vec::new();
     /// csv_reports(file.as_bytes(), Options::default()).for_each_batch(2, |batch| {
@@ -271,13 +284,9 @@ fn validate_chunk(layout: &Layout, options: &Options, chunk: &Chunk, mut cp1252:
     }
     if chunk.unclosed_quote {
         let line = chunk.first_line;
-        let finding = finding(
-            Path::ROOT,
-            FindingCode::InvalidCsv,
-            Severity::Error,
-            format!("ligne {line} : guillemet jamais fermé (la ligne est lue seule, la suite du fichier est lue)"),
-            format!("line {line}: a quote is never closed (the line is read alone, the rest of the file is read)"),
-        );
+        let at = [line.to_string()];
+        let at = [at[0].as_str()];
+        let finding = Msg::UnclosedQuote.labelled(Path::ROOT, &Label::file(), &at, &at);
         match rows.first_mut() {
             Some((_, report, _)) => report.push(finding),
             None => {
@@ -365,13 +374,7 @@ fn quoted_records(chunk: &Chunk, delimiter: u8, each: &mut EachRecord<'_>) {
 
 /// The notice of a file decoded from Windows-1252.
 fn encoding_notice() -> super::Finding {
-    finding(
-        Path::ROOT,
-        FindingCode::EncodingConverted,
-        Severity::Warning,
-        "le fichier n'est pas en UTF-8 : il a été lu en Windows-1252 (export Excel)".into(),
-        "the file is not UTF-8: it was read as Windows-1252 (an Excel export)".into(),
-    )
+    Msg::EncodingConverted.labelled(Path::ROOT, &Label::file(), &[], &[])
 }
 
 impl<R: Read> Iterator for CsvReports<R> {
@@ -405,6 +408,14 @@ impl<R: Read> Iterator for CsvReports<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Options of a draft: the confirmations are not required yet.
+    fn draft() -> Options {
+        Options {
+            stage: super::super::Stage::Draft,
+            ..Options::default()
+        }
+    }
 
     #[test]
     fn windows_1252_is_decoded_with_a_notice() {
@@ -484,16 +495,16 @@ mod tests {
     fn a_quote_never_closed_is_reported_and_the_rest_is_read() {
         let file = "procedure;rpps;situation.id;situation.date_fin_fonction\n\
                     fermeture_situation;10107985318;\"S1;2026-01-31\n\
-                    fermeture_situation;10107985318;S2;2026-01-31\n\
-                    fermeture_situation;10107985318;S3;2026-01-31\n";
-        let reports: Vec<_> = csv_reports(file.as_bytes(), Options::default())
-            .map(Result::unwrap)
-            .collect();
+                    fermeture_situation;10107985326;S2;2026-01-31\n\
+                    fermeture_situation;10107985334;S3;2026-01-31\n";
+        let reports: Vec<_> = csv_reports(file.as_bytes(), draft()).map(Result::unwrap).collect();
         let lines: Vec<(usize, bool)> = reports.iter().map(|(l, r)| (*l, r.is_valid())).collect();
         assert_eq!(lines, [(2, false), (3, true), (4, true)]);
         let broken = reports[0].1.findings().iter().map(|f| f.message_en.as_str());
         assert!(
-            broken.clone().any(|m| m.starts_with("line 2: a quote is never closed")),
+            broken
+                .clone()
+                .any(|m| m.starts_with("The file: at line 2, a quote is never closed")),
             "{:?}",
             broken.collect::<Vec<_>>()
         );
@@ -569,9 +580,7 @@ mod tests {
     fn an_empty_cell_leaves_an_earlier_column_of_the_same_name() {
         let file = "procedure;procedure;rpps;situation.id;situation.date_fin_fonction\n\
                     fermeture_situation;;10107985318;S1;2026-01-31\n";
-        let reports: Vec<_> = csv_reports(file.as_bytes(), Options::default())
-            .map(Result::unwrap)
-            .collect();
+        let reports: Vec<_> = csv_reports(file.as_bytes(), draft()).map(Result::unwrap).collect();
         assert!(reports[0].1.is_valid(), "{:?}", reports[0].1.findings());
     }
 
@@ -579,9 +588,7 @@ mod tests {
     fn blank_cells_are_absent() {
         let file = "procedure;rpps;etat_civil.nom_naissance;situation.id;situation.date_fin_fonction\n\
                     fermeture_situation ; 10107985318 ;   ; S1 ; 2026-01-31 \n";
-        let reports: Vec<_> = csv_reports(file.as_bytes(), Options::default())
-            .map(Result::unwrap)
-            .collect();
+        let reports: Vec<_> = csv_reports(file.as_bytes(), draft()).map(Result::unwrap).collect();
         assert!(reports[0].1.is_valid(), "{:?}", reports[0].1.findings());
     }
 
@@ -589,9 +596,7 @@ mod tests {
     fn french_dates_are_read_in_csv_only() {
         let file =
             "procedure;rpps;situation.id;situation.date_fin_fonction\nfermeture_situation;10107985318;S1;31/01/2026\n";
-        let reports: Vec<_> = csv_reports(file.as_bytes(), Options::default())
-            .map(Result::unwrap)
-            .collect();
+        let reports: Vec<_> = csv_reports(file.as_bytes(), draft()).map(Result::unwrap).collect();
         assert!(reports[0].1.is_valid(), "{:?}", reports[0].1.findings());
         let json = br#"{"procedure": "fermeture_situation", "rpps": "10107985318", "situation": {"id": "S1", "date_fin_fonction": "31/01/2026"}}"#;
         assert_eq!(

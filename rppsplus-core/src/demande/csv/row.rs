@@ -4,11 +4,10 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::super::messages::finding;
-use super::super::report::{Path, Report, Severity};
+use super::super::messages::{Label, Msg, count};
+use super::super::report::{Path, Report};
 use super::super::table::Columns;
-use super::super::{Options, validate_fields};
-use crate::FindingCode;
+use super::super::{Keyed, Options, validate_fields};
 
 /// The characters of Windows-1252 bytes 0x80–0x9F (the rest of the high half is Latin-1).
 const CP1252_80: [char; 32] = [
@@ -84,15 +83,16 @@ pub(super) fn validate_record(
             _ => text(record.bytes[range].trim_ascii(), &mut cp1252),
         })
     });
-    let mut report = validate_fields(&fields, options);
+    let mut report = validate_fields(&fields, options, Keyed::Yes);
     let cells = record.fields.len();
     if cells != columns.len() {
-        report.push(finding(
+        let (line, expected) = (line.to_string(), columns.len().to_string());
+        let (fr, en) = count(cells, "cellule", "cell");
+        report.push(Msg::CellCount.labelled(
             Path::ROOT,
-            FindingCode::InvalidCsv,
-            Severity::Error,
-            format!("ligne {line} : {cells} cellules au lieu de {}", columns.len()),
-            format!("line {line}: {cells} cells instead of {}", columns.len()),
+            &Label::file(),
+            &[&line, &fr, &expected],
+            &[&line, &en, &expected],
         ));
     }
     (report, cp1252)

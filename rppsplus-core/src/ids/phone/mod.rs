@@ -83,6 +83,40 @@ fn matches(sequences: &[&[u16]], digits: &[u8]) -> bool {
     })
 }
 
+/// The error of digits written with neither `+`, `00` nor `0` in front: a national number
+/// without its trunk `0` (`612345678`, as a spreadsheet shows `06 12 34 56 78`), or an
+/// international one without its `+` (`33612345678`); else a bad first character.
+#[cold]
+fn without_prefix(digits: &[u8]) -> ParseError {
+    let kind = IdKind::Phone;
+    let national = PLANS.iter().filter(|p| p.national_prefix);
+    if national.clone().any(|p| p.is_mobile(digits) || p.is_fixed(digits)) {
+        return ParseError::Missing { kind, character: '0' };
+    }
+    let calling = |p: &&Plan| {
+        ascii(digits)
+            .strip_prefix(p.calling_code)
+            .is_some_and(|nsn| p.is_mobile(nsn.as_bytes()))
+    };
+    if PLANS.iter().any(|p| calling(&p)) {
+        return ParseError::Missing { kind, character: '+' };
+    }
+    ParseError::InvalidFormat { kind, position: 0 }
+}
+
+/// The first digit of the first mobile range of the plans of `calling_code` (`6` for
+/// `33`), for the examples of messages; `6` if there is none.
+pub(crate) fn first_mobile_digit(calling_code: &str) -> char {
+    let first = PLANS
+        .iter()
+        .find(|p| p.calling_code == calling_code)
+        .and_then(|p| p.mobile.first()?.first().copied());
+    first
+        .and_then(|mask| (0..10).find(|d| mask >> d & 1 == 1))
+        .and_then(|d| char::from_digit(d, 10))
+        .unwrap_or('6')
+}
+
 /// The longest E.164 number: `+` and 15 digits.
 const MAX: usize = 16;
 
@@ -134,7 +168,7 @@ impl MobilePhone {
             [b'+', rest @ ..] => Self::international(rest, 1),
             [b'0', b'0', rest @ ..] => Self::international(rest, 2),
             [b'0', nsn @ ..] => Self::national(nsn),
-            _ => Err(ParseError::InvalidFormat { kind, position: 0 }),
+            digits => Err(without_prefix(digits)),
         }
     }
 
@@ -176,21 +210,21 @@ impl MobilePhone {
         if nsn.starts_with('0') {
             return Err(ParseError::InvalidComponent {
                 kind,
-                component: Component::PhoneTrunkPrefix,
+                component: Component::PhoneTrunkPrefix { calling_code: code },
             });
         }
         if let Some((i, _)) = plans.clone().find(|(_, p)| p.is_mobile(nsn.as_bytes())) {
             return Ok(Self::build(code, nsn.as_bytes(), Some(i)));
         }
-        let overseas_mobile = || {
-            PLANS
-                .iter()
-                .any(|p| p.national_prefix && p.calling_code != code && p.is_mobile(nsn.as_bytes()))
-        };
-        if code == "33" && overseas_mobile() {
+        let overseas = PLANS
+            .iter()
+            .find(|p| p.national_prefix && p.calling_code != code && p.is_mobile(nsn.as_bytes()));
+        if let Some(overseas) = overseas.filter(|_| code == "33") {
             return Err(ParseError::InvalidComponent {
                 kind,
-                component: Component::PhoneCountryCode,
+                component: Component::PhoneCountryCode {
+                    calling_code: overseas.calling_code,
+                },
             });
         }
         if plans.clone().any(|(_, p)| p.is_fixed(nsn.as_bytes())) {
@@ -350,7 +384,7 @@ mod tests {
             MobilePhone::parse("+33692123456").unwrap_err(),
             ParseError::InvalidComponent {
                 kind: IdKind::Phone,
-                component: Component::PhoneCountryCode
+                component: Component::PhoneCountryCode { calling_code: "262" }
             }
         );
         assert_eq!(e164("+330612345678"), "invalid_component");
@@ -360,6 +394,7 @@ mod tests {
         assert_eq!(e164("061234567"), "invalid_length");
         assert_eq!(e164("+3361234567"), "invalid_length");
         assert_eq!(e164("612345678"), "invalid_format");
+        assert_eq!(e164("912345678"), "invalid_format");
         assert_eq!(e164("+33+612345678"), "invalid_format");
         assert_eq!(e164("06 12 34 56 7a"), "invalid_format");
         assert_eq!(e164(""), "invalid_length");

@@ -116,7 +116,8 @@ fn code_range(keys: &[u64], code: &str) -> Range<usize> {
 pub struct Commune(u16);
 
 impl Commune {
-    fn index(self) -> usize {
+    /// The position of the entry in the embedded COG: one per commune, for keys.
+    pub(crate) fn index(self) -> usize {
         usize::from(self.0)
     }
 
