@@ -81,6 +81,9 @@ version_of() { "$1" -c 'import sys; print("%d.%d" % sys.version_info[:2])'; }
 [[ $(version_of "${pythons[1]:-$PYTHON}") == 3.10 ]] ||
     echo "note: no CPython 3.10 here; the lowest tested is $(version_of "${pythons[1]:-$PYTHON}")"
 
+# The data engines the tests exchange Arrow data with, pinned (PySpark: the Spark example, below).
+ENGINES=("pyarrow==26.0.1" "polars==2.1.0" "duckdb==2.0.1" "pandas==3.1.1" "numpy==2.4.6")
+
 # test_with PYTHON: a fresh venv, the wheel file alone, then the tests and the examples.
 test_with() {
     local py=$1 version venv out rc
@@ -93,6 +96,12 @@ test_with() {
         fail "pip install --no-index of the wheel on $version"
     "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "pytest==9.2.0" "python-stdnum==2.2" ||
         fail "pip install of pytest on $version"
+    # The data engines of tests/test_arrow.py and tests/test_frames.py (which skip without them):
+    # test dependencies only, rppsplus depends on none. pandas 3 and NumPy 2.4 need CPython 3.11.
+    if [[ $version != 3.10 ]]; then
+        "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "${ENGINES[@]}" ||
+            fail "pip install of the data engines on $version"
+    fi
     ok "CPython $version: rppsplus $("$venv/bin/python" -c 'import rppsplus; print(rppsplus.__version__)') from the wheel"
     set +e
     (cd rppsplus-py && "$venv/bin/python" -m pytest -q -p no:cacheprovider)
@@ -130,6 +139,16 @@ ln -sfn "$main" "$VENVS/default" # the wheel on python3, for scripts/pcscd-e2e.s
 "$main/bin/python" -m mypy.stubtest rppsplus._rppsplus --allowlist rppsplus-py/stubtest-allowlist.txt ||
     fail "stubtest"
 ok "stubtest"
+
+step "example: examples/python/spark_validate.py (PySpark in local mode, mapInArrow; $(version_of "$PYTHON"))"
+command -v java >/dev/null || fail "no java for PySpark: install default-jre-headless (scripts/test.sh does)"
+"$main/bin/python" -m pip install --quiet --disable-pip-version-check "pyspark==4.3.0" || fail "pip install of pyspark"
+out=$("$main/bin/python" examples/python/spark_validate.py --rows 10000) || fail "spark_validate.py exited non-zero"
+printf '%s\n' "$out"
+# The generator's demandes, as validate_csv finds them in the same file.
+grep -q "10000 demandes, 8946 valid, 1054 invalid" <<<"$out" || fail "spark_validate summary is not 10000/8946/1054"
+grep -q "rpps column: empty 9771, valid 160, invalid_checksum 69" <<<"$out" || fail "spark_validate rpps column counts"
+ok "example spark_validate"
 
 # Below the floor (abi3-py310): pip must refuse the wheel.
 if old=$(find_python 3.9); then

@@ -12,8 +12,10 @@ step "system packages"
 # card through a real PC/SC service; pcscd brings libpcsclite1, which the library opens at run
 # time: no -dev package is needed to build), valgrind, gcc, g++ (the C tests, as C and C++),
 # python3-venv (the wheel's tests), graphviz (the lifecycle diagram), mingw-w64 and wine64 (the
-# Windows DLL and its tests).
-packages=(pkg-config cmake pcscd vsmartcard-vpcd valgrind gcc g++ python3-venv graphviz gcc-mingw-w64-x86-64 wine64)
+# Windows DLL and its tests), default-jre-headless (the Java of PySpark in local mode:
+# examples/python/spark_validate.py).
+packages=(pkg-config cmake pcscd vsmartcard-vpcd valgrind gcc g++ python3-venv graphviz gcc-mingw-w64-x86-64 wine64
+  default-jre-headless)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

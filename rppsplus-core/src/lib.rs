@@ -32,6 +32,7 @@
 //! | the stable codes of findings and errors | [`FindingCode`] | docs/domain.md §4 |
 //! | the closed sets of names (procedures, actors, stages, severities, kinds) | [`names`] | |
 //! | reference dates: the one parser and the one "today" (UTC) | [`date`] | |
+//! | many items on several threads, in runs of consecutive items (rows of a table, columns of identifiers) | [`runs`] | |
 //! | CPx cards: APDUs, PKCS#15 discovery, the holder, the PIN, a simulator, the PC/SC backend | [`cpx`] | docs/cards.md, docs/domain.md §6 |
 //! | the lifecycle: statuts, events, the transition table, history, dossiers, the registry and its journal | [`workflow`] | docs/domain.md §5, docs/lifecycle.md |
 //!
@@ -49,6 +50,7 @@ mod fnv;
 pub mod ids;
 pub mod names;
 pub mod nomenclature;
+pub mod runs;
 pub mod workflow;
 
 pub use finding_code::FindingCode;

@@ -76,6 +76,31 @@ fn fields(value: &Bound<'_, PyAny>, what: &str) -> PyResult<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| PyValueError::new_err(format!("{what}: unsupported date")))
 }
 
+/// The ISO text of a date value, as the interchange format writes a date: a `datetime.date`
+/// is `YYYY-MM-DD`, and so is a naive `datetime.datetime` at midnight (the day of a data
+/// frame's date column, such as a `pandas.Timestamp`); another `datetime` is its
+/// `isoformat()`, with its time, which the core refuses where a date is expected. `None`
+/// for a value that is no date.
+pub(crate) fn iso_text(value: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
+    if !is_date(value)? {
+        return Ok(None);
+    }
+    let py = value.py();
+    if value.is_instance(DATETIME.import(py, "datetime", "datetime")?)? {
+        let zero = |name: &Bound<'_, PyString>| value.getattr(name)?.extract::<u32>().map(|n| n == 0);
+        let midnight = value.getattr(intern!(py, "tzinfo"))?.is_none()
+            && zero(intern!(py, "hour"))?
+            && zero(intern!(py, "minute"))?
+            && zero(intern!(py, "second"))?
+            && zero(intern!(py, "microsecond"))?;
+        if !midnight {
+            let iso = value.call_method0(intern!(py, "isoformat"))?;
+            return Ok(Some(iso.cast::<PyString>()?.to_string_lossy().into_owned()));
+        }
+    }
+    Ok(Some(fields(value, "a date")?.format("%Y-%m-%d").to_string()))
+}
+
 /// Whether `value` is a `datetime.date` (a `datetime.datetime` is one).
 pub(crate) fn is_date(value: &Bound<'_, PyAny>) -> PyResult<bool> {
     value.is_instance(DATE.import(value.py(), "datetime", "date")?)

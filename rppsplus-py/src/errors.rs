@@ -47,8 +47,9 @@ use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyString, PyTuple, PyType};
+use rppsplus_core::FindingCode;
 use rppsplus_core::cpx::CardError as CoreCardError;
-use rppsplus_core::ids::ParseError;
+use rppsplus_core::ids::{IdKind, ParseError};
 use rppsplus_core::nomenclature::{CodeError, NomenclatureError};
 use rppsplus_core::workflow::WorkflowError as CoreWorkflowError;
 
@@ -254,6 +255,24 @@ create_exception!(
      ``Report``, ``errors()`` its errors in the pydantic-core shape, ``error_count()`` their\n\
      number; ``code`` is the code of the first error and ``kind`` is ``demande``."
 );
+
+/// The `RppsplusError` of a missing value checked as `kind` (code `required`, with the core's
+/// messages of the code).
+pub(crate) fn missing(py: Python<'_>, kind: IdKind) -> PyErr {
+    let build = || -> PyResult<PyErr> {
+        let code = FindingCode::Required;
+        let exc = py.get_type::<RppsplusError>().call1((code.message_fr(),))?;
+        fill(
+            &exc,
+            name(py, code),
+            kind.as_str(),
+            code.message_fr(),
+            code.message_en(),
+        )?;
+        Ok(PyErr::from_value(exc))
+    };
+    build().unwrap_or_else(|failed| failed)
+}
 
 create_exception!(
     rppsplus,

@@ -16,10 +16,14 @@
 //! | an error | the core's error → an exception class chosen by matching the core's enum, with `code`, `kind`, `message`, `message_en`, `position` | `errors.rs` |
 //! | confidential values | `repr()` asks the core (`is_confidential()`); messages come from the core, which never repeats a value | `ids.rs`, `check.rs` |
 //! | a value class | `#[pyclass(frozen, …, module = "rppsplus._rppsplus")]`; pickles by `__getnewargs__`/`__getnewargs_ex__` (the arguments of its constructor) and compares by value | `ids.rs`, `demande/report.rs` |
-//! | work on many items | the core does it (threads included) with the GIL released (`py.detach`); Python objects are made while attached | `check.rs`, `demande/` |
+//! | a value from a data frame (a value of `check()`, a cell of a row) | `cells::identifier` / `cells::cell`: missing values (`None`, NaN, `pandas.NA`/`NaT`), NumPy scalars as their `item()`, integers in decimal, dates by `dates::iso_text`; pandas and NumPy are never imported | `cells.rs` |
+//! | work on many items | the core does it (threads included: `validate_batches`, `Columns::validate_rows`, `runs::in_runs`) with the GIL released (`py.detach`); Python objects are made while attached, and only when asked for (`CheckResults`) | `check.rs`, `demande/`, `arrow/` |
+//! | Arrow data | in and out through the Arrow PyCapsule interface with pyo3-arrow's import and export functions (not its classes); text read in place once checked (`arrow::Texts`); a result is an `ArrowResult` | `arrow/` |
 //! | documentation | a Rust doc comment on every Python-visible item; `scripts/sync_stub_docstrings.py` copies it into the stub, where `tests/test_stub.py` checks it | `_rppsplus.pyi` |
 
 mod args;
+mod arrow;
+mod cells;
 mod check;
 mod cpx;
 mod dates;
@@ -82,7 +86,10 @@ pub mod _rppsplus {
     };
 
     #[pymodule_export]
-    use crate::check::{CheckResult, check};
+    use crate::check::{CheckResult, CheckResults, check};
+
+    #[pymodule_export]
+    use crate::arrow::{ArrowResult, arrow_check, arrow_validate};
 
     #[pymodule_export]
     use crate::nomenclature::{

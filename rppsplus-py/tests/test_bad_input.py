@@ -70,10 +70,12 @@ def test_check_bad_arguments() -> None:
         rppsplus.check("nope", [])  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         rppsplus.check(None, [])  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match=r"values\[2\] must be str, not int"):
-        rppsplus.check("rpps", ["10107985318", "x", 3])
-    with pytest.raises(TypeError, match=r"values\[0\] must be str, not bytes"):
+    with pytest.raises(TypeError, match=r"values\[2\] must be str, int or a missing value \(None, NaN\), not float"):
+        rppsplus.check("rpps", ["10107985318", "x", 1.5])
+    with pytest.raises(TypeError, match=r"values\[0\] must be str, int or a missing value \(None, NaN\), not bytes"):
         rppsplus.check("rpps", [b"10107985318"])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match=r"values\[1\] must be .* not bool"):
+        rppsplus.check("rpps", [10107985318, True])
     with pytest.raises(TypeError, match="not a str"):
         rppsplus.check("rpps", "10107985318")
     with pytest.raises(TypeError, match="iterable of str, not int"):

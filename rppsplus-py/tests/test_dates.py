@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 import rppsplus
+from rppsplus import arrow
 from rppsplus import nomenclature as nom
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,6 +26,24 @@ STUB = Path(rppsplus.__file__).parent / "_rppsplus.pyi"
 # 2026-02-02: a date between 2025-01-01 and 2026-11-23 decides the answers.
 ENDED = json.loads((ROOT / "examples" / "data" / "demandes.json").read_text(encoding="utf-8"))[0]
 ENDED["situation"]["profession"] = "323"
+
+
+def flat(demande: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """A demande as a row of the collection file's columns (prénoms separated by ``,``)."""
+    row: dict[str, Any] = {}
+    for key, value in demande.items():
+        if isinstance(value, dict):
+            row.update(flat(value, f"{prefix}{key}."))
+        else:
+            row[prefix + key] = ",".join(value) if isinstance(value, list) else value
+    return row
+
+
+def arrow_deprecated(at: Any) -> bool:
+    """Whether arrow.validate finds 323 ended at `at` (pyarrow: a test dependency)."""
+    pa = pytest.importorskip("pyarrow")
+    table = pa.table({k: [v] for k, v in flat(ENDED).items()})
+    return "code_deprecated" in pa.table(arrow.validate(table, reference_date=at)).column("code").to_pylist()
 
 
 def deprecated(report: rppsplus.Report) -> bool:
@@ -47,6 +66,7 @@ CALLS: dict[str, Callable[[Any], bool]] = {
     "iter_csv.reference_date": lambda at: any(
         f.code == "code_deprecated" for _, r in rppsplus.iter_csv(DEMANDES_CSV, reference_date=at) for f in r
     ),
+    "arrow_validate.reference_date": arrow_deprecated,
     "nomenclature_check.at": lambda at: _raises(lambda: nom.check("TRE_R85", "323", at=at)),
     "nomenclature_lookup.at": lambda at: nom.lookup("profession", "323", at=at).entries[0].status == "deprecated",
     "ValueSet.check.at": lambda at: not _raises(lambda: nom.value_set("mode-exercice").check("I", at)),

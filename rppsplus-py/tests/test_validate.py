@@ -186,9 +186,16 @@ def test_dates_in_a_dict_are_written_iso() -> None:
     d["etat_civil"]["date_naissance"] = datetime.date(1999, 5, 5)
     d["situation"]["date_prise_fonction"] = datetime.date(2022, 5, 2)
     assert validate(d, reference_date=AT).valid
-    # A datetime is not a date of the format: its isoformat() is refused at its path.
+    # A naive datetime at midnight (a pandas.Timestamp of a date column) is its date; another
+    # datetime is not a date of the format: its isoformat() is refused at its path.
     d["etat_civil"]["date_naissance"] = datetime.datetime(1999, 5, 5)
-    assert codes(validate(d, reference_date=AT)) == [("etat_civil.date_naissance", "invalid_format")]
+    assert validate(d, reference_date=AT).valid
+    for not_a_day in (
+        datetime.datetime(1999, 5, 5, 0, 0, 1),
+        datetime.datetime(1999, 5, 5, tzinfo=datetime.timezone.utc),
+    ):
+        d["etat_civil"]["date_naissance"] = not_a_day
+        assert codes(validate(d, reference_date=AT)) == [("etat_civil.date_naissance", "invalid_format")]
 
 
 def test_tuples_are_arrays() -> None:

@@ -13,9 +13,10 @@ use std::sync::{Mutex, PoisonError};
 
 use serde_json::Value;
 
-use super::{Options, Report, validate_json, validate_value};
+use super::{Options, Report, validate_json, validate_row, validate_value};
 
-/// Demandes to validate together, each JSON text or a parsed JSON value.
+/// Demandes to validate together, each JSON text, a parsed JSON value or a row with its
+/// column names.
 ///
 /// A batch is filled again once validated: its slots keep their allocations (the maps, keys
 /// and strings of the JSON values, the text buffers), which the next demandes, often of the
@@ -26,7 +27,8 @@ use super::{Options, Report, validate_json, validate_value};
 /// let mut batch = Batch::default();
 /// batch.push_json(br#"{"procedure": "fermeture_situation"}"#);
 /// *batch.push_value() = serde_json::json!({"procedure": "primo_enregistrement"});
-/// assert_eq!(batch.len(), 2);
+/// batch.push_row().push("procedure", Some("primo_enregistrement"));
+/// assert_eq!(batch.len(), 3);
 /// ```
 #[derive(Default)]
 pub struct Batch {
@@ -35,14 +37,58 @@ pub struct Batch {
     len: usize,
 }
 
-/// One place of a [`Batch`]: a demande as a JSON value or as JSON text. Both buffers are
-/// kept, for the next demandes given either way.
+/// One place of a [`Batch`]: a demande as a JSON value, as JSON text or as a row. Every
+/// buffer is kept, for the next demandes given either way.
 #[derive(Default)]
 struct Slot {
     value: Value,
     json: Vec<u8>,
-    /// Whether the demande is `json` (else `value`).
-    is_json: bool,
+    row: Row,
+    /// Which of them the demande is.
+    given: Given,
+}
+
+/// How the demande of a [`Slot`] is given.
+#[derive(Default, Clone, Copy)]
+enum Given {
+    #[default]
+    Value,
+    Json,
+    Row,
+}
+
+/// A demande given as a row with its column names (a data frame's row, a flat mapping with
+/// dotted keys), filled by [`Row::push`] and validated as [`validate_row`] does.
+#[derive(Default)]
+pub struct Row {
+    /// The column names and cells: the first `len` (the others are left from an earlier use).
+    cells: Vec<(String, Option<String>)>,
+    len: usize,
+}
+
+impl Row {
+    /// Adds a column: its name and its cell (`None` when absent).
+    pub fn push(&mut self, name: &str, cell: Option<&str>) {
+        if self.cells.len() == self.len {
+            self.cells.push(Default::default());
+        }
+        let (slot_name, slot_cell) = &mut self.cells[self.len];
+        self.len += 1;
+        slot_name.clear();
+        slot_name.push_str(name);
+        match (slot_cell.as_mut(), cell) {
+            (Some(text), Some(cell)) => {
+                text.clear();
+                text.push_str(cell);
+            }
+            (_, cell) => *slot_cell = cell.map(str::to_owned),
+        }
+    }
+
+    fn validate(&self, options: &Options) -> Report {
+        let cells = self.cells[..self.len].iter();
+        validate_row(cells.map(|(name, cell)| (name.as_str(), cell.as_deref())), options)
+    }
 }
 
 impl Batch {
@@ -69,7 +115,7 @@ impl Batch {
     /// Adds a demande given as JSON text (validated as [`validate_json`] does).
     pub fn push_json(&mut self, json: &[u8]) {
         let slot = self.next_slot();
-        slot.is_json = true;
+        slot.given = Given::Json;
         slot.json.clear();
         slot.json.extend_from_slice(json);
     }
@@ -80,8 +126,17 @@ impl Batch {
     /// write the whole value.
     pub fn push_value(&mut self) -> &mut Value {
         let slot = self.next_slot();
-        slot.is_json = false;
+        slot.given = Given::Value;
         &mut slot.value
+    }
+
+    /// Adds a demande given as a row with its column names (validated as [`validate_row`]
+    /// does) and returns the row, empty, to be filled with [`Row::push`].
+    pub fn push_row(&mut self) -> &mut Row {
+        let slot = self.next_slot();
+        slot.given = Given::Row;
+        slot.row.len = 0;
+        &mut slot.row
     }
 
     /// The slot of the next demande, counted in.
@@ -102,12 +157,10 @@ impl Batch {
     fn validate(&self, options: &Options) -> Vec<Report> {
         self.slots[..self.len]
             .iter()
-            .map(|slot| {
-                if slot.is_json {
-                    validate_json(&slot.json, options)
-                } else {
-                    validate_value(&slot.value, options)
-                }
+            .map(|slot| match slot.given {
+                Given::Json => validate_json(&slot.json, options),
+                Given::Value => validate_value(&slot.value, options),
+                Given::Row => slot.row.validate(options),
             })
             .collect()
     }
@@ -122,7 +175,7 @@ impl Batch {
 /// meanwhile the workers validate the previous batches. A worker is started each time the
 /// workers fall behind, up to `threads`; when the input fits in one batch, or `threads` is 1,
 /// the batches are validated in turn on the calling thread. The reports are those of
-/// [`validate_json`] and [`validate_value`] on each demande.
+/// [`validate_json`], [`validate_value`] and [`validate_row`] on each demande.
 ///
 /// The first error of `fill` or `each` stops the input and is returned; the workers stop
 /// once the batches given to them are validated. A panic in the validation is resumed on the
@@ -347,6 +400,41 @@ mod tests {
             for threads in [1, 2, 4] {
                 assert_eq!(batched(&values, threads), want, "{n} demandes, {threads} threads");
             }
+        }
+    }
+
+    #[test]
+    fn rows_reuse_their_slots_whole() {
+        let rows: [&[(&str, Option<&str>)]; 3] = [
+            &[
+                ("procedure", Some("fermeture_situation")),
+                ("rpps", Some("10107985319")),
+                ("situation.id", Some("S1")),
+            ],
+            &[("procedure", Some("fermeture_situation")), ("rpps", None)],
+            &[("rpps", Some("10107985318")), ("nom", Some("x"))],
+        ];
+        let options = Options::default();
+        let want: Vec<Report> = rows
+            .iter()
+            .map(|row| validate_row(row.iter().copied(), &options))
+            .collect();
+        let mut batch = Batch::default();
+        for round in 0..2 {
+            batch.clear();
+            for row in if round == 0 { rows } else { [rows[2], rows[0], rows[1]] } {
+                let slot = batch.push_row();
+                for (name, cell) in row {
+                    slot.push(name, *cell);
+                }
+            }
+            let got = batch.validate(&options);
+            let want = if round == 0 {
+                want.clone()
+            } else {
+                vec![want[2].clone(), want[0].clone(), want[1].clone()]
+            };
+            assert_eq!(got, want, "round {round}");
         }
     }
 

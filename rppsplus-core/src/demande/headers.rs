@@ -7,8 +7,6 @@
 
 use std::sync::LazyLock;
 
-use super::messages::{Label, Msg};
-use super::report::{Path, Report};
 use super::schema::{COLUMNS, Col};
 use crate::fnv::FnvMap;
 use crate::nomenclature::fold;
@@ -139,77 +137,6 @@ pub(crate) fn place(name: &str) -> Option<Place> {
     NAMES.get(&fold(name)).copied()
 }
 
-/// What a column of a table is, by its header.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Slot {
-    /// The column of a field (or of one prénom).
-    Field(Place),
-    /// A column named but ignored, unknown or repeated: reported once for the file.
-    Ignored,
-    /// A column without a name (an empty header cell, or past the header's last cell): a
-    /// value in it is reported on its row.
-    Unnamed,
-}
-
-/// The columns of a table of demandes, read from its header row: the slot of each column;
-/// the findings about the columns belong to the file, not to a demande.
-pub(crate) struct Columns {
-    slots: Vec<Slot>,
-    /// The columns up to the last one with a name: empty cells past them are Excel's extra
-    /// `;`, not missing cells.
-    pub(crate) named: usize,
-    /// Whether a column holds one prénom of several ([`MORE_PRENOMS`]).
-    pub(crate) prenom_parts: bool,
-}
-
-impl Columns {
-    /// The columns named `names` (already trimmed), in order; the findings about them go to
-    /// `file`: an unknown name, a field named twice (the later column is ignored). A column
-    /// without a name is ignored silently: a value under it is reported on its row.
-    pub(crate) fn read<S: AsRef<str>>(names: impl IntoIterator<Item = S>, file: &mut Report) -> Self {
-        let mut slots: Vec<Slot> = Vec::new();
-        let mut named = 0;
-        let label = Label::file();
-        for (i, name) in names.into_iter().enumerate() {
-            let name = name.as_ref();
-            let position = (i + 1).to_string();
-            let shown: String = name.chars().take(80).collect();
-            let slot = match place(name) {
-                _ if name.is_empty() => Slot::Unnamed,
-                None => {
-                    let args = [position.as_str(), shown.as_str()];
-                    file.push(Msg::UnknownColumn.labelled(Path::ROOT, &label, &args, &args));
-                    Slot::Ignored
-                }
-                Some(p) => match slots.iter().position(|s| *s == Slot::Field(p)) {
-                    Some(earlier) => {
-                        let earlier = (earlier + 1).to_string();
-                        let args = [position.as_str(), shown.as_str(), earlier.as_str()];
-                        file.push(Msg::RepeatedColumn.labelled(Path::ROOT, &label, &args, &args));
-                        Slot::Ignored
-                    }
-                    None => Slot::Field(p),
-                },
-            };
-            if !name.is_empty() {
-                named = i + 1;
-            }
-            slots.push(slot);
-        }
-        let prenom_parts = slots.iter().any(|s| matches!(s, Slot::Field(p) if p.part > 0));
-        Self {
-            slots,
-            named,
-            prenom_parts,
-        }
-    }
-
-    /// The slot of column `i` (from 0).
-    pub(crate) fn slot(&self, i: usize) -> Slot {
-        self.slots.get(i).copied().unwrap_or(Slot::Unnamed)
-    }
-}
-
 /// docs/domain.md §4.6's table of the headers, in Markdown.
 #[cfg(test)]
 fn headers_table() -> String {
@@ -269,45 +196,5 @@ mod tests {
         assert_eq!(at("Troisième prénom"), Some(("etat_civil.prenoms", 2)));
         assert_eq!(at("remarque"), None);
         assert_eq!(at(""), None);
-    }
-
-    #[test]
-    fn unknown_and_repeated_columns_are_the_files_findings() {
-        let mut file = Report::default();
-        let columns = Columns::read(["rpps", "Remarque", "", "Numéro RPPS", "procedure", "", ""], &mut file);
-        let found: Vec<(&str, &str)> = file
-            .findings()
-            .iter()
-            .map(|f| (f.code.as_str(), f.message.as_str()))
-            .collect();
-        assert_eq!(
-            found,
-            [
-                (
-                    "invalid_csv",
-                    "Le fichier : la colonne 2 de l'en-tête, « Remarque », est inconnue et ignorée ; corrigez son nom : les colonnes sont les chemins JSON des champs (etat_civil.nom_naissance…) ou les libellés du formulaire du portail (Nom de naissance…)."
-                ),
-                (
-                    "invalid_csv",
-                    "Le fichier : la colonne 4 de l'en-tête, « Numéro RPPS », nomme le même champ que la colonne 1 et est ignorée ; retirez l'une des deux colonnes."
-                ),
-            ]
-        );
-        let field = |field| Slot::Field(Place { field, part: 0 });
-        let slots: Vec<Slot> = (0..8).map(|i| columns.slot(i)).collect();
-        assert_eq!(
-            slots,
-            [
-                field(2),
-                Slot::Ignored,
-                Slot::Unnamed,
-                Slot::Ignored,
-                field(0),
-                Slot::Unnamed,
-                Slot::Unnamed,
-                Slot::Unnamed
-            ]
-        );
-        assert_eq!((columns.named, columns.prenom_parts), (5, false));
     }
 }

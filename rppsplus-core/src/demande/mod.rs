@@ -44,12 +44,13 @@ mod report;
 mod rules;
 mod schema;
 mod scope;
+mod table;
 mod view;
 
 use chrono::NaiveDate;
 
 pub use crate::FindingCode;
-pub use batch::{Batch, validate_batches};
+pub use batch::{Batch, Row, validate_batches};
 pub use csv::{CsvItem, CsvReports, MAX_RECORD_BYTES, csv_reports};
 pub use duplicates::Duplicates;
 pub use headers::{HEADERS, Header, MORE_PRENOMS};
@@ -57,6 +58,7 @@ pub use model::{Confirmations, Contact, Demande, EtatCivil, Procedure, PublicVie
 pub use report::{Finding, MAX_FINDINGS, Path, Report, Segment, Severity};
 pub use schema::COLUMNS;
 pub use scope::{ETAT_CIVIL_REQUIRED, FIELDS_BY_PROCEDURE, FieldRule, Presence, SENDERS, Sending, sending};
+pub use table::{Columns, validate_row};
 
 use crate::ids::Mode;
 use crate::names::names;

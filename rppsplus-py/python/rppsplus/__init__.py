@@ -30,8 +30,9 @@ The verbs mean one thing each, as in python-stdnum and on every face of rppsplus
 ``is_valid_<kind>(value)``  ``True`` when ``check()`` accepts the value; never raises for
                             a ``str`` (the answer of the core's ``is_valid`` and of the C
                             validators: a commune or country code must also exist)
-``check(kind, values)``     one ``CheckResult`` per value (canonical form or error code);
-                            never raises for an invalid value
+``check(kind, values)``     one ``CheckResult`` per value (canonical form or error code)
+                            in a ``CheckResults`` sequence, with the columns ``valid``,
+                            ``canonical``, ``codes``; never raises for an invalid value
 ``compact(value)``          the value without separators (spaces, dots, dashes); checks
                             nothing
 ``format(kind, value)``,    the display form of a valid value, for people (SIRET
@@ -52,7 +53,14 @@ results, reports, findings and exceptions pickle (``multiprocessing``, ``copy``)
 
 The nomenclatures (ANS NOS tables, value sets, INSEE communes) are in the submodule
 ``rppsplus.nomenclature``; CPx cards through PC/SC in ``rppsplus.cpx``; the lifecycle of a
-demande (statuts, events, history, dossier, registry and journal) in ``rppsplus.workflow``.
+demande (statuts, events, history, dossier, registry and journal) in ``rppsplus.workflow``;
+columnar validation of Arrow data (pyarrow, Polars, pandas, DuckDB, Spark's ``mapInArrow``)
+in ``rppsplus.arrow``.
+
+Values from data frames are read as cells: ``None``, NaN and ``pandas.NA`` are missing (a
+``CheckResult`` with the code ``required``; an empty cell of a row), NumPy scalars are their
+Python values, integers are their decimal text, and a ``datetime`` at midnight (a
+``pandas.Timestamp`` of a date column) is its date.
 
 The rules live in the Rust library ``rppsplus-core``; this package is a thin binding.
 """
@@ -83,6 +91,7 @@ from ._rppsplus import (
     STAGES,
     Adeli,
     CheckResult,
+    CheckResults,
     CodeDeprecated,
     CodeNotAllowed,
     CsvIter,
@@ -133,7 +142,7 @@ from ._rppsplus import (
     validate_csv,
     validate_many,
 )
-from . import cpx, nomenclature, workflow
+from . import arrow, cpx, nomenclature, workflow
 
 __all__ = [
     "ACTORS",
@@ -163,6 +172,7 @@ __all__ = [
     "STAGES",
     "Adeli",
     "CheckResult",
+    "CheckResults",
     "CodeDeprecated",
     "CodeNotAllowed",
     "CsvIter",
@@ -192,6 +202,7 @@ __all__ = [
     "UnknownTable",
     "ValidationError",
     "__version__",
+    "arrow",
     "check",
     "compact",
     "format",

@@ -3,7 +3,7 @@
 import datetime
 import os
 from collections.abc import Callable, Iterable, Iterator
-from typing import ClassVar, Literal, NoReturn, TypedDict, final, overload
+from typing import Any, ClassVar, Literal, NoReturn, Protocol, SupportsIndex, TypedDict, final, overload
 
 from typing_extensions import Self, TypeAlias
 
@@ -587,26 +587,33 @@ def compact(value: str, /) -> str:
 
 # --- batch check ------------------------------------------------------------------------
 
+_Value: TypeAlias = str | SupportsIndex | float | None
+"""A value of ``check()``: ``str``, an integer (``int``, a NumPy integer) or a missing value
+(``None``, NaN, ``pandas.NA``)."""
+
 @final
 class CheckResult:
     """The outcome of checking one value with ``check()`` (or ``CheckResult(kind, value)``,
     which checks one).
 
-    ``input`` is the value as given; ``canonical`` its canonical form when ``valid``;
-    otherwise ``code`` (stable, e.g. ``invalid_checksum``), ``message`` (French) and
-    ``message_en``. ``warning`` is a remark on a valid value (``test_identifier``,
-    ``foreign_number``, ``old_code``, ``also_postal_code``). The ``repr()`` of a confidential
-    value (a phone number, an email address, an MSSanté idNat) hides the values. Results
-    compare equal when their kind, input, mode and outcome are; they pickle (the value is
-    checked again when unpickled).
+    ``input`` is the text checked (the ``str`` given, the decimal text of an integer, or
+    ``None`` for a missing value); ``canonical`` its canonical form when ``valid``;
+    otherwise ``code`` (stable, e.g. ``invalid_checksum``; ``required`` for a missing value),
+    ``message`` (French) and ``message_en``. ``warning`` is a remark on a valid value
+    (``test_identifier``, ``foreign_number``, ``old_code``, ``also_postal_code``). The
+    ``repr()`` of a confidential value (a phone number, an email address, an MSSanté idNat)
+    hides the values. Results compare equal when their kind, input, mode and outcome are;
+    they pickle (the value is checked again when unpickled).
     """
-    def __new__(cls, kind: _Kind, value: str, /, *, test_mode: bool = False) -> Self: ...
+    def __new__(cls, kind: _Kind, value: _Value, /, *, test_mode: bool = False) -> Self: ...
     @property
     def kind(self) -> _Kind:
         """The identifier kind checked (``"rpps"``, ``"siret"``…)."""
     @property
-    def input(self) -> str:
-        """The value as given (the same ``str`` object)."""
+    def input(self) -> str | None:
+        """The text checked: the ``str`` given (the same object), the decimal text of an
+        integer, ``None`` for a missing value.
+        """
     @property
     def valid(self) -> bool:
         """Whether the value is valid."""
@@ -616,7 +623,8 @@ class CheckResult:
     @property
     def code(self) -> _FindingCode | None:
         """The stable error code of an invalid value (``invalid_format``, ``invalid_length``,
-        ``invalid_checksum``, ``invalid_component``, ``not_mobile``), else ``None``.
+        ``invalid_checksum``, ``invalid_component``, ``not_mobile``…; ``required`` for a
+        missing value), else ``None``.
         """
     @property
     def message(self) -> str | None:
@@ -633,21 +641,64 @@ class CheckResult:
     def warning_message(self) -> str | None:
         """The French message of the warning, else ``None``."""
     def raise_for_error(self) -> None:
-        """Raises the exception of an invalid value (``InvalidChecksum``…); does nothing for a
-        valid one.
+        """Raises the exception of an invalid value (``InvalidChecksum``…; a ``RppsplusError``
+        with the code ``required`` for a missing value); does nothing for a valid one.
         """
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
-    def __getnewargs_ex__(self) -> tuple[tuple[_Kind, str], dict[str, bool]]: ...
+    def __getnewargs_ex__(self) -> tuple[tuple[_Kind, str | None], dict[str, bool]]: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
 
-def check(kind: _Kind, values: Iterable[str], *, test_mode: bool = False) -> list[CheckResult]:
-    """Checks every value as an identifier of ``kind`` and returns one ``CheckResult`` per
-    value, in order. Invalid values do not raise: read ``valid``/``code`` on the results.
+@final
+class CheckResults:
+    """The results of ``check(kind, values)``: a sequence of ``CheckResult``, one per value, in
+    order, built when asked for (indexing, iterating), with the columns ``valid``,
+    ``canonical`` and ``codes`` as lists.
+
+    It behaves as the list of results it stands for: ``len()``, indexing (negative indexes
+    too), slicing (a ``CheckResults``), iterating, and ``==`` with another ``CheckResults`` or
+    with a list of ``CheckResult``. ``CheckResults(kind, values)`` is ``check(kind,
+    values)``; results pickle (the values are checked again when unpickled).
+    """
+
+    def __new__(cls, kind: _Kind, values: Iterable[_Value], /, *, test_mode: bool = False) -> Self: ...
+    @property
+    def kind(self) -> _Kind:
+        """The identifier kind checked (``"rpps"``, ``"siret"``…)."""
+    @property
+    def valid(self) -> list[bool]:
+        """Whether each value is valid, in order (a new list)."""
+    @property
+    def canonical(self) -> list[str | None]:
+        """The canonical form of each value, ``None`` where it is invalid or missing, in order
+        (a new list).
+        """
+    @property
+    def codes(self) -> list[_FindingCode | None]:
+        """The error code of each value (``None`` where it is valid; ``required`` where it is
+        missing), in order (a new list).
+        """
+    def __len__(self) -> int: ...
+    @overload
+    def __getitem__(self, index: SupportsIndex, /) -> CheckResult: ...
+    @overload
+    def __getitem__(self, index: slice, /) -> CheckResults: ...
+    def __iter__(self) -> Iterator[CheckResult]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __getnewargs_ex__(self) -> tuple[tuple[_Kind, list[str | None]], dict[str, bool]]: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+def check(kind: _Kind, values: Iterable[_Value], *, test_mode: bool = False) -> CheckResults:
+    """Checks every value as an identifier of ``kind`` and returns their ``CheckResults`` (a
+    sequence of ``CheckResult``, one per value, in order). Invalid values do not raise: read
+    ``valid``/``code`` on the results, or the columns ``valid``, ``canonical``, ``codes``.
 
     ``kind`` is one of ``KINDS`` (``"rpps"``, ``"idnat"``, ``"siret"``…); ``values`` any
-    iterable of ``str`` but a ``str`` itself. An unknown kind raises ``ValueError``, a
-    non-``str`` value ``TypeError`` naming its index. The checks run with the GIL released.
+    iterable but a ``str`` itself, of ``str``, integers (``int``, NumPy integers: their
+    decimal text) and missing values (``None``, NaN, ``pandas.NA``: a result with the code
+    ``required``) — a column of a data frame. An unknown kind raises ``ValueError``, a value
+    of another type ``TypeError`` naming its index. The checks run with the GIL released.
     """
 
 # --- nomenclatures (re-exported by rppsplus.nomenclature) -------------------------------
@@ -1188,7 +1239,7 @@ class Report:
     def __ne__(self, other: object, /) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
 
-_Demande = dict[str, object] | str | bytes
+_Demande = dict[str, Any] | str | bytes
 
 def validate(
     demande: _Demande,
@@ -1202,8 +1253,11 @@ def validate(
     does not raise (see ``Report.raise_for_errors()``).
 
     ``demande`` is a ``dict`` (converted to JSON faithfully: a wrong type is a finding at its
-    path; a ``datetime.date`` is written ``YYYY-MM-DD``), or JSON text as ``str`` or
-    ``bytes`` (invalid JSON or UTF-8 is an ``invalid_json`` finding). ``reference_date``
+    path; a ``datetime.date``, or a ``datetime`` at midnight, is written ``YYYY-MM-DD``), a
+    data frame's row (a flat ``dict`` with the collection file's dotted keys,
+    ``"etat_civil.nom_naissance"``, read as a CSV row is: ``None``, NaN and ``pandas.NA`` are
+    empty cells, numbers and dates are written as text), or JSON text as ``str`` or ``bytes``
+    (invalid JSON or UTF-8 is an ``invalid_json`` finding). ``reference_date``
     (``datetime.date``, ``"YYYY-MM-DD"`` or ``None`` for today in UTC) is the date at which
     codes must be in force; ``stage`` one of ``STAGES`` (default ``"submit"``); ``actor``
     one of ``ACTORS`` (default ``"gestionnaire"``); ``test_mode`` accepts test identities.
@@ -1217,8 +1271,9 @@ def validate_many(
     actor: _Actor = ...,
     test_mode: bool = False,
 ) -> list[Report]:
-    """Validates every demande of an iterable (each a ``dict``, ``str`` or ``bytes``, as for
-    ``validate()``) and returns their reports, in order. The keywords are ``validate()``'s.
+    """Validates every demande of an iterable (each a ``dict``, a row, ``str`` or ``bytes``, as
+    for ``validate()``: ``df.to_dict("records")`` is such an iterable) and returns their
+    reports, in order. The keywords are ``validate()``'s.
 
     The demandes are read in batches (128 demandes) and validated by the core with the GIL
     released; past one batch, on worker threads (as many as the validation needs, up to the
@@ -1778,3 +1833,79 @@ class Registry:
         """The torn tail cut off when the journal was opened, as ``(line, bytes)`` (the line it
         would have been, from 1, and its size), or ``None``.
         """
+
+# --- Arrow (re-exported by rppsplus.arrow) -----------------------------------------------
+
+class _ArrowArrayExportable(Protocol):
+    def __arrow_c_array__(self, requested_schema: object | None = None, /) -> tuple[object, object]: ...
+
+class _ArrowStreamExportable(Protocol):
+    def __arrow_c_stream__(self, requested_schema: object | None = None, /) -> object: ...
+
+_Arrow: TypeAlias = _ArrowArrayExportable | _ArrowStreamExportable
+"""An object of the Arrow PyCapsule interface (pyarrow, Polars, pandas, DuckDB)."""
+
+@final
+class ArrowResult:
+    """The result of ``rppsplus.arrow.check()`` or ``rppsplus.arrow.validate()``: an Arrow
+    struct array (a table of columns), which any Arrow library takes without a copy through the
+    Arrow PyCapsule interface: ``pyarrow.array(result)`` (a ``StructArray``),
+    ``pyarrow.table(result)``, ``polars.Series(result)``, ``polars.DataFrame(result)``,
+    ``duckdb.sql("select * from result")``. It is exported as an array
+    (``__arrow_c_array__``) and as a stream of one array (``__arrow_c_stream__``);
+    ``len(result)`` is its number of rows.
+    """
+
+    def __arrow_c_schema__(self) -> object:
+        """x"""
+    def __arrow_c_array__(self, requested_schema: object | None = None) -> tuple[object, object]:
+        """x"""
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object:
+        """x"""
+    def __len__(self) -> int: ...
+
+def arrow_check(kind: _Kind, column: _Arrow, *, test_mode: bool = False) -> ArrowResult:
+    """Checks every value of an Arrow column as an identifier of ``kind`` and returns an Arrow
+    struct array of the same length: ``valid`` (bool), ``canonical`` (the canonical form of a
+    valid value), ``code`` and ``message`` (the stable error code and the French message of
+    an invalid one). A null value gives a null row.
+
+    ``column`` is any Arrow array or chunked array, given through the Arrow PyCapsule
+    interface (``__arrow_c_array__`` or ``__arrow_c_stream__``): a pyarrow ``Array`` or
+    ``ChunkedArray``, a Polars ``Series``, a pandas ``Series``, a DuckDB query result of one
+    column. Its values are read in place, never as Python objects: strings (``string``,
+    ``large_string``, ``string_view``), dictionary-encoded strings, or integers (in decimal).
+    The result is one ``ArrowResult`` array: ``pyarrow.array(result)``,
+    ``polars.Series(result)``. Another argument, or values of another type, raise
+    ``TypeError``; an unknown kind ``ValueError``. The checks run with the GIL released, on
+    every core.
+    """
+
+def arrow_validate(
+    table: _Arrow,
+    *,
+    reference_date: datetime.date | str | None = None,
+    stage: _Stage = ...,
+    actor: _Actor = ...,
+    test_mode: bool = False,
+) -> ArrowResult:
+    """Validates the demandes of an Arrow table, one per row, and returns their findings as an
+    Arrow table (an ``ArrowResult``: ``pyarrow.table(result)``, ``polars.DataFrame(result)``):
+    ``row`` (the row's index from 0; null for a finding about the table itself), ``path``,
+    ``code``, ``severity``, ``message`` (French) and ``message_en``, in row order. A row
+    without findings has none; a valid demande may have warnings.
+
+    The columns are the collection file's (docs/domain.md §4.6): the JSON paths flattened with
+    ``.`` (``etat_civil.nom_naissance``), or struct columns that hold them (a nested Parquet
+    dataset: the field ``nom_naissance`` of the struct ``etat_civil``); an unknown column is an
+    ``invalid_csv`` finding of the table and is ignored. Rows are read as the CSV's: a null or
+    empty cell is absent, ``etat_civil.prenoms`` separated by ``,``, dates ``YYYY-MM-DD`` or
+    ``JJ/MM/AAAA``; the same person or RPPS number as an earlier row is ``duplicate`` (naming
+    that row's index). Columns of other types are written as text first: integers and
+    decimals in decimal, booleans ``true``/``false``, dates and timestamps at midnight
+    ``YYYY-MM-DD``, float NaN as null.
+
+    ``table`` is any Arrow table or record batch through the Arrow PyCapsule interface: a
+    pyarrow ``Table``, a Polars or pandas ``DataFrame``, a DuckDB query result. The keywords
+    are ``validate()``'s. Validation runs with the GIL released, on every core.
+    """

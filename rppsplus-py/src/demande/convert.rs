@@ -1,13 +1,20 @@
 //! Python input to the core's: a demande given as a `dict` (converted to a JSON value), a
-//! `str` or `bytes` of JSON text; one at a time ([`Input`]) or into the core's batches
-//! ([`fill`]).
+//! row (a flat `dict`), a `str` or `bytes` of JSON text; one at a time ([`Input`]) or into
+//! the core's batches ([`fill`]).
+//!
+//! A `dict` with a dotted key (`"etat_civil.nom_naissance"`) is a **row** of a data frame
+//! (`df.to_dict("records")`, `df.iloc[i].to_dict()`) with the collection file's columns
+//! (docs/domain.md §4.6): its values are read as cells (`cells::cell`: a missing value such
+//! as `None` or NaN is an empty cell, a number or a date is written as text) and the core
+//! reads the row as it reads a CSV row, with the same findings.
 //!
 //! Conversion of a `dict` to JSON, faithful so that a wrong type becomes a finding of the
 //! core at its path: `dict` (keys must be `str`) → object, `list`/`tuple` → array, `str` →
-//! string, `bool` → boolean, `int` → number, finite `float` → number, `None` → null. A
-//! `datetime.date` becomes its ISO string `YYYY-MM-DD` (the format of the interchange
-//! format) and a `datetime.datetime` its `isoformat()` (which the core refuses as
-//! `invalid_format`). Anything else (a non-`str` key, `bytes`, `set`, `Decimal`, an object)
+//! string, `bool` → boolean, `int` → number, finite `float` → number, `None` → null, a NumPy
+//! scalar as its `item()`. A `datetime.date` becomes its ISO string `YYYY-MM-DD` (the format
+//! of the interchange format), and so does a naive `datetime.datetime` at midnight (a
+//! `pandas.Timestamp` of a date column); another `datetime` becomes its `isoformat()` (which
+//! the core refuses as `invalid_format`). Anything else (a non-`str` key, `bytes`, `set`, `Decimal`, an object)
 //! raises `TypeError`, and what JSON cannot hold (NaN, infinities, an `int` beyond the range
 //! of a float, nesting deeper than 128 — the limit of the core's JSON parser, which also
 //! stops cycles) raises `ValueError`; both name the place, e.g.
@@ -20,14 +27,13 @@
 use std::borrow::Cow;
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
-use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyIterator, PyList, PyString, PyTuple};
 use rppsplus_core::demande::{self as core, Batch, Options};
 use serde_json::{Map, Number, Value};
 
 use crate::args::type_name;
-use crate::dates;
+use crate::{cells, dates};
 
 /// The nesting limit of the core's JSON parser (serde_json), applied to Python input too.
 const MAX_DEPTH: usize = 128;
@@ -36,6 +42,8 @@ const MAX_DEPTH: usize = 128;
 pub(crate) enum Input<'a> {
     /// A `dict`, converted.
     Value(Value),
+    /// A row: column names and cells.
+    Row(Vec<(String, Option<String>)>),
     /// A `str` of JSON (borrowed from the `str` object unless it had lone surrogates).
     Text(Cow<'a, str>),
     /// `bytes` of JSON (borrowed).
@@ -47,6 +55,13 @@ impl Input<'_> {
     pub(crate) fn read<'a>(demande: &'a Bound<'_, PyAny>, what: &str) -> PyResult<Input<'a>> {
         if let Ok(dict) = demande.cast::<PyDict>() {
             let mut place = Place::new(what, None);
+            if is_row(dict) {
+                let mut row = Vec::with_capacity(dict.len());
+                row_cells(dict, &mut place, |name, cell| {
+                    row.push((name.to_owned(), cell.map(str::to_owned)));
+                })?;
+                return Ok(Input::Row(row));
+            }
             return Ok(Input::Value(dict_value(dict, &mut place)?));
         }
         if let Ok(s) = demande.cast::<PyString>() {
@@ -59,20 +74,27 @@ impl Input<'_> {
     }
 
     /// The JSON text of the demande (a `dict` written compactly), as the lifecycle reads
-    /// it: its errors' positions are in that text.
-    pub(crate) fn json(&self) -> Cow<'_, [u8]> {
-        match self {
+    /// it: its errors' positions are in that text. A row (a `dict` with dotted keys) is a
+    /// `ValueError` naming `what`: the lifecycle keeps a demande as its JSON objects.
+    pub(crate) fn json(&self, what: &str) -> PyResult<Cow<'_, [u8]>> {
+        Ok(match self {
             // A JSON value always serializes: its keys are strings.
             Input::Value(v) => Cow::Owned(serde_json::to_vec(v).unwrap_or_default()),
+            Input::Row(_) => {
+                return Err(PyValueError::new_err(format!(
+                    "{what} is a row (a dict with dotted keys, which validate() takes): the lifecycle keeps a demande as JSON objects ({{\"etat_civil\": {{\"nom_naissance\": ...}}}})"
+                )));
+            }
             Input::Text(t) => Cow::Borrowed(t.as_bytes()),
             Input::Bytes(b) => Cow::Borrowed(b),
-        }
+        })
     }
 
     /// The core's report (no Python here: called detached).
     pub(super) fn validate(&self, options: &Options) -> core::Report {
         match self {
             Input::Value(v) => core::validate_value(v, options),
+            Input::Row(row) => core::validate_row(row.iter().map(|(n, c)| (n.as_str(), c.as_deref())), options),
             Input::Text(t) => core::validate_json(t.as_bytes(), options),
             Input::Bytes(b) => core::validate_json(b, options),
         }
@@ -80,8 +102,9 @@ impl Input<'_> {
 }
 
 /// Reads the next demandes of `iter` into `batch` until it is full, the first being
-/// `demandes[base]`: a `dict` converted into the JSON value the batch's slot holds, a `str`
-/// or `bytes` as JSON text. An item of another type is a `TypeError` naming its index.
+/// `demandes[base]`: a `dict` converted into the JSON value the batch's slot holds (a row
+/// into its row), a `str` or `bytes` as JSON text. An item of another type is a `TypeError`
+/// naming its index.
 pub(super) fn fill<'py>(batch: &mut Batch, iter: &Bound<'py, PyIterator>, base: usize) -> PyResult<()> {
     let mut place = Place::new("demandes", None);
     for item in iter.clone() {
@@ -90,7 +113,12 @@ pub(super) fn fill<'py>(batch: &mut Batch, iter: &Bound<'py, PyIterator>, base: 
         if let Ok(dict) = item.cast::<PyDict>() {
             place.index = Some(index);
             place.parts.clear();
-            dict_into(dict, batch.push_value(), &mut place)?;
+            if is_row(dict) {
+                let row = batch.push_row();
+                row_cells(dict, &mut place, |name, cell| row.push(name, cell))?;
+            } else {
+                dict_into(dict, batch.push_value(), &mut place)?;
+            }
         } else if let Ok(s) = item.cast::<PyString>() {
             batch.push_json(s.to_string_lossy().as_bytes());
         } else if let Ok(b) = item.cast::<PyBytes>() {
@@ -110,6 +138,30 @@ pub(super) fn not_a_demande(demande: &Bound<'_, PyAny>, what: &str) -> PyErr {
     PyTypeError::new_err(format!("{what} must be dict, str or bytes, not {}", type_name(demande)))
 }
 
+/// Whether `dict` is a row: one of its keys is a `str` holding a `.`.
+fn is_row(dict: &Bound<'_, PyDict>) -> bool {
+    dict.keys()
+        .iter()
+        .any(|k| k.cast::<PyString>().is_ok_and(|k| k.to_string_lossy().contains('.')))
+}
+
+/// Gives each cell of a row to `push` with its column name, in order. A key that is not a
+/// `str` or a value that is no cell is a `TypeError` naming the place.
+fn row_cells<'py>(
+    dict: &Bound<'py, PyDict>,
+    place: &mut Place<'_, 'py>,
+    mut push: impl FnMut(&str, Option<&str>),
+) -> PyResult<()> {
+    for (key, value) in dict.iter() {
+        let key = place.str_key(key)?;
+        place.parts.push(Part::Key(key.clone()));
+        let cell = cells::cell(&value, || place.render())?;
+        push(&key.to_string_lossy(), cell.as_deref());
+        place.parts.pop();
+    }
+    Ok(())
+}
+
 /// Where the conversion is, for its error messages: rendered only on error.
 struct Place<'a, 'py> {
     /// The name of the argument (`demande`, `demandes`).
@@ -126,7 +178,7 @@ enum Part<'py> {
     Index(usize),
 }
 
-impl<'a> Place<'a, '_> {
+impl<'a, 'py> Place<'a, 'py> {
     fn new(root: &'a str, index: Option<usize>) -> Self {
         Self {
             root,
@@ -155,6 +207,17 @@ impl<'a> Place<'a, '_> {
             }
         }
         out
+    }
+
+    /// A key of the `dict` here, which must be a `str` (else a `TypeError` naming the place).
+    fn str_key(&self, key: Bound<'py, PyAny>) -> PyResult<Bound<'py, PyString>> {
+        key.cast_into::<PyString>().map_err(|e| {
+            PyTypeError::new_err(format!(
+                "{}: keys must be str, not {}",
+                self.render(),
+                type_name(e.into_inner().as_any())
+            ))
+        })
     }
 
     /// The `ValueError` of input nested too deep (or a cycle).
@@ -198,13 +261,7 @@ fn dict_into<'py>(dict: &Bound<'py, PyDict>, slot: &mut Value, place: &mut Place
     // New keys, inserted after the scan so that the ranks hold.
     let mut added: Vec<(String, Value)> = Vec::new();
     for (key, item) in dict.iter() {
-        let key = key.cast_into::<PyString>().map_err(|e| {
-            PyTypeError::new_err(format!(
-                "{}: keys must be str, not {}",
-                place.render(),
-                type_name(e.into_inner().as_any())
-            ))
-        })?;
+        let key = place.str_key(key)?;
         place.parts.push(Part::Key(key.clone()));
         let name = key.to_string_lossy();
         lossy |= matches!(name, Cow::Owned(_));
@@ -295,12 +352,6 @@ fn array_into<'py>(
     Ok(())
 }
 
-/// An ISO string of a `date` or `datetime` (`isoformat()`).
-fn iso(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
-    let iso = obj.call_method0(intern!(obj.py(), "isoformat"))?;
-    Ok(Value::String(iso.cast::<PyString>()?.to_string_lossy().into_owned()))
-}
-
 /// Converts a Python value into `slot` as JSON (see the module documentation), reusing the
 /// allocations of the strings, objects and arrays it holds: the result is the same as
 /// converting into `Value::Null`.
@@ -356,9 +407,13 @@ fn scalar<'py>(obj: &Bound<'py, PyAny>, place: &Place<'_, 'py>) -> PyResult<Valu
             PyValueError::new_err(format!("{}: float {shown} is not a JSON number", place.render()))
         });
     }
-    // A `datetime` is a `date`: its `isoformat()` has a time, which the core refuses.
-    if dates::is_date(obj)? {
-        return iso(obj);
+    if let Some(iso) = dates::iso_text(obj)? {
+        return Ok(Value::String(iso));
+    }
+    let native = cells::native(obj)?;
+    if !native.is(obj) {
+        // A NumPy scalar, as its Python value.
+        return scalar(&native, place);
     }
     Err(PyTypeError::new_err(format!(
         "{}: {} is not JSON-serializable (dict, list, tuple, str, int, float, bool, None or datetime.date)",

@@ -28,7 +28,7 @@ use crate::names::Name;
 
 /// The core options of the keywords every function of this module takes: `reference_date`
 /// (see [`dates::date_or_today`]), `stage` and `actor` (parsed by the core), `test_mode`.
-fn options(
+pub(crate) fn options(
     what: &str,
     reference_date: Option<&Bound<'_, PyAny>>,
     stage: Name<Stage>,
@@ -46,7 +46,7 @@ fn options(
 /// The threads that validate a collection: one per core available to the process, read once
 /// (reading it takes system calls that made a `validate_many` of one demande cost 32 µs
 /// instead of 5 µs).
-fn threads() -> usize {
+pub(crate) fn threads() -> usize {
     static THREADS: LazyLock<usize> = LazyLock::new(|| std::thread::available_parallelism().map_or(1, usize::from));
     *THREADS
 }

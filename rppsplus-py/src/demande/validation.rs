@@ -15,8 +15,11 @@ use crate::names::Name;
 /// does not raise (see ``Report.raise_for_errors()``).
 ///
 /// ``demande`` is a ``dict`` (converted to JSON faithfully: a wrong type is a finding at its
-/// path; a ``datetime.date`` is written ``YYYY-MM-DD``), or JSON text as ``str`` or
-/// ``bytes`` (invalid JSON or UTF-8 is an ``invalid_json`` finding). ``reference_date``
+/// path; a ``datetime.date``, or a ``datetime`` at midnight, is written ``YYYY-MM-DD``), a
+/// data frame's row (a flat ``dict`` with the collection file's dotted keys,
+/// ``"etat_civil.nom_naissance"``, read as a CSV row is: ``None``, NaN and ``pandas.NA`` are
+/// empty cells, numbers and dates are written as text), or JSON text as ``str`` or ``bytes``
+/// (invalid JSON or UTF-8 is an ``invalid_json`` finding). ``reference_date``
 /// (``datetime.date``, ``"YYYY-MM-DD"`` or ``None`` for today in UTC) is the date at which
 /// codes must be in force; ``stage`` one of ``STAGES`` (default ``"submit"``); ``actor``
 /// one of ``ACTORS`` (default ``"gestionnaire"``); ``test_mode`` accepts test identities.
@@ -40,8 +43,9 @@ pub(crate) fn validate(
     Ok(Report::new_bound(py, report)?.unbind())
 }
 
-/// Validates every demande of an iterable (each a ``dict``, ``str`` or ``bytes``, as for
-/// ``validate()``) and returns their reports, in order. The keywords are ``validate()``'s.
+/// Validates every demande of an iterable (each a ``dict``, a row, ``str`` or ``bytes``, as
+/// for ``validate()``: ``df.to_dict("records")`` is such an iterable) and returns their
+/// reports, in order. The keywords are ``validate()``'s.
 ///
 /// The demandes are read in batches (128 demandes) and validated by the core with the GIL
 /// released; past one batch, on worker threads (as many as the validation needs, up to the

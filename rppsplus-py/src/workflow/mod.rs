@@ -126,8 +126,9 @@ impl Sent<'_, '_> {
         let mut command =
             Command::parse(event.as_str(), actor.as_str(), motif.as_deref(), rpps.as_deref()).map_err(PyWorkflowErr)?;
         if let Some(demande) = self.demande {
-            let input = Input::read(demande, &what("demande"))?;
-            command = command.with_demande_json(&input.json()).map_err(PyWorkflowErr)?;
+            let what = what("demande");
+            let input = Input::read(demande, &what)?;
+            command = command.with_demande_json(&input.json(&what)?).map_err(PyWorkflowErr)?;
         }
         let at = self.at.map(|at| dates::utc_datetime(at, &what("at"))).transpose()?;
         Ok((command, at))

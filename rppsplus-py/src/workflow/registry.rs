@@ -119,8 +119,9 @@ impl Registry {
     /// "prenom_exercice", "situations"}``), so that demandes may concern them. Raises
     /// ``WorkflowError`` (``invalid_json``, ``dossier_inconsistent``, ``dossier_exists``).
     fn import_dossier(&self, py: Python<'_>, dossier: &Bound<'_, PyAny>) -> PyResult<()> {
-        let input = Input::read(dossier, "Registry.import_dossier() argument 'dossier'")?;
-        let json = input.json();
+        let what = "Registry.import_dossier() argument 'dossier'";
+        let input = Input::read(dossier, what)?;
+        let json = input.json(what)?;
         let registry = &self.0;
         py.detach(|| Dossier::from_json(&json).and_then(|d| registry.import_dossier(d)))
             .map_err(|e| PyWorkflowErr(e).into())

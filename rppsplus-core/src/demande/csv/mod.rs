@@ -9,7 +9,7 @@
 //! - `tokenizer.rs`: the CSV state machine — where records end, what their fields are;
 //! - `chunks.rs` and this module: the reading — chunks, line and record numbers, threads,
 //!   limits ([`MAX_RECORD_BYTES`], [`MAX_FINDINGS`](super::MAX_FINDINGS)), the header (a
-//!   `sep=;` line, the delimiter `;`, `,` or tab sniffed, the columns: `../headers.rs`),
+//!   `sep=;` line, the delimiter `;`, `,` or tab sniffed, the columns: `../table.rs`),
 //!   the findings about the file itself, in order;
 //! - `row.rs`: what a cell means — text decoded from UTF-8, or else Windows-1252 (a French
 //!   Excel export) or Mac Roman (a Mac's, whose lines end with CR alone), with an
@@ -33,9 +33,9 @@ use source::{Sniffed, Source};
 
 use super::Options;
 use super::duplicates::Duplicates;
-use super::headers::Columns;
 use super::messages::{Label, Msg};
 use super::report::{Finding, Path, Report};
+use super::table::Columns;
 
 /// Bytes per chunk: the unit of work handed to a thread.
 const CHUNK: usize = 1 << 20;
@@ -320,7 +320,10 @@ impl<R: Read> CsvReports<R> {
                 })
                 .collect();
         });
-        let columns = Columns::read(&names, file);
+        let columns = Columns::new(&names);
+        for finding in columns.findings() {
+            file.push(finding.clone());
+        }
         Ok(Some(Layout {
             columns,
             delimiter: chunks.delimiter,

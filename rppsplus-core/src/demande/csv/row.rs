@@ -1,14 +1,12 @@
 //! What a cell of a collection file means: one data row read into the [`Fields`] of a
-//! demande, each cell in the field its column names (`../headers.rs`), its text decoded from
+//! demande, each cell in the field its column names (`../table.rs`), its text decoded from
 //! UTF-8 or Windows-1252; an object is given when one of its cells is.
 
 use std::borrow::Cow;
 
-use super::super::fields::{Fields, Raw, Shape};
-use super::super::headers::{Columns, Slot};
 use super::super::messages::{Label, Msg, count};
 use super::super::report::{Path, Report};
-use super::super::schema::{Col, Obj};
+use super::super::table::Columns;
 use super::super::{Keyed, Options, validate_fields};
 use super::tokenizer::Record;
 
@@ -95,65 +93,27 @@ pub(super) fn validate_record(
     line: usize,
     mut legacy: bool,
 ) -> (Report, bool) {
-    let mut fields = Fields::new(true);
     // A UTF-8 record is checked once; its cells are slices of it (delimiters are ASCII).
     let whole = if legacy {
         None
     } else {
         std::str::from_utf8(record.bytes).ok()
     };
-    // The prénoms given one per column, when the header has such columns.
-    let mut prenoms: [Option<Cow<'_, str>>; 3] = Default::default();
-    let mut unnamed_value = None;
-    for (i, range) in record.fields.iter().enumerate() {
-        let place = match columns.slot(i) {
-            Slot::Field(place) => place,
-            Slot::Ignored => continue,
-            Slot::Unnamed => {
-                if unnamed_value.is_none() && !record.bytes[range.clone()].trim_ascii().is_empty() {
-                    unnamed_value = Some(i);
-                }
-                continue;
-            }
-        };
-        let text = match whole {
+    let (fields, unnamed_value) = columns.fields(record.fields.len(), |i| {
+        let range = record.fields[i].clone();
+        Some(match whole {
             // A cell may end inside a character that the next one completes: not UTF-8 alone.
             Some(all) if all.is_char_boundary(range.start) && all.is_char_boundary(range.end) => {
-                Cow::Borrowed(all[range.clone()].trim_ascii())
+                Cow::Borrowed(&all[range])
             }
-            _ => text(record.bytes[range.clone()].trim_ascii(), encoding, &mut legacy),
-        };
-        // An empty cell is absent.
-        if text.is_empty() {
-            continue;
-        }
-        if columns.prenom_parts && place.field == Col::Prenoms as usize {
-            prenoms[usize::from(place.part)] = Some(text);
-            continue;
-        }
-        fields.leaves[place.field] = match text {
-            Cow::Borrowed(text) => Raw::Text(text),
-            Cow::Owned(text) => fields.own(text),
-        };
-    }
-    if let Some(last) = prenoms.iter().rposition(Option::is_some) {
-        // Each in its place: `Jean,,Marie` keeps Marie third.
-        let joined: Vec<&str> = prenoms[..=last]
-            .iter()
-            .map(|p| p.as_deref().unwrap_or_default())
-            .collect();
-        fields.leaves[Col::Prenoms as usize] = fields.own(joined.join(","));
-    }
-    for o in Obj::ALL {
-        if o == Obj::Root || fields.leaves[o.columns()].iter().any(|l| !matches!(l, Raw::Absent)) {
-            fields.objects[o as usize] = Shape::Object;
-        }
-    }
+            _ => text(record.bytes[range].trim_ascii(), encoding, &mut legacy),
+        })
+    });
     let mut report = validate_fields(&fields, options, Keyed::Yes);
     let cells = record.fields.len();
     let line = line.to_string();
-    if cells < columns.named {
-        let expected = columns.named.to_string();
+    if cells < columns.named() {
+        let expected = columns.named().to_string();
         let (fr, en) = count(cells, "cellule", "cell");
         report.push(Msg::CellCount.labelled(
             Path::ROOT,
