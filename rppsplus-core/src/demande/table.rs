@@ -61,18 +61,28 @@ pub struct Columns {
     /// Whether a column holds one prénom of several ([`MORE_PRENOMS`](super::MORE_PRENOMS)).
     prenom_parts: bool,
     /// The findings about the columns: an unknown name, a field named twice.
-    findings: Vec<Finding>,
+    findings: Report,
 }
 
 impl Columns {
     /// The columns named `names`, in table order (trimmed here). A column without a name is
     /// ignored silently: a file reports a value under it on its row.
     pub fn new<S: AsRef<str>>(names: impl IntoIterator<Item = S>) -> Self {
+        let mut findings = Report::of_file();
+        let mut columns = Self::read(names, &mut findings);
+        columns.findings = findings;
+        columns
+    }
+
+    /// The columns named `names`, whose findings go to `file` (kept up to
+    /// [`MAX_FINDINGS`](super::MAX_FINDINGS), as any report's: a header of 400 000 unknown
+    /// columns is not 400 000 findings).
+    pub(super) fn read<S: AsRef<str>>(names: impl IntoIterator<Item = S>, file: &mut Report) -> Self {
         let mut columns = Self {
             slots: Vec::new(),
             named: 0,
             prenom_parts: false,
-            findings: Vec::new(),
+            findings: Report::of_file(),
         };
         let label = Label::file();
         for (i, name) in names.into_iter().enumerate() {
@@ -84,14 +94,14 @@ impl Columns {
                 _ if name.is_empty() => Slot::Unnamed,
                 None => {
                     let args = [position.as_str(), shown.as_str()];
-                    (columns.findings).push(Msg::UnknownColumn.labelled(Path::ROOT, &label, &args, &args));
+                    file.push(Msg::UnknownColumn.labelled(Path::ROOT, &label, &args, &args));
                     Slot::Ignored
                 }
                 Some(p) => match columns.slots.iter().position(|s| *s == Slot::Field(p)) {
                     Some(earlier) => {
                         let earlier = (earlier + 1).to_string();
                         let args = [position.as_str(), shown.as_str(), earlier.as_str()];
-                        (columns.findings).push(Msg::RepeatedColumn.labelled(Path::ROOT, &label, &args, &args));
+                        file.push(Msg::RepeatedColumn.labelled(Path::ROOT, &label, &args, &args));
                         Slot::Ignored
                     }
                     None => Slot::Field(p),
@@ -119,7 +129,7 @@ impl Columns {
     /// The findings about the columns themselves, which belong to the table and not to a
     /// demande: an `invalid_csv` error per unknown or repeated column.
     pub fn findings(&self) -> &[Finding] {
-        &self.findings
+        self.findings.findings()
     }
 
     /// The columns up to the last one with a name.

@@ -104,7 +104,7 @@ pub(crate) fn arrow_validate(
     let columns = Columns::new(&table.names);
     let mut findings = Findings::default();
     for f in columns.findings() {
-        findings.push(None, &f);
+        findings.push(None, f);
     }
     // The same person or RPPS number in two rows of the table, batches apart or not.
     let mut duplicates = Duplicates::by_index();

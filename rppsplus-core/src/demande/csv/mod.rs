@@ -320,10 +320,7 @@ impl<R: Read> CsvReports<R> {
                 })
                 .collect();
         });
-        let columns = Columns::new(&names);
-        for finding in columns.findings() {
-            file.push(finding.clone());
-        }
+        let columns = Columns::read(&names, file);
         Ok(Some(Layout {
             columns,
             delimiter: chunks.delimiter,
