@@ -416,6 +416,8 @@ def test_validate_many_10000() -> None:
     demandes = []
     for i in range(10_000):
         d = spec()
+        # Each a person of her own: the same person twice is a duplicate.
+        d["etat_civil"]["nom_naissance"] = "".join("ABCDEFGHIJ"[int(c)] for c in str(i))
         if i % 10 == 3:
             del d["contact"]["email"]
         elif i % 10 == 7:
@@ -435,10 +437,25 @@ def test_validate_many_10000() -> None:
     assert reports[:50] == [validate(d, reference_date=AT) for d in demandes[:50]]
 
 
+def test_validate_many_finds_the_duplicates_of_the_whole_input() -> None:
+    # The same person twice, batches apart: the later one is a duplicate naming the first's
+    # index, as in a JSON document or a collection file.
+    demandes = [spec()] + [{"procedure": "x"}] * 300 + [spec()]
+    reports = validate_many(demandes, reference_date=AT)
+    assert reports[0].valid
+    duplicate = [f for f in reports[-1] if f.code == "duplicate"]
+    assert [f.path for f in duplicate] == ["etat_civil"]
+    assert "0" in duplicate[0].message_en, duplicate[0].message_en
+    # validate() sees one demande: no duplicate.
+    assert validate(spec(), reference_date=AT).valid
+
+
 def test_validate_many_mixed_inputs_and_generators() -> None:
     items = [spec(), json.dumps(spec()), json.dumps(spec()).encode(), "{"]
     reports = validate_many((x for x in items), reference_date=AT)
-    assert [r.valid for r in reports] == [True, True, True, False]
+    # The same person three times: the second and third are duplicates of the first.
+    assert [r.valid for r in reports] == [True, False, False, False]
+    assert [codes(r) for r in reports[1:3]] == [[("etat_civil", "duplicate")]] * 2
     assert validate_many([]) == []
 
 

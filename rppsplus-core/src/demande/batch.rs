@@ -13,7 +13,9 @@ use std::sync::{Mutex, PoisonError};
 
 use serde_json::Value;
 
-use super::{Options, Report, validate_json, validate_row, validate_value};
+use super::duplicates::Duplicates;
+use super::table::row_report;
+use super::{Keyed, Options, Report, json_report, value_report};
 
 /// Demandes to validate together, each JSON text, a parsed JSON value or a row with its
 /// column names.
@@ -87,7 +89,11 @@ impl Row {
 
     fn validate(&self, options: &Options) -> Report {
         let cells = self.cells[..self.len].iter();
-        validate_row(cells.map(|(name, cell)| (name.as_str(), cell.as_deref())), options)
+        row_report(
+            cells.map(|(name, cell)| (name.as_str(), cell.as_deref())),
+            options,
+            Keyed::Yes,
+        )
     }
 }
 
@@ -158,8 +164,8 @@ impl Batch {
         self.slots[..self.len]
             .iter()
             .map(|slot| match slot.given {
-                Given::Json => validate_json(&slot.json, options),
-                Given::Value => validate_value(&slot.value, options),
+                Given::Json => json_report(&slot.json, options, Keyed::Yes, 0),
+                Given::Value => value_report(&slot.value, options, Keyed::Yes),
                 Given::Row => slot.row.validate(options),
             })
             .collect()
@@ -175,7 +181,10 @@ impl Batch {
 /// meanwhile the workers validate the previous batches. A worker is started each time the
 /// workers fall behind, up to `threads`; when the input fits in one batch, or `threads` is 1,
 /// the batches are validated in turn on the calling thread. The reports are those of
-/// [`validate_json`], [`validate_value`] and [`validate_row`] on each demande.
+/// [`validate_json`](super::validate_json), [`validate_value`](super::validate_value) and
+/// [`validate_row`](super::validate_row) on each demande, with the duplicates of the whole
+/// input: the same person or RPPS number as an earlier demande is `duplicate`, naming that
+/// demande's index from 0 (as in a JSON document, [`Duplicates::by_index`]).
 ///
 /// The first error of `fill` or `each` stops the input and is returned; the workers stop
 /// once the batches given to them are validated. A panic in the validation is resumed on the
@@ -209,6 +218,16 @@ pub fn validate_batches<E>(
     mut fill: impl FnMut(&mut Batch) -> Result<(), E>,
     mut each: impl FnMut(Vec<Report>) -> Result<(), E>,
 ) -> Result<(), E> {
+    // The reports come in input order, on this thread: their duplicates are checked here.
+    let mut duplicates = Duplicates::by_index();
+    let mut position = 0;
+    let mut each = |mut reports: Vec<Report>| {
+        for report in &mut reports {
+            duplicates.check(position, report);
+            position += 1;
+        }
+        each(reports)
+    };
     let mut batch = Batch::default();
     fill(&mut batch)?;
     if batch.is_full() && threads > 1 {
@@ -396,7 +415,14 @@ mod tests {
         let options = Options::default();
         for n in [0, 1, Batch::CAPACITY - 1, Batch::CAPACITY, Batch::CAPACITY + 1, 2000] {
             let values = demandes(n);
-            let want: Vec<Report> = values.iter().map(|v| validate_value(v, &options)).collect();
+            // One by one, with the duplicates of the whole input (the first shape repeats).
+            let mut duplicates = Duplicates::by_index();
+            let want: Vec<Report> = (values.iter().enumerate())
+                .map(|(i, v)| duplicates.validate_value(i, v, &options))
+                .collect();
+            if n > 4 {
+                assert!(want[4].findings().iter().any(|f| f.code == "duplicate"));
+            }
             for threads in [1, 2, 4] {
                 assert_eq!(batched(&values, threads), want, "{n} demandes, {threads} threads");
             }
@@ -417,7 +443,7 @@ mod tests {
         let options = Options::default();
         let want: Vec<Report> = rows
             .iter()
-            .map(|row| validate_row(row.iter().copied(), &options))
+            .map(|row| row_report(row.iter().copied(), &options, Keyed::Yes))
             .collect();
         let mut batch = Batch::default();
         for round in 0..2 {

@@ -277,10 +277,22 @@ fn trimmed(text: Cow<'_, str>) -> Option<Cow<'_, str>> {
 /// assert_eq!(found, [("situation.date_fin_fonction".to_owned(), "required")]);
 /// ```
 pub fn validate_row<'a>(row: impl IntoIterator<Item = (&'a str, Option<&'a str>)>, options: &Options) -> Report {
+    row_report(row, options, Keyed::No)
+}
+
+/// [`validate_row`], its keys computed when `keyed` (for the duplicates of a collection).
+pub(super) fn row_report<'a>(
+    row: impl IntoIterator<Item = (&'a str, Option<&'a str>)>,
+    options: &Options,
+    keyed: Keyed,
+) -> Report {
     let (names, cells): (Vec<&str>, Vec<Option<&str>>) = row.into_iter().unzip();
     let columns = Columns::new(names);
-    let report = columns.validate_row(|i| cells.get(i).copied().flatten(), options);
-    columns.findings().iter().chain(report.findings()).cloned().collect()
+    let (fields, _) = columns.fields(columns.len(), |i| cells.get(i).copied().flatten().map(Cow::Borrowed));
+    let report = validate_fields(&fields, options, keyed);
+    let mut out: Report = columns.findings().iter().chain(report.findings()).cloned().collect();
+    out.keys = report.keys;
+    out
 }
 
 #[cfg(test)]

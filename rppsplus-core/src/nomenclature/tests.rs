@@ -321,3 +321,21 @@ fn search_matches_short_and_display_labels() {
     assert!(pays.search("allemagne", 3).iter().any(|c| c.code() == "99109"));
     assert!(pays.search("", 3).is_empty());
 }
+
+/// docs/cli.md (`lookup`) and docs/domain.md §3.2 list the portal aliases as the core has them,
+/// in its order, `commune` last.
+#[test]
+fn the_docs_list_the_aliases() {
+    let mut aliases: Vec<&str> = super::aliases().collect();
+    aliases.push(super::COMMUNE_TABLE);
+    for (doc, from, to) in [
+        ("cli.md", "TABLE: a portal alias — ", " — or any NOS"),
+        ("domain.md", "by its portal alias (", "), its NOS name"),
+    ] {
+        let text = std::fs::read_to_string(format!("{}/../docs/{doc}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let start = text.find(from).unwrap_or_else(|| panic!("{doc}: no alias list")) + from.len();
+        let list = &text[start..start + text[start..].find(to).unwrap()];
+        let named: Vec<&str> = list.split('`').skip(1).step_by(2).collect();
+        assert_eq!(named, aliases, "docs/{doc}'s list of aliases");
+    }
+}

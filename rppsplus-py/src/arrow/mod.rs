@@ -209,8 +209,8 @@ fn identifiers(array: &ArrayRef, what: &str) -> PyResult<Texts> {
 /// The cells of a column of demandes, written as a collection file holds them: strings as
 /// they are; integers and decimals in decimal; booleans `true`/`false`; floats as arrow-rs
 /// writes them, NaN being a null (missing) cell; dates `YYYY-MM-DD`, and so is a timestamp
-/// without time zone at midnight (another one is `YYYY-MM-DDTHH:MM:SS`, which the core refuses
-/// where a date is expected). `what` names the column in the `TypeError` of another type
+/// without time zone at midnight (another one is `YYYY-MM-DDTHH:MM:SS`, which the core reads
+/// as its date where a date is expected, as a spreadsheet's date-time). `what` names the column in the `TypeError` of another type
 /// (a list, a struct, bytes).
 fn cells(array: &ArrayRef, what: &str) -> PyResult<Texts> {
     if let Some(texts) = Texts::strings(array)? {

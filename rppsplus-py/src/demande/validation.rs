@@ -45,7 +45,9 @@ pub(crate) fn validate(
 
 /// Validates every demande of an iterable (each a ``dict``, a row, ``str`` or ``bytes``, as
 /// for ``validate()``: ``df.to_dict("records")`` is such an iterable) and returns their
-/// reports, in order. The keywords are ``validate()``'s.
+/// reports, in order. The keywords are ``validate()``'s. The same person or RPPS number as an
+/// earlier demande of the iterable is ``duplicate``, naming that demande's index (as in a JSON
+/// document or a collection file).
 ///
 /// The demandes are read in batches (128 demandes) and validated by the core with the GIL
 /// released; past one batch, on worker threads (as many as the validation needs, up to the
