@@ -59,7 +59,10 @@ PY
 build=$TARGET_DIR/python-build
 rm -rf "$build"
 mkdir -p "$build"
-tar -xzf "$sdist" -C "$build"
+# `-m`: the files get the time of extraction. maturin writes every file of the sdist with one
+# fixed date (2006), so cargo, which compares times, would take the previous build's crates in
+# python-wheel/ as fresh and ship a wheel of older sources.
+tar -xzmf "$sdist" -C "$build"
 (cd "$build"/rppsplus-*/ && CARGO_TARGET_DIR="$TARGET_DIR/python-wheel" \
   maturin build --release --zig --compatibility manylinux_2_17 -o "$ROOT/dist")
 ls dist/rppsplus-*.tar.gz dist/rppsplus-*.whl

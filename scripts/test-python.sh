@@ -52,6 +52,11 @@ check_wheel() {
     ! grep -vxE 'lib(c|m|pthread|dl|rt|util|gcc_s)\.so\.[0-9]+|ld-linux-x86-64\.so\.2' "$OUT/wheel-needed.txt" ||
         return 1
     ! grep -q '^Requires-Dist' "$OUT"/wheel/rppsplus-*.dist-info/METADATA || return 1
+    # The licences and the NOTICE ship in the wheel (PEP 639) and the sdist.
+    for f in LICENSE-MIT LICENSE-APACHE NOTICE; do
+        cmp -s "$f" "$OUT"/wheel/rppsplus-*.dist-info/licenses/"$f" || { echo "no $f in the wheel"; return 1; }
+        tar -tzf "$sdist" | grep -qx "rppsplus-[^/]*/rppsplus-py/$f" || { echo "no $f in the sdist"; return 1; }
+    done
     echo "$name: $(du -k "$wheel" | cut -f1) KiB, no Python dependency"
 }
 check_wheel || fail "wheel tags or links"
