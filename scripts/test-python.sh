@@ -53,9 +53,12 @@ check_wheel() {
         return 1
     ! grep -q '^Requires-Dist' "$OUT"/wheel/rppsplus-*.dist-info/METADATA || return 1
     # The licences and the NOTICE ship in the wheel (PEP 639) and the sdist.
+    # (The sdist's list is read whole first: `grep -q` closing the pipe early fails `tar` under pipefail.)
+    local listed
+    listed=$(tar -tzf "$sdist") || return 1
     for f in LICENSE-MIT LICENSE-APACHE NOTICE; do
         cmp -s "$f" "$OUT"/wheel/rppsplus-*.dist-info/licenses/"$f" || { echo "no $f in the wheel"; return 1; }
-        tar -tzf "$sdist" | grep -qx "rppsplus-[^/]*/rppsplus-py/$f" || { echo "no $f in the sdist"; return 1; }
+        grep -qx "rppsplus-[^/]*/rppsplus-py/$f" <<<"$listed" || { echo "no $f in the sdist"; return 1; }
     done
     echo "$name: $(du -k "$wheel" | cut -f1) KiB, no Python dependency"
 }
