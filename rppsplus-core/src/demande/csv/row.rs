@@ -104,7 +104,7 @@ pub(super) fn validate_record(
         Some(match whole {
             // A cell may end inside a character that the next one completes: not UTF-8 alone.
             Some(all) if all.is_char_boundary(range.start) && all.is_char_boundary(range.end) => {
-                Cow::Borrowed(&all[range])
+                Cow::Borrowed(all[range].trim_ascii())
             }
             _ => text(record.bytes[range].trim_ascii(), encoding, &mut legacy),
         })
