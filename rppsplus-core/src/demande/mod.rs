@@ -51,7 +51,7 @@ use chrono::NaiveDate;
 
 pub use crate::FindingCode;
 pub use batch::{Batch, Row, validate_batches};
-pub use csv::{CsvItem, CsvReports, MAX_RECORD_BYTES, csv_reports};
+pub use csv::{CsvCells, CsvItem, CsvReports, CsvRow, MAX_RECORD_BYTES, csv_cells, csv_reports};
 pub use duplicates::Duplicates;
 pub use headers::{HEADERS, Header, MORE_PRENOMS};
 pub use model::{Confirmations, Contact, Demande, EtatCivil, Procedure, PublicView, Situation, Source, Structure};
