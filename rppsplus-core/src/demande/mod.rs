@@ -44,7 +44,10 @@ mod report;
 mod rules;
 mod schema;
 mod scope;
+#[cfg(feature = "xlsx")]
+pub mod sheet;
 mod table;
+mod tally;
 mod view;
 
 use chrono::NaiveDate;
@@ -59,6 +62,7 @@ pub use report::{Finding, MAX_FINDINGS, Path, Report, Segment, Severity};
 pub use schema::COLUMNS;
 pub use scope::{ETAT_CIVIL_REQUIRED, FIELDS_BY_PROCEDURE, FieldRule, Presence, SENDERS, Sending, sending};
 pub use table::{Columns, validate_row};
+pub use tally::Tally;
 
 use crate::ids::Mode;
 use crate::names::names;

@@ -139,7 +139,7 @@ pub(crate) fn test_identity(path: &'static str, mode: Mode) -> Finding {
 }
 
 /// The coded fields of the portal the rules check.
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Portal {
     Civilite,
     Sexe,
@@ -277,13 +277,9 @@ pub(crate) fn code_finding(path: &'static str, e: &CodeError, at: NaiveDate, fie
 fn etat_civil_rules(ec: &View<'_>, o: &Options, report: &mut Report) -> Option<Commune> {
     let at = o.reference_date;
     // A code the field accepts is a value of its enum (the nomenclature's tests check it).
-    let civilite = code(Portal::Civilite, (ec.civilite, ec.spreadsheet),
-        at,
-        report,
-    )
-    .and_then(|c| c.parse::<Civilite>().ok());
-    let sexe = code(Portal::Sexe, (ec.sexe, ec.spreadsheet), at, report)
-        .and_then(|c| c.parse::<Sexe>().ok());
+    let civilite =
+        code(Portal::Civilite, (ec.civilite, ec.spreadsheet), at, report).and_then(|c| c.parse::<Civilite>().ok());
+    let sexe = code(Portal::Sexe, (ec.sexe, ec.spreadsheet), at, report).and_then(|c| c.parse::<Sexe>().ok());
     if matches!(sexe, Some(Sexe::O | Sexe::Un | Sexe::U)) {
         report.push(Msg::SexeNotOffered.at("etat_civil.sexe", &[]));
     }
@@ -467,17 +463,11 @@ fn situation_rules(s: &View<'_>, o: &Options, report: &mut Report) {
     name("situation.nom_exercice", s.nom_exercice, report);
     name("situation.prenom_exercice", s.prenom_exercice, report);
     let spreadsheet = s.spreadsheet;
-    code(Portal::Profession, (s.profession, spreadsheet),
-        at,
-        report,
-    );
+    code(Portal::Profession, (s.profession, spreadsheet), at, report);
     code(Portal::Role, (s.role, spreadsheet), at, report);
     let mode = (s.mode_exercice, spreadsheet);
     code(Portal::ModeExercice, mode, at, report);
-    code(Portal::MotifFin, (s.motif_fin, spreadsheet),
-        at,
-        report,
-    );
+    code(Portal::MotifFin, (s.motif_fin, spreadsheet), at, report);
     if s.structure {
         match (s.finess.is_some(), s.siret.is_some()) {
             (true, true) => report.push(Msg::StructureBoth.at("situation.structure", &[])),
