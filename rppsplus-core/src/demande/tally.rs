@@ -79,6 +79,6 @@ impl Tally {
 /// `counts` (in key order) sorted by count, the highest first; stable, so ties keep key order.
 fn most_first<K>(counts: impl Iterator<Item = (K, usize)>) -> Vec<(K, usize)> {
     let mut all: Vec<(K, usize)> = counts.collect();
-    all.sort_by(|a, b| b.1.cmp(&a.1));
+    all.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
     all
 }
