@@ -1,26 +1,14 @@
 //! `rppsplus validate FILE --report OUT.xlsx|OUT.csv`: the annotated report of a file
-//! (docs/cli.md), written by the core (`demande::sheet::AnnotatedReport`) from the file's
-//! rows as they came beside their reports.
+//! (docs/cli.md), written by the core (`demande::sheet::Annotated`).
 
 use std::io::{self, Read};
 use std::path::Path;
 
-use rppsplus_core::demande::sheet::{AnnotatedReport, SheetError, SheetFormat, json_cells};
-use rppsplus_core::demande::{COLUMNS, CsvCells, Report, csv_cells};
+use rppsplus_core::demande::sheet::{self, SheetError, SheetFormat};
+use rppsplus_core::demande::{CsvItem, Report};
 
-/// The rows of the file being validated, as text, in file order.
-enum Rows {
-    /// A collection file read a second time, as `csv_reports` reads it.
-    Csv(Box<CsvCells<Box<dyn Read + Send>>>),
-    /// The demandes of a JSON document, flattened to the columns, with their index.
-    Json(std::vec::IntoIter<(usize, Vec<String>)>),
-}
-
-/// The annotated report of one file being validated.
-pub struct Annotator {
-    report: AnnotatedReport,
-    rows: Rows,
-}
+/// The annotated report of the file being validated.
+pub struct Annotator(sheet::Annotated<Box<dyn Read + Send>>);
 
 /// A writer's error as an I/O error, with the core's French message.
 fn io_error(e: SheetError) -> io::Error {
@@ -39,54 +27,37 @@ pub fn format_of(out: &Path) -> Result<SheetFormat, String> {
 impl Annotator {
     /// The report `out` of a collection file, whose rows are read again from `input`.
     pub fn csv(out: &Path, input: Box<dyn Read + Send>, only_invalid: bool) -> io::Result<Self> {
-        let cells = csv_cells(input)?;
         let format = format_of(out).map_err(io::Error::other)?;
-        let report = AnnotatedReport::create(out, format, cells.header(), only_invalid).map_err(io_error)?;
-        Ok(Self {
-            report,
-            rows: Rows::Csv(Box::new(cells)),
-        })
+        sheet::Annotated::csv(out, format, input, only_invalid)
+            .map(Self)
+            .map_err(io_error)
     }
 
-    /// The report `out` of a JSON document: its demandes' fields under the columns' paths.
+    /// The report `out` of a JSON document.
     pub fn json(out: &Path, json: &[u8], only_invalid: bool) -> io::Result<Self> {
-        let header: Vec<String> = COLUMNS.iter().map(|c| (*c).to_owned()).collect();
         let format = format_of(out).map_err(io::Error::other)?;
-        let report = AnnotatedReport::create(out, format, &header, only_invalid).map_err(io_error)?;
-        Ok(Self {
-            report,
-            rows: Rows::Json(json_cells(json).into_iter()),
-        })
+        sheet::Annotated::json(out, format, json, only_invalid)
+            .map(Self)
+            .map_err(io_error)
     }
 
-    /// The findings about the file.
+    /// An item of the collection file.
+    pub fn item(&mut self, item: &CsvItem) -> io::Result<()> {
+        self.0.item(item).map_err(io_error)
+    }
+
+    /// The findings about the JSON document.
     pub fn file(&mut self, report: &Report) -> io::Result<()> {
-        self.report.file(report).map_err(io_error)
+        self.0.file(report).map_err(io_error)
     }
 
-    /// The demande at `key` (a collection file's record number, a JSON document's index) and
-    /// its report; its row is the next one read with that key.
-    pub fn demande(&mut self, key: usize, report: &Report) -> io::Result<()> {
-        let cells = match &mut self.rows {
-            Rows::Csv(rows) => loop {
-                match rows.next().transpose()? {
-                    Some(row) if row.record < key => {}
-                    Some(row) if row.record == key => break row.cells,
-                    _ => break Vec::new(),
-                }
-            },
-            Rows::Json(rows) => rows.find(|(i, _)| *i >= key).map(|(_, c)| c).unwrap_or_default(),
-        };
-        let shown = match self.rows {
-            Rows::Csv(_) => key,
-            // JSON indexes count from 0, rows from 1.
-            Rows::Json(_) => key + 1,
-        };
-        self.report.row(shown, &cells, report).map_err(io_error)
+    /// The demande at `index` of the JSON document.
+    pub fn demande(&mut self, index: usize, report: &Report) -> io::Result<()> {
+        self.0.demande(index, report).map_err(io_error)
     }
 
     /// Writes the summary and closes the report.
     pub fn finish(self) -> io::Result<()> {
-        self.report.finish().map(drop).map_err(io_error)
+        self.0.finish().map(drop).map_err(io_error)
     }
 }

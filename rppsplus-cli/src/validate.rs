@@ -326,10 +326,8 @@ fn validate_file<W: Write>(
                 CsvItem::Demande { line, record, .. } => Place::Row { line, record },
             };
             sink.report(name, place, item.report())?;
-            match (&mut annotator, item) {
-                (Some(a), CsvItem::File(report)) => a.file(report)?,
-                (Some(a), CsvItem::Demande { record, report, .. }) => a.demande(*record, report)?,
-                (None, _) => {}
+            if let Some(a) = &mut annotator {
+                a.item(item)?;
             }
         }
         count += batch.len();

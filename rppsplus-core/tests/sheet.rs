@@ -355,3 +355,44 @@ fn the_csv_report_and_json_rows() {
     assert!(lines[1].starts_with("1;\"invalid_checksum : "), "{}", lines[1]);
     assert!(lines[1].contains(";fermeture_situation;;10107985319;"), "{}", lines[1]);
 }
+
+#[test]
+fn comments_stop_at_their_cap_and_the_summary_says_so() {
+    use rppsplus_core::demande::sheet::MAX_COMMENTS;
+    let header = ["procedure".to_owned(), "rpps".to_owned()];
+    let out = std::env::temp_dir().join(format!("rppsplus-sheet-cap-{}.xlsx", std::process::id()));
+    let mut report = AnnotatedReport::create(&out, SheetFormat::Xlsx, &header, false).unwrap();
+    let row = ["fermeture_situation".to_owned(), "10107985319".to_owned()];
+    let bad = rppsplus_core::demande::validate_row(
+        [
+            ("procedure", Some("fermeture_situation")),
+            ("rpps", Some("10107985319")),
+        ],
+        &Options::default(),
+    );
+    for record in 1..=MAX_COMMENTS + 5 {
+        report.row(record, &row, &bad).unwrap();
+    }
+    report.finish().unwrap();
+    let xlsx = Xlsx::open(&std::fs::read(&out).unwrap());
+    std::fs::remove_file(&out).unwrap();
+    let rows = "xl/worksheets/sheet2.xml";
+    assert_eq!(xlsx.part("xl/comments1.xml").matches("<comment ").count(), MAX_COMMENTS);
+    let last = MAX_COMMENTS + 6;
+    assert!(
+        xlsx.cell_xml(rows, &format!("D{last}")).unwrap().contains(" s="),
+        "still highlighted"
+    );
+    assert!(
+        xlsx.cell(rows, &format!("B{last}"))
+            .unwrap()
+            .contains("invalid_checksum")
+    );
+    let note = xlsx
+        .cell("xl/worksheets/sheet1.xml", "A7")
+        .unwrap_or_else(|| panic!("{}", xlsx.part("xl/worksheets/sheet1.xml")));
+    assert!(
+        note.starts_with(&format!("Commentaires sur les {MAX_COMMENTS} premières cellules")),
+        "{note}"
+    );
+}

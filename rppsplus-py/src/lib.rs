@@ -66,7 +66,8 @@ pub mod _rppsplus {
 
     #[pymodule_export]
     use crate::demande::{
-        CsvIter, CsvReports, CsvRow, Finding, Report, iter_csv, validate, validate_csv, validate_many,
+        CsvIter, CsvReports, CsvRow, Finding, Report, iter_csv, template, validate, validate_csv, validate_many,
+        write_report,
     };
 
     #[pymodule_export]

@@ -2,6 +2,7 @@
 
 import datetime
 import os
+import pathlib
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, ClassVar, Literal, NoReturn, Protocol, SupportsIndex, TypedDict, final, overload
 
@@ -1320,10 +1321,19 @@ class CsvReports:
     findings about the file itself (its encoding, its columns, a limit reached), which is no
     demande: an empty report when there are none. Compares by value and pickles.
     """
-    def __new__(cls, rows: Iterable[CsvRow], file: Report) -> Self: ...
+    def __new__(
+        cls, rows: Iterable[CsvRow], file: Report, source: str | os.PathLike[str] | None = None
+    ) -> Self: ...
     @property
     def file(self) -> Report:
         """The findings about the file itself (no demande), as a ``Report``."""
+    @property
+    def source(self) -> pathlib.Path | None:
+        """The file the demandes were read from (``None`` for reports built by hand)."""
+    def to_xlsx(self, path: str | os.PathLike[str], *, only_invalid: bool = False) -> None:
+        """..."""
+    def to_csv(self, path: str | os.PathLike[str], *, only_invalid: bool = False) -> None:
+        """..."""
     def __len__(self) -> int: ...
     @overload
     def __getitem__(self, index: int, /) -> CsvRow: ...
@@ -1356,6 +1366,21 @@ def validate_csv(
     (``FileNotFoundError``…). Every report is kept: for a file of millions of rows, read
     ``iter_csv()``.
     """
+
+def template(
+    path: str | os.PathLike[str],
+    format: Literal["xlsx", "csv"] = "xlsx",
+    at: datetime.date | str | None = None,
+) -> None:
+    """..."""
+
+def write_report(
+    reports: CsvReports | Iterable[Report | CsvRow],
+    path: str | os.PathLike[str],
+    *,
+    only_invalid: bool = False,
+) -> None:
+    """..."""
 
 def iter_csv(
     path: str | os.PathLike[str],

@@ -23,6 +23,12 @@ const ROWS: &str = "Demandes";
 /// The codes the chart shows, the most frequent first.
 const CHARTED: usize = 10;
 
+/// The most cells of an XLSX report that get a comment: rust_xlsxwriter keeps each comment
+/// in memory until the end (about 13 KB each, its drawing included), so past this many the
+/// cells are still highlighted and every message is in « Constats », and the summary says
+/// so. Memory stays under 100 MB whatever the file.
+pub const MAX_COMMENTS: usize = 2_000;
+
 /// Writes the annotated report of one file, row after row, then its summary
 /// ([`AnnotatedReport::finish`]). XLSX rows go to a temporary file as they come
 /// (rust_xlsxwriter's constant-memory mode): memory holds the comments of the cells with a
@@ -71,6 +77,8 @@ struct Xlsx {
     error: Format,
     warning: Format,
     bold: Format,
+    /// The cells with a finding so far (commented up to [`MAX_COMMENTS`]).
+    comments: usize,
 }
 
 impl AnnotatedReport {
@@ -113,6 +121,7 @@ impl AnnotatedReport {
                     error: Format::new().set_background_color(Color::RGB(0xFFC7CE)),
                     warning: Format::new().set_background_color(Color::RGB(0xFFEB9C)),
                     bold,
+                    comments: 0,
                 }))
             }
         };
@@ -165,6 +174,7 @@ impl AnnotatedReport {
                 let row = x.row;
                 x.row += 1;
                 let (error, warning) = (x.error.clone(), x.warning.clone());
+                let comments = &mut x.comments;
                 let sheet = x.workbook.worksheet_from_index(1)?;
                 sheet.write_number(row, 0, record.parse::<f64>().unwrap_or_default())?;
                 sheet.write_string(row, 1, &constats)?;
@@ -172,14 +182,14 @@ impl AnnotatedReport {
                 for (c, cell) in cells.iter().enumerate() {
                     if marks.peek().is_some_and(|(m, _)| *m < c) {
                         // A column past the cells of the row (a cell missing): blank, marked.
-                        mark_missing(sheet, row, &mut marks, c, (&error, &warning))?;
+                        mark_missing(sheet, row, &mut marks, c, (&error, &warning), comments)?;
                     }
                     let at = (row, c as u16 + 2);
                     match marks.next_if(|(m, _)| *m == c) {
                         Some((_, (severity, messages))) => {
                             let format = if severity == Severity::Error { &error } else { &warning };
                             sheet.write_string_with_format(at.0, at.1, cell, format)?;
-                            sheet.insert_note(at.0, at.1, &note(&messages))?;
+                            comment(sheet, at, &messages, comments)?;
                         }
                         None if cell.is_empty() => {}
                         None => {
@@ -187,7 +197,7 @@ impl AnnotatedReport {
                         }
                     }
                 }
-                mark_missing(sheet, row, &mut marks, usize::MAX, (&error, &warning))?;
+                mark_missing(sheet, row, &mut marks, usize::MAX, (&error, &warning), comments)?;
             }
         }
         Ok(())
@@ -207,6 +217,13 @@ impl AnnotatedReport {
                     &self.file_findings,
                     &x.bold,
                 )?;
+                if x.comments > MAX_COMMENTS {
+                    let text = format!(
+                        "Commentaires sur les {MAX_COMMENTS} premières cellules marquées ; \
+                         tous les constats sont dans la colonne « Constats »."
+                    );
+                    sheet.write_string(6, 0, text)?;
+                }
                 x.workbook.save(&x.path)?;
             }
         }
@@ -222,22 +239,35 @@ fn mark_missing<'m>(
     marks: &mut std::iter::Peekable<impl Iterator<Item = (usize, (Severity, Vec<&'m str>))>>,
     before: usize,
     (error, warning): (&Format, &Format),
+    comments: &mut usize,
 ) -> Result<(), SheetError> {
     while let Some((c, (severity, messages))) = marks.next_if(|(m, _)| *m < before) {
         let format = if severity == Severity::Error { error } else { warning };
         let col = u16::try_from(c + 2).map_err(|_| SheetError::Xlsx(format!("column {c}")))?;
         sheet.write_blank(row, col, format)?;
-        sheet.insert_note(row, col, &note(&messages))?;
+        comment(sheet, (row, col), &messages, comments)?;
     }
     Ok(())
 }
 
-/// A cell's comment: its findings' messages, one per line.
-fn note(messages: &[&str]) -> Note {
-    Note::new(messages.join("\n"))
+/// The comment of a cell: its findings' messages, one per line (none past
+/// [`MAX_COMMENTS`]).
+fn comment(
+    sheet: &mut Worksheet,
+    (row, col): (u32, u16),
+    messages: &[&str],
+    comments: &mut usize,
+) -> Result<(), SheetError> {
+    *comments += 1;
+    if *comments > MAX_COMMENTS {
+        return Ok(());
+    }
+    let note = Note::new(messages.join("\n"))
         .add_author_prefix(false)
         .set_width(360)
-        .set_height(40 + 40 * messages.len().min(6) as u32)
+        .set_height(40 + 40 * messages.len().min(6) as u32);
+    sheet.insert_note(row, col, &note)?;
+    Ok(())
 }
 
 /// The « Constats » of a row: `code : message`, one per line.

@@ -19,10 +19,12 @@
 mod annotated;
 mod json;
 mod kinds;
+mod rows;
 mod template;
 
-pub use annotated::AnnotatedReport;
+pub use annotated::{AnnotatedReport, MAX_COMMENTS};
 pub use json::json_cells;
+pub use rows::Annotated;
 pub use template::{template, write_template};
 
 use crate::names::names;
