@@ -103,7 +103,7 @@ pub mod _rppsplus {
     /// Adds `__version__` (the crate's version), the exception `InvalidPin` (two bases, made
     /// at run time) and the core's lists of names: `KINDS`, `FINDING_CODES`, `STAGES`,
     /// `ACTORS`, `SEVERITIES`, `GENERATIONS`, `CARD_TYPES`, `CARD_ERROR_CODES`, `EVENTS`,
-    /// `STATUSES`, `WORKFLOW_ERROR_CODES`, `DURABILITIES`.
+    /// `STATUSES`, `WORKFLOW_ERROR_CODES`, `DURABILITIES`, `SHEET_FORMATS`.
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add("__version__", env!("CARGO_PKG_VERSION"))?;

@@ -50,7 +50,7 @@ Names are the core's: ``KINDS`` (what ``check`` and ``format`` take), ``FINDING_
 (every ``code`` of a finding, a ``CheckResult`` or an exception but ``unknown_table``, the
 card errors' ``CARD_ERROR_CODES`` and the lifecycle's ``WORKFLOW_ERROR_CODES``),
 ``STAGES``, ``ACTORS``, ``SEVERITIES``, ``GENERATIONS``, ``CARD_TYPES``, ``EVENTS``,
-``STATUSES``, ``DURABILITIES``. Dates (``reference_date=``, ``at=``) are a
+``STATUSES``, ``DURABILITIES``, ``SHEET_FORMATS``. Dates (``reference_date=``, ``at=``) are a
 ``datetime.date`` or an ISO ``"YYYY-MM-DD"`` string; ``None`` is today in UTC. Values,
 results, reports, findings and exceptions pickle (``multiprocessing``, ``copy``).
 
@@ -79,6 +79,7 @@ from ._rppsplus import (
     ServiceAbsent,
     WrongPin,
     DURABILITIES,
+    SHEET_FORMATS,
     EVENTS,
     STATUSES,
     WORKFLOW_ERROR_CODES,
@@ -162,6 +163,7 @@ __all__ = [
     "WrongPin",
     "cpx",
     "DURABILITIES",
+    "SHEET_FORMATS",
     "EVENTS",
     "STATUSES",
     "WORKFLOW_ERROR_CODES",
