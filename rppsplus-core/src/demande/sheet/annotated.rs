@@ -114,6 +114,8 @@ impl AnnotatedReport {
                     }
                 }
                 sheet.set_freeze_panes(1, 2)?;
+                // Printed, each row on one page's width.
+                sheet.set_landscape().set_print_fit_to_pages(1, 0);
                 Out::Xlsx(Box::new(Xlsx {
                     workbook,
                     path: path.to_owned(),
@@ -287,6 +289,8 @@ fn summary(
     bold: &Format,
 ) -> Result<(), SheetError> {
     sheet.write_string_with_format(0, 0, "Synthèse de la validation", bold)?;
+    // Printed: the tables and the chart on one page's width.
+    sheet.set_landscape().set_print_fit_to_pages(1, 0);
     let counts = [
         ("Demandes", tally.demandes),
         ("Valides", tally.valid),

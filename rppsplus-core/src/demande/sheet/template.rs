@@ -96,6 +96,8 @@ fn xlsx(headers: &[String], at: NaiveDate) -> Result<Vec<u8>, SheetError> {
     }
     sheet.set_freeze_panes(1, 0)?;
     sheet.set_row_height(0, 32)?;
+    // Printed, the columns on one page's width.
+    sheet.set_landscape().set_print_fit_to_pages(1, 0);
     codes(workbook.add_worksheet(), &lists, &bold)?;
     Ok(workbook.save_to_buffer()?)
 }
@@ -136,6 +138,7 @@ fn codes(sheet: &mut Worksheet, lists: &[List], bold: &Format) -> Result<(), She
             sheet.write_string(row, c + 2, choice.label)?;
         }
         sheet.set_column_width(c, 36)?;
+        sheet.set_column_width(c + 1, 16)?;
         sheet.set_column_width(c + 2, 30)?;
     }
     sheet.set_freeze_panes(2, 0)?;
