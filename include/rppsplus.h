@@ -14,8 +14,8 @@
  * - Types. Every value type (rppsplus_result, rppsplus_kind, rppsplus_mode,
  *   rppsplus_warning, rppsplus_lang, rppsplus_offered, rppsplus_stage, rppsplus_actor,
  *   rppsplus_severity, rppsplus_generation, rppsplus_card_type, rppsplus_event,
- *   rppsplus_status, rppsplus_durability) is typedef uint32_t with #define constants, the
- *   same in C and C++.
+ *   rppsplus_status, rppsplus_durability, rppsplus_sheet_format) is typedef uint32_t with
+ *   #define constants, the same in C and C++.
  *   Any integer may be passed: an unknown value gives RPPSPLUS_RESULT_INVALID_PARAMETER,
  *   the name "unknown" or a documented fallback, never undefined behaviour. The values of
  *   kinds, stages, actors and severities are their index in the core's order; every name
@@ -387,6 +387,13 @@ typedef uint32_t rppsplus_actor;
  `Severity::ALL` and whose names (`rppsplus_severity_name`) are the core's.
  */
 typedef uint32_t rppsplus_severity;
+
+/*
+ The format of a spreadsheet: `typedef uint32_t rppsplus_sheet_format`, with the
+ `RPPSPLUS_SHEET_FORMAT_*` constants, whose values are the order of the core's
+ `SheetFormat::ALL` and whose names (`rppsplus_sheet_format_name`) are the core's.
+ */
+typedef uint32_t rppsplus_sheet_format;
 
 /*
  An event of the lifecycle: `typedef uint32_t rppsplus_event`, with the
@@ -944,6 +951,16 @@ typedef uint32_t rppsplus_durability;
  English.
  */
 #define RPPSPLUS_LANG_EN 1
+
+/*
+ An Excel workbook (`xlsx`): dropdowns, comments, a sheet of the codes.
+ */
+#define RPPSPLUS_SHEET_FORMAT_XLSX 0
+
+/*
+ CSV as a French Excel reads it (`csv`): UTF-8 with a BOM, `;`, CRLF.
+ */
+#define RPPSPLUS_SHEET_FORMAT_CSV 1
 
 /*
  Creates a demande: the professionnel (a primo enregistrement through FranceConnect) or
@@ -2660,6 +2677,36 @@ const char *rppsplus_result_name(rppsplus_result code);
  `out` (unless NULL) points to `out_cap` writable bytes, `out_len` to a writable `size_t`.
  */
 rppsplus_result rppsplus_result_message(rppsplus_result code, rppsplus_lang lang, char *out, size_t out_cap, size_t *out_len);
+
+/*
+ The name of a format (`xlsx`, `csv`), or `"unknown"` for any other integer. Static and
+ NUL-terminated: never free it. Never returns NULL (an empty string if an internal panic
+ was caught).
+ */
+const char *rppsplus_sheet_format_name(rppsplus_sheet_format format);
+
+/*
+ Writes the empty collection file to `path` (`path_len` bytes, no NUL needed) in `format`:
+ XLSX (the portal's labels as headers, a comment on each, a dropdown on each coded column
+ of the values in force on `date`, dates as date cells, a sheet "Codes") or CSV (the
+ headers alone). `date` is `YYYY-MM-DD` (NULL with `date_len == 0`: today in UTC). An
+ existing file is replaced.
+
+ Results:
+ - `RPPSPLUS_RESULT_OK`: the file is written;
+ - `RPPSPLUS_RESULT_NULL_PARAMETER`: `path` NULL, or `date` NULL with `date_len > 0`;
+ - `RPPSPLUS_RESULT_INVALID_PARAMETER`: `format` is no `RPPSPLUS_SHEET_FORMAT_*`, or a
+   length above `PTRDIFF_MAX`;
+ - `RPPSPLUS_RESULT_INVALID_DATE`: `date` is not a `YYYY-MM-DD` date;
+ - `RPPSPLUS_RESULT_INVALID_UTF8`: `date`, or a path on a system other than Unix;
+ - `RPPSPLUS_RESULT_IO_ERROR`: the file cannot be written;
+ - `RPPSPLUS_RESULT_PANIC`.
+
+ # Safety
+
+ `path` points to `path_len` readable bytes; `date` (when not NULL) to `date_len`.
+ */
+rppsplus_result rppsplus_template_write(const char *path, size_t path_len, rppsplus_sheet_format format, const char *date, size_t date_len);
 
 /*
  The version of the library, e.g. `"0.1.0"`: a static NUL-terminated string, never

@@ -5,6 +5,7 @@
 //! rppsplus check phone --format json < numbers.txt
 //! rppsplus lookup commune "marseille 3"      # 13203<TAB>Marseille 3e Arrondissement<TAB>…
 //! rppsplus lookup JDV_J121 --at 2025-01-01   # every profession the portal then offered
+//! rppsplus template recueil.xlsx            # the collection file, with its dropdowns
 //! rppsplus workflow table --format json     # [{"event":"creer","actor":"professionnel",…}]
 //! rppsplus card read --format json           # the CPx card in the first reader holding one
 //! ```
@@ -13,6 +14,8 @@ mod card;
 mod check;
 mod lookup;
 mod output;
+mod report;
+mod template;
 mod validate;
 mod workflow;
 
@@ -52,6 +55,12 @@ enum Command {
     /// Every finding of every demande, with its path, stable code and message. Exit 0 when all
     /// demandes are valid, 1 when some are not, 2 when a file cannot be read.
     Validate(validate::Args),
+    /// Write the empty collection file: the portal's headers, a dropdown on each coded
+    /// column (XLSX), or the headers alone (CSV).
+    ///
+    /// The dropdowns offer the value sets in force at `--at`; a sheet « Codes » holds code and
+    /// label of each list. Exit 0 when written, 2 when OUT cannot be written.
+    Template(template::Args),
     /// The lifecycle of a demande: the transition table, and scenarios played on it.
     Workflow(workflow::Args),
     /// CPx cards through PC/SC: list the readers, read a card (holder without PIN; the
@@ -94,6 +103,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Lookup(args) => lookup::run(&args),
         Command::Validate(args) => validate::run(&args),
+        Command::Template(args) => template::run(&args),
         Command::Workflow(args) => workflow::run(&args),
         Command::Card(args) => card::run(&args),
     }

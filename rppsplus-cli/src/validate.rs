@@ -7,13 +7,14 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use rppsplus_core::demande::{
-    Actor, CsvItem, Finding, Options, Report, Severity, Stage, csv_reports, validate_json_document,
+    Actor, CsvItem, Finding, Options, Report, Severity, Stage, Tally, csv_reports, validate_json_document,
 };
 use rppsplus_core::ids::Mode;
 use serde::Serialize;
 
 use crate::Format;
 use crate::output::{self, Outcome};
+use crate::report::{self, Annotator};
 
 /// Arguments of `rppsplus validate`.
 #[derive(clap::Args)]
@@ -36,6 +37,14 @@ pub struct Args {
     /// Accept ANS test identities, with a warning.
     #[arg(long)]
     test_mode: bool,
+    /// Leave the valid demandes out of the output (and of the report); they are still counted.
+    #[arg(long)]
+    only_invalid: bool,
+    /// Also write the annotated report of the file (one FILE): its rows as they came, each
+    /// finding highlighted on its cell with its message as a comment, a « Constats » column and
+    /// a summary sheet (XLSX), or the rows with the findings columns (CSV).
+    #[arg(long, value_name = "OUT.xlsx|OUT.csv")]
+    report: Option<std::path::PathBuf>,
 }
 
 /// Where a report stands in its file: the file itself, a demande of a JSON document (its
@@ -69,8 +78,10 @@ struct Sink<W: Write> {
     out: W,
     format: Format,
     first: bool,
-    valid: usize,
-    invalid: usize,
+    /// Whether the valid demandes are left out of the output.
+    only_invalid: bool,
+    /// The counts of the demandes and of the findings per code.
+    tally: Tally,
     /// Errors and warnings about the files themselves.
     file_errors: usize,
     file_warnings: usize,
@@ -83,9 +94,14 @@ impl<W: Write> Sink<W> {
                 let errors = report.errors().count();
                 self.file_errors += errors;
                 self.file_warnings += report.findings().len() - errors;
+                self.tally.file(report);
             }
-            _ if report.is_valid() => self.valid += 1,
-            _ => self.invalid += 1,
+            _ => {
+                self.tally.demande(report);
+                if self.only_invalid && report.is_valid() {
+                    return Ok(());
+                }
+            }
         }
         match self.format {
             Format::Json => {
@@ -115,8 +131,18 @@ impl<W: Write> Sink<W> {
 
     fn finish(mut self) -> io::Result<()> {
         match self.format {
-            Format::Json => self.out.write_all(if self.first { b"[]\n" } else { b"\n]\n" })?,
+            Format::Json => {
+                self.out.write_all(if self.first { b"[]\n" } else { b"\n]\n" })?;
+                eprintln!("{}", self.tally.line());
+            }
             Format::Text => {
+                let by_code = self.tally.by_code();
+                if !by_code.is_empty() {
+                    writeln!(self.out, "constats par code :")?;
+                    for (code, n) in by_code {
+                        writeln!(self.out, "  {:<24} {n}", code.as_str())?;
+                    }
+                }
                 if self.file_errors + self.file_warnings > 0 {
                     writeln!(
                         self.out,
@@ -127,9 +153,9 @@ impl<W: Write> Sink<W> {
                 writeln!(
                     self.out,
                     "{} demande(s) : {} valide(s), {} invalide(s)",
-                    self.valid + self.invalid,
-                    self.valid,
-                    self.invalid
+                    self.tally.demandes,
+                    self.tally.valid,
+                    self.tally.invalid()
                 )?;
             }
         }
@@ -196,14 +222,25 @@ pub fn run(args: &Args) -> ExitCode {
         out: io::BufWriter::new(io::stdout().lock()),
         format: args.format,
         first: true,
-        valid: 0,
-        invalid: 0,
+        only_invalid: args.only_invalid,
+        tally: Tally::default(),
         file_errors: 0,
         file_warnings: 0,
     };
+    if let Some(out) = &args.report {
+        let usage = match report::format_of(out) {
+            Err(e) => Some(e),
+            Ok(_) if args.files.len() > 1 => Some("--report : un seul FILE à la fois".to_owned()),
+            Ok(_) => None,
+        };
+        if let Some(e) = usage {
+            eprintln!("rppsplus: {e}");
+            return output::exit(Outcome::Unreadable);
+        }
+    }
     let mut unreadable = false;
     for name in &args.files {
-        if let Err(e) = validate_file(name, &options, &mut sink, progress) {
+        if let Err(e) = validate_file(name, &options, &mut sink, progress, args.report.as_deref()) {
             if e.kind() == io::ErrorKind::BrokenPipe {
                 return output::exit(Outcome::SomeInvalid);
             }
@@ -211,7 +248,7 @@ pub fn run(args: &Args) -> ExitCode {
             unreadable = true;
         }
     }
-    let invalid = sink.invalid + sink.file_errors > 0;
+    let invalid = sink.tally.invalid() + sink.file_errors > 0;
     if let Err(e) = sink.finish() {
         if e.kind() != io::ErrorKind::BrokenPipe {
             eprintln!("rppsplus: {e}");
@@ -227,8 +264,23 @@ pub fn run(args: &Args) -> ExitCode {
     })
 }
 
-fn validate_file<W: Write>(name: &str, options: &Options, sink: &mut Sink<W>, progress: bool) -> io::Result<()> {
+/// Validates the file `name`, and writes its annotated report to `out` if given.
+fn validate_file<W: Write>(
+    name: &str,
+    options: &Options,
+    sink: &mut Sink<W>,
+    progress: bool,
+    out: Option<&Path>,
+) -> io::Result<()> {
     let mut input = open(name)?;
+    // A report reads the rows a second time: stdin is kept whole for it.
+    let mut stdin_kept = None;
+    if out.is_some() && name == "-" {
+        let mut bytes = Vec::new();
+        input.read_to_end(&mut bytes)?;
+        input = Box::new(io::Cursor::new(bytes.clone()));
+        stdin_kept = Some(bytes);
+    }
     let mut head = vec![0u8; 4096];
     let n = read_up_to(&mut input, &mut head)?;
     head.truncate(n);
@@ -236,14 +288,33 @@ fn validate_file<W: Write>(name: &str, options: &Options, sink: &mut Sink<W>, pr
         let mut bytes = head;
         input.read_to_end(&mut bytes)?;
         let reports = validate_json_document(&bytes, options);
+        let mut annotator = out
+            .map(|out| Annotator::json(out, &bytes, sink.only_invalid))
+            .transpose()?;
         if !reports.file.findings().is_empty() {
             sink.report(name, Place::File, &reports.file)?;
+            if let Some(a) = &mut annotator {
+                a.file(&reports.file)?;
+            }
         }
         for (index, report) in &reports.demandes {
             sink.report(name, Place::Index(*index), report)?;
+            if let Some(a) = &mut annotator {
+                a.demande(*index, report)?;
+            }
         }
-        return Ok(());
+        return annotator.map_or(Ok(()), Annotator::finish);
     }
+    let mut annotator = match out {
+        None => None,
+        Some(out) => {
+            let again: Box<dyn Read + Send> = match stdin_kept {
+                Some(bytes) => Box::new(io::Cursor::new(bytes)),
+                None => Box::new(File::open(name)?),
+            };
+            Some(Annotator::csv(out, again, sink.only_invalid)?)
+        }
+    };
     let input = io::Cursor::new(head).chain(input);
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let mut count = 0;
@@ -255,6 +326,9 @@ fn validate_file<W: Write>(name: &str, options: &Options, sink: &mut Sink<W>, pr
                 CsvItem::Demande { line, record, .. } => Place::Row { line, record },
             };
             sink.report(name, place, item.report())?;
+            if let Some(a) = &mut annotator {
+                a.item(item)?;
+            }
         }
         count += batch.len();
         if progress {
@@ -265,7 +339,7 @@ fn validate_file<W: Write>(name: &str, options: &Options, sink: &mut Sink<W>, pr
     if progress {
         eprint!("\r\x1b[K");
     }
-    Ok(())
+    annotator.map_or(Ok(()), Annotator::finish)
 }
 
 /// Reads until `buf` is full or the input ends; the number of bytes read.

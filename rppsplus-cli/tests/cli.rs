@@ -381,3 +381,100 @@ fn validate_a_collection_file_as_excel_for_mac_writes_it() {
     );
     assert!(text.ends_with("7 demande(s) : 3 valide(s), 4 invalide(s)\n"), "{text}");
 }
+
+#[test]
+fn template_in_both_formats() {
+    let dir = std::env::temp_dir().join(format!("rppsplus-cli-template-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let csv = dir.join("recueil.csv");
+    let o = rppsplus(
+        &[
+            "template",
+            "--format",
+            "csv",
+            csv.to_str().unwrap(),
+            "--at",
+            "2026-11-22",
+        ],
+        b"",
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let header = std::fs::read_to_string(&csv).unwrap();
+    assert!(
+        header.starts_with("\u{feff}Procédure *;Numéro de la demande;Numéro RPPS;Civilité;"),
+        "{header}"
+    );
+    assert_eq!(header.lines().count(), 1);
+    // The format from the extension.
+    let xlsx = dir.join("recueil.xlsx");
+    assert_eq!(
+        rppsplus(&["template", xlsx.to_str().unwrap()], b"").status.code(),
+        Some(0)
+    );
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
+    let nowhere = rppsplus(&["template", "/no/such/dir/recueil.xlsx"], b"");
+    assert_eq!(nowhere.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&nowhere.stderr).contains("io_error"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn validate_only_invalid_with_a_report_and_counts_per_code() {
+    let csv = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/data/demandes.csv");
+    let dir = std::env::temp_dir().join(format!("rppsplus-cli-report-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let report = dir.join("rapport.csv");
+    let args = ["validate", csv, "--reference-date", "2026-11-22", "--only-invalid"];
+    let o = rppsplus(&[&args[..], &["--report", report.to_str().unwrap()]].concat(), b"");
+    assert_eq!(o.status.code(), Some(1));
+    let text = stdout(&o);
+    // The valid demandes are counted, not printed.
+    assert_eq!(text.matches(" : INVALIDE\n").count(), 25);
+    assert!(!text.contains(" : valide\n"), "{text}");
+    assert!(
+        text.contains("constats par code :\n  not_applicable           8\n"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("49 demande(s) : 24 valide(s), 25 invalide(s)\n"),
+        "{text}"
+    );
+    // The report: its header, a row for the file's notice, one per invalid demande.
+    let rows = std::fs::read_to_string(&report).unwrap();
+    let lines: Vec<&str> = rows.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert!(lines[0].starts_with("\u{feff}Ligne;Constats;procedure;"));
+    let file: Vec<&&str> = lines.iter().filter(|l| l.starts_with("fichier;")).collect();
+    assert!(
+        file.len() == 1 && file[0].starts_with("fichier;\"encoding_converted : "),
+        "{file:?}"
+    );
+    let demandes = lines.iter().filter(|l| l.starts_with(|c: char| c.is_ascii_digit()));
+    assert_eq!(demandes.count(), 25);
+    // JSON output: the summary line on stderr; an XLSX report of the JSON twin.
+    let json = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/data/demandes.json");
+    let xlsx = dir.join("rapport.xlsx");
+    let o = rppsplus(
+        &[
+            "validate",
+            json,
+            "--reference-date",
+            "2026-11-22",
+            "--format",
+            "json",
+            "--report",
+            xlsx.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        "49 demandes, 24 valides, 25 invalides\n"
+    );
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
+    // One report for one file, named .xlsx or .csv.
+    let two = rppsplus(&["validate", csv, json, "--report", xlsx.to_str().unwrap()], b"");
+    assert_eq!(two.status.code(), Some(2));
+    let ods = rppsplus(&["validate", csv, "--report", "rapport.ods"], b"");
+    assert_eq!(ods.status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

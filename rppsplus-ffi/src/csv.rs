@@ -46,7 +46,7 @@ impl Castable for rppsplus_csv {
 /// # Safety
 ///
 /// As `input_bytes`.
-unsafe fn input_path(path: *const c_char, len: usize) -> Result<PathBuf, rppsplus_result> {
+pub(crate) unsafe fn input_path(path: *const c_char, len: usize) -> Result<PathBuf, rppsplus_result> {
     // SAFETY: forwarded to the caller.
     let bytes = unsafe { input_bytes(path, len) }?;
     #[cfg(unix)]

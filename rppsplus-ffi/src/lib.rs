@@ -31,6 +31,7 @@ mod nomenclature;
 mod options;
 mod report;
 mod result;
+mod sheet;
 mod version;
 mod workflow;
 
@@ -44,5 +45,6 @@ pub use nomenclature::*;
 pub use options::*;
 pub use report::*;
 pub use result::*;
+pub use sheet::*;
 pub use version::{rppsplus_check_version, rppsplus_version, rppsplus_version_number};
 pub use workflow::*;

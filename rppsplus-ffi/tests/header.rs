@@ -125,6 +125,7 @@ fn constants_are_the_core_values_and_names() {
     use rppsplus::*;
     use rppsplus_core::FindingCode;
     use rppsplus_core::cpx::{CardErrorCode, CardType, Generation};
+    use rppsplus_core::demande::sheet::SheetFormat;
     use rppsplus_core::demande::{Actor, Severity, Stage};
     use rppsplus_core::ids::IdKind;
     use rppsplus_core::workflow::journal::Durability;
@@ -183,6 +184,12 @@ fn constants_are_the_core_values_and_names() {
         &header,
         "RPPSPLUS_DURABILITY_",
         |v| c_name(rppsplus_durability_name(rppsplus_durability(v))),
+        &[],
+    );
+    check_set::<SheetFormat>(
+        &header,
+        "RPPSPLUS_SHEET_FORMAT_",
+        |v| c_name(rppsplus_sheet_format_name(rppsplus_sheet_format(v))),
         &[],
     );
     // Warnings and results: each constant is named by its name function, and the names of

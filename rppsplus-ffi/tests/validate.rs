@@ -882,3 +882,46 @@ fn collection_files_item_by_item() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn the_template_is_written_in_either_format() {
+    use rppsplus::{
+        RPPSPLUS_SHEET_FORMAT_CSV, RPPSPLUS_SHEET_FORMAT_XLSX, rppsplus_sheet_format, rppsplus_template_write,
+    };
+    let dir = std::env::temp_dir().join(format!("rppsplus-ffi-template-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let write = |name: &str, format: rppsplus_sheet_format, date: Option<&str>| {
+        let path = dir.join(name);
+        let path = path.to_str().unwrap();
+        let (date, date_len) = date.map_or((std::ptr::null(), 0), |d| (d.as_ptr().cast(), d.len()));
+        // SAFETY: the path and the date are readable for their lengths.
+        unsafe { rppsplus_template_write(path.as_ptr().cast(), path.len(), format, date, date_len) }
+    };
+    assert_eq!(
+        write("recueil.csv", RPPSPLUS_SHEET_FORMAT_CSV, Some("2026-11-22")),
+        RPPSPLUS_RESULT_OK
+    );
+    let csv = std::fs::read_to_string(dir.join("recueil.csv")).unwrap();
+    assert!(csv.starts_with("\u{feff}Procédure *;Numéro de la demande;"), "{csv}");
+    assert_eq!(
+        write("recueil.xlsx", RPPSPLUS_SHEET_FORMAT_XLSX, None),
+        RPPSPLUS_RESULT_OK
+    );
+    assert!(std::fs::read(dir.join("recueil.xlsx")).unwrap().starts_with(b"PK"));
+    assert_eq!(
+        write("x.xlsx", rppsplus_sheet_format(2), None),
+        RPPSPLUS_RESULT_INVALID_PARAMETER
+    );
+    assert_eq!(
+        write("x.xlsx", RPPSPLUS_SHEET_FORMAT_XLSX, Some("22/11/2026")),
+        RPPSPLUS_RESULT_INVALID_DATE
+    );
+    assert_eq!(
+        write("no/such/dir.xlsx", RPPSPLUS_SHEET_FORMAT_XLSX, None),
+        RPPSPLUS_RESULT_IO_ERROR
+    );
+    // SAFETY: NULL is checked before anything is read.
+    let null = unsafe { rppsplus_template_write(std::ptr::null(), 3, RPPSPLUS_SHEET_FORMAT_CSV, std::ptr::null(), 0) };
+    assert_eq!(null, RPPSPLUS_RESULT_NULL_PARAMETER);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

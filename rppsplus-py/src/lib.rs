@@ -66,7 +66,8 @@ pub mod _rppsplus {
 
     #[pymodule_export]
     use crate::demande::{
-        CsvIter, CsvReports, CsvRow, Finding, Report, iter_csv, validate, validate_csv, validate_many,
+        CsvIter, CsvReports, CsvRow, Finding, Report, iter_csv, template, validate, validate_csv, validate_many,
+        write_report,
     };
 
     #[pymodule_export]
@@ -102,7 +103,7 @@ pub mod _rppsplus {
     /// Adds `__version__` (the crate's version), the exception `InvalidPin` (two bases, made
     /// at run time) and the core's lists of names: `KINDS`, `FINDING_CODES`, `STAGES`,
     /// `ACTORS`, `SEVERITIES`, `GENERATIONS`, `CARD_TYPES`, `CARD_ERROR_CODES`, `EVENTS`,
-    /// `STATUSES`, `WORKFLOW_ERROR_CODES`, `DURABILITIES`.
+    /// `STATUSES`, `WORKFLOW_ERROR_CODES`, `DURABILITIES`, `SHEET_FORMATS`.
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add("__version__", env!("CARGO_PKG_VERSION"))?;

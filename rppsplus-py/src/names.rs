@@ -17,6 +17,7 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyString, PyTuple};
 use rppsplus_core::FindingCode;
 use rppsplus_core::cpx::{CardErrorCode, CardType, Generation};
+use rppsplus_core::demande::sheet::SheetFormat;
 use rppsplus_core::demande::{Actor, Severity, Stage};
 use rppsplus_core::ids::IdKind;
 use rppsplus_core::names::{Named, UnknownName};
@@ -95,6 +96,7 @@ exported! {
     STATUSES: Status,
     WORKFLOW_ERROR_CODES: ErrorCode,
     DURABILITIES: Durability,
+    SHEET_FORMATS: SheetFormat,
 }
 
 /// The `str` of a core value: `name(py, Severity::Error)` is `"error"`.

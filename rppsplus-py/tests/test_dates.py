@@ -8,6 +8,8 @@ import ast
 import datetime
 import json
 import re
+import tempfile
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -56,6 +58,15 @@ def code_323() -> rppsplus.nomenclature.Code:
     return code
 
 
+def template_without_323(at: Any) -> bool:
+    """Whether the template's profession dropdown, made at `at`, no longer offers 323."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "recueil.xlsx"
+        rppsplus.template(path, "xlsx", at)
+        with zipfile.ZipFile(path) as xlsx:
+            return "<t>323 - " not in xlsx.read("xl/sharedStrings.xml").decode()
+
+
 # Each function taking a date: how to call it with one, and whether 323 is ended then.
 CALLS: dict[str, Callable[[Any], bool]] = {
     "validate.reference_date": lambda at: deprecated(rppsplus.validate(ENDED, reference_date=at)),
@@ -67,6 +78,7 @@ CALLS: dict[str, Callable[[Any], bool]] = {
         f.code == "code_deprecated" for _, r in rppsplus.iter_csv(DEMANDES_CSV, reference_date=at) for f in r
     ),
     "arrow_validate.reference_date": arrow_deprecated,
+    "template.at": template_without_323,
     "nomenclature_check.at": lambda at: _raises(lambda: nom.check("TRE_R85", "323", at=at)),
     "nomenclature_lookup.at": lambda at: nom.lookup("profession", "323", at=at).entries[0].status == "deprecated",
     "ValueSet.check.at": lambda at: not _raises(lambda: nom.value_set("mode-exercice").check("I", at)),

@@ -29,6 +29,7 @@ ALIASES = {
     "_Status": rppsplus.STATUSES,
     "_WorkflowErrorCode": rppsplus.WORKFLOW_ERROR_CODES,
     "_Durability": rppsplus.DURABILITIES,
+    "_SheetFormat": rppsplus.SHEET_FORMATS,
 }
 
 

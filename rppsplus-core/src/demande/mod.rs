@@ -44,14 +44,17 @@ mod report;
 mod rules;
 mod schema;
 mod scope;
+#[cfg(feature = "xlsx")]
+pub mod sheet;
 mod table;
+mod tally;
 mod view;
 
 use chrono::NaiveDate;
 
 pub use crate::FindingCode;
 pub use batch::{Batch, Row, validate_batches};
-pub use csv::{CsvItem, CsvReports, MAX_RECORD_BYTES, csv_reports};
+pub use csv::{CsvCells, CsvItem, CsvReports, CsvRow, MAX_RECORD_BYTES, csv_cells, csv_reports};
 pub use duplicates::Duplicates;
 pub use headers::{HEADERS, Header, MORE_PRENOMS};
 pub use model::{Confirmations, Contact, Demande, EtatCivil, Procedure, PublicView, Situation, Source, Structure};
@@ -59,6 +62,7 @@ pub use report::{Finding, MAX_FINDINGS, Path, Report, Segment, Severity};
 pub use schema::COLUMNS;
 pub use scope::{ETAT_CIVIL_REQUIRED, FIELDS_BY_PROCEDURE, FieldRule, Presence, SENDERS, Sending, sending};
 pub use table::{Columns, validate_row};
+pub use tally::Tally;
 
 use crate::ids::Mode;
 use crate::names::names;

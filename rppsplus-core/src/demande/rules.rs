@@ -12,6 +12,7 @@ use super::labels::{self, Resolved};
 use super::messages::{Msg, label};
 use super::model::{Procedure, Source};
 use super::report::{Finding, Path, Report};
+use super::schema::Col;
 use super::scope::{
     ETAT_CIVIL_BITS, ETAT_CIVIL_REQUIRED, FIELDS_BY_PROCEDURE, MASKS, Presence, ROW_BITS, Sending, bit, sending,
 };
@@ -138,7 +139,7 @@ pub(crate) fn test_identity(path: &'static str, mode: Mode) -> Finding {
 }
 
 /// The coded fields of the portal the rules check.
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Portal {
     Civilite,
     Sexe,
@@ -160,6 +161,20 @@ impl Portal {
         Portal::MotifFin,
         Portal::Pays,
     ];
+
+    /// The column of the field: the value set of [`Portal::field`] is the one its cells
+    /// are checked against (and the collection file's template offers).
+    pub(crate) fn col(self) -> Col {
+        match self {
+            Portal::Civilite => Col::Civilite,
+            Portal::Sexe => Col::Sexe,
+            Portal::Profession => Col::Profession,
+            Portal::Role => Col::Role,
+            Portal::ModeExercice => Col::ModeExercice,
+            Portal::MotifFin => Col::MotifFin,
+            Portal::Pays => Col::PaysNaissance,
+        }
+    }
 
     /// The nomenclature's alias of the field.
     fn alias(self) -> &'static str {
@@ -187,21 +202,21 @@ impl Portal {
     }
 }
 
-/// Checks the code `value` of `field` at the reference date, reporting it at `path` when
+/// Checks the code `value` of `field` at the reference date, reporting it at its column when
 /// refused; the code when accepted. In a spreadsheet, a value no code has may be a label,
 /// read as its code ([`labels::code`]: `Madame`, `Educateur spécialisé`).
 fn code<'a>(
     field: Portal,
-    path: &'static str,
     (value, spreadsheet): (Option<&'a str>, bool),
     at: NaiveDate,
     report: &mut Report,
 ) -> Option<&'a str> {
     let value = value?;
+    let path = field.col().path();
     match field.field().check(value, at) {
         Ok(_) => Some(value),
         Err(CodeError::Unknown) if spreadsheet => match labels::code(field, path, value, at) {
-            Resolved::Code(code) => self::code(field, path, (Some(code), false), at, report),
+            Resolved::Code(code) => self::code(field, (Some(code), false), at, report),
             Resolved::Refused(finding) => {
                 report.push(finding);
                 None
@@ -262,16 +277,9 @@ pub(crate) fn code_finding(path: &'static str, e: &CodeError, at: NaiveDate, fie
 fn etat_civil_rules(ec: &View<'_>, o: &Options, report: &mut Report) -> Option<Commune> {
     let at = o.reference_date;
     // A code the field accepts is a value of its enum (the nomenclature's tests check it).
-    let civilite = code(
-        Portal::Civilite,
-        "etat_civil.civilite",
-        (ec.civilite, ec.spreadsheet),
-        at,
-        report,
-    )
-    .and_then(|c| c.parse::<Civilite>().ok());
-    let sexe = code(Portal::Sexe, "etat_civil.sexe", (ec.sexe, ec.spreadsheet), at, report)
-        .and_then(|c| c.parse::<Sexe>().ok());
+    let civilite =
+        code(Portal::Civilite, (ec.civilite, ec.spreadsheet), at, report).and_then(|c| c.parse::<Civilite>().ok());
+    let sexe = code(Portal::Sexe, (ec.sexe, ec.spreadsheet), at, report).and_then(|c| c.parse::<Sexe>().ok());
     if matches!(sexe, Some(Sexe::O | Sexe::Un | Sexe::U)) {
         report.push(Msg::SexeNotOffered.at("etat_civil.sexe", &[]));
     }
@@ -313,7 +321,7 @@ fn birth_place(ec: &View<'_>, at: NaiveDate, report: &mut Report) -> Option<Comm
     let pays = ec.pays_naissance?;
     let countries = Portal::Pays.field();
     if let Err(e) = countries.check(pays.as_str(), at) {
-        report.push(code_finding("etat_civil.pays_naissance", &e, at, countries));
+        report.push(code_finding(Portal::Pays.col().path(), &e, at, countries));
         if e == CodeError::Unknown {
             return None;
         }
@@ -455,23 +463,11 @@ fn situation_rules(s: &View<'_>, o: &Options, report: &mut Report) {
     name("situation.nom_exercice", s.nom_exercice, report);
     name("situation.prenom_exercice", s.prenom_exercice, report);
     let spreadsheet = s.spreadsheet;
-    code(
-        Portal::Profession,
-        "situation.profession",
-        (s.profession, spreadsheet),
-        at,
-        report,
-    );
-    code(Portal::Role, "situation.role", (s.role, spreadsheet), at, report);
+    code(Portal::Profession, (s.profession, spreadsheet), at, report);
+    code(Portal::Role, (s.role, spreadsheet), at, report);
     let mode = (s.mode_exercice, spreadsheet);
-    code(Portal::ModeExercice, "situation.mode_exercice", mode, at, report);
-    code(
-        Portal::MotifFin,
-        "situation.motif_fin",
-        (s.motif_fin, spreadsheet),
-        at,
-        report,
-    );
+    code(Portal::ModeExercice, mode, at, report);
+    code(Portal::MotifFin, (s.motif_fin, spreadsheet), at, report);
     if s.structure {
         match (s.finess.is_some(), s.siret.is_some()) {
             (true, true) => report.push(Msg::StructureBoth.at("situation.structure", &[])),

@@ -14,8 +14,8 @@ use super::duplicates::Duplicates;
 use super::fields::{Fields, Raw, Shape};
 use super::headers::{Place, place};
 use super::messages::{Label, Msg};
-use super::report::{Finding, Path, Report};
-use super::schema::{Col, Obj};
+use super::report::{Finding, Path, Report, Segment};
+use super::schema::{COLUMNS, Col, Obj};
 use super::{Keyed, Options, validate_fields};
 
 /// Rows per thread below which [`Columns::validate_rows`] starts no more threads: a row takes
@@ -130,6 +130,41 @@ impl Columns {
     /// demande: an `invalid_csv` error per unknown or repeated column.
     pub fn findings(&self) -> &[Finding] {
         self.findings.findings()
+    }
+
+    /// The column that holds the field a finding's `path` names, if the table has one: the
+    /// field's column (for `etat_civil.prenoms[i]`, the column of that prénom when each has
+    /// its own); for an object (`situation.structure`), the first column of a field under it.
+    /// `None` for the whole demande and a field without a column.
+    ///
+    /// ```
+    /// use rppsplus_core::demande::{Columns, Path};
+    /// let columns = Columns::new(["Prénom", "Deuxième prénom", "procedure", "FINESS géographique"]);
+    /// assert_eq!(columns.column_of(&Path::from("etat_civil.prenoms").index(1)), Some(1));
+    /// assert_eq!(columns.column_of(&Path::from("etat_civil.prenoms").index(0)), Some(0));
+    /// assert_eq!(columns.column_of(&Path::from("situation.structure")), Some(3));
+    /// assert_eq!(columns.column_of(&Path::from("rpps")), None);
+    /// assert_eq!(columns.column_of(&Path::ROOT), None);
+    /// ```
+    pub fn column_of(&self, path: &Path) -> Option<usize> {
+        let field = path.field();
+        if field.is_empty() {
+            return None;
+        }
+        let part = match path.segments().last() {
+            Some(Segment::Index(i)) if self.prenom_parts => u8::try_from(*i).ok(),
+            _ => None,
+        };
+        let at = |wanted: &dyn Fn(Place) -> bool| {
+            (self.slots.iter()).position(|s| matches!(s, Slot::Field(p) if wanted(*p)))
+        };
+        if let Some(field) = COLUMNS.iter().position(|c| *c == field) {
+            return part
+                .and_then(|part| at(&|p| p.field == field && p.part == part))
+                .or_else(|| at(&|p| p.field == field));
+        }
+        let under = format!("{field}.");
+        at(&|p| COLUMNS[p.field].starts_with(&under))
     }
 
     /// The columns up to the last one with a name.

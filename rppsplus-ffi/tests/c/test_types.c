@@ -2,7 +2,8 @@
  * Every type of the header, used as C and C++ programs use them. The value types
  * (rppsplus_result, rppsplus_kind, rppsplus_mode, rppsplus_warning, rppsplus_lang,
  * rppsplus_offered, rppsplus_stage, rppsplus_actor, rppsplus_severity, rppsplus_generation,
- * rppsplus_card_type, rppsplus_event, rppsplus_status, rppsplus_durability) are the same
+ * rppsplus_card_type, rppsplus_event, rppsplus_status, rppsplus_durability,
+ * rppsplus_sheet_format) are the same
  * `typedef uint32_t` in both languages: a function's return value, a constant and a plain
  * integer go into a variable of the header's own type and back without a cast, a loop can
  * count through the values, a switch can test them. scripts/test-c.sh compiles this file as
@@ -18,7 +19,8 @@ typedef char rppsplus_test_value_types_are_32_bits
       sizeof(rppsplus_warning) == 4 && sizeof(rppsplus_lang) == 4 && sizeof(rppsplus_offered) == 4 &&
       sizeof(rppsplus_stage) == 4 && sizeof(rppsplus_actor) == 4 && sizeof(rppsplus_severity) == 4 &&
       sizeof(rppsplus_generation) == 4 && sizeof(rppsplus_card_type) == 4 && sizeof(rppsplus_event) == 4 &&
-      sizeof(rppsplus_status) == 4 && sizeof(rppsplus_durability) == 4)
+      sizeof(rppsplus_status) == 4 && sizeof(rppsplus_durability) == 4 &&
+      sizeof(rppsplus_sheet_format) == 4)
          ? 1
          : -1];
 
@@ -180,6 +182,8 @@ static void test_workflow_types(void) {
   for (durability = RPPSPLUS_DURABILITY_FSYNC; durability <= RPPSPLUS_DURABILITY_FLUSH; durability++) {
     CHECK(strcmp(rppsplus_durability_name(durability), "unknown") != 0);
   }
+  CHECK(strcmp(rppsplus_sheet_format_name(RPPSPLUS_SHEET_FORMAT_CSV), "csv") == 0);
+  CHECK(strcmp(rppsplus_sheet_format_name(RPPSPLUS_SHEET_FORMAT_CSV + 1), "unknown") == 0);
   CHECK_CODE(rppsplus_command_new(RPPSPLUS_EVENT_VALIDER, RPPSPLUS_ACTOR_GESTIONNAIRE, &command), RPPSPLUS_RESULT_OK);
   CHECK_CODE(rppsplus_registry_in_memory(&registry), RPPSPLUS_RESULT_OK);
   CHECK_CODE(rppsplus_registry_create(registry, command, numero, sizeof numero, &count, &error),

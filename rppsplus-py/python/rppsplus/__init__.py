@@ -14,7 +14,10 @@ Every identifier is a frozen value class whose constructor parses and raises a
 A demande (docs/domain.md §4, a ``dict`` or JSON text) is validated with ``validate()``,
 which collects every finding into a ``Report``; ``validate_many()`` and ``validate_csv()``
 do a collection (with the GIL released, on every core; Ctrl-C stops them), and
-``iter_csv()`` yields a collection file's reports as they are made, in bounded memory::
+``iter_csv()`` yields a collection file's reports as they are made, in bounded memory.
+``template()`` writes the empty collection file (XLSX with dropdowns, or CSV);
+``CsvReports.to_xlsx()``/``.to_csv()`` and ``write_report()`` the annotated report;
+``findings_frame()`` gives the findings as a pandas ``DataFrame`` (pandas imported then)::
 
     >>> from rppsplus import validate
     >>> report = validate({"procedure": "primo_enregistrement"})
@@ -47,7 +50,7 @@ Names are the core's: ``KINDS`` (what ``check`` and ``format`` take), ``FINDING_
 (every ``code`` of a finding, a ``CheckResult`` or an exception but ``unknown_table``, the
 card errors' ``CARD_ERROR_CODES`` and the lifecycle's ``WORKFLOW_ERROR_CODES``),
 ``STAGES``, ``ACTORS``, ``SEVERITIES``, ``GENERATIONS``, ``CARD_TYPES``, ``EVENTS``,
-``STATUSES``, ``DURABILITIES``. Dates (``reference_date=``, ``at=``) are a
+``STATUSES``, ``DURABILITIES``, ``SHEET_FORMATS``. Dates (``reference_date=``, ``at=``) are a
 ``datetime.date`` or an ISO ``"YYYY-MM-DD"`` string; ``None`` is today in UTC. Values,
 results, reports, findings and exceptions pickle (``multiprocessing``, ``copy``).
 
@@ -76,6 +79,7 @@ from ._rppsplus import (
     ServiceAbsent,
     WrongPin,
     DURABILITIES,
+    SHEET_FORMATS,
     EVENTS,
     STATUSES,
     WORKFLOW_ERROR_CODES,
@@ -138,11 +142,14 @@ from ._rppsplus import (
     is_valid_siren,
     is_valid_siret,
     iter_csv,
+    template,
     validate,
     validate_csv,
     validate_many,
+    write_report,
 )
 from . import arrow, cpx, nomenclature, workflow
+from ._findings import findings_frame
 
 __all__ = [
     "ACTORS",
@@ -156,6 +163,7 @@ __all__ = [
     "WrongPin",
     "cpx",
     "DURABILITIES",
+    "SHEET_FORMATS",
     "EVENTS",
     "STATUSES",
     "WORKFLOW_ERROR_CODES",
@@ -220,8 +228,11 @@ __all__ = [
     "is_valid_rpps_rang",
     "is_valid_siren",
     "is_valid_siret",
+    "findings_frame",
     "iter_csv",
+    "template",
     "validate",
     "validate_csv",
     "validate_many",
+    "write_report",
 ]

@@ -2,6 +2,7 @@
 
 import datetime
 import os
+import pathlib
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, ClassVar, Literal, NoReturn, Protocol, SupportsIndex, TypedDict, final, overload
 
@@ -143,6 +144,8 @@ _WorkflowErrorCode: TypeAlias = Literal[
 _At: TypeAlias = datetime.datetime | str | None
 """The time of an event: an aware ``datetime`` or an RFC 3339 ``str``; ``None`` is the clock's."""
 _Durability: TypeAlias = Literal["fsync", "flush"]
+
+_SheetFormat: TypeAlias = Literal["xlsx", "csv"]
 """How far a journal append goes before the call returns (``DURABILITIES``)."""
 _ErrorCode: TypeAlias = _FindingCode | _WorkflowErrorCode | Literal["unknown_table"]
 """The ``code`` of an ``RppsplusError``: a finding code, a lifecycle error code, or
@@ -172,6 +175,7 @@ STATUSES: tuple[_Status, ...]
 WORKFLOW_ERROR_CODES: tuple[_WorkflowErrorCode, ...]
 """Every ``code`` of a ``WorkflowError``."""
 DURABILITIES: tuple[_Durability, ...]
+SHEET_FORMATS: tuple[_SheetFormat, ...]
 """The ``durability`` values of ``Registry.open()``."""
 
 # --- exceptions -------------------------------------------------------------------------
@@ -1322,10 +1326,29 @@ class CsvReports:
     findings about the file itself (its encoding, its columns, a limit reached), which is no
     demande: an empty report when there are none. Compares by value and pickles.
     """
-    def __new__(cls, rows: Iterable[CsvRow], file: Report) -> Self: ...
+    def __new__(
+        cls, rows: Iterable[CsvRow], file: Report, source: str | os.PathLike[str] | None = None
+    ) -> Self: ...
     @property
     def file(self) -> Report:
         """The findings about the file itself (no demande), as a ``Report``."""
+    @property
+    def source(self) -> pathlib.Path | None:
+        """The file the demandes were read from (``None`` for reports built by hand)."""
+    def to_xlsx(self, path: str | os.PathLike[str], *, only_invalid: bool = False) -> None:
+        """Writes the annotated report of the file to ``path`` as XLSX (docs/domain.md §4.6):
+        its rows as they came (the file read again), each cell a finding points at
+        highlighted with its messages as a comment, a « Constats » column, and a summary
+        sheet (counts per code and per field, a chart of the most frequent findings, the
+        findings about the file). With ``only_invalid``, the valid demandes are counted, not
+        written. Raises ``OSError`` when a file cannot be read or written.
+        """
+    def to_csv(self, path: str | os.PathLike[str], *, only_invalid: bool = False) -> None:
+        """Writes the annotated report of the file to ``path`` as CSV (UTF-8 with a BOM, ``;``):
+        ``Ligne`` and ``Constats`` columns, then the file's rows as they came; the findings
+        about the file as rows of their own. ``only_invalid`` and the errors as
+        ``to_xlsx()``'s.
+        """
     def __len__(self) -> int: ...
     @overload
     def __getitem__(self, index: int, /) -> CsvRow: ...
@@ -1357,6 +1380,33 @@ def validate_csv(
     (``KeyboardInterrupt``); a missing or unreadable file raises ``OSError``
     (``FileNotFoundError``…). Every report is kept: for a file of millions of rows, read
     ``iter_csv()``.
+    """
+
+def template(
+    path: str | os.PathLike[str],
+    format: _SheetFormat = ...,
+    at: datetime.date | str | None = None,
+) -> None:
+    """Writes the empty collection file to ``path`` (docs/domain.md §4.6): ``format="xlsx"``
+    (the portal's labels as headers, a comment on each, a dropdown on each coded column of
+    the values in force at ``at``, dates as date cells, a sheet « Codes ») or ``"csv"`` (the
+    headers, UTF-8 with a BOM, ``;``). ``at`` is a ``datetime.date`` or ``"YYYY-MM-DD"``;
+    ``None`` is today in UTC. Raises ``OSError`` when the file cannot be written.
+    """
+
+def write_report(
+    reports: CsvReports | Iterable[Report | CsvRow],
+    path: str | os.PathLike[str],
+    *,
+    only_invalid: bool = False,
+) -> None:
+    """Writes the annotated report of ``reports`` to ``path`` (``.xlsx`` or ``.csv``, by its
+    extension): what ``validate_csv()`` returns (its rows read again from its file, as
+    ``CsvReports.to_xlsx()`` does), or a sequence of ``Report`` (from ``validate()`` or
+    ``validate_many()``: rows numbered from 1) or of ``CsvRow``, without the file's cells:
+    each row's number and findings, and the summary. With ``only_invalid``, the valid
+    demandes are counted, not written. Raises ``OSError`` when the file cannot be written,
+    ``ValueError`` for another extension.
     """
 
 def iter_csv(

@@ -14,6 +14,7 @@ use pyo3::exceptions::PyOSError;
 use pyo3::prelude::*;
 use pyo3::pyclass::CompareOp;
 use pyo3::types::{PyList, PyTuple};
+use rppsplus_core::demande::sheet::SheetFormat;
 use rppsplus_core::demande::{self as core, Actor, CsvItem, Stage};
 
 use super::options;
@@ -23,7 +24,7 @@ use crate::names::Name;
 
 /// The `OSError` of an I/O error on `path`: `OSError(errno, strerror, filename)`, which
 /// Python turns into its subclass (`FileNotFoundError`, `PermissionError`…).
-fn os_error(e: &io::Error, path: &Path) -> PyErr {
+pub(crate) fn os_error(e: &io::Error, path: &Path) -> PyErr {
     match e.raw_os_error() {
         Some(errno) => {
             let message = e.to_string();
@@ -60,6 +61,11 @@ impl CsvRow {
         let row = Bound::new(py, CsvRow { line, record, report })?;
         untrack(&row);
         Ok(row)
+    }
+
+    /// The record number (``None`` for the file's findings) and the report.
+    pub(crate) fn parts(&self) -> (Option<usize>, &Py<Report>) {
+        (self.record, &self.report)
     }
 
     /// `(line, report)`.
@@ -152,13 +158,15 @@ impl CsvRow {
 pub(crate) struct CsvReports {
     rows: Py<PyList>,
     file: Py<Report>,
+    /// The file the rows were read from, for the annotated report.
+    source: Option<PathBuf>,
 }
 
 #[pymethods]
 impl CsvReports {
     #[new]
-    #[pyo3(signature = (rows, file))]
-    fn py_new(rows: &Bound<'_, PyAny>, file: Py<Report>) -> PyResult<Self> {
+    #[pyo3(signature = (rows, file, source = None))]
+    fn py_new(rows: &Bound<'_, PyAny>, file: Py<Report>, source: Option<PathBuf>) -> PyResult<Self> {
         let list = PyList::empty(rows.py());
         for row in rows.try_iter()? {
             list.append(row?.cast_into::<CsvRow>()?)?;
@@ -166,12 +174,45 @@ impl CsvReports {
         Ok(Self {
             rows: list.unbind(),
             file,
+            source,
         })
     }
 
-    /// The arguments that rebuild it (``pickle``, ``copy``): the rows and the file's report.
-    fn __getnewargs__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyList>, Py<Report>)> {
-        Ok((PyList::new(py, self.rows.bind(py).iter())?, self.file.clone_ref(py)))
+    /// The arguments that rebuild it (``pickle``, ``copy``): the rows, the file's report and
+    /// the file's path.
+    #[allow(clippy::type_complexity)]
+    fn __getnewargs__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyList>, Py<Report>, Option<PathBuf>)> {
+        Ok((
+            PyList::new(py, self.rows.bind(py).iter())?,
+            self.file.clone_ref(py),
+            self.source.clone(),
+        ))
+    }
+
+    /// The file the demandes were read from (``None`` for reports built by hand).
+    #[getter]
+    fn source(&self) -> Option<PathBuf> {
+        self.source.clone()
+    }
+
+    /// Writes the annotated report of the file to ``path`` as XLSX (docs/domain.md §4.6):
+    /// its rows as they came (the file read again), each cell a finding points at
+    /// highlighted with its messages as a comment, a « Constats » column, and a summary
+    /// sheet (counts per code and per field, a chart of the most frequent findings, the
+    /// findings about the file). With ``only_invalid``, the valid demandes are counted, not
+    /// written. Raises ``OSError`` when a file cannot be read or written.
+    #[pyo3(signature = (path, *, only_invalid = false))]
+    fn to_xlsx(&self, py: Python<'_>, path: PathBuf, only_invalid: bool) -> PyResult<()> {
+        self.write(py, &path, SheetFormat::Xlsx, only_invalid)
+    }
+
+    /// Writes the annotated report of the file to ``path`` as CSV (UTF-8 with a BOM, ``;``):
+    /// ``Ligne`` and ``Constats`` columns, then the file's rows as they came; the findings
+    /// about the file as rows of their own. ``only_invalid`` and the errors as
+    /// ``to_xlsx()``'s.
+    #[pyo3(signature = (path, *, only_invalid = false))]
+    fn to_csv(&self, py: Python<'_>, path: PathBuf, only_invalid: bool) -> PyResult<()> {
+        self.write(py, &path, SheetFormat::Csv, only_invalid)
     }
 
     /// The findings about the file itself (no demande), as a ``Report``.
@@ -212,6 +253,28 @@ impl CsvReports {
             self.rows.bind(py).len(),
             self.file.bind(py).repr()?
         ))
+    }
+}
+
+impl CsvReports {
+    /// The annotated report in `format`: the file's findings first, then each demande.
+    pub(crate) fn write(&self, py: Python<'_>, out: &Path, format: SheetFormat, only_invalid: bool) -> PyResult<()> {
+        let source = self.source.as_deref().ok_or_else(super::sheet::no_source)?;
+        let mut items = vec![CsvItem::File(self.file.get().core().clone())];
+        for row in self.rows.bind(py).iter() {
+            let row = row.cast_into::<CsvRow>()?;
+            let (record, report) = row.get().parts();
+            let report = report.get().core().clone();
+            items.push(match record {
+                Some(record) => CsvItem::Demande {
+                    line: 0,
+                    record,
+                    report,
+                },
+                None => CsvItem::File(report),
+            });
+        }
+        super::sheet::write_csv(py, source, out, format, only_invalid, items)
     }
 }
 
@@ -267,6 +330,7 @@ pub(crate) fn validate_csv<'py>(
     Ok(CsvReports {
         rows: PyList::new(py, rows)?.unbind(),
         file: Report::new_bound(py, file.into_iter().collect())?.unbind(),
+        source: Some(path),
     })
 }
 

@@ -1,5 +1,6 @@
 //! The demande (docs/domain.md §4): `validate`, `validate_many`, `validate_csv`, `iter_csv`,
-//! and the `Report`, `Finding`, `CsvRow` and `CsvReports` classes.
+//! `template` and `write_report`, and the `Report`, `Finding`, `CsvRow` and `CsvReports`
+//! classes.
 //!
 //! Every rule is the core's (`rppsplus_core::demande`), threads included: this module
 //! converts the Python input to the core's (`convert.rs`), the keywords to core `Options`
@@ -11,6 +12,7 @@
 pub(crate) mod convert;
 mod csv;
 mod report;
+mod sheet;
 mod validation;
 
 use std::sync::LazyLock;
@@ -20,6 +22,7 @@ use rppsplus_core::demande::{Actor, Options, Stage};
 
 pub(crate) use csv::{CsvIter, CsvReports, CsvRow, iter_csv, validate_csv};
 pub(crate) use report::{Finding, Report};
+pub(crate) use sheet::{template, write_report};
 pub(crate) use validation::{validate, validate_many};
 
 use crate::args::mode;

@@ -177,6 +177,11 @@ impl Report {
         untrack(&obj);
         Ok(obj)
     }
+
+    /// The core's report.
+    pub(crate) fn core(&self) -> &core::Report {
+        &self.0
+    }
 }
 
 #[pymethods]

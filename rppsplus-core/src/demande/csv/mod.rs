@@ -16,6 +16,7 @@
 //!   `encoding_converted` notice naming it; read into the same fields as JSON input, so that
 //!   the rules and messages are those of JSON input.
 
+mod cells;
 mod chunks;
 mod row;
 mod source;
@@ -26,6 +27,7 @@ use std::io::{self, Read};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, mpsc};
 
+pub use cells::{CsvCells, CsvRow, csv_cells};
 pub use chunks::MAX_RECORD_BYTES;
 use chunks::{Broken, Chunk, Chunks};
 use row::Legacy;
@@ -243,21 +245,24 @@ impl<R: Read> CsvReports<R> {
     /// `ready`. Leaves the state `Done` when there are no rows to read (an empty file, no
     /// text, a header too long).
     fn start(&mut self, input: R) -> io::Result<()> {
-        let (source, sniffed) = Source::open(input)?;
+        let (mut chunks, encoding) = open(input)?;
         let mut file = Report::of_file();
-        let label = Label::file();
-        let message = |msg: Msg, args: &[&str]| msg.labelled(Path::ROOT, &label, args, args);
-        let mut chunks = Chunks::new(source);
-        let layout = match sniffed {
-            Sniffed::Binary => {
-                file.push(message(Msg::NotText, &[]));
+        let layout = match encoding {
+            None => {
+                file.push(Msg::NotText.labelled(Path::ROOT, &Label::file(), &[], &[]));
                 None
             }
-            Sniffed::Bytes { cr_only } => {
-                self.order.encoding = Legacy::of_line_ends(cr_only);
-                self.header(&mut chunks, &mut file, &message)?
+            Some(encoding) => {
+                self.order.encoding = encoding;
+                match read_header(&mut chunks, encoding, &mut self.order.legacy, &mut file)? {
+                    Some(names) => Some(Layout {
+                        columns: Columns::read(&names, &mut file),
+                        delimiter: chunks.delimiter,
+                        encoding,
+                    }),
+                    None => None,
+                }
             }
-            Sniffed::Utf16 { .. } => self.header(&mut chunks, &mut file, &message)?,
         };
         if let Some(notice) = self.order.notice() {
             file.push(notice);
@@ -270,63 +275,70 @@ impl<R: Read> CsvReports<R> {
         }
         Ok(())
     }
+}
 
-    /// Reads the header (after blank lines and a `sep=` line) into the layout of the rows;
-    /// `None` when there is no header to read.
-    fn header(
-        &mut self,
-        chunks: &mut Chunks<Source<R>>,
-        file: &mut Report,
-        message: &dyn Fn(Msg, &[&str]) -> Finding,
-    ) -> io::Result<Option<Layout>> {
-        let mut delimiter = None;
-        loop {
-            let Some(line) = chunks.peek_line()? else {
-                file.push(message(Msg::EmptyFile, &[]));
-                return Ok(None);
-            };
-            if let Some(d) = sep_line(line) {
-                delimiter = Some(d);
-            } else if !line.trim_ascii().is_empty() {
-                chunks.delimiter = delimiter.unwrap_or_else(|| sniff_delimiter(line));
-                break;
-            }
-            chunks.skip_line()?;
-        }
-        let Some(header) = chunks.next_record()? else {
+/// The chunks of a collection file, and the encoding of its bytes when they are not UTF-8
+/// (`None`: the file is no text).
+fn open<R: Read>(input: R) -> io::Result<(Chunks<Source<R>>, Option<Legacy>)> {
+    let (source, sniffed) = Source::open(input)?;
+    let encoding = match sniffed {
+        Sniffed::Binary => None,
+        Sniffed::Bytes { cr_only } => Some(Legacy::of_line_ends(cr_only)),
+        Sniffed::Utf16 { .. } => Some(Legacy::Windows1252),
+    };
+    Ok((Chunks::new(source), encoding))
+}
+
+/// The names of the header (after blank lines and a `sep=` line), the delimiter set on
+/// `chunks`; `None` when there is no header to read (its findings go to `file`). `legacy`
+/// turns true when a name is not UTF-8.
+fn read_header<R: Read>(
+    chunks: &mut Chunks<Source<R>>,
+    encoding: Legacy,
+    legacy: &mut bool,
+    file: &mut Report,
+) -> io::Result<Option<Vec<String>>> {
+    let label = Label::file();
+    let message = |msg: Msg, args: &[&str]| msg.labelled(Path::ROOT, &label, args, args);
+    let mut delimiter = None;
+    loop {
+        let Some(line) = chunks.peek_line()? else {
             file.push(message(Msg::EmptyFile, &[]));
             return Ok(None);
         };
-        let line = header.first_line.to_string();
-        match header.broken {
-            Some(Broken::TooLong) => {
-                file.push(message(Msg::RecordTooLong, &[&line, &MAX_RECORD_BYTES.to_string()]));
-                return Ok(None);
-            }
-            // Read whole in a chunk that ended past it: too long all the same.
-            _ if header.bytes.len() > MAX_RECORD_BYTES => {
-                file.push(message(Msg::RecordTooLong, &[&line, &MAX_RECORD_BYTES.to_string()]));
-                return Ok(None);
-            }
-            Some(Broken::UnclosedQuote) => file.push(message(Msg::UnclosedQuote, &[&line])),
-            None => {}
+        if let Some(d) = sep_line(line) {
+            delimiter = Some(d);
+        } else if !line.trim_ascii().is_empty() {
+            chunks.delimiter = delimiter.unwrap_or_else(|| sniff_delimiter(line));
+            break;
         }
-        let mut names = Vec::new();
-        tokenizer::records(&header.bytes, chunks.delimiter, &mut |_, record| {
-            names = (record.fields.iter())
-                .map(|f| {
-                    let name = record.bytes[f.clone()].trim_ascii();
-                    row::text(name, self.order.encoding, &mut self.order.legacy).into_owned()
-                })
-                .collect();
-        });
-        let columns = Columns::read(&names, file);
-        Ok(Some(Layout {
-            columns,
-            delimiter: chunks.delimiter,
-            encoding: self.order.encoding,
-        }))
+        chunks.skip_line()?;
     }
+    let Some(header) = chunks.next_record()? else {
+        file.push(message(Msg::EmptyFile, &[]));
+        return Ok(None);
+    };
+    let line = header.first_line.to_string();
+    match header.broken {
+        Some(Broken::TooLong) => {
+            file.push(message(Msg::RecordTooLong, &[&line, &MAX_RECORD_BYTES.to_string()]));
+            return Ok(None);
+        }
+        // Read whole in a chunk that ended past it: too long all the same.
+        _ if header.bytes.len() > MAX_RECORD_BYTES => {
+            file.push(message(Msg::RecordTooLong, &[&line, &MAX_RECORD_BYTES.to_string()]));
+            return Ok(None);
+        }
+        Some(Broken::UnclosedQuote) => file.push(message(Msg::UnclosedQuote, &[&line])),
+        None => {}
+    }
+    let mut names = Vec::new();
+    tokenizer::records(&header.bytes, chunks.delimiter, &mut |_, record| {
+        names = (record.fields.iter())
+            .map(|f| row::text(record.bytes[f.clone()].trim_ascii(), encoding, legacy).into_owned())
+            .collect();
+    });
+    Ok(Some(names))
 }
 
 /// The delimiter of a `sep=;` line (Excel writes one and honours it), if `line` is one.

@@ -1,0 +1,63 @@
+//! `rppsplus validate FILE --report OUT.xlsx|OUT.csv`: the annotated report of a file
+//! (docs/cli.md), written by the core (`demande::sheet::Annotated`).
+
+use std::io::{self, Read};
+use std::path::Path;
+
+use rppsplus_core::demande::sheet::{self, SheetError, SheetFormat};
+use rppsplus_core::demande::{CsvItem, Report};
+
+/// The annotated report of the file being validated.
+pub struct Annotator(sheet::Annotated<Box<dyn Read + Send>>);
+
+/// A writer's error as an I/O error, with the core's French message.
+fn io_error(e: SheetError) -> io::Error {
+    match e {
+        SheetError::Io(e) => e,
+        other => io::Error::other(other.message_fr()),
+    }
+}
+
+/// The format of the report `out`: its extension, `.xlsx` or `.csv`.
+pub fn format_of(out: &Path) -> Result<SheetFormat, String> {
+    SheetFormat::of_path(out)
+        .ok_or_else(|| format!("--report {} : le rapport est un fichier .xlsx ou .csv", out.display()))
+}
+
+impl Annotator {
+    /// The report `out` of a collection file, whose rows are read again from `input`.
+    pub fn csv(out: &Path, input: Box<dyn Read + Send>, only_invalid: bool) -> io::Result<Self> {
+        let format = format_of(out).map_err(io::Error::other)?;
+        sheet::Annotated::csv(out, format, input, only_invalid)
+            .map(Self)
+            .map_err(io_error)
+    }
+
+    /// The report `out` of a JSON document.
+    pub fn json(out: &Path, json: &[u8], only_invalid: bool) -> io::Result<Self> {
+        let format = format_of(out).map_err(io::Error::other)?;
+        sheet::Annotated::json(out, format, json, only_invalid)
+            .map(Self)
+            .map_err(io_error)
+    }
+
+    /// An item of the collection file.
+    pub fn item(&mut self, item: &CsvItem) -> io::Result<()> {
+        self.0.item(item).map_err(io_error)
+    }
+
+    /// The findings about the JSON document.
+    pub fn file(&mut self, report: &Report) -> io::Result<()> {
+        self.0.file(report).map_err(io_error)
+    }
+
+    /// The demande at `index` of the JSON document.
+    pub fn demande(&mut self, index: usize, report: &Report) -> io::Result<()> {
+        self.0.demande(index, report).map_err(io_error)
+    }
+
+    /// Writes the summary and closes the report.
+    pub fn finish(self) -> io::Result<()> {
+        self.0.finish().map(drop).map_err(io_error)
+    }
+}
