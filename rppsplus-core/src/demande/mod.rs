@@ -46,6 +46,8 @@ mod schema;
 mod scope;
 mod table;
 mod view;
+#[cfg(feature = "xlsx")]
+mod workbook;
 
 use chrono::NaiveDate;
 
@@ -59,6 +61,8 @@ pub use report::{Finding, MAX_FINDINGS, Path, Report, Segment, Severity};
 pub use schema::COLUMNS;
 pub use scope::{ETAT_CIVIL_REQUIRED, FIELDS_BY_PROCEDURE, FieldRule, Presence, SENDERS, Sending, sending};
 pub use table::{Columns, validate_row};
+#[cfg(feature = "xlsx")]
+pub use workbook::{WorkbookReports, is_workbook, workbook_reports};
 
 use crate::ids::Mode;
 use crate::names::names;
