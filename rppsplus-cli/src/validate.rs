@@ -1,4 +1,5 @@
-//! `rppsplus validate FILE...`: demandes in JSON (one, an array, or JSON Lines) or CSV.
+//! `rppsplus validate FILE...`: demandes in JSON (one, an array, or JSON Lines), CSV or a
+//! workbook (.xlsx, .xlsm, .ods, .xls).
 
 use std::fs::File;
 use std::io::{self, IsTerminal, Read, Write};
@@ -7,7 +8,8 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use rppsplus_core::demande::{
-    Actor, CsvItem, Finding, Options, Report, Severity, Stage, csv_reports, validate_json_document,
+    Actor, CsvItem, Finding, Options, Report, Severity, Stage, csv_reports, is_workbook, validate_json_document,
+    workbook_reports,
 };
 use rppsplus_core::ids::Mode;
 use serde::Serialize;
@@ -18,9 +20,13 @@ use crate::output::{self, Outcome};
 /// Arguments of `rppsplus validate`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// JSON files (one demande, an array, or JSON Lines) or CSV collection files; `-` is stdin.
+    /// JSON files (one demande, an array, or JSON Lines), CSV collection files or workbooks
+    /// (.xlsx, .xlsm, .ods, .xls: known by their content); `-` is stdin.
     #[arg(required = true)]
     files: Vec<String>,
+    /// The sheet of the workbooks to read (default: the first one).
+    #[arg(long, value_name = "NAME")]
+    sheet: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
@@ -203,7 +209,7 @@ pub fn run(args: &Args) -> ExitCode {
     };
     let mut unreadable = false;
     for name in &args.files {
-        if let Err(e) = validate_file(name, &options, &mut sink, progress) {
+        if let Err(e) = validate_file(name, args.sheet.as_deref(), &options, &mut sink, progress) {
             if e.kind() == io::ErrorKind::BrokenPipe {
                 return output::exit(Outcome::SomeInvalid);
             }
@@ -227,11 +233,47 @@ pub fn run(args: &Args) -> ExitCode {
     })
 }
 
-fn validate_file<W: Write>(name: &str, options: &Options, sink: &mut Sink<W>, progress: bool) -> io::Result<()> {
+/// The largest workbook read from stdin (a workbook is read by seeking in it: stdin is
+/// read into memory first).
+const MAX_STDIN_WORKBOOK: u64 = 64 << 20;
+
+fn validate_file<W: Write>(
+    name: &str,
+    sheet: Option<&str>,
+    options: &Options,
+    sink: &mut Sink<W>,
+    progress: bool,
+) -> io::Result<()> {
     let mut input = open(name)?;
     let mut head = vec![0u8; 4096];
     let n = read_up_to(&mut input, &mut head)?;
     head.truncate(n);
+    if is_workbook(&head) {
+        let reports = if name == "-" {
+            let mut bytes = head;
+            input.take(MAX_STDIN_WORKBOOK + 1 - n as u64).read_to_end(&mut bytes)?;
+            if bytes.len() as u64 > MAX_STDIN_WORKBOOK {
+                return Err(io::Error::other(format!(
+                    "classeur sur l'entrée standard au-delà de {} Mo : donnez son chemin",
+                    MAX_STDIN_WORKBOOK >> 20
+                )));
+            }
+            workbook_reports(io::Cursor::new(bytes), sheet, *options)
+        } else {
+            workbook_reports(File::open(name)?, sheet, *options)
+        };
+        for (count, item) in reports.enumerate() {
+            let item = item?;
+            sink.report(name, place(&item), item.report())?;
+            if progress && count % 4096 == 0 {
+                eprint!("\r{name}: {count} lignes");
+            }
+        }
+        if progress {
+            eprint!("\r\x1b[K");
+        }
+        return Ok(());
+    }
     if is_json(name, &head) {
         let mut bytes = head;
         input.read_to_end(&mut bytes)?;
@@ -250,11 +292,7 @@ fn validate_file<W: Write>(name: &str, options: &Options, sink: &mut Sink<W>, pr
     // Rows are validated on every core, chunk by chunk (memory stays constant).
     csv_reports(input, *options).for_each_batch(threads, |batch| {
         for item in &batch {
-            let place = match *item {
-                CsvItem::File(_) => Place::File,
-                CsvItem::Demande { line, record, .. } => Place::Row { line, record },
-            };
-            sink.report(name, place, item.report())?;
+            sink.report(name, place(item), item.report())?;
         }
         count += batch.len();
         if progress {
@@ -266,6 +304,14 @@ fn validate_file<W: Write>(name: &str, options: &Options, sink: &mut Sink<W>, pr
         eprint!("\r\x1b[K");
     }
     Ok(())
+}
+
+/// Where an item of a collection file stands.
+fn place(item: &CsvItem) -> Place {
+    match *item {
+        CsvItem::File(_) => Place::File,
+        CsvItem::Demande { line, record, .. } => Place::Row { line, record },
+    }
 }
 
 /// Reads until `buf` is full or the input ends; the number of bytes read.

@@ -381,3 +381,63 @@ fn validate_a_collection_file_as_excel_for_mac_writes_it() {
     );
     assert!(text.ends_with("7 demande(s) : 3 valide(s), 4 invalide(s)\n"), "{text}");
 }
+
+#[test]
+fn validate_a_workbook_known_by_its_content() {
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/collection/");
+    let csv = rppsplus(
+        &[
+            "validate",
+            &format!("{corpus}excel-csv-utf8.csv"),
+            "--reference-date",
+            "2026-11-22",
+            "--format",
+            "json",
+        ],
+        b"",
+    );
+    let records = |o: &std::process::Output| -> Vec<serde_json::Value> {
+        let mut v: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).expect("JSON");
+        for record in &mut v {
+            record.as_object_mut().unwrap().remove("file");
+        }
+        v
+    };
+    let xlsx = std::fs::read(format!("{corpus}excel.xlsx")).unwrap();
+    for (name, stdin) in [
+        (format!("{corpus}libreoffice.ods"), &b""[..]),
+        (format!("{corpus}excel.xlsx"), b""),
+        // From stdin, by its content.
+        ("-".to_owned(), &xlsx[..]),
+    ] {
+        let o = rppsplus(
+            &["validate", &name, "--reference-date", "2026-11-22", "--format", "json"],
+            stdin,
+        );
+        assert_eq!(o.status.code(), Some(1), "{name}");
+        assert_eq!(records(&o), records(&csv), "{name}");
+    }
+    let o = rppsplus(&["validate", &format!("{corpus}excel.xlsx"), "--sheet", "Feuil1"], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).contains("il n'a pas de feuille « Feuil1 » (ses feuilles : « Demandes »)"),
+        "{}",
+        stdout(&o)
+    );
+    assert_eq!(
+        stdout(&rppsplus(
+            &[
+                "validate",
+                &format!("{corpus}excel.xlsx"),
+                "--sheet",
+                "Demandes",
+                "--reference-date",
+                "2026-11-22"
+            ],
+            b"",
+        ))
+        .lines()
+        .last(),
+        Some("7 demande(s) : 3 valide(s), 4 invalide(s)")
+    );
+}
