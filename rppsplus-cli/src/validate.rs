@@ -233,8 +233,8 @@ pub fn run(args: &Args) -> ExitCode {
     })
 }
 
-/// The largest workbook read from stdin (a workbook is read by seeking in it: stdin is
-/// read into memory first).
+/// The largest workbook read from stdin or a pipe (a workbook is read by seeking in it: a
+/// stream is read into memory first).
 const MAX_STDIN_WORKBOOK: u64 = 64 << 20;
 
 fn validate_file<W: Write>(
@@ -249,18 +249,20 @@ fn validate_file<W: Write>(
     let n = read_up_to(&mut input, &mut head)?;
     head.truncate(n);
     if is_workbook(&head) {
-        let reports = if name == "-" {
+        let regular = name != "-" && std::fs::metadata(name).is_ok_and(|m| m.is_file());
+        let reports = if regular {
+            workbook_reports(File::open(name)?, sheet, *options)
+        } else {
+            // Stdin or a pipe: read into memory first.
             let mut bytes = head;
             input.take(MAX_STDIN_WORKBOOK + 1 - n as u64).read_to_end(&mut bytes)?;
             if bytes.len() as u64 > MAX_STDIN_WORKBOOK {
                 return Err(io::Error::other(format!(
-                    "classeur sur l'entrée standard au-delà de {} Mo : donnez son chemin",
+                    "classeur lu d'un flux au-delà de {} Mo : donnez le chemin d'un fichier",
                     MAX_STDIN_WORKBOOK >> 20
                 )));
             }
             workbook_reports(io::Cursor::new(bytes), sheet, *options)
-        } else {
-            workbook_reports(File::open(name)?, sheet, *options)
         };
         for (count, item) in reports.enumerate() {
             let item = item?;
