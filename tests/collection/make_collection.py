@@ -219,16 +219,25 @@ WORKBOOKS = ["excel.xlsx", "libreoffice.ods"]
 SHEET = "Demandes"
 
 
+def day(year: int, month: int, d: int) -> datetime.datetime | None:
+    """The date, if it is one."""
+    try:
+        return datetime.datetime(year, month, d)
+    except ValueError:
+        return None
+
+
 def typed(text: str) -> tuple[str, object]:
     """What a spreadsheet program makes of a cell typed as `text`: ``("date", datetime)``,
     ``("bool", bool)``, ``("number", int)`` or ``("string", text)``. A code with a leading zero,
     a sign or a comma stays text (as when the column is formatted as text)."""
+    # An impossible date (31/02/1980) stays text.
     m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})( 00:00)?", text)
-    if m:
-        return "date", datetime.datetime(int(m[3]), int(m[2]), int(m[1]))
+    if m and (date := day(int(m[3]), int(m[2]), int(m[1]))):
+        return "date", date
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
-    if m:
-        return "date", datetime.datetime(int(m[1]), int(m[2]), int(m[3]))
+    if m and (date := day(int(m[1]), int(m[2]), int(m[3]))):
+        return "date", date
     if text in ("VRAI", "FAUX"):
         return "bool", text == "VRAI"
     if re.fullmatch(r"[1-9]\d{0,14}", text):
@@ -236,18 +245,25 @@ def typed(text: str) -> tuple[str, object]:
     return "string", text
 
 
-def zipped(parts: list[tuple[str, str]]) -> bytes:
-    """A ZIP archive of `parts`, stored (no compression: the same bytes on every machine)."""
+def column(c: int) -> str:
+    """A spreadsheet's letters of column `c` (from 0): A, …, Z, AA, …"""
+    return column(c // 26 - 1) + chr(ord("A") + c % 26) if c >= 26 else chr(ord("A") + c)
+
+
+def zipped(parts: list[tuple[str, str]], compression: int = zipfile.ZIP_STORED) -> bytes:
+    """A ZIP archive of `parts`, stored by default (no compression: the same bytes on every
+    machine)."""
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as z:
+    with zipfile.ZipFile(out, "w", compression) as z:
         for name, text in parts:
-            z.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), text.encode())
+            z.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), text.encode(), compression)
     return out.getvalue()
 
 
-def xlsx(rows: list[list[str]]) -> bytes:
+def xlsx(rows: list[list[str]], compression: int = zipfile.ZIP_STORED) -> bytes:
     """The rows as Excel saves an .xlsx: shared strings, dates with a date format (style 1),
-    date-times with a date-time format (style 2)."""
+    date-times with a date-time format (style 2). Excel deflates its parts
+    (``zipfile.ZIP_DEFLATED``: the benchmark's workbook)."""
     strings: dict[str, int] = {}
     xml_rows = []
     for r, row in enumerate(rows, start=1):
@@ -255,7 +271,7 @@ def xlsx(rows: list[list[str]]) -> bytes:
         for c, text in enumerate(row):
             if not text:
                 continue
-            ref = f"{chr(ord('A') + c)}{r}"
+            ref = f"{column(c)}{r}"
             kind, value = typed(text) if r > 1 else ("string", text)
             if kind == "date":
                 serial = (value - datetime.datetime(1899, 12, 30)).days
@@ -313,11 +329,12 @@ def xlsx(rows: list[list[str]]) -> bytes:
          '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
          '<xf numFmtId="22" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
          '</styleSheet>'),
-    ])
+    ], compression)
 
 
-def ods(rows: list[list[str]]) -> bytes:
-    """The rows as LibreOffice saves an .ods: typed cells with their office values."""
+def ods(rows: list[list[str]], compression: int = zipfile.ZIP_STORED) -> bytes:
+    """The rows as LibreOffice saves an .ods: typed cells with their office values (deflated
+    by LibreOffice: ``zipfile.ZIP_DEFLATED``)."""
     office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
     xml_rows = []
     for r, row in enumerate(rows, start=1):
@@ -357,7 +374,7 @@ def ods(rows: list[list[str]]) -> bytes:
         ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
         ("META-INF/manifest.xml", manifest),
         ("content.xml", content),
-    ])
+    ], compression)
 
 
 def main(argv: list[str] | None = None) -> int:

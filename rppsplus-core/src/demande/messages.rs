@@ -603,6 +603,13 @@ templates! {
          "enregistrez-le au format « CSV UTF-8 », qui est lu quelle que soit sa taille"),
         ("its part '{0}' is over {1} MB uncompressed, and it is not read",
          "save it as 'CSV UTF-8', which is read whatever its size");
+    /// A workbook whose sheets take too many cells once read whole: `{0}` the limit.
+    #[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
+    WorkbookTooManyCells: InvalidCsv, Error,
+        ("ses feuilles occupent plus de {0} cellules (lignes × colonnes) une fois lues, et il n'est pas lu",
+         "enregistrez-le au format .xlsx ou « CSV UTF-8 », qui sont lus quelle que soit leur taille"),
+        ("its sheets take over {0} cells (rows × columns) once read, and it is not read",
+         "save it as .xlsx or 'CSV UTF-8', which are read whatever their size");
     /// A cell of a workbook holding a formula's error: `{0}` the cell (`D5`), `{1}` the
     /// error (`#N/A`).
     #[cfg_attr(not(feature = "xlsx"), allow(dead_code))]

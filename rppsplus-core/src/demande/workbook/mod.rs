@@ -9,16 +9,20 @@
 //! empty cell as absent, a formula's error (`#N/A`) as a finding on its row.
 //!
 //! Memory is bounded: an `.xlsx` sheet is streamed cell by cell (calamine's cell reader) on a
-//! thread of its own, rows handed over in small batches; the parts a reader loads whole (the
-//! shared strings, an `.ods`'s content, an `.xls`) are measured first and refused above
-//! [`MAX_PART_BYTES`] with a finding; a row over [`MAX_RECORD_BYTES`] or past Excel's last
-//! column is reported and not read, as a CSV record is.
+//! thread of its own, rows handed over in small batches; what a reader loads whole is
+//! measured first and refused with a finding: an `.xlsx`'s shared strings, styles and
+//! workbook part, an `.xls` file over [`MAX_PART_BYTES`], an `.ods` whose sheets would take
+//! over [`MAX_SHEET_CELLS`] cells or whose text is over [`MAX_PART_BYTES`] (`ods.rs`); a row
+//! over [`MAX_RECORD_BYTES`] or past Excel's last column is reported and not read, as a CSV
+//! record is.
 
 use std::io::{self, Read, Seek, SeekFrom};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use calamine::{CellErrorType, Data, DataRef, ExcelDateTime, Ods, Reader, Xls, Xlsx, XlsxError};
+
+mod ods;
 
 use super::duplicates::Duplicates;
 use super::messages::{Label, Msg};
@@ -27,8 +31,15 @@ use super::table::Columns;
 use super::{CsvItem, Keyed, MAX_RECORD_BYTES, Options, validate_fields};
 
 /// The largest part of a workbook read whole, uncompressed (the shared strings of an `.xlsx`,
-/// the content of an `.ods`, an `.xls` file): 24 MB, about 60 MB in memory once read.
-pub const MAX_PART_BYTES: u64 = 24 << 20;
+/// the text of an `.ods`'s content, an `.xls` file): 32 MB, about 70 MB in memory once read
+/// (an `.xlsx` of some 300 000 rows of distinct names and emails).
+pub const MAX_PART_BYTES: u64 = 32 << 20;
+/// The largest content of an `.ods`, uncompressed: its XML is streamed (its cells and text
+/// are what is kept: [`MAX_SHEET_CELLS`], [`MAX_PART_BYTES`]); this bounds the time it takes.
+const MAX_ODS_CONTENT: u64 = 512 << 20;
+/// Cells of the sheets of an `.ods` read whole (rows × columns: 48 MB of slots, about 50 000
+/// rows of 28 columns).
+pub const MAX_SHEET_CELLS: u64 = 1_500_000;
 /// Columns in a sheet row (Excel's last is XFD, the 16 384th).
 const MAX_COLUMNS: u32 = 16_384;
 /// Parts in a ZIP workbook (an `.xlsx` has a few dozen).
@@ -184,7 +195,7 @@ fn read<RS: Read + Seek>(mut input: RS, sheet: Option<&str>, rows: &mut Rows<'_>
         Kind::Ole => {
             let size = input.seek(SeekFrom::End(0)).map_err(Failure::Io)?;
             if size > MAX_PART_BYTES {
-                return Err(too_large("Workbook"));
+                return Err(too_large("Workbook", MAX_PART_BYTES));
             }
             input.seek(SeekFrom::Start(0)).map_err(Failure::Io)?;
             let mut xls: Xls<RS> = Xls::new(input).map_err(|_| not_workbook())?;
@@ -213,9 +224,9 @@ fn read<RS: Read + Seek>(mut input: RS, sheet: Option<&str>, rows: &mut Rows<'_>
     }
 }
 
-/// A workbook refused for the size of its part `part`.
-fn too_large(part: &str) -> Failure {
-    let megabytes = (MAX_PART_BYTES >> 20).to_string();
+/// A workbook refused for the size of its part `part`, over `max` bytes.
+fn too_large(part: &str, max: u64) -> Failure {
+    let megabytes = (max >> 20).to_string();
     Failure::File(file_finding(Msg::WorkbookTooLarge, &[part, &megabytes]))
 }
 
@@ -232,8 +243,23 @@ fn measure<RS: Read + Seek>(input: RS) -> Result<(RS, bool), Failure> {
     if !ods && !has(&zip, "xl/workbook.xml") {
         return Err(not_workbook());
     }
+    if ods {
+        let content = zip.by_name("content.xml").map_err(|_| not_workbook())?;
+        let size = ods::size(content, MAX_ODS_CONTENT).map_err(|_| not_workbook())?;
+        match size.cells {
+            _ if size.bytes > MAX_ODS_CONTENT => return Err(too_large("content.xml", MAX_ODS_CONTENT)),
+            // Its text is kept once read.
+            _ if size.text > MAX_PART_BYTES => return Err(too_large("content.xml", MAX_PART_BYTES)),
+            None => return Err(too_large("content.xml", MAX_ODS_CONTENT)),
+            Some(cells) if cells > MAX_SHEET_CELLS => {
+                let max = MAX_SHEET_CELLS.to_string();
+                return Err(Failure::File(file_finding(Msg::WorkbookTooManyCells, &[&max])));
+            }
+            Some(_) => {}
+        }
+    }
     let whole: &[&str] = if ods {
-        &["content.xml"]
+        &[]
     } else {
         &["xl/sharedStrings.xml", "xl/styles.xml", "xl/workbook.xml"]
     };
@@ -241,7 +267,7 @@ fn measure<RS: Read + Seek>(input: RS) -> Result<(RS, bool), Failure> {
         let Ok(part) = zip.by_name(name) else { continue };
         let size = io::copy(&mut part.take(MAX_PART_BYTES + 1), &mut io::sink()).map_err(|_| not_workbook())?;
         if size > MAX_PART_BYTES {
-            return Err(too_large(name));
+            return Err(too_large(name, MAX_PART_BYTES));
         }
     }
     let mut input = zip.into_inner();
@@ -583,7 +609,7 @@ mod tests {
     use super::*;
 
     /// The corpus's `.xlsx` (`tests/collection/`, written by `make_collection.py`).
-    const EXCEL: &[u8] = include_bytes!("../../../tests/collection/excel.xlsx");
+    const EXCEL: &[u8] = include_bytes!("../../../../tests/collection/excel.xlsx");
 
     /// The corpus's `.xlsx` with the parts `replaced`.
     fn excel_with(replaced: &[(&str, &[u8])]) -> Vec<u8> {
@@ -619,7 +645,10 @@ mod tests {
     }
 
     /// The file's findings' English messages, and each demande's line, record and codes.
-    fn found(items: &[CsvItem]) -> (Vec<String>, Vec<(usize, usize, Vec<String>)>) {
+    type Found = (Vec<String>, Vec<(usize, usize, Vec<String>)>);
+
+    /// What `items` give ([`Found`]).
+    fn found(items: &[CsvItem]) -> Found {
         let mut file = Vec::new();
         let mut demandes = Vec::new();
         for item in items {
@@ -761,9 +790,54 @@ mod tests {
         assert_eq!(
             found(&items(file, None)).0,
             [
-                "The file: its part 'xl/sharedStrings.xml' is over 24 MB uncompressed, and it is not read; save it as 'CSV UTF-8', which is read whatever its size."
+                "The file: its part 'xl/sharedStrings.xml' is over 32 MB uncompressed, and it is not read; save it as 'CSV UTF-8', which is read whatever its size."
             ]
         );
+    }
+
+    #[test]
+    fn an_ods_too_large_once_read_is_not_read() {
+        let ods = |rows: &str| {
+            let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+            let options = zip::write::SimpleFileOptions::default();
+            out.start_file("mimetype", options).unwrap();
+            out.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+                .unwrap();
+            out.start_file("META-INF/manifest.xml", options).unwrap();
+            out.write_all(
+                br#"<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>"#,
+            )
+            .unwrap();
+            out.start_file("content.xml", options).unwrap();
+            write!(
+                out,
+                r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="Feuille1">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
+            )
+            .unwrap();
+            out.finish().unwrap().into_inner()
+        };
+        let row = |repeat: u32, cell: &str| {
+            format!(r#"<table:table-row table:number-rows-repeated="{repeat}">{cell}</table:table-row>"#)
+        };
+        let procedure = r#"<table:table-cell office:value-type="string"><text:p>procedure</text:p></table:table-cell>"#;
+        let wide =
+            r#"<table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="1000"/>"#;
+        // A few bytes that would be 2 million cells: refused before calamine reads them.
+        let found_findings = found(&items(ods(&(row(1, procedure) + &row(2000, wide))), None)).0;
+        assert_eq!(
+            found_findings,
+            [
+                "The file: its sheets take over 1500000 cells (rows × columns) once read, and it is not read; save it as .xlsx or 'CSV UTF-8', which are read whatever their size."
+            ]
+        );
+        // The empty rest of a sheet, as LibreOffice writes it, is not read.
+        let empty_rest = row(1_048_000, r#"<table:table-cell table:number-columns-repeated="1024"/>"#);
+        let x = r#"<table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell>"#;
+        let file = ods(&(row(1, procedure) + &row(3, x) + &empty_rest));
+        let all = found(&items(file, None));
+        let lines: Vec<usize> = all.1.iter().map(|d| d.0).collect();
+        assert!(all.0.is_empty(), "{all:?}");
+        assert_eq!(lines, [2, 3, 4]);
     }
 
     #[test]
