@@ -62,7 +62,10 @@ pub use schema::COLUMNS;
 pub use scope::{ETAT_CIVIL_REQUIRED, FIELDS_BY_PROCEDURE, FieldRule, Presence, SENDERS, Sending, sending};
 pub use table::{Columns, validate_row};
 #[cfg(feature = "xlsx")]
-pub use workbook::{MAX_PART_BYTES, MAX_SHEET_CELLS, WorkbookReports, is_workbook, workbook_reports};
+pub use workbook::{
+    CollectionReports, MAX_PART_BYTES, MAX_SHEET_CELLS, WorkbookReports, collection_reports, is_workbook,
+    workbook_reports,
+};
 
 use crate::ids::Mode;
 use crate::names::names;

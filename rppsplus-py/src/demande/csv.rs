@@ -5,7 +5,7 @@
 
 use std::collections::VecDeque;
 use std::fs::File;
-use std::io::{self, Read, Seek};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
@@ -41,22 +41,17 @@ const WORKBOOK_BATCH: usize = 512;
 /// Reads the collection file `file` (a workbook by its content, whose sheet is `sheet`, else
 /// CSV) and calls `each` with its items in file order, batch after batch.
 fn each_batch(
-    mut file: File,
+    file: File,
     sheet: Option<&str>,
     options: core::Options,
     mut each: impl FnMut(Vec<CsvItem>) -> io::Result<()>,
 ) -> io::Result<()> {
-    // The first bytes tell a workbook (read by seeking in it); a CSV file is read on from
-    // them (it may be a pipe).
-    let mut head = Vec::with_capacity(8);
-    (&mut file).take(8).read_to_end(&mut head)?;
-    if !core::is_workbook(&head) {
-        let input = io::Cursor::new(head).chain(file);
-        return core::csv_reports(input, options).for_each_batch(super::threads(), each);
-    }
-    file.rewind()?;
+    let workbook = match core::collection_reports(file, sheet, options)? {
+        core::CollectionReports::Csv(items) => return items.for_each_batch(super::threads(), each),
+        core::CollectionReports::Workbook(items) => items,
+    };
     let mut batch = Vec::with_capacity(WORKBOOK_BATCH);
-    for item in core::workbook_reports(file, sheet, options) {
+    for item in workbook {
         batch.push(item?);
         if batch.len() == WORKBOOK_BATCH {
             each(std::mem::replace(&mut batch, Vec::with_capacity(WORKBOOK_BATCH)))?;

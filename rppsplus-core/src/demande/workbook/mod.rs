@@ -19,6 +19,7 @@
 use std::io::{self, Read, Seek, SeekFrom};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::{Mutex, PoisonError};
 
 use calamine::{CellErrorType, Data, DataRef, ExcelDateTime, Ods, Reader, Xls, Xlsx, XlsxError};
 
@@ -60,6 +61,53 @@ const BATCH_ROWS: usize = 256;
 /// ```
 pub fn is_workbook(head: &[u8]) -> bool {
     Kind::of(head).is_some()
+}
+
+/// The items of a collection file, CSV or a workbook ([`collection_reports`]).
+pub enum CollectionReports<R> {
+    /// A CSV file, read on from its first bytes.
+    Csv(super::CsvReports<io::Chain<io::Cursor<Vec<u8>>, R>>),
+    /// A workbook.
+    Workbook(WorkbookReports),
+}
+
+/// The items of the collection file `input` ([`CsvItem`]): a workbook by its first bytes
+/// ([`is_workbook`], read with [`workbook_reports`] from its `sheet`), else CSV
+/// ([`csv_reports`](super::csv_reports), from those bytes on: `input` is sought in only
+/// when it is a workbook, so that a pipe of CSV is read).
+///
+/// ```
+/// use rppsplus_core::demande::{CollectionReports, Options, collection_reports};
+/// let csv = std::io::Cursor::new(b"procedure;rpps\nfermeture_situation;10107985318\n".to_vec());
+/// let items = collection_reports(csv, None, Options::default())?;
+/// assert!(matches!(items, CollectionReports::Csv(_)));
+/// assert_eq!(items.count(), 1);
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub fn collection_reports<R>(mut input: R, sheet: Option<&str>, options: Options) -> io::Result<CollectionReports<R>>
+where
+    R: Read + Seek + Send + 'static,
+{
+    let mut head = Vec::with_capacity(8);
+    // An error of reading (a directory) is the CSV reader's, at its first item.
+    let _ = (&mut input).take(8).read_to_end(&mut head);
+    if is_workbook(&head) {
+        input.seek(SeekFrom::Start(0))?;
+        return Ok(CollectionReports::Workbook(workbook_reports(input, sheet, options)));
+    }
+    let input = io::Cursor::new(head).chain(input);
+    Ok(CollectionReports::Csv(super::csv_reports(input, options)))
+}
+
+impl<R: Read> Iterator for CollectionReports<R> {
+    type Item = io::Result<CsvItem>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Self::Csv(items) => items.next(),
+            Self::Workbook(items) => items.next(),
+        }
+    }
 }
 
 /// The kinds of workbook, by their first bytes.
@@ -124,7 +172,7 @@ where
         }
     });
     WorkbookReports {
-        events,
+        events: Mutex::new(events),
         options,
         batch: Vec::new().into_iter(),
         columns: None,
@@ -469,7 +517,9 @@ impl<'a> Rows<'a> {
 
 /// The iterator of [`workbook_reports`]: each [`CsvItem`], or the I/O error that stopped it.
 pub struct WorkbookReports {
-    events: Receiver<Event>,
+    /// In a mutex only to be `Sync` (a handle of the C face), never locked: read through
+    /// `&mut self`.
+    events: Mutex<Receiver<Event>>,
     options: Options,
     batch: std::vec::IntoIter<SheetRow>,
     columns: Option<Columns>,
@@ -579,7 +629,8 @@ impl Iterator for WorkbookReports {
                 }
                 continue;
             }
-            let event = self.events.recv().unwrap_or(Event::End);
+            let events = self.events.get_mut().unwrap_or_else(PoisonError::into_inner);
+            let event = events.recv().unwrap_or(Event::End);
             match event {
                 Event::Rows(rows) => self.batch = rows.into_iter(),
                 Event::File(finding) => {
