@@ -38,9 +38,9 @@ pub const MAX_PART_BYTES: u64 = 32 << 20;
 /// The largest content of an `.ods`, uncompressed: its XML is streamed (its cells and text
 /// are what is kept: [`MAX_SHEET_CELLS`], [`MAX_PART_BYTES`]); this bounds the time it takes.
 const MAX_ODS_CONTENT: u64 = 512 << 20;
-/// Cells of the sheets of an `.ods` read whole (rows × columns: 48 MB of slots, about 50 000
-/// rows of 28 columns).
-pub const MAX_SHEET_CELLS: u64 = 1_500_000;
+/// Cells of the sheets of an `.ods` read whole (rows × columns): calamine keeps a value and a
+/// formula per cell, about 120 bytes at its peak, so 60 MB; some 17 000 rows of 28 columns.
+pub const MAX_SHEET_CELLS: u64 = 500_000;
 /// Columns in a sheet row (Excel's last is XFD, the 16 384th).
 const MAX_COLUMNS: u32 = 16_384;
 /// Parts in a ZIP workbook (an `.xlsx` has a few dozen).
@@ -878,7 +878,7 @@ mod tests {
         assert_eq!(
             found_findings,
             [
-                "The file: its sheets take over 1500000 cells (rows × columns) once read, and it is not read; save it as .xlsx or 'CSV UTF-8', which are read whatever their size."
+                "The file: its sheets take over 500000 cells (rows × columns) once read, and it is not read; save it as .xlsx or 'CSV UTF-8', which are read whatever their size."
             ]
         );
         // The empty rest of a sheet, as LibreOffice writes it, is not read.
