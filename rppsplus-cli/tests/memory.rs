@@ -63,10 +63,13 @@ fn repeat(out: &mut dyn Write, line: &[u8], n: usize) -> io::Result<()> {
     out.write_all(&line.repeat(left))
 }
 
+/// A part's content: pieces of bytes, each with how many times it is written.
+type Pieces<'a> = &'a [(&'a [u8], usize)];
+
 /// A ZIP archive of `parts` (deflated), as a workbook is: each part's pieces, each piece
 /// written as many times as it says (the archive is made in this process, whose peak the
 /// child inherits: a large part is never held whole).
-fn workbook(parts: &[(&str, &[(&[u8], usize)])]) -> Vec<u8> {
+fn workbook(parts: &[(&str, Pieces<'_>)]) -> Vec<u8> {
     let mut zip = zip::ZipWriter::new(io::Cursor::new(Vec::new()));
     for (name, pieces) in parts {
         zip.start_file(*name, zip::write::SimpleFileOptions::default())
