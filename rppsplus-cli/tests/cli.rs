@@ -406,6 +406,7 @@ fn validate_a_workbook_known_by_its_content() {
     let xlsx = std::fs::read(format!("{corpus}excel.xlsx")).unwrap();
     for (name, stdin) in [
         (format!("{corpus}libreoffice.ods"), &b""[..]),
+        (format!("{corpus}excel-97.xls"), b""),
         (format!("{corpus}excel.xlsx"), b""),
         // From stdin, by its content.
         ("-".to_owned(), &xlsx[..]),

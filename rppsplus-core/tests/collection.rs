@@ -2,8 +2,8 @@
 //! `make_collection.py` from one source of truth): each Excel export flavour and the files
 //! with problems of their own give the findings `expected.json` lists, about the file and
 //! about each demande (line, record). pytest reads the same expectations
-//! (`rppsplus-py/tests/test_collection.py`). The workbook twins (`.xlsx`, `.ods`) are read
-//! with the feature `xlsx`.
+//! (`rppsplus-py/tests/test_collection.py`). The workbook twins (`.xlsx`, `.ods`, `.xls`) are
+//! read with the feature `xlsx`.
 
 use std::path::{Path, PathBuf};
 
@@ -96,7 +96,7 @@ fn every_file_gives_its_expected_findings() {
 
 /// Whether the corpus file `name` is a workbook.
 fn is_workbook(name: &str) -> bool {
-    name.ends_with(".xlsx") || name.ends_with(".ods")
+    [".xlsx", ".ods", ".xls"].iter().any(|ext| name.ends_with(ext))
 }
 
 /// The items of the corpus workbook `name`.
@@ -120,7 +120,7 @@ fn every_workbook_is_its_csv_twin() {
     let twins: Vec<&String> = (expected["files"].as_object().unwrap().keys())
         .filter(|name| is_workbook(name))
         .collect();
-    assert_eq!(twins, ["excel.xlsx", "libreoffice.ods"]);
+    assert_eq!(twins, ["excel-97.xls", "excel.xlsx", "libreoffice.ods"]);
     for name in twins {
         assert_eq!(workbook(name, options), csv, "{name}");
     }

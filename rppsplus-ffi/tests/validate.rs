@@ -885,7 +885,7 @@ fn collection_files_item_by_item() {
 
 #[test]
 fn a_workbook_item_by_item_as_its_csv_twin() {
-    // The corpus's twins (tests/collection/): an .xlsx and an .ods known by their content,
+    // The corpus's twins (tests/collection/): an .xlsx, an .ods and an .xls known by their content,
     // their typed cells read as the CSV holds them, each row's line its row in the sheet.
     let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/collection");
     let o = Opts::at();

@@ -1,7 +1,7 @@
 """The corpus of collection files as HR teams have them (``tests/collection/``, written by
 ``make_collection.py``): each Excel export flavour and the files with problems of their own give
 the findings ``expected.json`` lists, through ``validate_csv()`` and ``iter_csv()``, the workbook
-twins (``.xlsx``, ``.ods``) too. The Rust tests read the same expectations
+twins (``.xlsx``, ``.ods``, ``.xls``) too. The Rust tests read the same expectations
 (``rppsplus-core/tests/collection.rs``)."""
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def test_each_file_gives_its_expected_findings(name: str) -> None:
     assert [item for item in items if not item.is_file] == list(rows)
 
 
-@pytest.mark.parametrize("name", ["excel.xlsx", "libreoffice.ods"])
+@pytest.mark.parametrize("name", ["excel.xlsx", "libreoffice.ods", "excel-97.xls"])
 def test_a_workbook_is_its_csv_twin(name: str) -> None:
     # Typed cells (dates, numbers, booleans) read as the CSV export holds them: the same
     # rows, lines and messages.

@@ -16,6 +16,9 @@ workbook is zipped XML):
 
 - ``excel.xlsx``: Excel's workbook (SpreadsheetML, shared strings);
 - ``libreoffice.ods``: LibreOffice's (OpenDocument);
+- ``excel-97.xls``: Excel 97–2003's (BIFF8), which the standard library cannot write: converted
+  from ``excel.xlsx`` by LibreOffice and committed (``soffice --headless --convert-to xls
+  excel.xlsx``, then renamed); this script writes its expectations only;
 
 and a few files with problems of their own (a ``sep=`` line, a repeated and an unknown column,
 a workbook saved as ``.csv``, an empty file). ``expected.json`` gives, for each file, the
@@ -214,8 +217,9 @@ def corpus() -> tuple[dict[str, bytes], dict[str, object]]:
     return files, {"options": OPTIONS, "files": expected}
 
 
-# The workbook twins of the CSV flavours: the same rows and findings, typed cells.
-WORKBOOKS = ["excel.xlsx", "libreoffice.ods"]
+# The workbook twins of the CSV flavours: the same rows and findings, typed cells (the .xls
+# converted by LibreOffice, not written here).
+WORKBOOKS = ["excel.xlsx", "libreoffice.ods", "excel-97.xls"]
 SHEET = "Demandes"
 
 
