@@ -24,6 +24,7 @@ use std::sync::{Mutex, PoisonError};
 use calamine::{CellErrorType, Data, DataRef, ExcelDateTime, Ods, Reader, Xls, Xlsx, XlsxError};
 
 mod ods;
+mod xls;
 
 use super::duplicates::Duplicates;
 use super::messages::{Label, Msg};
@@ -39,7 +40,9 @@ pub const MAX_PART_BYTES: u64 = 32 << 20;
 /// are what is kept: [`MAX_SHEET_CELLS`], [`MAX_PART_BYTES`]); this bounds the time it takes.
 const MAX_ODS_CONTENT: u64 = 512 << 20;
 /// Cells of the sheets of an `.ods` read whole (rows × columns): calamine keeps a value and a
-/// formula per cell, about 120 bytes at its peak, so 60 MB; some 17 000 rows of 28 columns.
+/// formula per cell, about 120 bytes at its peak, so 60 MB; some 17 000 rows of 28 columns. An
+/// `.xls` may take twice as many slots (its values' and formulas' tables and the cells it
+/// reserves, about 40 bytes each: `xls.rs`).
 pub const MAX_SHEET_CELLS: u64 = 500_000;
 /// Columns in a sheet row (Excel's last is XFD, the 16 384th).
 const MAX_COLUMNS: u32 = 16_384;
@@ -244,6 +247,11 @@ fn read<RS: Read + Seek>(mut input: RS, sheet: Option<&str>, rows: &mut Rows<'_>
             let size = input.seek(SeekFrom::End(0)).map_err(Failure::Io)?;
             if size > MAX_PART_BYTES {
                 return Err(too_large("Workbook", MAX_PART_BYTES));
+            }
+            let slots = xls::slots(&mut input, MAX_PART_BYTES).ok_or_else(not_workbook)?;
+            if slots > 2 * MAX_SHEET_CELLS {
+                let max = (2 * MAX_SHEET_CELLS).to_string();
+                return Err(Failure::File(file_finding(Msg::WorkbookTooManyCells, &[&max])));
             }
             input.seek(SeekFrom::Start(0)).map_err(Failure::Io)?;
             let mut xls: Xls<RS> = Xls::new(input).map_err(|_| not_workbook())?;
