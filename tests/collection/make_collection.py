@@ -19,6 +19,9 @@ workbook is zipped XML):
 - ``excel-97.xls``: Excel 97–2003's (BIFF8), which the standard library cannot write: converted
   from ``excel.xlsx`` by LibreOffice and committed (``soffice --headless --convert-to xls
   excel.xlsx``, then renamed); this script writes its expectations only;
+- ``last-cell-iv65536.xls``: 5.6 KB whose cells are A1 and IV65536, the last of an .xls sheet
+  (LibreOffice's conversion of a CSV of 65 536 lines, the last of 256 cells): read whole, it
+  would be 16 million cells; refused in one finding (committed as the .xls above);
 
 and a few files with problems of their own (a ``sep=`` line, a repeated and an unknown column,
 a workbook saved as ``.csv``, an empty file). ``expected.json`` gives, for each file, the
@@ -211,6 +214,7 @@ def corpus() -> tuple[dict[str, bytes], dict[str, object]]:
     files["libreoffice.ods"] = ods(rows)
     for name in WORKBOOKS:
         expected[name] = {"file": [], "demandes": demandes}
+    expected["last-cell-iv65536.xls"] = {"file": ["invalid_csv"], "demandes": []}
     for name, content, file_findings, special in SPECIAL:
         files[name] = content
         expected[name] = {"file": file_findings, "demandes": special}
