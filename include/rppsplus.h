@@ -1421,7 +1421,9 @@ const char *rppsplus_card_type_name(rppsplus_card_type card_type);
  Opens the CSV collection file at `path` (`path_len` bytes, no NUL needed) for reading item
  by item with `rppsplus_csv_next`, and writes the new reader to `*csv_out`, which the
  caller frees with `rppsplus_csv_free`. The file is read as the CLI and Python read it:
- what Excel writes, read as it means (docs/domain.md section 4.6).
+ what Excel writes, read as it means (docs/domain.md section 4.6); a workbook (`.xlsx`,
+ `.xlsm`, `.ods`, `.xls`, known by its content) is read from its first sheet, its typed
+ cells as its CSV export holds them, each demande's line being its row in the sheet.
 
  `options` may be NULL (the defaults); the reader copies them, and does not keep the
  pointer.
@@ -1431,7 +1433,7 @@ const char *rppsplus_card_type_name(rppsplus_card_type card_type);
  - `RPPSPLUS_RESULT_NULL_PARAMETER`: `path` or `csv_out` NULL;
  - `RPPSPLUS_RESULT_INVALID_PARAMETER`: `path_len` above `PTRDIFF_MAX`;
  - `RPPSPLUS_RESULT_INVALID_UTF8`: a path that is not UTF-8, on a system other than Unix;
- - `RPPSPLUS_RESULT_IO_ERROR`: the file cannot be opened;
+ - `RPPSPLUS_RESULT_IO_ERROR`: the file cannot be opened or read;
  - `RPPSPLUS_RESULT_PANIC`.
 
  On error `*csv_out` is unchanged and there is nothing to free.

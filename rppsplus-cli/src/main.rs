@@ -50,7 +50,8 @@ enum Command {
     /// date_fin and replaced_by (short_label, display and offered where they apply). Exit 0
     /// when found, 1 when not, 2 for an unknown table.
     Lookup(lookup::Args),
-    /// Validate demandes: JSON (one demande, an array, or JSON Lines) or CSV collection files.
+    /// Validate demandes: JSON (one demande, an array, or JSON Lines), CSV collection files or
+    /// workbooks (.xlsx, .xlsm, .ods, .xls; `--sheet NAME`, else the first sheet).
     ///
     /// Every finding of every demande, with its path, stable code and message. Exit 0 when all
     /// demandes are valid, 1 when some are not, 2 when a file cannot be read.

@@ -33,6 +33,17 @@ impl Annotator {
             .map_err(io_error)
     }
 
+    /// The report `out` of a workbook's `sheet`, whose rows are read again from `input`.
+    pub fn workbook<RS>(out: &Path, input: RS, sheet: Option<&str>, only_invalid: bool) -> io::Result<Self>
+    where
+        RS: Read + std::io::Seek + Send + 'static,
+    {
+        let format = format_of(out).map_err(io::Error::other)?;
+        sheet::Annotated::workbook(out, format, input, sheet, only_invalid)
+            .map(Self)
+            .map_err(io_error)
+    }
+
     /// The report `out` of a JSON document.
     pub fn json(out: &Path, json: &[u8], only_invalid: bool) -> io::Result<Self> {
         let format = format_of(out).map_err(io::Error::other)?;

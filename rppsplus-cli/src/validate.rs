@@ -1,4 +1,5 @@
-//! `rppsplus validate FILE...`: demandes in JSON (one, an array, or JSON Lines) or CSV.
+//! `rppsplus validate FILE...`: demandes in JSON (one, an array, or JSON Lines), CSV or a
+//! workbook (.xlsx, .xlsm, .ods, .xls).
 
 use std::fs::File;
 use std::io::{self, IsTerminal, Read, Write};
@@ -7,7 +8,8 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use rppsplus_core::demande::{
-    Actor, CsvItem, Finding, Options, Report, Severity, Stage, Tally, csv_reports, validate_json_document,
+    Actor, CsvItem, Finding, Options, Report, Severity, Stage, Tally, csv_reports, is_workbook, validate_json_document,
+    workbook_reports,
 };
 use rppsplus_core::ids::Mode;
 use serde::Serialize;
@@ -19,9 +21,13 @@ use crate::report::{self, Annotator};
 /// Arguments of `rppsplus validate`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// JSON files (one demande, an array, or JSON Lines) or CSV collection files; `-` is stdin.
+    /// JSON files (one demande, an array, or JSON Lines), CSV collection files or workbooks
+    /// (.xlsx, .xlsm, .ods, .xls: known by their content); `-` is stdin.
     #[arg(required = true)]
     files: Vec<String>,
+    /// The sheet of the workbooks to read (default: the first one).
+    #[arg(long, value_name = "NAME")]
+    sheet: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
@@ -240,7 +246,14 @@ pub fn run(args: &Args) -> ExitCode {
     }
     let mut unreadable = false;
     for name in &args.files {
-        if let Err(e) = validate_file(name, &options, &mut sink, progress, args.report.as_deref()) {
+        if let Err(e) = validate_file(
+            name,
+            args.sheet.as_deref(),
+            &options,
+            &mut sink,
+            progress,
+            args.report.as_deref(),
+        ) {
             if e.kind() == io::ErrorKind::BrokenPipe {
                 return output::exit(Outcome::SomeInvalid);
             }
@@ -264,9 +277,15 @@ pub fn run(args: &Args) -> ExitCode {
     })
 }
 
-/// Validates the file `name`, and writes its annotated report to `out` if given.
+/// The largest workbook read from stdin or a pipe (a workbook is read by seeking in it: a
+/// stream is read into memory first).
+const MAX_STDIN_WORKBOOK: u64 = 64 << 20;
+
+/// Validates the file `name` (a workbook's `sheet`), and writes its annotated report to
+/// `out` if given.
 fn validate_file<W: Write>(
     name: &str,
+    sheet: Option<&str>,
     options: &Options,
     sink: &mut Sink<W>,
     progress: bool,
@@ -284,6 +303,51 @@ fn validate_file<W: Write>(
     let mut head = vec![0u8; 4096];
     let n = read_up_to(&mut input, &mut head)?;
     head.truncate(n);
+    if is_workbook(&head) {
+        let regular = name != "-" && std::fs::metadata(name).is_ok_and(|m| m.is_file());
+        let bytes = if regular {
+            None
+        } else {
+            // Stdin or a pipe: read into memory first.
+            let mut bytes = head;
+            input.take(MAX_STDIN_WORKBOOK + 1 - n as u64).read_to_end(&mut bytes)?;
+            if bytes.len() as u64 > MAX_STDIN_WORKBOOK {
+                return Err(io::Error::other(format!(
+                    "classeur lu d'un flux au-delà de {} Mo : donnez le chemin d'un fichier",
+                    MAX_STDIN_WORKBOOK >> 20
+                )));
+            }
+            Some(bytes)
+        };
+        let mut annotator = match (out, &bytes) {
+            (None, _) => None,
+            (Some(out), Some(bytes)) => Some(Annotator::workbook(
+                out,
+                io::Cursor::new(bytes.clone()),
+                sheet,
+                sink.only_invalid,
+            )?),
+            (Some(out), None) => Some(Annotator::workbook(out, File::open(name)?, sheet, sink.only_invalid)?),
+        };
+        let reports = match bytes {
+            None => workbook_reports(File::open(name)?, sheet, *options),
+            Some(bytes) => workbook_reports(io::Cursor::new(bytes), sheet, *options),
+        };
+        for (count, item) in reports.enumerate() {
+            let item = item?;
+            sink.report(name, place(&item), item.report())?;
+            if let Some(a) = &mut annotator {
+                a.item(&item)?;
+            }
+            if progress && count % 4096 == 0 {
+                eprint!("\r{name}: {count} lignes");
+            }
+        }
+        if progress {
+            eprint!("\r\x1b[K");
+        }
+        return annotator.map_or(Ok(()), Annotator::finish);
+    }
     if is_json(name, &head) {
         let mut bytes = head;
         input.read_to_end(&mut bytes)?;
@@ -321,11 +385,7 @@ fn validate_file<W: Write>(
     // Rows are validated on every core, chunk by chunk (memory stays constant).
     csv_reports(input, *options).for_each_batch(threads, |batch| {
         for item in &batch {
-            let place = match *item {
-                CsvItem::File(_) => Place::File,
-                CsvItem::Demande { line, record, .. } => Place::Row { line, record },
-            };
-            sink.report(name, place, item.report())?;
+            sink.report(name, place(item), item.report())?;
             if let Some(a) = &mut annotator {
                 a.item(item)?;
             }
@@ -340,6 +400,14 @@ fn validate_file<W: Write>(
         eprint!("\r\x1b[K");
     }
     annotator.map_or(Ok(()), Annotator::finish)
+}
+
+/// Where an item of a collection file stands.
+fn place(item: &CsvItem) -> Place {
+    match *item {
+        CsvItem::File(_) => Place::File,
+        CsvItem::Demande { line, record, .. } => Place::Row { line, record },
+    }
 }
 
 /// Reads until `buf` is full or the input ends; the number of bytes read.

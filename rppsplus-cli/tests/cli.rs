@@ -478,3 +478,120 @@ fn validate_only_invalid_with_a_report_and_counts_per_code() {
     assert_eq!(ods.status.code(), Some(2));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn validate_a_workbook_known_by_its_content() {
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/collection/");
+    let csv = rppsplus(
+        &[
+            "validate",
+            &format!("{corpus}excel-csv-utf8.csv"),
+            "--reference-date",
+            "2026-11-22",
+            "--format",
+            "json",
+        ],
+        b"",
+    );
+    let records = |o: &std::process::Output| -> Vec<serde_json::Value> {
+        let mut v: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).expect("JSON");
+        for record in &mut v {
+            record.as_object_mut().unwrap().remove("file");
+        }
+        v
+    };
+    let xlsx = std::fs::read(format!("{corpus}excel.xlsx")).unwrap();
+    for (name, stdin) in [
+        (format!("{corpus}libreoffice.ods"), &b""[..]),
+        (format!("{corpus}excel-97.xls"), b""),
+        (format!("{corpus}excel.xlsx"), b""),
+        // From stdin, by its content.
+        ("-".to_owned(), &xlsx[..]),
+    ] {
+        let o = rppsplus(
+            &["validate", &name, "--reference-date", "2026-11-22", "--format", "json"],
+            stdin,
+        );
+        assert_eq!(o.status.code(), Some(1), "{name}");
+        assert_eq!(records(&o), records(&csv), "{name}");
+    }
+    let o = rppsplus(&["validate", &format!("{corpus}excel.xlsx"), "--sheet", "Feuil1"], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).contains("il n'a pas de feuille « Feuil1 » (ses feuilles : « Demandes »)"),
+        "{}",
+        stdout(&o)
+    );
+    assert_eq!(
+        stdout(&rppsplus(
+            &[
+                "validate",
+                &format!("{corpus}excel.xlsx"),
+                "--sheet",
+                "Demandes",
+                "--reference-date",
+                "2026-11-22"
+            ],
+            b"",
+        ))
+        .lines()
+        .last(),
+        Some("7 demande(s) : 3 valide(s), 4 invalide(s)")
+    );
+}
+
+#[test]
+fn the_report_of_a_workbook_is_the_report_of_its_csv_twin() {
+    // Its rows read again from the workbook: the same cells, findings and counts as the CSV's.
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/collection/");
+    let dir = std::env::temp_dir().join(format!("rppsplus-cli-workbook-report-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let report = |input: &str, out: &str| {
+        let out = dir.join(out);
+        let o = rppsplus(
+            &[
+                "validate",
+                &format!("{corpus}{input}"),
+                "--reference-date",
+                "2026-11-22",
+                "--report",
+                out.to_str().unwrap(),
+            ],
+            b"",
+        );
+        assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
+        out
+    };
+    // Each record's « Ligne » and « Constats » (the cells differ as they should: a date cell is
+    // `1999-05-05` where the CSV holds `5/5/1999`).
+    let findings = |path: std::path::PathBuf| {
+        let text = std::fs::read_to_string(path).unwrap();
+        let (mut records, mut fields, mut field, mut quoted) = (Vec::new(), Vec::new(), String::new(), false);
+        for c in text.chars() {
+            match c {
+                '"' => quoted = !quoted,
+                ';' if !quoted => fields.push(std::mem::take(&mut field)),
+                '\r' if !quoted => {}
+                '\n' if !quoted => {
+                    fields.push(std::mem::take(&mut field));
+                    records.push(std::mem::take(&mut fields)[..2].to_vec());
+                }
+                c => field.push(c),
+            }
+        }
+        records
+    };
+    let csv = findings(report("excel-csv-utf8.csv", "csv.csv"));
+    assert_eq!(csv.len(), 8, "{csv:?}");
+    assert!(csv[3][1].contains("Excel"), "{csv:?}");
+    for workbook in ["excel.xlsx", "libreoffice.ods", "excel-97.xls"] {
+        assert_eq!(
+            findings(report(workbook, &format!("{workbook}.csv"))),
+            csv,
+            "{workbook}"
+        );
+    }
+    let xlsx = report("excel.xlsx", "rapport.xlsx");
+    assert!(std::fs::read(xlsx).unwrap().starts_with(b"PK"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -1,5 +1,5 @@
 //! Memory stays bounded whatever the file (docs/domain.md §4.6): `rppsplus validate -` reads
-//! pathological collection files, generated on the fly into its standard input (nothing
+//! pathological collection files (CSV and workbooks), generated on the fly into its standard input (nothing
 //! written to disk), and its peak resident memory stays under 100 MB. Its reports stream to
 //! its standard output, which the test reads and counts.
 //!
@@ -61,6 +61,24 @@ fn repeat(out: &mut dyn Write, line: &[u8], n: usize) -> io::Result<()> {
         left -= per_block;
     }
     out.write_all(&line.repeat(left))
+}
+
+/// A part's content: pieces of bytes, each with how many times it is written.
+type Pieces<'a> = &'a [(&'a [u8], usize)];
+
+/// A ZIP archive of `parts` (deflated), as a workbook is: each part's pieces, each piece
+/// written as many times as it says (the archive is made in this process, whose peak the
+/// child inherits: a large part is never held whole).
+fn workbook(parts: &[(&str, Pieces<'_>)]) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(io::Cursor::new(Vec::new()));
+    for (name, pieces) in parts {
+        zip.start_file(*name, zip::write::SimpleFileOptions::default())
+            .expect("a part");
+        for (bytes, times) in *pieces {
+            (0..*times).for_each(|_| zip.write_all(bytes).expect("written in memory"));
+        }
+    }
+    zip.finish().expect("an archive").into_inner()
 }
 
 #[test]
@@ -130,6 +148,35 @@ fn pathological_files_stay_under_100_mb() {
                     })
                     .collect();
                 (0..300).try_for_each(|_| out.write_all(&block))
+            }),
+            1,
+        ),
+        // Workbooks whose few kilobytes are huge once read: shared strings of 40 MB, an
+        // .ods row of a thousand values repeated a million times. Refused, not read.
+        (
+            "shared strings of 40 MB in a small .xlsx",
+            Box::new(|out| {
+                let strings: &[(&[u8], usize)] =
+                    &[(b"<sst><si><t>", 1), (&[b'X'; 1 << 16], 640), (b"</t></si></sst>", 1)];
+                out.write_all(&workbook(&[
+                    ("xl/workbook.xml", &[(b"<workbook/>", 1)]),
+                    ("xl/sharedStrings.xml", strings),
+                ]))
+            }),
+            1,
+        ),
+        (
+            "an .ods of a billion cells",
+            Box::new(|out| {
+                let content = concat!(
+                    r#"<office:document-content><office:body><office:spreadsheet><table:table>"#,
+                    r#"<table:table-row table:number-rows-repeated="1000000"><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="1000"/></table:table-row>"#,
+                    r#"</table:table></office:spreadsheet></office:body></office:document-content>"#
+                );
+                out.write_all(&workbook(&[
+                    ("mimetype", &[(b"application/vnd.oasis.opendocument.spreadsheet", 1)]),
+                    ("content.xml", &[(content.as_bytes(), 1)]),
+                ]))
             }),
             1,
         ),

@@ -2,7 +2,8 @@
 //! `make_collection.py` from one source of truth): each Excel export flavour and the files
 //! with problems of their own give the findings `expected.json` lists, about the file and
 //! about each demande (line, record). pytest reads the same expectations
-//! (`rppsplus-py/tests/test_collection.py`).
+//! (`rppsplus-py/tests/test_collection.py`). The workbook twins (`.xlsx`, `.ods`, `.xls`) are
+//! read with the feature `xlsx`.
 
 use std::path::{Path, PathBuf};
 
@@ -73,6 +74,11 @@ fn every_file_gives_its_expected_findings() {
     let files = expected["files"].as_object().unwrap();
     assert!(files.len() >= 7, "the corpus: {:?}", files.keys());
     for (name, want) in files {
+        if is_workbook(name) {
+            #[cfg(feature = "xlsx")]
+            assert_eq!(found(&workbook(name, options)), wanted(want), "{name}");
+            continue;
+        }
         let bytes = std::fs::read(corpus().join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
         let items: Vec<CsvItem> = csv_reports(&bytes[..], options).map(Result::unwrap).collect();
         assert_eq!(found(&items), wanted(want), "{name}");
@@ -85,6 +91,40 @@ fn every_file_gives_its_expected_findings() {
             })
             .unwrap();
         assert_eq!(batched, items, "{name} on threads");
+    }
+}
+
+/// Whether the corpus file `name` is a workbook.
+fn is_workbook(name: &str) -> bool {
+    [".xlsx", ".ods", ".xls"].iter().any(|ext| name.ends_with(ext))
+}
+
+/// The items of the corpus workbook `name`.
+#[cfg(feature = "xlsx")]
+fn workbook(name: &str, options: Options) -> Vec<CsvItem> {
+    let file = std::fs::File::open(corpus().join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+    rppsplus_core::demande::workbook_reports(file, None, options)
+        .map(Result::unwrap)
+        .collect()
+}
+
+/// The workbook twins give the CSV's items, messages included: typed cells (dates, numbers,
+/// booleans) read as what the CSV export holds.
+#[cfg(feature = "xlsx")]
+#[test]
+fn every_workbook_is_its_csv_twin() {
+    let expected = expected();
+    let options = options(&expected);
+    let bytes = std::fs::read(corpus().join("excel-csv-utf8.csv")).unwrap();
+    let csv: Vec<CsvItem> = csv_reports(&bytes[..], options).map(Result::unwrap).collect();
+    // The workbooks expected to give what the CSV gives.
+    let files = expected["files"].as_object().unwrap();
+    let twins: Vec<&String> = (files.keys())
+        .filter(|name| is_workbook(name) && files[*name] == files["excel-csv-utf8.csv"])
+        .collect();
+    assert_eq!(twins, ["excel-97.xls", "excel.xlsx", "libreoffice.ods"]);
+    for name in twins {
+        assert_eq!(workbook(name, options), csv, "{name}");
     }
 }
 

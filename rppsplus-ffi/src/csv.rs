@@ -1,17 +1,17 @@
 //! Collection files (docs/domain.md section 4.6) item by item: `rppsplus_csv_open` opens a
-//! CSV file, `rppsplus_csv_next` gives its items one after the other (the findings about the
+//! CSV file or a workbook, `rppsplus_csv_next` gives its items one after the other (the findings about the
 //! file itself, then each demande with its line and record number), in bounded memory,
 //! `rppsplus_csv_free` closes it.
 //!
 //! Everything here converts: the reading, the rules and the findings are the core's
-//! (`rppsplus_core::demande::csv_reports`).
+//! (`rppsplus_core::demande::collection_reports`).
 
 use std::ffi::c_char;
 use std::fs::File;
 use std::path::PathBuf;
 use std::ptr::{self, NonNull};
 
-use rppsplus_core::demande::{self, CsvItem, CsvReports};
+use rppsplus_core::demande::{self, CollectionReports, CsvItem};
 
 use crate::buffer::{OptionalOut, input_bytes};
 use crate::handle::{Castable, HandleOut, OwnershipBox, free_box, to_const_ptr, try_from};
@@ -32,7 +32,7 @@ pub struct rppsplus_csv {
 
 /// The reader of a file and its last item.
 pub(crate) struct CsvFile {
-    items: CsvReports<File>,
+    items: CollectionReports<File>,
     current: Option<CsvItem>,
 }
 
@@ -64,7 +64,9 @@ pub(crate) unsafe fn input_path(path: *const c_char, len: usize) -> Result<PathB
 /// Opens the CSV collection file at `path` (`path_len` bytes, no NUL needed) for reading item
 /// by item with `rppsplus_csv_next`, and writes the new reader to `*csv_out`, which the
 /// caller frees with `rppsplus_csv_free`. The file is read as the CLI and Python read it:
-/// what Excel writes, read as it means (docs/domain.md section 4.6).
+/// what Excel writes, read as it means (docs/domain.md section 4.6); a workbook (`.xlsx`,
+/// `.xlsm`, `.ods`, `.xls`, known by its content) is read from its first sheet, its typed
+/// cells as its CSV export holds them, each demande's line being its row in the sheet.
 ///
 /// `options` may be NULL (the defaults); the reader copies them, and does not keep the
 /// pointer.
@@ -74,7 +76,7 @@ pub(crate) unsafe fn input_path(path: *const c_char, len: usize) -> Result<PathB
 /// - `RPPSPLUS_RESULT_NULL_PARAMETER`: `path` or `csv_out` NULL;
 /// - `RPPSPLUS_RESULT_INVALID_PARAMETER`: `path_len` above `PTRDIFF_MAX`;
 /// - `RPPSPLUS_RESULT_INVALID_UTF8`: a path that is not UTF-8, on a system other than Unix;
-/// - `RPPSPLUS_RESULT_IO_ERROR`: the file cannot be opened;
+/// - `RPPSPLUS_RESULT_IO_ERROR`: the file cannot be opened or read;
 /// - `RPPSPLUS_RESULT_PANIC`.
 ///
 /// On error `*csv_out` is unchanged and there is nothing to free.
@@ -98,7 +100,7 @@ pub unsafe extern "C" fn rppsplus_csv_open(
         // SAFETY: the caller's contract.
         let options = unsafe { try_from(options) }.map_or_else(|| ValidateOptions::default().core(), ValidateOptions::core);
         let file = File::open(path).map_err(|_| RPPSPLUS_RESULT_IO_ERROR)?;
-        let items = demande::csv_reports(file, options);
+        let items = demande::collection_reports(file, None, options).map_err(|_| RPPSPLUS_RESULT_IO_ERROR)?;
         // SAFETY: `csv_out` is writable (the caller's contract).
         unsafe { csv_out.set(CsvFile { items, current: None }) };
         Ok(())

@@ -925,3 +925,20 @@ fn the_template_is_written_in_either_format() {
     assert_eq!(null, RPPSPLUS_RESULT_NULL_PARAMETER);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_workbook_item_by_item_as_its_csv_twin() {
+    // The corpus's twins (tests/collection/): an .xlsx, an .ods and an .xls known by their content,
+    // their typed cells read as the CSV holds them, each row's line its row in the sheet.
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/collection");
+    let o = Opts::at();
+    let csv = csv_items(&csv_open(&corpus.join("excel-csv-utf8.csv"), Some(&o)).unwrap());
+    assert_eq!(csv.len(), 7);
+    for name in ["excel.xlsx", "libreoffice.ods"] {
+        assert_eq!(
+            csv_items(&csv_open(&corpus.join(name), Some(&o)).unwrap()),
+            csv,
+            "{name}"
+        );
+    }
+}

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import builtins
+import csv
 import pathlib
 import pickle
 import zipfile
@@ -13,6 +14,7 @@ import pytest
 import rppsplus
 
 SAMPLE = pathlib.Path(__file__).resolve().parents[2] / "examples" / "data" / "demandes.csv"
+CORPUS = pathlib.Path(__file__).resolve().parents[2] / "tests" / "collection"
 
 
 def test_template_in_both_formats(tmp_path: pathlib.Path) -> None:
@@ -47,6 +49,24 @@ def test_the_annotated_report_of_a_collection_file(tmp_path: pathlib.Path) -> No
     alone = rppsplus.CsvReports(list(reports), reports.file)
     with pytest.raises(OSError, match="not read from a file"):
         alone.to_xlsx(tmp_path / "alone.xlsx")
+
+
+def test_the_report_of_a_workbook_is_its_csv_twins(tmp_path: pathlib.Path) -> None:
+    # The rows read again from the workbook (its typed cells as text): each row's number and
+    # findings are the CSV twin's; a pickled CsvReports keeps the sheet it read.
+    def findings(name: str) -> list[list[str]]:
+        reports = rppsplus.validate_csv(CORPUS / name, reference_date="2026-11-22")
+        reports = pickle.loads(pickle.dumps(reports))
+        reports.to_csv(tmp_path / f"{name}.csv")
+        with open(tmp_path / f"{name}.csv", encoding="utf-8-sig", newline="") as f:
+            return [row[:2] for row in csv.reader(f, delimiter=";")]
+
+    twin = findings("excel-csv-utf8.csv")
+    assert len(twin) == 8 and "Excel" in twin[3][1]
+    for workbook in ("excel.xlsx", "libreoffice.ods", "excel-97.xls"):
+        assert findings(workbook) == twin, workbook
+    rppsplus.validate_csv(CORPUS / "excel.xlsx", sheet="Demandes").to_xlsx(tmp_path / "rapport.xlsx")
+    assert zipfile.is_zipfile(tmp_path / "rapport.xlsx")
 
 
 def test_the_report_of_a_list_of_reports(tmp_path: pathlib.Path) -> None:

@@ -583,6 +583,41 @@ templates! {
     CellCount: InvalidCsv, Error,
         ("la ligne {0} a {1} au lieu de {2}", "vérifiez les séparateurs et les guillemets de cette ligne"),
         ("line {0} has {1} instead of {2}", "check the delimiters and quotes of that line");
+    /// A workbook that cannot be read (not one, damaged, or protected by a password).
+    #[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
+    NotWorkbook: InvalidCsv, Error,
+        ("ce n'est pas un classeur lisible (.xlsx, .xlsm, .ods ou .xls) : il est endommagé, protégé par un mot de passe ou d'un autre format",
+         "ouvrez-le dans le tableur et enregistrez-le à nouveau au format .xlsx ou « CSV UTF-8 »"),
+        ("this is no readable workbook (.xlsx, .xlsm, .ods or .xls): it is damaged, protected by a password or of another format",
+         "open it in the spreadsheet program and save it again as .xlsx or 'CSV UTF-8'");
+    /// A sheet asked for that the workbook does not have: `{0}` its name, `{1}` the sheets.
+    #[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
+    SheetNotFound: InvalidCsv, Error,
+        ("il n'a pas de feuille « {0} » (ses feuilles : {1})", "donnez le nom d'une de ses feuilles"),
+        ("it has no sheet '{0}' (its sheets: {1})", "give the name of one of its sheets");
+    /// A part of a workbook too large to be read in bounded memory: `{0}` the part, `{1}`
+    /// the limit in megabytes.
+    #[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
+    WorkbookTooLarge: InvalidCsv, Error,
+        ("sa partie « {0} » dépasse {1} Mo une fois décompressée, et il n'est pas lu",
+         "enregistrez-le au format « CSV UTF-8 », qui est lu quelle que soit sa taille"),
+        ("its part '{0}' is over {1} MB uncompressed, and it is not read",
+         "save it as 'CSV UTF-8', which is read whatever its size");
+    /// A workbook whose sheets take too many cells once read whole: `{0}` the limit.
+    #[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
+    WorkbookTooManyCells: InvalidCsv, Error,
+        ("ses feuilles occupent plus de {0} cellules (lignes × colonnes) une fois lues, et il n'est pas lu",
+         "enregistrez-le au format .xlsx ou « CSV UTF-8 », qui sont lus quelle que soit leur taille"),
+        ("its sheets take over {0} cells (rows × columns) once read, and it is not read",
+         "save it as .xlsx or 'CSV UTF-8', which are read whatever their size");
+    /// A cell of a workbook holding a formula's error: `{0}` the cell (`D5`), `{1}` the
+    /// error (`#N/A`).
+    #[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
+    CellError: InvalidFormat, Error,
+        ("la cellule {0} vaut {1}, une erreur de formule, et est lue comme vide",
+         "corrigez la formule, ou saisissez la valeur"),
+        ("cell {0} is {1}, a formula's error, and is read as empty",
+         "correct the formula, or type the value in");
     /// More findings than a report keeps: `{0}` how many it keeps.
     TooManyFindings: TooManyFindings, Warning,
         ("plus de {0} constats, dont les suivants ne sont pas gardés", "corrigez d'abord ceux-ci, puis validez à nouveau"),

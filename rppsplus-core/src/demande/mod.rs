@@ -49,6 +49,8 @@ pub mod sheet;
 mod table;
 mod tally;
 mod view;
+#[cfg(feature = "xlsx")]
+mod workbook;
 
 use chrono::NaiveDate;
 
@@ -63,6 +65,11 @@ pub use schema::COLUMNS;
 pub use scope::{ETAT_CIVIL_REQUIRED, FIELDS_BY_PROCEDURE, FieldRule, Presence, SENDERS, Sending, sending};
 pub use table::{Columns, validate_row};
 pub use tally::Tally;
+#[cfg(feature = "xlsx")]
+pub use workbook::{
+    CollectionReports, MAX_PART_BYTES, MAX_SHEET_CELLS, WorkbookReports, collection_reports, is_workbook,
+    workbook_reports,
+};
 
 use crate::ids::Mode;
 use crate::names::names;

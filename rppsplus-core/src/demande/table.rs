@@ -172,6 +172,16 @@ impl Columns {
         self.named
     }
 
+    /// The JSON path of the field column `column` fills; `None` for a column ignored or
+    /// without a name.
+    #[cfg(feature = "xlsx")]
+    pub(super) fn path_of(&self, column: usize) -> Option<&'static str> {
+        match self.slots.get(column)? {
+            Slot::Field(place) => super::COLUMNS.get(place.field).copied(),
+            Slot::Ignored | Slot::Unnamed => None,
+        }
+    }
+
     /// The fields of one row of `cells` cells, whose `cell(i)` is the text of column `i`
     /// (`None`: no cell, or a null one), and the first column without a name that holds a
     /// value. Texts are trimmed; an empty one is absent. An object is given when one of its

@@ -1327,7 +1327,11 @@ class CsvReports:
     demande: an empty report when there are none. Compares by value and pickles.
     """
     def __new__(
-        cls, rows: Iterable[CsvRow], file: Report, source: str | os.PathLike[str] | None = None
+        cls,
+        rows: Iterable[CsvRow],
+        file: Report,
+        source: str | os.PathLike[str] | None = None,
+        sheet: str | None = None,
     ) -> Self: ...
     @property
     def file(self) -> Report:
@@ -1368,14 +1372,18 @@ class CsvIter:
 def validate_csv(
     path: str | os.PathLike[str],
     *,
+    sheet: str | None = None,
     reference_date: datetime.date | str | None = None,
     stage: _Stage = ...,
     actor: _Actor = ...,
     test_mode: bool = False,
 ) -> CsvReports:
-    """Validates a CSV collection file (docs/domain.md §4.6: what Excel writes, read as it
-    means) and returns its ``CsvReports``: a ``CsvRow`` per demande, and ``file``, the
-    findings about the file itself. The keywords are ``validate()``'s. The file is read and
+    """Validates a collection file (docs/domain.md §4.6: what Excel writes, read as it means) and
+    returns its ``CsvReports``: a ``CsvRow`` per demande, and ``file``, the findings about the
+    file itself. The file is CSV, or a workbook (``.xlsx``, ``.xlsm``, ``.ods``, ``.xls``,
+    known by its content, whatever its name: typed cells read as its CSV export holds them;
+    ``line`` is a row's number in the sheet) whose ``sheet`` is read (the first one by
+    default). The other keywords are ``validate()``'s. The file is read and
     validated by the core with the GIL released, on every core; Ctrl-C stops it
     (``KeyboardInterrupt``); a missing or unreadable file raises ``OSError``
     (``FileNotFoundError``…). Every report is kept: for a file of millions of rows, read
@@ -1412,12 +1420,13 @@ def write_report(
 def iter_csv(
     path: str | os.PathLike[str],
     *,
+    sheet: str | None = None,
     reference_date: datetime.date | str | None = None,
     stage: _Stage = ...,
     actor: _Actor = ...,
     test_mode: bool = False,
 ) -> CsvIter:
-    """Iterates over a CSV collection file (as ``validate_csv()`` reads it) and yields a
+    """Iterates over a collection file, CSV or a workbook (as ``validate_csv()`` reads it) and yields a
     ``CsvRow`` per item, in file order, as the core makes them: the findings about the file
     itself (``row.is_file``: the header's first, a later one where it is found) and each
     demande. Memory stays bounded whatever the file: a few chunks of rows are validated

@@ -1,6 +1,7 @@
-//! `validate_csv` and `iter_csv`: a collection file read and validated by the core, off the
-//! GIL, on every core; each demande as a `CsvRow`, and the findings about the file itself
-//! (docs/domain.md §4.6), which are no demande.
+//! `validate_csv` and `iter_csv`: a collection file (CSV, or a workbook known by its
+//! content) read and validated by the core, off the GIL, on every core; each demande as a
+//! `CsvRow`, and the findings about the file itself (docs/domain.md §4.6), which are no
+//! demande.
 
 use std::collections::VecDeque;
 use std::fs::File;
@@ -33,6 +34,31 @@ pub(crate) fn os_error(e: &io::Error, path: &Path) -> PyErr {
         }
         None => PyOSError::new_err(e.to_string()),
     }
+}
+
+/// Items of a workbook handed over at once (a CSV file's come by chunks of the core's).
+const WORKBOOK_BATCH: usize = 512;
+
+/// Reads the collection file `file` (a workbook by its content, whose sheet is `sheet`, else
+/// CSV) and calls `each` with its items in file order, batch after batch.
+fn each_batch(
+    file: File,
+    sheet: Option<&str>,
+    options: core::Options,
+    mut each: impl FnMut(Vec<CsvItem>) -> io::Result<()>,
+) -> io::Result<()> {
+    let workbook = match core::collection_reports(file, sheet, options)? {
+        core::CollectionReports::Csv(items) => return items.for_each_batch(super::threads(), each),
+        core::CollectionReports::Workbook(items) => items,
+    };
+    let mut batch = Vec::with_capacity(WORKBOOK_BATCH);
+    for item in workbook {
+        batch.push(item?);
+        if batch.len() == WORKBOOK_BATCH {
+            each(std::mem::replace(&mut batch, Vec::with_capacity(WORKBOOK_BATCH)))?;
+        }
+    }
+    if batch.is_empty() { Ok(()) } else { each(batch) }
 }
 
 /// One item of a collection file: a demande's row, or (from ``iter_csv()`` only) the
@@ -160,13 +186,20 @@ pub(crate) struct CsvReports {
     file: Py<Report>,
     /// The file the rows were read from, for the annotated report.
     source: Option<PathBuf>,
+    /// The sheet read, when the file is a workbook.
+    sheet: Option<String>,
 }
 
 #[pymethods]
 impl CsvReports {
     #[new]
-    #[pyo3(signature = (rows, file, source = None))]
-    fn py_new(rows: &Bound<'_, PyAny>, file: Py<Report>, source: Option<PathBuf>) -> PyResult<Self> {
+    #[pyo3(signature = (rows, file, source = None, sheet = None))]
+    fn py_new(
+        rows: &Bound<'_, PyAny>,
+        file: Py<Report>,
+        source: Option<PathBuf>,
+        sheet: Option<String>,
+    ) -> PyResult<Self> {
         let list = PyList::empty(rows.py());
         for row in rows.try_iter()? {
             list.append(row?.cast_into::<CsvRow>()?)?;
@@ -175,17 +208,22 @@ impl CsvReports {
             rows: list.unbind(),
             file,
             source,
+            sheet,
         })
     }
 
-    /// The arguments that rebuild it (``pickle``, ``copy``): the rows, the file's report and
-    /// the file's path.
+    /// The arguments that rebuild it (``pickle``, ``copy``): the rows, the file's report,
+    /// the file's path and the sheet read.
     #[allow(clippy::type_complexity)]
-    fn __getnewargs__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyList>, Py<Report>, Option<PathBuf>)> {
+    fn __getnewargs__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyList>, Py<Report>, Option<PathBuf>, Option<String>)> {
         Ok((
             PyList::new(py, self.rows.bind(py).iter())?,
             self.file.clone_ref(py),
             self.source.clone(),
+            self.sheet.clone(),
         ))
     }
 
@@ -274,25 +312,30 @@ impl CsvReports {
                 None => CsvItem::File(report),
             });
         }
-        super::sheet::write_csv(py, source, out, format, only_invalid, items)
+        super::sheet::write_collection(py, source, self.sheet.as_deref(), out, format, only_invalid, items)
     }
 }
 
-/// Validates a CSV collection file (docs/domain.md §4.6: what Excel writes, read as it
-/// means) and returns its ``CsvReports``: a ``CsvRow`` per demande, and ``file``, the
-/// findings about the file itself. The keywords are ``validate()``'s. The file is read and
+/// Validates a collection file (docs/domain.md §4.6: what Excel writes, read as it means) and
+/// returns its ``CsvReports``: a ``CsvRow`` per demande, and ``file``, the findings about the
+/// file itself. The file is CSV, or a workbook (``.xlsx``, ``.xlsm``, ``.ods``, ``.xls``,
+/// known by its content, whatever its name: typed cells read as its CSV export holds them;
+/// ``line`` is a row's number in the sheet) whose ``sheet`` is read (the first one by
+/// default). The other keywords are ``validate()``'s. The file is read and
 /// validated by the core with the GIL released, on every core; Ctrl-C stops it
 /// (``KeyboardInterrupt``); a missing or unreadable file raises ``OSError``
 /// (``FileNotFoundError``…). Every report is kept: for a file of millions of rows, read
 /// ``iter_csv()``.
 #[pyfunction]
 #[pyo3(signature = (
-    path, *, reference_date = None, stage = Name(Stage::default()), actor = Name(Actor::default()),
+    path, *, sheet = None, reference_date = None, stage = Name(Stage::default()), actor = Name(Actor::default()),
     test_mode = false
 ))]
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn validate_csv<'py>(
     py: Python<'py>,
     path: PathBuf,
+    sheet: Option<String>,
     reference_date: Option<&Bound<'py, PyAny>>,
     stage: Name<Stage>,
     actor: Name<Actor>,
@@ -303,8 +346,7 @@ pub(crate) fn validate_csv<'py>(
     let mut file: Vec<core::Finding> = Vec::new();
     let mut failure: Option<PyErr> = None;
     let read = py.detach(|| -> io::Result<()> {
-        let threads = super::threads();
-        core::csv_reports(File::open(&path)?, options).for_each_batch(threads, |batch| {
+        each_batch(File::open(&path)?, sheet.as_deref(), options, |batch| {
             // The Python objects are made while the next chunks are being validated.
             Python::attach(|py| -> PyResult<()> {
                 py.check_signals()?;
@@ -331,6 +373,7 @@ pub(crate) fn validate_csv<'py>(
         rows: PyList::new(py, rows)?.unbind(),
         file: Report::new_bound(py, file.into_iter().collect())?.unbind(),
         source: Some(path),
+        sheet,
     })
 }
 
@@ -375,7 +418,7 @@ impl CsvIter {
     }
 }
 
-/// Iterates over a CSV collection file (as ``validate_csv()`` reads it) and yields a
+/// Iterates over a collection file, CSV or a workbook (as ``validate_csv()`` reads it) and yields a
 /// ``CsvRow`` per item, in file order, as the core makes them: the findings about the file
 /// itself (``row.is_file``: the header's first, a later one where it is found) and each
 /// demande. Memory stays bounded whatever the file: a few chunks of rows are validated
@@ -386,11 +429,12 @@ impl CsvIter {
 /// the file's findings.
 #[pyfunction]
 #[pyo3(signature = (
-    path, *, reference_date = None, stage = Name(Stage::default()), actor = Name(Actor::default()),
+    path, *, sheet = None, reference_date = None, stage = Name(Stage::default()), actor = Name(Actor::default()),
     test_mode = false
 ))]
 pub(crate) fn iter_csv(
     path: PathBuf,
+    sheet: Option<String>,
     reference_date: Option<&Bound<'_, PyAny>>,
     stage: Name<Stage>,
     actor: Name<Actor>,
@@ -402,7 +446,7 @@ pub(crate) fn iter_csv(
     // at its next batch.
     let (sender, batches) = mpsc::sync_channel(2);
     std::thread::spawn(move || {
-        let read = core::csv_reports(file, options).for_each_batch(super::threads(), |batch| {
+        let read = each_batch(file, sheet.as_deref(), options, |batch| {
             sender
                 .send(Ok(batch))
                 .map_err(|_| io::Error::other("the iterator was dropped"))

@@ -42,18 +42,19 @@ pub(crate) fn template(
         .map_err(|e| error(e, &path))
 }
 
-/// The annotated report of a collection file `source` whose items were validated: `items`,
+/// The annotated report of a collection file `source` (a workbook's `sheet`) whose items were validated: `items`,
 /// the file's findings and each demande's record number and report, in file order.
-pub(crate) fn write_csv(
+pub(crate) fn write_collection(
     py: Python<'_>,
     source: &Path,
+    sheet: Option<&str>,
     out: &Path,
     format: SheetFormat,
     only_invalid: bool,
     items: Vec<demande::CsvItem>,
 ) -> PyResult<()> {
     py.detach(|| -> Result<(), SheetError> {
-        let mut annotated = Annotated::csv(out, format, File::open(source)?, only_invalid)?;
+        let mut annotated = Annotated::collection(out, format, File::open(source)?, sheet, only_invalid)?;
         for item in &items {
             annotated.item(item)?;
         }

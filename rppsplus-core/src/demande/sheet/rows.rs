@@ -1,12 +1,14 @@
 //! The annotated report of a file fed from the file itself: its rows as they came, read
-//! again beside its reports and joined to them by record number (a collection file) or
-//! index (a JSON document).
+//! again beside its reports and joined to them by record number (a collection file, CSV or
+//! a workbook) or index (a JSON document).
 
-use std::io::Read;
+use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 
 use super::{AnnotatedReport, SheetError, SheetFormat, json_cells};
-use crate::demande::{COLUMNS, CsvCells, CsvItem, Report, Tally, csv_cells};
+use crate::demande::{
+    COLUMNS, CsvCells, CsvItem, Options, Report, Tally, WorkbookReports, csv_cells, is_workbook, workbook_reports,
+};
 
 /// Where the rows come from.
 enum Rows<R> {
@@ -14,6 +16,9 @@ enum Rows<R> {
     Csv(Box<CsvCells<R>>),
     /// The demandes of a JSON document, flattened to the columns, with their index.
     Json(std::vec::IntoIter<(usize, Vec<String>)>),
+    /// A workbook's sheet read a second time, as `workbook_reports` reads it (the cells of
+    /// each row as text beside its record number).
+    Workbook(Box<WorkbookReports>, Option<usize>),
 }
 
 /// An [`AnnotatedReport`] of one file, whose rows it reads itself: give it the file's
@@ -47,6 +52,55 @@ impl<R: Read> Annotated<R> {
         Ok(Self {
             report,
             rows: Rows::Csv(Box::new(cells)),
+        })
+    }
+
+    /// The report `out` of a collection file, CSV or a workbook by its first bytes (as
+    /// [`collection_reports`](crate::demande::collection_reports) reads it), whose rows are
+    /// read again from `input`; `sheet` is a workbook's.
+    pub fn collection(
+        out: &Path,
+        format: SheetFormat,
+        mut input: R,
+        sheet: Option<&str>,
+        only_invalid: bool,
+    ) -> Result<Self, SheetError>
+    where
+        R: Seek + Send + 'static,
+    {
+        let mut head = Vec::with_capacity(8);
+        (&mut input).take(8).read_to_end(&mut head)?;
+        input.seek(SeekFrom::Start(0))?;
+        if is_workbook(&head) {
+            Self::workbook(out, format, input, sheet, only_invalid)
+        } else {
+            Self::csv(out, format, input, only_invalid)
+        }
+    }
+
+    /// The report `out` of a collection workbook's `sheet` (the first by default), whose rows
+    /// are read again from `input` (the same bytes as the reports were made from).
+    pub fn workbook<RS>(
+        out: &Path,
+        format: SheetFormat,
+        input: RS,
+        sheet: Option<&str>,
+        only_invalid: bool,
+    ) -> Result<Self, SheetError>
+    where
+        RS: Read + Seek + Send + 'static,
+    {
+        let mut rows = Box::new(workbook_reports(input, sheet, Options::default()));
+        // The header is known once the first item is read: its record, when a demande, is
+        // the one whose cells the reader holds.
+        let last = match rows.next().transpose()? {
+            Some(CsvItem::Demande { record, .. }) => Some(record),
+            _ => None,
+        };
+        let report = AnnotatedReport::create(out, format, rows.header(), only_invalid)?;
+        Ok(Self {
+            report,
+            rows: Rows::Workbook(rows, last),
         })
     }
 
@@ -85,6 +139,22 @@ impl<R: Read> Annotated<R> {
                         Some(row) if row.record < key => {}
                         Some(row) if row.record == key => break row.cells,
                         _ => break Vec::new(),
+                    }
+                };
+                (key, cells)
+            }
+            Rows::Workbook(rows, last) => {
+                // `last`: the record of the demande whose cells the reader holds.
+                let cells = loop {
+                    match *last {
+                        Some(record) if record == key => break rows.cells().to_vec(),
+                        Some(record) if record > key => break Vec::new(),
+                        _ => {}
+                    }
+                    match rows.next().transpose()? {
+                        Some(CsvItem::Demande { record, .. }) => *last = Some(record),
+                        Some(CsvItem::File(_)) => {}
+                        None => break Vec::new(),
                     }
                 };
                 (key, cells)
