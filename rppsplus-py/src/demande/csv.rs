@@ -298,7 +298,12 @@ impl CsvReports {
     /// The annotated report in `format`: the file's findings first, then each demande.
     pub(crate) fn write(&self, py: Python<'_>, out: &Path, format: SheetFormat, only_invalid: bool) -> PyResult<()> {
         let source = self.source.as_deref().ok_or_else(super::sheet::no_source)?;
-        let mut items = vec![CsvItem::File(self.file.get().core().clone())];
+        // The findings about the file, if any (none: no « fichier » row).
+        let file = self.file.get().core();
+        let mut items: Vec<CsvItem> = (!file.findings().is_empty())
+            .then(|| CsvItem::File(file.clone()))
+            .into_iter()
+            .collect();
         for row in self.rows.bind(py).iter() {
             let row = row.cast_into::<CsvRow>()?;
             let (record, report) = row.get().parts();
