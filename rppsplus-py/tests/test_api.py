@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 import importlib.util
 import re
 from pathlib import Path
@@ -296,12 +297,15 @@ def test_is_valid_means_what_check_accepts() -> None:
             assert helper(value) == rppsplus.check(kind, [value])[0].valid, (kind, value)
 
 
-def test_the_readme_python_blocks_run(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_readme_python_blocks_run(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
     # The README's Python blocks run as written, from the repository's root (their paths).
     root = Path(__file__).resolve().parents[2]
     blocks = re.findall(r"```python\n(.*?)```", (root / "README.md").read_text(encoding="utf-8"), re.S)
     assert len(blocks) >= 3
     monkeypatch.chdir(root)
+    # What the blocks write (a template, a report) is removed: the clone stays as it was.
+    before = set(os.listdir(root))
+    request.addfinalizer(lambda: [(root / name).unlink() for name in set(os.listdir(root)) - before])
     ran = 0
     for block in blocks:
         # A block that uses a data engine runs where the engine is installed (test dependencies).
