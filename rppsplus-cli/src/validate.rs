@@ -291,21 +291,19 @@ fn validate_file<W: Write>(
     progress: bool,
     out: Option<&Path>,
 ) -> io::Result<()> {
-    let mut input = open(name)?;
-    // A report reads the rows a second time: stdin is kept whole for it.
-    let mut stdin_kept = None;
-    if out.is_some() && name == "-" {
-        let mut bytes = Vec::new();
-        input.read_to_end(&mut bytes)?;
-        input = Box::new(io::Cursor::new(bytes.clone()));
-        stdin_kept = Some(bytes);
-    }
+    // A report reads the rows a second time: a stream (stdin, a pipe, `<(…)`) is copied to a
+    // temporary file first, which both readers open (memory does not grow with it).
+    let spool = match out {
+        Some(_) if !is_regular(name) => Some(Spool::of(open(name)?)?),
+        _ => None,
+    };
+    let name_read = spool.as_ref().map_or(name, Spool::path);
+    let mut input = open(name_read)?;
     let mut head = vec![0u8; 4096];
     let n = read_up_to(&mut input, &mut head)?;
     head.truncate(n);
     if is_workbook(&head) {
-        let regular = name != "-" && std::fs::metadata(name).is_ok_and(|m| m.is_file());
-        let bytes = if regular {
+        let bytes = if is_regular(name_read) {
             None
         } else {
             // Stdin or a pipe: read into memory first.
@@ -319,18 +317,18 @@ fn validate_file<W: Write>(
             }
             Some(bytes)
         };
-        let mut annotator = match (out, &bytes) {
-            (None, _) => None,
-            (Some(out), Some(bytes)) => Some(Annotator::workbook(
+        // With a report, the file read is a regular one (a stream was spooled).
+        let mut annotator = match out {
+            Some(out) => Some(Annotator::workbook(
                 out,
-                io::Cursor::new(bytes.clone()),
+                File::open(name_read)?,
                 sheet,
                 sink.only_invalid,
             )?),
-            (Some(out), None) => Some(Annotator::workbook(out, File::open(name)?, sheet, sink.only_invalid)?),
+            None => None,
         };
         let reports = match bytes {
-            None => workbook_reports(File::open(name)?, sheet, *options),
+            None => workbook_reports(File::open(name_read)?, sheet, *options),
             Some(bytes) => workbook_reports(io::Cursor::new(bytes), sheet, *options),
         };
         for (count, item) in reports.enumerate() {
@@ -371,13 +369,11 @@ fn validate_file<W: Write>(
     }
     let mut annotator = match out {
         None => None,
-        Some(out) => {
-            let again: Box<dyn Read + Send> = match stdin_kept {
-                Some(bytes) => Box::new(io::Cursor::new(bytes)),
-                None => Box::new(File::open(name)?),
-            };
-            Some(Annotator::csv(out, again, sink.only_invalid)?)
-        }
+        Some(out) => Some(Annotator::csv(
+            out,
+            Box::new(File::open(name_read)?),
+            sink.only_invalid,
+        )?),
     };
     let input = io::Cursor::new(head).chain(input);
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
@@ -407,6 +403,38 @@ fn place(item: &CsvItem) -> Place {
     match *item {
         CsvItem::File(_) => Place::File,
         CsvItem::Demande { line, record, .. } => Place::Row { line, record },
+    }
+}
+
+/// Whether `name` is a regular file (not stdin, a pipe or a device), which can be read twice.
+fn is_regular(name: &str) -> bool {
+    name != "-" && std::fs::metadata(name).is_ok_and(|m| m.is_file())
+}
+
+/// A stream copied to a temporary file, removed when dropped.
+struct Spool(std::path::PathBuf);
+
+impl Spool {
+    /// Copies `input` to a new file of the temporary directory.
+    fn of(mut input: impl Read) -> io::Result<Self> {
+        static COUNT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let n = COUNT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let path = std::env::temp_dir().join(format!("rppsplus-{}-{n}.spool", std::process::id()));
+        let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(&path)?;
+        let spool = Self(path);
+        io::copy(&mut input, &mut file)?;
+        Ok(spool)
+    }
+
+    /// Its path (UTF-8: the temporary directory's, a process id and a number).
+    fn path(&self) -> &str {
+        self.0.to_str().unwrap_or_default()
+    }
+}
+
+impl Drop for Spool {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
     }
 }
 

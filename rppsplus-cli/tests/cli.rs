@@ -593,5 +593,47 @@ fn the_report_of_a_workbook_is_the_report_of_its_csv_twin() {
     }
     let xlsx = report("excel.xlsx", "rapport.xlsx");
     assert!(std::fs::read(xlsx).unwrap().starts_with(b"PK"));
+    // From stdin (copied to a temporary file, read twice): the same reports.
+    for (input, twin) in [("excel-csv-utf8.csv", "csv.csv"), ("excel.xlsx", "excel.xlsx.csv")] {
+        let out = dir.join(format!("stdin-{twin}"));
+        let bytes = std::fs::read(format!("{corpus}{input}")).unwrap();
+        let args = [
+            "validate",
+            "-",
+            "--reference-date",
+            "2026-11-22",
+            "--report",
+            out.to_str().unwrap(),
+        ];
+        assert_eq!(rppsplus(&args, &bytes).status.code(), Some(1));
+        assert_eq!(findings(out), findings(dir.join(twin)), "{input}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_xlsx_report_of_a_file_wider_than_a_sheet() {
+    // 20 000 unknown columns before the fields: the XLSX report keeps Excel's 16 384 columns.
+    let dir = std::env::temp_dir().join(format!("rppsplus-cli-wide-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let extra = ";x".repeat(20_000);
+    let file = format!(
+        "procedure{extra};rpps\nfermeture_situation{};10107985319\n",
+        ";".repeat(20_000)
+    );
+    let out = dir.join("rapport.xlsx");
+    let o = rppsplus(
+        &[
+            "validate",
+            "-",
+            "--reference-date",
+            "2026-11-22",
+            "--report",
+            out.to_str().unwrap(),
+        ],
+        file.as_bytes(),
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(std::fs::read(&out).unwrap().starts_with(b"PK"));
     std::fs::remove_dir_all(&dir).unwrap();
 }

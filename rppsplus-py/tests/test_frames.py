@@ -187,3 +187,15 @@ def test_nested_dicts_take_numpy_scalars_and_timestamps() -> None:
     assert validate(d, reference_date=AT).valid
     d["situation"]["profession"] = np.int64(326)  # a number where a code is expected: a finding
     assert [(f.path, f.code) for f in validate(d, reference_date=AT)] == [("situation.profession", "invalid_format")]
+
+
+def test_a_demande_with_one_dotted_key_is_a_demande() -> None:
+    # Its objects make it a demande, not a row: the dotted key is an unknown field (as in its JSON).
+    d = {
+        "procedure": "fermeture_situation",
+        "rpps": "10107985318",
+        "situation": {"id": "S1", "date_fin_fonction": "2026-01-31"},
+        "contact.email": "a@b.fr",
+        "confirmations": {"cgu_acceptees": True, "rencontre_en_personne": True},
+    }
+    assert [(f.path, f.code) for f in validate(d, reference_date=AT)] == [("contact.email", "unknown_field")]

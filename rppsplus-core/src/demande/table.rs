@@ -338,7 +338,11 @@ pub(super) fn row_report<'a>(
     let columns = Columns::new(names);
     let (fields, _) = columns.fields(columns.len(), |i| cells.get(i).copied().flatten().map(Cow::Borrowed));
     let report = validate_fields(&fields, options, keyed);
-    let mut out: Report = columns.findings().iter().chain(report.findings()).cloned().collect();
+    // Pushed one by one: the report keeps at most `MAX_FINDINGS`, as every report.
+    let mut out = Report::default();
+    for finding in columns.findings().iter().chain(report.findings()) {
+        out.push(finding.clone());
+    }
     out.keys = report.keys;
     out
 }

@@ -138,11 +138,19 @@ pub(super) fn not_a_demande(demande: &Bound<'_, PyAny>, what: &str) -> PyErr {
     PyTypeError::new_err(format!("{what} must be dict, str or bytes, not {}", type_name(demande)))
 }
 
-/// Whether `dict` is a row: one of its keys is a `str` holding a `.`.
+/// Whether `dict` is a row: one of its keys is a `str` holding a `.`, and none of its values
+/// is a `dict` or a `list` (a demande's JSON objects with one dotted key is a demande, whose
+/// unknown key is a finding).
 fn is_row(dict: &Bound<'_, PyDict>) -> bool {
-    dict.keys()
+    let dotted = dict
+        .keys()
         .iter()
-        .any(|k| k.cast::<PyString>().is_ok_and(|k| k.to_string_lossy().contains('.')))
+        .any(|k| k.cast::<PyString>().is_ok_and(|k| k.to_string_lossy().contains('.')));
+    dotted
+        && !dict
+            .values()
+            .iter()
+            .any(|v| v.is_instance_of::<PyDict>() || v.is_instance_of::<PyList>())
 }
 
 /// Gives each cell of a row to `push` with its column name, in order. A key that is not a

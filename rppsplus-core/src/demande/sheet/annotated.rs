@@ -29,6 +29,10 @@ const CHARTED: usize = 10;
 /// so. Memory stays under 100 MB whatever the file.
 pub const MAX_COMMENTS: usize = 2_000;
 
+/// Excel's columns in a sheet: the cells of a row past the last one (a file of more than 16 382
+/// columns) are left out of the XLSX report, which the CSV report keeps.
+const XLSX_COLUMNS: usize = 16_384;
+
 /// Writes the annotated report of one file, row after row, then its summary
 /// ([`AnnotatedReport::finish`]). XLSX rows go to a temporary file as they come
 /// (rust_xlsxwriter's constant-memory mode): memory holds the comments of the cells with a
@@ -107,7 +111,8 @@ impl AnnotatedReport {
                 let sheet = workbook.add_worksheet_with_constant_memory();
                 sheet.set_name(ROWS)?;
                 sheet.set_column_width(1, 60)?;
-                for (c, name) in leading.chain(header.iter().map(String::as_str)).enumerate() {
+                let names = leading.chain(header.iter().map(String::as_str)).take(XLSX_COLUMNS);
+                for (c, name) in names.enumerate() {
                     sheet.write_string_with_format(0, c as u16, name, &bold)?;
                     if c > 1 {
                         sheet.set_column_width(c as u16, (name.chars().count() as f64 + 2.0).clamp(12.0, 40.0))?;
@@ -181,7 +186,7 @@ impl AnnotatedReport {
                 sheet.write_number(row, 0, record.parse::<f64>().unwrap_or_default())?;
                 sheet.write_string(row, 1, &constats)?;
                 let mut marks = marks.into_iter().peekable();
-                for (c, cell) in cells.iter().enumerate() {
+                for (c, cell) in cells.iter().take(XLSX_COLUMNS - 2).enumerate() {
                     if marks.peek().is_some_and(|(m, _)| *m < c) {
                         // A column past the cells of the row (a cell missing): blank, marked.
                         mark_missing(sheet, row, &mut marks, c, (&error, &warning), comments)?;
@@ -245,7 +250,10 @@ fn mark_missing<'m>(
 ) -> Result<(), SheetError> {
     while let Some((c, (severity, messages))) = marks.next_if(|(m, _)| *m < before) {
         let format = if severity == Severity::Error { error } else { warning };
-        let col = u16::try_from(c + 2).map_err(|_| SheetError::Xlsx(format!("column {c}")))?;
+        // A field's column past Excel's last: its messages are in « Constats » only.
+        let Some(col) = u16::try_from(c + 2).ok().filter(|&col| usize::from(col) < XLSX_COLUMNS) else {
+            continue;
+        };
         sheet.write_blank(row, col, format)?;
         comment(sheet, (row, col), &messages, comments)?;
     }

@@ -446,6 +446,12 @@ struct Rows<'a> {
     batch_bytes: usize,
     /// The row being read, its text bytes so far.
     row: Option<(SheetRow, usize)>,
+    /// The number the file gives the row being read, and its last column read.
+    given: usize,
+    column: usize,
+    /// The number of the last row ended: a row the file numbers out of order (a crafted file:
+    /// spreadsheets write them in order) is read as the next one, so numbers only grow.
+    last: usize,
 }
 
 impl<'a> Rows<'a> {
@@ -455,15 +461,25 @@ impl<'a> Rows<'a> {
             batch: Vec::new(),
             batch_bytes: 0,
             row: None,
+            given: 0,
+            column: 0,
+            last: 0,
         }
     }
 
     /// Adds the cell of `row`, `column` (from 0, in reading order).
     fn put(&mut self, row: u32, column: u32, value: Value<'_>) -> Result<(), Failure> {
-        let number = usize::try_from(row).unwrap_or(usize::MAX).saturating_add(1);
-        if self.row.as_ref().is_some_and(|(r, _)| r.number != number) {
+        let given = usize::try_from(row).unwrap_or(usize::MAX).saturating_add(1);
+        let column = usize::try_from(column).unwrap_or(usize::MAX);
+        // Another number, or a column not after the last one (the same number given twice).
+        if self.row.is_some() && (given != self.given || column <= self.column) {
             self.end_row()?;
         }
+        if self.row.is_none() {
+            self.given = given;
+        }
+        self.column = column;
+        let number = given.max(self.last.saturating_add(1));
         let (current, bytes) = self.row.get_or_insert_with(|| {
             let row = SheetRow {
                 number,
@@ -474,7 +490,6 @@ impl<'a> Rows<'a> {
         });
         let (text, error) = value.text();
         let Some(text) = text else { return Ok(()) };
-        let column = usize::try_from(column).unwrap_or(usize::MAX);
         *bytes += text.len();
         let Some(cells) = current.cells.as_mut() else {
             return Ok(());
@@ -498,6 +513,7 @@ impl<'a> Rows<'a> {
         let Some((row, bytes)) = self.row.take() else {
             return Ok(());
         };
+        self.last = row.number;
         let blank = row
             .cells
             .as_ref()
@@ -604,7 +620,8 @@ impl WorkbookReports {
         self.duplicates.check(line, &mut report);
         Some(CsvItem::Demande {
             line,
-            record: line - self.header_row,
+            // Rows come in growing numbers (`Rows`), after the header's.
+            record: line.saturating_sub(self.header_row),
             report,
         })
     }
@@ -840,6 +857,17 @@ mod tests {
             .map(|(line, record, _)| (line, record))
             .collect();
         assert_eq!(lines, [(4, 1), (6, 3)]);
+        // Rows numbered out of order or twice (a crafted file): each read, after the previous.
+        let rows = r#"<row r="5"><c r="A5" t="inlineStr"><is><t>procedure</t></is></c></row>
+            <row r="2"><c r="A2" t="inlineStr"><is><t>x</t></is></c></row>
+            <row r="7"><c r="A7" t="inlineStr"><is><t>y</t></is></c></row>
+            <row r="7"><c r="A7" t="inlineStr"><is><t>z</t></is></c></row>"#;
+        let lines: Vec<(usize, usize)> = found(&items(excel_with(&[("xl/worksheets/sheet1.xml", &sheet(rows))]), None))
+            .1
+            .into_iter()
+            .map(|(line, record, _)| (line, record))
+            .collect();
+        assert_eq!(lines, [(6, 1), (7, 2), (8, 3)]);
     }
 
     #[test]
