@@ -405,6 +405,19 @@ mod tests {
     }
 
     #[test]
+    fn a_rows_report_keeps_at_most_max_findings() {
+        // 150 unknown columns (capped among the columns' findings) and the row's own findings.
+        let names: Vec<String> = (0..150).map(|i| format!("x.{i}")).collect();
+        let row = names
+            .iter()
+            .map(|n| (n.as_str(), Some("1")))
+            .chain([("procedure", Some("ajout_situation"))]);
+        let report = validate_row(row, &Options::default());
+        assert_eq!(report.findings().len(), crate::demande::MAX_FINDINGS + 1);
+        assert_eq!(report.findings().last().unwrap().code, "too_many_findings");
+    }
+
+    #[test]
     fn unknown_columns_are_the_tables_findings() {
         let columns = Columns::new(["procedure", "nom"]);
         let findings = columns.findings();

@@ -138,19 +138,12 @@ pub(super) fn not_a_demande(demande: &Bound<'_, PyAny>, what: &str) -> PyErr {
     PyTypeError::new_err(format!("{what} must be dict, str or bytes, not {}", type_name(demande)))
 }
 
-/// Whether `dict` is a row: one of its keys is a `str` holding a `.`, and none of its values
-/// is a `dict` or a `list` (a demande's JSON objects with one dotted key is a demande, whose
-/// unknown key is a finding).
+/// Whether `dict` is a row: one of its keys is a `str` holding a `.`, and no other key holds a
+/// `dict` (a demande's JSON objects with one dotted key is a demande, whose unknown key is a
+/// finding; a `dict` or a `list` under a dotted key is a row's bad cell).
 fn is_row(dict: &Bound<'_, PyDict>) -> bool {
-    let dotted = dict
-        .keys()
-        .iter()
-        .any(|k| k.cast::<PyString>().is_ok_and(|k| k.to_string_lossy().contains('.')));
-    dotted
-        && !dict
-            .values()
-            .iter()
-            .any(|v| v.is_instance_of::<PyDict>() || v.is_instance_of::<PyList>())
+    let dotted = |k: &Bound<'_, PyAny>| k.cast::<PyString>().is_ok_and(|k| k.to_string_lossy().contains('.'));
+    dict.keys().iter().any(|k| dotted(&k)) && !dict.iter().any(|(k, v)| !dotted(&k) && v.is_instance_of::<PyDict>())
 }
 
 /// Gives each cell of a row to `push` with its column name, in order. A key that is not a
