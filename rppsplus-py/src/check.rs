@@ -349,7 +349,8 @@ impl CheckResults {
                 type_name(values)
             ))
         })?;
-        let mut entries: Vec<Entry> = Vec::with_capacity(values.len().unwrap_or(0));
+        // `__len__` is a hint (`range(10**18)` has one): at most a chunk is reserved ahead.
+        let mut entries: Vec<Entry> = Vec::with_capacity(values.len().unwrap_or(0).min(CHUNK));
         let mut items: Vec<Option<Bound<'_, PyString>>> = Vec::with_capacity(CHUNK);
         loop {
             // Ctrl-C is seen between chunks: `KeyboardInterrupt` stops the call.

@@ -262,7 +262,7 @@ pub(crate) fn missing(py: Python<'_>, kind: IdKind) -> PyErr {
     let build = || -> PyResult<PyErr> {
         let code = FindingCode::Required;
         let exc = py.get_type::<RppsplusError>().call1((code.message_fr(),))?;
-        fill(
+        fill_value_error(
             &exc,
             name(py, code),
             kind.as_str(),

@@ -86,6 +86,8 @@ def test_card_errors_are_os_errors_and_only_a_bad_pin_is_a_value_error() -> None
         raise AssertionError("a card failure caught as a ValueError") from None
     except cpx.CardError as card_error:
         assert card_error.code == "card_removed"
+    else:
+        raise AssertionError("no CardError")
 
 
 def test_a_pin_of_another_type_is_a_type_error_naming_no_value() -> None:
@@ -158,6 +160,8 @@ try:
     cpx.verify_pin("12")
 except cpx.InvalidPin:
     pass  # checked before the service is asked
+else:
+    raise AssertionError("no InvalidPin")
 # A card that cannot be served stays its SimCard's, with its state.
 card = cpx.SimCard.cps3().with_pin_blocked()
 try:

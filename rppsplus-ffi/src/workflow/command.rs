@@ -38,8 +38,7 @@ impl Castable for rppsplus_command {
 }
 
 /// What an `rppsplus_command` points to: the event and actor, and the texts the setters
-/// were given.
-#[derive(Debug, Clone)]
+/// were given. No `Debug`: the demande's JSON holds an état civil and a contact.
 pub(crate) struct CommandSpec {
     event: Event,
     actor: Actor,

@@ -451,10 +451,19 @@ pub(crate) fn iter_csv(
     // at its next batch.
     let (sender, batches) = mpsc::sync_channel(2);
     std::thread::spawn(move || {
-        let read = each_batch(file, sheet.as_deref(), options, |batch| {
-            sender
-                .send(Ok(batch))
-                .map_err(|_| io::Error::other("the iterator was dropped"))
+        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            each_batch(file, sheet.as_deref(), options, |batch| {
+                sender
+                    .send(Ok(batch))
+                    .map_err(|_| io::Error::other("the iterator was dropped"))
+            })
+        }))
+        // A panic of the reader is an error of the iteration, not its end: nothing is lost
+        // silently.
+        .unwrap_or_else(|_| {
+            Err(io::Error::other(
+                "erreur interne de rppsplus (internal error) pendant la lecture",
+            ))
         });
         if let Err(e) = read {
             // Nobody listens any more when the iterator was dropped.

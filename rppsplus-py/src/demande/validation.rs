@@ -85,7 +85,8 @@ pub(crate) fn validate_many<'py>(
             ))
         })?
         .unbind();
-    let mut reports: Vec<Py<Report>> = Vec::with_capacity(demandes.len().unwrap_or(0));
+    // `__len__` is a hint: at most a batch's worth is reserved ahead.
+    let mut reports: Vec<Py<Report>> = Vec::with_capacity(demandes.len().unwrap_or(0).min(core::Batch::CAPACITY));
     let mut read = 0;
     let threads = super::threads();
     // The core validates off the GIL; reading the demandes and making the `Report` objects

@@ -118,8 +118,12 @@ impl Demande {
     /// ``WorkflowError`` (``invalid_json``, ``history_empty``) otherwise.
     #[staticmethod]
     fn from_json(py: Python<'_>, json: &Bound<'_, PyAny>) -> PyResult<Self> {
+        // A `str` with lone surrogates is read lossily (the core refuses it as JSON): its
+        // `UnicodeEncodeError` would carry the whole text, état civil included.
+        let text;
         let bytes: &[u8] = if let Ok(s) = json.cast::<PyString>() {
-            s.to_str()?.as_bytes()
+            text = s.to_string_lossy();
+            text.as_bytes()
         } else if let Ok(b) = json.cast::<PyBytes>() {
             b.as_bytes()
         } else {

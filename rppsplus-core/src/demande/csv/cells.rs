@@ -13,13 +13,23 @@ use super::source::Source;
 use super::{MAX_RECORD_BYTES, SERIAL_CHUNK, open, read_header, tokenizer};
 use crate::demande::report::Report;
 
-/// One row of a collection file as it came ([`csv_cells`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One row of a collection file as it came ([`csv_cells`]). Its `Debug` shows the record
+/// and the number of cells, never the cells (an état civil, a contact).
+#[derive(Clone, PartialEq, Eq)]
 pub struct CsvRow {
     /// Its record number, as [`CsvItem::Demande`](super::CsvItem::Demande) gives it.
     pub record: usize,
     /// Its cells as text, decoded as the file is (empty for a row too long to be read).
     pub cells: Vec<String>,
+}
+
+impl std::fmt::Debug for CsvRow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CsvRow")
+            .field("record", &self.record)
+            .field("cells", &self.cells.len())
+            .finish()
+    }
 }
 
 /// The iterator of [`csv_cells`].
@@ -141,6 +151,15 @@ mod tests {
     use super::super::csv_reports;
     use super::*;
     use crate::demande::Options;
+
+    #[test]
+    fn a_rows_debug_shows_no_cell() {
+        let row = CsvRow {
+            record: 3,
+            cells: vec!["DUPONT".into(), "nathalie@example.org".into()],
+        };
+        assert_eq!(format!("{row:?}"), "CsvRow { record: 3, cells: 2 }");
+    }
 
     /// Every demande of `file` has its row, by record number.
     fn rows_follow_the_reports(file: &[u8]) {
