@@ -7,7 +7,7 @@
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use rppsplus_core::ids::{IdKind, Mode, Rpps, check, luhn as strict_luhn};
+use rppsplus_core::ids::{IdKind, Mode, Rpps, check, check_with, luhn as strict_luhn};
 
 /// 1024 RPPS-shaped strings: valid numbers built from sequential payloads, one in eight
 /// with its key broken (a realistic error rate for typed data).
@@ -37,6 +37,22 @@ fn rpps(c: &mut Criterion) {
             inputs
                 .iter()
                 .filter(|s| check(IdKind::Rpps, black_box(s), Mode::Strict).is_valid())
+                .count()
+        })
+    });
+    // The Arrow face's path: the canonical form written into a buffer, not kept.
+    group.bench_function("rppsplus check_with(rpps) into a buffer", |b| {
+        let mut column = Vec::with_capacity(inputs.len() * 11);
+        b.iter(|| {
+            column.clear();
+            inputs
+                .iter()
+                .filter(|s| {
+                    check_with(IdKind::Rpps, black_box(s), Mode::Strict, |c| {
+                        column.extend_from_slice(c.as_bytes())
+                    })
+                    .is_ok()
+                })
                 .count()
         })
     });

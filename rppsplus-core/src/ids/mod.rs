@@ -30,7 +30,7 @@ mod scan;
 mod siren_siret;
 
 pub use adeli::Adeli;
-pub use check::{Check, Warning, check, check_many};
+pub use check::{Check, Warning, check, check_many, check_with};
 pub use email::Email;
 pub use error::{Component, ParseError};
 pub use finess::Finess;

@@ -93,7 +93,7 @@ pub(crate) fn digits<const N: usize>(input: &str, kind: IdKind) -> Result<[u8; N
 
 /// [`digits`] and whether they pass the Luhn test, in one pass over the input when it is
 /// exactly `N` ASCII digits (the hot path of RPPS, SIREN and SIRET parsing).
-#[inline]
+#[inline(always)] // with `Rpps::parse_with`'s
 pub(crate) fn keyed_digits<const N: usize>(input: &str, kind: IdKind) -> Result<([u8; N], bool), ParseError> {
     if let Ok(d) = <[u8; N]>::try_from(input.as_bytes()) {
         // Doubled digit with its digits summed, indexed by the low nibble (a digit's value).
