@@ -21,10 +21,12 @@
 //! | Arrow data | in and out through the Arrow PyCapsule interface with pyo3-arrow's import and export functions (not its classes); text read in place once checked (`arrow::Texts`); a result is an `ArrowResult` | `arrow/` |
 //! | documentation | a Rust doc comment on every Python-visible item; `scripts/sync_stub_docstrings.py` copies it into the stub, where `tests/test_stub.py` checks it | `_rppsplus.pyi` |
 
-/// The module's memory comes from mimalloc, as pydantic-core's and Polars' does: glibc's
-/// `malloc` gives every large buffer (an Arrow column's) fresh pages from the system and
-/// returns them on `free`, and the page faults took a third of `arrow.check`'s time
-/// (BENCHMARKS.md). Python's own objects still come from Python's allocator.
+/// The module's memory comes from mimalloc, as pydantic-core's does: glibc's `malloc` gives
+/// every large buffer (an Arrow column's) fresh pages from the system and returns them on
+/// `free`, and the page faults took a third of `arrow.check`'s time (BENCHMARKS.md). Python's
+/// own objects still come from Python's allocator. mimalloc 2 (the crate's `v2`): its 3.3
+/// release crashed when the thread that imported the module had ended
+/// (`tests/test_threads.py`).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

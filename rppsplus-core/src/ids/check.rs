@@ -256,8 +256,9 @@ pub fn check(kind: IdKind, input: &str, mode: Mode) -> Check {
 
 /// Checks one value as an identifier of `kind` and hands the canonical form of a valid one
 /// to `valid`, borrowed: for the faces that write it straight into buffers of their own (the
-/// Arrow columns of the Python face), without the copy a [`Check`] keeps. The warning of a
-/// valid value is not given (use [`check`] for it).
+/// Arrow columns of the Python face), without the copy a [`Check`] keeps. `valid` is called
+/// once when the value is valid (its result is returned in `Ok`), never when it is not. The
+/// warning of a valid value is not given (use [`check`] for it).
 ///
 /// ```
 /// use rppsplus_core::ids::{check_with, IdKind, Mode};
@@ -305,12 +306,22 @@ mod tests {
         /// An RPPS number is its digits whatever separators the input has (the canonical
         /// form is the input itself only when it is nothing but the digits).
         #[test]
-        fn rpps_canonical_is_the_digits(digits in "1[0-9]{9}", separators in "[ .\\-]{0,3}") {
+        fn rpps_canonical_is_the_digits(digits in "1[0-9]{9}", separators in "[ .\\-\t\u{a0}\u{202f}]{0,3}") {
             let key = super::super::luhn::check_digit(digits.as_bytes()).map(char::from).unwrap_or('0');
             let number = format!("{digits}{key}");
             let typed = format!("{}{separators}{}", &number[..4], &number[4..]);
             let checked = check(IdKind::Rpps, &typed, Mode::Strict);
             prop_assert_eq!(checked.canonical(), Some(number.as_str()));
+        }
+
+        /// The canonical form `check` gives an RPPS number is the parsed number's, on inputs
+        /// of eleven or so characters among digits, letters and every separator.
+        #[test]
+        fn rpps_check_gives_the_parsed_number(input in "[0-9 .\\-\t\u{a0}\u{202f}a8]{9,13}", test in any::<bool>()) {
+            let mode = if test { Mode::Test } else { Mode::Strict };
+            let parsed = Rpps::parse_with(&input, mode);
+            let checked = check(IdKind::Rpps, &input, mode);
+            prop_assert_eq!(checked.result(), parsed.as_ref().map(Rpps::as_str).map_err(|e| *e));
         }
     }
 }
