@@ -81,6 +81,36 @@ fn workbook(parts: &[(&str, Pieces<'_>)]) -> Vec<u8> {
     zip.finish().expect("an archive").into_inner()
 }
 
+/// The collection workbook of the corpus with its sheet replaced by `rows` rows, each with
+/// the value `x` in column A and `1` in column XFD, after a header `procedure`.
+fn wide_rows(rows: usize) -> Vec<u8> {
+    let corpus = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/collection/excel.xlsx")).unwrap();
+    let mut sheet = String::from(concat!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#,
+        r#"<row r="1"><c r="A1" t="inlineStr"><is><t>procedure</t></is></c></row>"#
+    ));
+    for r in 2..rows + 2 {
+        sheet.push_str(&format!(
+            r#"<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>x</t></is></c><c r="XFD{r}"><v>1</v></c></row>"#
+        ));
+    }
+    sheet.push_str("</sheetData></worksheet>");
+    let mut zip = zip::ZipArchive::new(io::Cursor::new(corpus)).unwrap();
+    let mut out = zip::ZipWriter::new(io::Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).unwrap();
+        let name = part.name().to_owned();
+        out.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
+            .unwrap();
+        if name == "xl/worksheets/sheet1.xml" {
+            out.write_all(sheet.as_bytes()).unwrap();
+        } else {
+            io::copy(&mut part, &mut out).unwrap();
+        }
+    }
+    out.finish().unwrap().into_inner()
+}
+
 #[test]
 fn pathological_files_stay_under_100_mb() {
     const ROW: &[u8] = b"fermeture_situation;10107985318;S1;2026-01-31\n";
@@ -179,6 +209,13 @@ fn pathological_files_stay_under_100_mb() {
                 ]))
             }),
             1,
+        ),
+        // A small .xlsx whose 20 000 rows each hold a cell in the last column (XFD): 16 384
+        // cells a row once read, counted in the batches' memory.
+        (
+            "20 000 rows reaching column XFD",
+            Box::new(|out| out.write_all(&wide_rows(20_000))),
+            20_000,
         ),
     ];
     for (name, write, objects) in cases {

@@ -491,10 +491,12 @@ impl<'a> Rows<'a> {
         });
         let (text, error) = value.text();
         let Some(text) = text else { return Ok(()) };
-        *bytes += text.len();
         let Some(cells) = current.cells.as_mut() else {
             return Ok(());
         };
+        // The row's memory: its text, and the empty cells before this one (a row of one cell
+        // in column XFD holds 16 384 of them), so that the batches stay small.
+        *bytes += text.len() + column.saturating_sub(cells.len()) * std::mem::size_of::<Option<String>>();
         if *bytes > MAX_RECORD_BYTES || column >= MAX_COLUMNS as usize {
             current.cells = None;
             return Ok(());
@@ -841,23 +843,22 @@ mod tests {
             <row r="3"><c r="A3" t="inlineStr"><is><t>procedure</t></is></c></row>
             <row r="4"><c r="A4" t="inlineStr"><is><t>x</t></is></c></row>
             <row r="6"><c r="A6" t="inlineStr"><is><t>x</t></is></c></row>"#;
-        let lines: Vec<(usize, usize)> = found(&items(excel_with(&[("xl/worksheets/sheet1.xml", &sheet(rows))]), None))
-            .1
-            .into_iter()
-            .map(|(line, record, _)| (line, record))
-            .collect();
-        assert_eq!(lines, [(4, 1), (6, 3)]);
+        // The (line, record) of each row read from a sheet of `rows`.
+        let lines = |rows: &str| -> Vec<(usize, usize)> {
+            let workbook = excel_with(&[("xl/worksheets/sheet1.xml", &sheet(rows))]);
+            found(&items(workbook, None))
+                .1
+                .into_iter()
+                .map(|(line, record, _)| (line, record))
+                .collect()
+        };
+        assert_eq!(lines(rows), [(4, 1), (6, 3)]);
         // Rows numbered out of order or twice (a crafted file): each read, after the previous.
         let rows = r#"<row r="5"><c r="A5" t="inlineStr"><is><t>procedure</t></is></c></row>
             <row r="2"><c r="A2" t="inlineStr"><is><t>x</t></is></c></row>
             <row r="7"><c r="A7" t="inlineStr"><is><t>y</t></is></c></row>
             <row r="7"><c r="A7" t="inlineStr"><is><t>z</t></is></c></row>"#;
-        let lines: Vec<(usize, usize)> = found(&items(excel_with(&[("xl/worksheets/sheet1.xml", &sheet(rows))]), None))
-            .1
-            .into_iter()
-            .map(|(line, record, _)| (line, record))
-            .collect();
-        assert_eq!(lines, [(6, 1), (7, 2), (8, 3)]);
+        assert_eq!(lines(rows), [(6, 1), (7, 2), (8, 3)]);
     }
 
     #[test]
