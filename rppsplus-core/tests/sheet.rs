@@ -7,7 +7,7 @@ use std::io::Read;
 
 use chrono::NaiveDate;
 use regex::Regex;
-use rppsplus_core::demande::sheet::{AnnotatedReport, SheetFormat, json_cells, template};
+use rppsplus_core::demande::sheet::{Annotated, AnnotatedReport, SheetFormat, json_cells, template};
 use rppsplus_core::demande::{COLUMNS, CsvItem, HEADERS, Options, csv_cells, csv_reports};
 use rppsplus_core::nomenclature;
 
@@ -394,5 +394,60 @@ fn comments_stop_at_their_cap_and_the_summary_says_so() {
     assert!(
         note.starts_with(&format!("Commentaires sur les {MAX_COMMENTS} premières cellules")),
         "{note}"
+    );
+}
+
+#[test]
+fn a_record_not_read_again_does_not_take_the_next_row() {
+    // Record 2 is an unclosed quote: the reports have it, the rows read again do not; record
+    // 3 keeps its own cells.
+    let file = "procedure;rpps\nfermeture_situation;10107985318\n\"\nfermeture_situation;10107985319\n";
+    let dir = std::env::temp_dir().join(format!("rppsplus-sheet-skip-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("rapport.csv");
+    let input = std::io::Cursor::new(file.as_bytes().to_vec());
+    let mut annotated = Annotated::csv(&out, SheetFormat::Csv, input, false).unwrap();
+    let mut records = Vec::new();
+    for item in csv_reports(file.as_bytes(), Options::default()) {
+        let item = item.unwrap();
+        if let CsvItem::Demande { record, .. } = &item {
+            records.push(*record);
+        }
+        annotated.item(&item).unwrap();
+    }
+    annotated.finish().unwrap();
+    let text = String::from_utf8(std::fs::read(&out).unwrap()).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(records, [1, 2, 3]);
+    // Each record's row runs from its number to the next's (« Constats » spans lines).
+    let (two, three) = (text.find("\n2;").unwrap(), text.find("\n3;").unwrap());
+    assert!(!text[two..three].contains("fermeture_situation"), "{text}");
+    assert!(
+        text[three..].trim_end().ends_with(";fermeture_situation;10107985319"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_cell_longer_than_excel_holds_is_cut_not_fatal() {
+    let long = "x".repeat(40_000);
+    let file = format!("procedure;remarque\nfermeture_situation;{long}\n");
+    let dir = std::env::temp_dir().join(format!("rppsplus-sheet-long-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("rapport.xlsx");
+    let input = std::io::Cursor::new(file.clone().into_bytes());
+    let mut annotated = Annotated::csv(&out, SheetFormat::Xlsx, input, false).unwrap();
+    for item in csv_reports(file.as_bytes(), Options::default()) {
+        annotated.item(&item.unwrap()).unwrap();
+    }
+    annotated.finish().unwrap();
+    let xlsx = Xlsx::open(&std::fs::read(&out).unwrap());
+    std::fs::remove_dir_all(&dir).unwrap();
+    let cell = xlsx.cell("xl/worksheets/sheet2.xml", "D2").unwrap();
+    assert_eq!(cell.chars().count(), 32_767);
+    assert!(
+        cell.starts_with("xxxx") && cell.ends_with("au plus 32 767 caractères)"),
+        "{}",
+        &cell[32_600..]
     );
 }

@@ -3,6 +3,7 @@
 //! messages as its comment, a « Constats » column, and a summary sheet (the counts per code
 //! and per field, a chart of the most frequent findings, the findings about the file).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -113,7 +114,7 @@ impl AnnotatedReport {
                 sheet.set_column_width(1, 60)?;
                 let names = leading.chain(header.iter().map(String::as_str)).take(XLSX_COLUMNS);
                 for (c, name) in names.enumerate() {
-                    sheet.write_string_with_format(0, c as u16, name, &bold)?;
+                    sheet.write_string_with_format(0, c as u16, &*cell_text(name), &bold)?;
                     if c > 1 {
                         sheet.set_column_width(c as u16, (name.chars().count() as f64 + 2.0).clamp(12.0, 40.0))?;
                     }
@@ -184,7 +185,7 @@ impl AnnotatedReport {
                 let comments = &mut x.comments;
                 let sheet = x.workbook.worksheet_from_index(1)?;
                 sheet.write_number(row, 0, record.parse::<f64>().unwrap_or_default())?;
-                sheet.write_string(row, 1, &constats)?;
+                sheet.write_string(row, 1, &*cell_text(&constats))?;
                 let mut marks = marks.into_iter().peekable();
                 for (c, cell) in cells.iter().take(XLSX_COLUMNS - 2).enumerate() {
                     if marks.peek().is_some_and(|(m, _)| *m < c) {
@@ -195,12 +196,12 @@ impl AnnotatedReport {
                     match marks.next_if(|(m, _)| *m == c) {
                         Some((_, (severity, messages))) => {
                             let format = if severity == Severity::Error { &error } else { &warning };
-                            sheet.write_string_with_format(at.0, at.1, cell, format)?;
+                            sheet.write_string_with_format(at.0, at.1, &*cell_text(cell), format)?;
                             comment(sheet, at, &messages, comments)?;
                         }
                         None if cell.is_empty() => {}
                         None => {
-                            sheet.write_string(at.0, at.1, cell)?;
+                            sheet.write_string(at.0, at.1, &*cell_text(cell))?;
                         }
                     }
                 }
@@ -286,6 +287,23 @@ fn constats(findings: &[Finding]) -> String {
     lines.join("\n")
 }
 
+/// The most characters a cell of an Excel workbook holds.
+const MAX_CELL_CHARS: usize = 32_767;
+
+/// `text` as a workbook cell holds it: a longer one (a CSV cell may be 1 MB) is cut, and says
+/// so at its end, rather than failing the whole report.
+fn cell_text(text: &str) -> Cow<'_, str> {
+    const CUT: &str = " […] (coupé : une cellule Excel contient au plus 32 767 caractères)";
+    match text.char_indices().nth(MAX_CELL_CHARS) {
+        None => Cow::Borrowed(text),
+        Some(_) => {
+            let keep = MAX_CELL_CHARS - CUT.chars().count();
+            let end = text.char_indices().nth(keep).map_or(text.len(), |(i, _)| i);
+            Cow::Owned(format!("{}{CUT}", &text[..end]))
+        }
+    }
+}
+
 /// The summary sheet: the counts, the findings per code (with the chart of the most
 /// frequent) and per field (with the file's column), and the findings about the file.
 fn summary(
@@ -358,7 +376,7 @@ fn summary(
         for f in file_findings {
             row += 1;
             sheet.write_string(row, 0, f.code.as_str())?;
-            sheet.write_string(row, 2, &f.message)?;
+            sheet.write_string(row, 2, &*cell_text(&f.message))?;
         }
     }
     Ok(())

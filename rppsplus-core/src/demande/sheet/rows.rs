@@ -2,18 +2,19 @@
 //! again beside its reports and joined to them by record number (a collection file, CSV or
 //! a workbook) or index (a JSON document).
 
-use std::io::{Read, Seek, SeekFrom};
+use std::io::{self, Read, Seek, SeekFrom};
 use std::path::Path;
 
 use super::{AnnotatedReport, SheetError, SheetFormat, json_cells};
 use crate::demande::{
-    COLUMNS, CsvCells, CsvItem, Options, Report, Tally, WorkbookReports, csv_cells, is_workbook, workbook_reports,
+    COLUMNS, CsvCells, CsvItem, CsvRow, Options, Report, Tally, WorkbookReports, csv_cells, is_workbook,
+    workbook_reports,
 };
 
 /// Where the rows come from.
-enum Rows<R> {
+enum Rows<R: Read> {
     /// A collection file read a second time, as `csv_reports` reads it.
-    Csv(Box<CsvCells<R>>),
+    Csv(Box<std::iter::Peekable<CsvCells<R>>>),
     /// The demandes of a JSON document, flattened to the columns, with their index.
     Json(std::vec::IntoIter<(usize, Vec<String>)>),
     /// A workbook's sheet read a second time, as `workbook_reports` reads it (the cells of
@@ -38,7 +39,7 @@ enum Rows<R> {
 /// # std::fs::remove_file(out)?;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub struct Annotated<R> {
+pub struct Annotated<R: Read> {
     report: AnnotatedReport,
     rows: Rows<R>,
 }
@@ -51,7 +52,7 @@ impl<R: Read> Annotated<R> {
         let report = AnnotatedReport::create(out, format, cells.header(), only_invalid)?;
         Ok(Self {
             report,
-            rows: Rows::Csv(Box::new(cells)),
+            rows: Rows::Csv(Box::new(cells.peekable())),
         })
     }
 
@@ -135,10 +136,13 @@ impl<R: Read> Annotated<R> {
         let (shown, cells) = match &mut self.rows {
             Rows::Csv(rows) => {
                 let cells = loop {
-                    match rows.next().transpose()? {
-                        Some(row) if row.record < key => {}
+                    let upto = |row: &io::Result<CsvRow>| row.as_ref().map_or(true, |row| row.record <= key);
+                    match rows.next_if(upto).transpose()? {
                         Some(row) if row.record == key => break row.cells,
-                        _ => break Vec::new(),
+                        Some(_) => {}
+                        // The end, or a row past `key` (this demande's was not read again): that
+                        // row is left for its own demande.
+                        None => break Vec::new(),
                     }
                 };
                 (key, cells)
