@@ -18,35 +18,32 @@ fn io_error(e: SheetError) -> io::Error {
     }
 }
 
-/// The format of the report `out`: its extension, `.xlsx` or `.csv`.
-pub fn format_of(out: &Path) -> Result<SheetFormat, String> {
-    SheetFormat::of_path(out)
-        .ok_or_else(|| format!("--report {} : le rapport est un fichier .xlsx ou .csv", out.display()))
-}
-
 impl Annotator {
-    /// The report `out` of a collection file, whose rows are read again from `input`.
-    pub fn csv(out: &Path, input: Box<dyn Read + Send>, only_invalid: bool) -> io::Result<Self> {
-        let format = format_of(out).map_err(io::Error::other)?;
+    /// The report `out` (in `format`) of a collection file, whose rows are read again from `input`.
+    pub fn csv(out: &Path, format: SheetFormat, input: Box<dyn Read + Send>, only_invalid: bool) -> io::Result<Self> {
         sheet::Annotated::csv(out, format, input, only_invalid)
             .map(Self)
             .map_err(io_error)
     }
 
     /// The report `out` of a workbook's `sheet`, whose rows are read again from `input`.
-    pub fn workbook<RS>(out: &Path, input: RS, sheet: Option<&str>, only_invalid: bool) -> io::Result<Self>
+    pub fn workbook<RS>(
+        out: &Path,
+        format: SheetFormat,
+        input: RS,
+        sheet: Option<&str>,
+        only_invalid: bool,
+    ) -> io::Result<Self>
     where
         RS: Read + std::io::Seek + Send + 'static,
     {
-        let format = format_of(out).map_err(io::Error::other)?;
         sheet::Annotated::workbook(out, format, input, sheet, only_invalid)
             .map(Self)
             .map_err(io_error)
     }
 
     /// The report `out` of a JSON document.
-    pub fn json(out: &Path, json: &[u8], only_invalid: bool) -> io::Result<Self> {
-        let format = format_of(out).map_err(io::Error::other)?;
+    pub fn json(out: &Path, format: SheetFormat, json: &[u8], only_invalid: bool) -> io::Result<Self> {
         sheet::Annotated::json(out, format, json, only_invalid)
             .map(Self)
             .map_err(io_error)

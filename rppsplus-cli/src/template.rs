@@ -25,9 +25,7 @@ pub struct Args {
 
 /// Writes the template. Exit 0 when written, 2 when OUT cannot be written.
 pub fn run(args: &Args) -> ExitCode {
-    let format = (args.format)
-        .or_else(|| SheetFormat::of_path(&args.out))
-        .unwrap_or(SheetFormat::Xlsx);
+    let format = args.format.unwrap_or_else(|| SheetFormat::of_template(&args.out));
     let at = args.at.unwrap_or_else(rppsplus_core::date::today);
     match write_template(&args.out, format, at) {
         Ok(()) => output::exit(Outcome::AllValid),

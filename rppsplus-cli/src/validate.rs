@@ -7,6 +7,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
+use rppsplus_core::demande::sheet::SheetFormat;
 use rppsplus_core::demande::{
     Actor, CsvItem, Finding, Options, Report, Severity, Stage, Tally, csv_reports, is_workbook, validate_json_document,
     workbook_reports,
@@ -16,7 +17,7 @@ use serde::Serialize;
 
 use crate::Format;
 use crate::output::{self, Outcome};
-use crate::report::{self, Annotator};
+use crate::report::Annotator;
 
 /// Arguments of `rppsplus validate`.
 #[derive(clap::Args)]
@@ -233,27 +234,21 @@ pub fn run(args: &Args) -> ExitCode {
         file_errors: 0,
         file_warnings: 0,
     };
-    if let Some(out) = &args.report {
-        let usage = match report::format_of(out) {
-            Err(e) => Some(e),
-            Ok(_) if args.files.len() > 1 => Some("--report : un seul FILE à la fois".to_owned()),
-            Ok(_) => None,
-        };
-        if let Some(e) = usage {
-            eprintln!("rppsplus: {e}");
+    let report = match args.report.as_deref().map(|out| (out, SheetFormat::of_report(out))) {
+        None => None,
+        Some((out, Err(e))) => {
+            eprintln!("rppsplus: --report {} : {}", out.display(), e.message_fr());
             return output::exit(Outcome::Unreadable);
         }
-    }
+        Some(_) if args.files.len() > 1 => {
+            eprintln!("rppsplus: --report : un seul FILE à la fois");
+            return output::exit(Outcome::Unreadable);
+        }
+        Some((out, Ok(format))) => Some((out, format)),
+    };
     let mut unreadable = false;
     for name in &args.files {
-        if let Err(e) = validate_file(
-            name,
-            args.sheet.as_deref(),
-            &options,
-            &mut sink,
-            progress,
-            args.report.as_deref(),
-        ) {
+        if let Err(e) = validate_file(name, args.sheet.as_deref(), &options, &mut sink, progress, report) {
             if e.kind() == io::ErrorKind::BrokenPipe {
                 return output::exit(Outcome::SomeInvalid);
             }
@@ -277,61 +272,50 @@ pub fn run(args: &Args) -> ExitCode {
     })
 }
 
-/// The largest workbook read from stdin or a pipe (a workbook is read by seeking in it: a
-/// stream is read into memory first).
-const MAX_STDIN_WORKBOOK: u64 = 64 << 20;
-
 /// Validates the file `name` (a workbook's `sheet`), and writes its annotated report to
-/// `out` if given.
+/// `out` (in its format) if given.
 fn validate_file<W: Write>(
     name: &str,
     sheet: Option<&str>,
     options: &Options,
     sink: &mut Sink<W>,
     progress: bool,
-    out: Option<&Path>,
+    out: Option<(&Path, SheetFormat)>,
 ) -> io::Result<()> {
     // A report reads the rows a second time: a stream (stdin, a pipe, `<(…)`) is copied to a
     // temporary file first, which both readers open (memory does not grow with it).
-    let spool = match out {
+    let mut spool = match out {
         Some(_) if !is_regular(name) => Some(Spool::of(open(name)?)?),
         _ => None,
     };
-    let name_read = spool.as_ref().map_or(name, Spool::path);
-    let mut input = open(name_read)?;
+    // The file once more, for another reader.
+    let reopen = |spool: &mut Option<Spool>| match spool {
+        Some(spool) => spool.open(),
+        None => File::open(name),
+    };
+    let mut input: Box<dyn Read + Send> = match &mut spool {
+        Some(spool) => Box::new(spool.open()?),
+        None => open(name)?,
+    };
     let mut head = vec![0u8; 4096];
     let n = read_up_to(&mut input, &mut head)?;
     head.truncate(n);
     if is_workbook(&head) {
-        let bytes = if is_regular(name_read) {
-            None
-        } else {
-            // Stdin or a pipe: read into memory first.
-            let mut bytes = head;
-            input.take(MAX_STDIN_WORKBOOK + 1 - n as u64).read_to_end(&mut bytes)?;
-            if bytes.len() as u64 > MAX_STDIN_WORKBOOK {
-                return Err(io::Error::other(format!(
-                    "classeur lu d'un flux au-delà de {} Mo : donnez le chemin d'un fichier",
-                    MAX_STDIN_WORKBOOK >> 20
-                )));
-            }
-            Some(bytes)
-        };
-        // With a report, the file read is a regular one (a stream was spooled).
+        // A workbook is read by seeking: a stream is copied to a temporary file first.
+        if spool.is_none() && !is_regular(name) {
+            spool = Some(Spool::of(io::Cursor::new(head).chain(input))?);
+        }
         let mut annotator = match out {
-            Some(out) => Some(Annotator::workbook(
+            Some((out, format)) => Some(Annotator::workbook(
                 out,
-                File::open(name_read)?,
+                format,
+                reopen(&mut spool)?,
                 sheet,
                 sink.only_invalid,
             )?),
             None => None,
         };
-        let reports = match bytes {
-            None => workbook_reports(File::open(name_read)?, sheet, *options),
-            Some(bytes) => workbook_reports(io::Cursor::new(bytes), sheet, *options),
-        };
-        for (count, item) in reports.enumerate() {
+        for (count, item) in workbook_reports(reopen(&mut spool)?, sheet, *options).enumerate() {
             let item = item?;
             sink.report(name, place(&item), item.report())?;
             if let Some(a) = &mut annotator {
@@ -351,7 +335,7 @@ fn validate_file<W: Write>(
         input.read_to_end(&mut bytes)?;
         let reports = validate_json_document(&bytes, options);
         let mut annotator = out
-            .map(|out| Annotator::json(out, &bytes, sink.only_invalid))
+            .map(|(out, format)| Annotator::json(out, format, &bytes, sink.only_invalid))
             .transpose()?;
         if !reports.file.findings().is_empty() {
             sink.report(name, Place::File, &reports.file)?;
@@ -369,9 +353,10 @@ fn validate_file<W: Write>(
     }
     let mut annotator = match out {
         None => None,
-        Some(out) => Some(Annotator::csv(
+        Some((out, format)) => Some(Annotator::csv(
             out,
-            Box::new(File::open(name_read)?),
+            format,
+            Box::new(reopen(&mut spool)?),
             sink.only_invalid,
         )?),
     };
@@ -411,10 +396,22 @@ fn is_regular(name: &str) -> bool {
     name != "-" && std::fs::metadata(name).is_ok_and(|m| m.is_file())
 }
 
-/// A stream copied to a temporary file, removed when dropped.
-struct Spool(std::path::PathBuf);
+/// A stream copied to a temporary file readable by this user only (it holds état civil and
+/// contacts), for what reads it twice or by seeking: a report, a workbook. The handles that
+/// read it are opened before anything is written, and on Unix its name is removed at once:
+/// nothing is left behind, even when Ctrl-C ends the process (elsewhere the name is removed
+/// when the spool is dropped).
+struct Spool {
+    /// Handles on the copy, each with its own position, taken by [`Spool::open`].
+    readers: Vec<File>,
+    #[cfg(not(unix))]
+    path: std::path::PathBuf,
+}
 
 impl Spool {
+    /// The readers a validation may take: the first bytes, the rows, the rows again.
+    const READERS: usize = 3;
+
     /// Copies `input` to a new file of the temporary directory.
     fn of(mut input: impl Read) -> io::Result<Self> {
         static COUNT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
@@ -422,24 +419,35 @@ impl Spool {
         let path = std::env::temp_dir().join(format!("rppsplus-{}-{n}.spool", std::process::id()));
         let mut options = std::fs::OpenOptions::new();
         options.write(true).create_new(true);
-        // Readable by this user only: the file holds état civil and contacts.
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
         let mut file = options.open(&path)?;
-        let spool = Self(path);
+        let readers = (0..Self::READERS).map(|_| File::open(&path)).collect::<io::Result<_>>();
+        if cfg!(unix) || readers.is_err() {
+            std::fs::remove_file(&path)?;
+        }
+        let spool = Self {
+            readers: readers?,
+            #[cfg(not(unix))]
+            path,
+        };
         io::copy(&mut input, &mut file)?;
         Ok(spool)
     }
 
-    /// Its path (UTF-8: the temporary directory's, a process id and a number).
-    fn path(&self) -> &str {
-        self.0.to_str().unwrap_or_default()
+    /// A reader of the copy, from its start.
+    fn open(&mut self) -> io::Result<File> {
+        self.readers
+            .pop()
+            .ok_or_else(|| io::Error::other("spool: no reader left"))
     }
 }
 
+#[cfg(not(unix))]
 impl Drop for Spool {
     fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
+        self.readers.clear();
+        let _ = std::fs::remove_file(&self.path);
     }
 }
 

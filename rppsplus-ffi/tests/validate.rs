@@ -934,7 +934,7 @@ fn a_workbook_item_by_item_as_its_csv_twin() {
     let o = Opts::at();
     let csv = csv_items(&csv_open(&corpus.join("excel-csv-utf8.csv"), Some(&o)).unwrap());
     assert_eq!(csv.len(), 7);
-    for name in ["excel.xlsx", "libreoffice.ods"] {
+    for name in ["excel.xlsx", "libreoffice.ods", "excel-97.xls"] {
         assert_eq!(
             csv_items(&csv_open(&corpus.join(name), Some(&o)).unwrap()),
             csv,

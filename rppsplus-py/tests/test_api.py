@@ -6,6 +6,7 @@ import datetime
 import os
 import importlib.util
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -305,7 +306,9 @@ def test_the_readme_python_blocks_run(monkeypatch: pytest.MonkeyPatch, request: 
     monkeypatch.chdir(root)
     # What the blocks write (a template, a report) is removed: the clone stays as it was.
     before = set(os.listdir(root))
-    request.addfinalizer(lambda: [(root / name).unlink() for name in set(os.listdir(root)) - before])
+    request.addfinalizer(
+        lambda: [shutil.rmtree(p) if p.is_dir() else p.unlink() for p in (root / n for n in set(os.listdir(root)) - before)]
+    )
     ran = 0
     for block in blocks:
         # A block that uses a data engine runs where the engine is installed (test dependencies).

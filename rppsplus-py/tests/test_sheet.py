@@ -26,6 +26,11 @@ def test_template_in_both_formats(tmp_path: pathlib.Path) -> None:
     rppsplus.template(str(tmp_path / "recueil.csv"), "csv")
     header = (tmp_path / "recueil.csv").read_bytes().decode("utf-8-sig")
     assert header.startswith("Procédure *;Numéro de la demande;") and header.endswith("\r\n")
+    # Without a format, the extension's (else xlsx), as the CLI does.
+    rppsplus.template(tmp_path / "par-extension.CSV")
+    assert (tmp_path / "par-extension.CSV").read_bytes().decode("utf-8-sig") == header
+    rppsplus.template(tmp_path / "recueil")
+    assert zipfile.is_zipfile(tmp_path / "recueil")
     with pytest.raises(ValueError, match="xlsx, csv"):
         rppsplus.template(tmp_path / "recueil.ods", "ods")  # type: ignore[arg-type]
     with pytest.raises(OSError):
@@ -80,6 +85,14 @@ def test_the_report_of_a_list_of_reports(tmp_path: pathlib.Path) -> None:
     assert zipfile.is_zipfile(tmp_path / "rapport.xlsx")
     with pytest.raises(ValueError, match=r"\.xlsx ou \.csv"):
         rppsplus.write_report(reports, tmp_path / "rapport.ods")
+    # The file read again is gone: the error names it, not the report.
+    copy = tmp_path / "copie.csv"
+    copy.write_bytes(SAMPLE.read_bytes())
+    gone = rppsplus.validate_csv(copy, reference_date="2026-11-22")
+    copy.unlink()
+    with pytest.raises(FileNotFoundError) as raised:
+        gone.to_xlsx(tmp_path / "rapport-copie.xlsx")
+    assert raised.value.filename == str(copy)
     with pytest.raises(TypeError, match="Report or CsvRow"):
         rppsplus.write_report([1], tmp_path / "rapport.csv")
 

@@ -144,9 +144,9 @@ _WorkflowErrorCode: TypeAlias = Literal[
 _At: TypeAlias = datetime.datetime | str | None
 """The time of an event: an aware ``datetime`` or an RFC 3339 ``str``; ``None`` is the clock's."""
 _Durability: TypeAlias = Literal["fsync", "flush"]
-
-_SheetFormat: TypeAlias = Literal["xlsx", "csv"]
 """How far a journal append goes before the call returns (``DURABILITIES``)."""
+_SheetFormat: TypeAlias = Literal["xlsx", "csv"]
+"""The format of a spreadsheet: a template or a report (``SHEET_FORMATS``)."""
 _ErrorCode: TypeAlias = _FindingCode | _WorkflowErrorCode | Literal["unknown_table"]
 """The ``code`` of an ``RppsplusError``: a finding code, a lifecycle error code, or
 ``unknown_table`` (``UnknownTable``)."""
@@ -175,8 +175,9 @@ STATUSES: tuple[_Status, ...]
 WORKFLOW_ERROR_CODES: tuple[_WorkflowErrorCode, ...]
 """Every ``code`` of a ``WorkflowError``."""
 DURABILITIES: tuple[_Durability, ...]
-SHEET_FORMATS: tuple[_SheetFormat, ...]
 """The ``durability`` values of ``Registry.open()``."""
+SHEET_FORMATS: tuple[_SheetFormat, ...]
+"""The ``format`` values of ``template()``, and the formats of a report."""
 
 # --- exceptions -------------------------------------------------------------------------
 
@@ -1392,14 +1393,15 @@ def validate_csv(
 
 def template(
     path: str | os.PathLike[str],
-    format: _SheetFormat = ...,
+    format: _SheetFormat | None = None,
     at: datetime.date | str | None = None,
 ) -> None:
     """Writes the empty collection file to ``path`` (docs/domain.md §4.6): ``format="xlsx"``
     (the portal's labels as headers, a comment on each, a dropdown on each coded column of
     the values in force at ``at``, dates as date cells, a sheet « Codes ») or ``"csv"`` (the
-    headers, UTF-8 with a BOM, ``;``). ``at`` is a ``datetime.date`` or ``"YYYY-MM-DD"``;
-    ``None`` is today in UTC. Raises ``OSError`` when the file cannot be written.
+    headers, UTF-8 with a BOM, ``;``); ``None`` is the extension's (``.csv``, ``.xlsx``),
+    else ``"xlsx"``. ``at`` is a ``datetime.date`` or ``"YYYY-MM-DD"``; ``None`` is today in
+    UTC. Raises ``OSError`` when the file cannot be written.
     """
 
 def write_report(

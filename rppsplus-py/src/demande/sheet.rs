@@ -27,18 +27,20 @@ fn error(e: SheetError, path: &Path) -> PyErr {
 /// Writes the empty collection file to ``path`` (docs/domain.md §4.6): ``format="xlsx"``
 /// (the portal's labels as headers, a comment on each, a dropdown on each coded column of
 /// the values in force at ``at``, dates as date cells, a sheet « Codes ») or ``"csv"`` (the
-/// headers, UTF-8 with a BOM, ``;``). ``at`` is a ``datetime.date`` or ``"YYYY-MM-DD"``;
-/// ``None`` is today in UTC. Raises ``OSError`` when the file cannot be written.
+/// headers, UTF-8 with a BOM, ``;``); ``None`` is the extension's (``.csv``, ``.xlsx``),
+/// else ``"xlsx"``. ``at`` is a ``datetime.date`` or ``"YYYY-MM-DD"``; ``None`` is today in
+/// UTC. Raises ``OSError`` when the file cannot be written.
 #[pyfunction]
-#[pyo3(signature = (path, format = Name(SheetFormat::Xlsx), at = None))]
+#[pyo3(signature = (path, format = None, at = None))]
 pub(crate) fn template(
     py: Python<'_>,
     path: PathBuf,
-    format: Name<SheetFormat>,
+    format: Option<Name<SheetFormat>>,
     at: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<()> {
     let at = dates::date_or_today(at, "template() argument 'at'")?;
-    py.detach(|| core::write_template(&path, format.0, at))
+    let format = format.map_or_else(|| SheetFormat::of_template(&path), |f| f.0);
+    py.detach(|| core::write_template(&path, format, at))
         .map_err(|e| error(e, &path))
 }
 
@@ -53,8 +55,9 @@ pub(crate) fn write_collection(
     only_invalid: bool,
     items: Vec<demande::CsvItem>,
 ) -> PyResult<()> {
+    let source_file = File::open(source).map_err(|e| super::csv::os_error(&e, source))?;
     py.detach(|| -> Result<(), SheetError> {
-        let mut annotated = Annotated::collection(out, format, File::open(source)?, sheet, only_invalid)?;
+        let mut annotated = Annotated::collection(out, format, source_file, sheet, only_invalid)?;
         for item in &items {
             annotated.item(item)?;
         }
@@ -78,9 +81,7 @@ pub(crate) fn write_report(
     path: PathBuf,
     only_invalid: bool,
 ) -> PyResult<()> {
-    let format = SheetFormat::of_path(&path).ok_or_else(|| {
-        PyValueError::new_err("le rapport est un fichier .xlsx ou .csv (the report is a .xlsx or .csv file)")
-    })?;
+    let format = SheetFormat::of_report(&path).map_err(|e| error(e, &path))?;
     if let Ok(csv) = reports.cast::<super::csv::CsvReports>() {
         return csv.get().write(py, &path, format, only_invalid);
     }

@@ -52,6 +52,41 @@ impl SheetFormat {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         Self::ALL.iter().copied().find(|f| f.as_str() == ext)
     }
+
+    /// The format of a template written to `path`: its extension's, else an Excel workbook.
+    ///
+    /// ```
+    /// use rppsplus_core::demande::sheet::SheetFormat;
+    /// assert_eq!(SheetFormat::of_template("recueil.csv".as_ref()), SheetFormat::Csv);
+    /// assert_eq!(SheetFormat::of_template("recueil".as_ref()), SheetFormat::Xlsx);
+    /// ```
+    pub fn of_template(path: &std::path::Path) -> Self {
+        Self::of_path(path).unwrap_or(Self::Xlsx)
+    }
+
+    /// The format of an annotated report written to `path`: its extension's, which must name
+    /// one (`unknown_format` otherwise: a report is read by a person, who opens it by its name).
+    ///
+    /// ```
+    /// use rppsplus_core::demande::sheet::{SheetFormat, SheetError};
+    /// assert_eq!(SheetFormat::of_report("rapport.xlsx".as_ref())?, SheetFormat::Xlsx);
+    /// let e = SheetFormat::of_report("rapport.ods".as_ref()).unwrap_err();
+    /// assert_eq!((e.code(), e.message_fr().as_str()), ("unknown_format", "le rapport est un fichier .xlsx ou .csv"));
+    /// # Ok::<(), SheetError>(())
+    /// ```
+    pub fn of_report(path: &std::path::Path) -> Result<Self, SheetError> {
+        Self::of_path(path).ok_or(SheetError::UnknownFormat)
+    }
+
+    /// `.xlsx ou .csv`: the extensions of the formats, for the messages.
+    fn extensions(conjunction: &str) -> String {
+        let names: Vec<String> = Self::NAMES.iter().map(|n| format!(".{n}")).collect();
+        match names.split_last() {
+            Some((last, [])) => last.clone(),
+            Some((last, rest)) => format!("{} {conjunction} {last}", rest.join(", ")),
+            None => String::new(),
+        }
+    }
 }
 
 /// Why a spreadsheet could not be written.
@@ -64,14 +99,18 @@ pub enum SheetError {
     /// The workbook could not be built (`xlsx_error`): a limit of the format.
     #[error("cannot write the workbook: {0}")]
     Xlsx(String),
+    /// A report's file name names no format rppsplus writes (`unknown_format`).
+    #[error("the report is a {} file", SheetFormat::extensions("or"))]
+    UnknownFormat,
 }
 
 impl SheetError {
-    /// The stable code: `io_error` or `xlsx_error`.
+    /// The stable code: `io_error`, `xlsx_error` or `unknown_format`.
     pub fn code(&self) -> &'static str {
         match self {
             Self::Io(_) => "io_error",
             Self::Xlsx(_) => "xlsx_error",
+            Self::UnknownFormat => "unknown_format",
         }
     }
 
@@ -86,6 +125,7 @@ impl SheetError {
         match self {
             Self::Io(e) => format!("impossible d'écrire le fichier : {e}"),
             Self::Xlsx(e) => format!("impossible d'écrire le classeur : {e}"),
+            Self::UnknownFormat => format!("le rapport est un fichier {}", SheetFormat::extensions("ou")),
         }
     }
 }
