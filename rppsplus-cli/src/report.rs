@@ -1,14 +1,15 @@
 //! `rppsplus validate FILE --report OUT.xlsx|OUT.csv`: the annotated report of a file
 //! (docs/cli.md), written by the core (`demande::sheet::Annotated`).
 
-use std::io::{self, Read};
+use std::fs::File;
+use std::io;
 use std::path::Path;
 
 use rppsplus_core::demande::sheet::{self, SheetError, SheetFormat};
 use rppsplus_core::demande::{CsvItem, Report};
 
 /// The annotated report of the file being validated.
-pub struct Annotator(sheet::Annotated<Box<dyn Read + Send>>);
+pub struct Annotator(sheet::Annotated<File>);
 
 /// A writer's error as an I/O error, with the core's French message.
 fn io_error(e: SheetError) -> io::Error {
@@ -19,25 +20,16 @@ fn io_error(e: SheetError) -> io::Error {
 }
 
 impl Annotator {
-    /// The report `out` (in `format`) of a collection file, whose rows are read again from `input`.
-    pub fn csv(out: &Path, format: SheetFormat, input: Box<dyn Read + Send>, only_invalid: bool) -> io::Result<Self> {
-        sheet::Annotated::csv(out, format, input, only_invalid)
-            .map(Self)
-            .map_err(io_error)
-    }
-
-    /// The report `out` of a workbook's `sheet`, whose rows are read again from `input`.
-    pub fn workbook<RS>(
+    /// The report `out` (in `format`) of a collection file, CSV or a workbook's `sheet`,
+    /// whose rows are read again from `input`.
+    pub fn collection(
         out: &Path,
         format: SheetFormat,
-        input: RS,
+        input: File,
         sheet: Option<&str>,
         only_invalid: bool,
-    ) -> io::Result<Self>
-    where
-        RS: Read + std::io::Seek + Send + 'static,
-    {
-        sheet::Annotated::workbook(out, format, input, sheet, only_invalid)
+    ) -> io::Result<Self> {
+        sheet::Annotated::collection(out, format, input, sheet, only_invalid)
             .map(Self)
             .map_err(io_error)
     }

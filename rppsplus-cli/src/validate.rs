@@ -306,7 +306,7 @@ fn validate_file<W: Write>(
             spool = Some(Spool::of(io::Cursor::new(head).chain(input))?);
         }
         let mut annotator = match out {
-            Some((out, format)) => Some(Annotator::workbook(
+            Some((out, format)) => Some(Annotator::collection(
                 out,
                 format,
                 reopen(&mut spool)?,
@@ -353,10 +353,11 @@ fn validate_file<W: Write>(
     }
     let mut annotator = match out {
         None => None,
-        Some((out, format)) => Some(Annotator::csv(
+        Some((out, format)) => Some(Annotator::collection(
             out,
             format,
-            Box::new(reopen(&mut spool)?),
+            reopen(&mut spool)?,
+            sheet,
             sink.only_invalid,
         )?),
     };
